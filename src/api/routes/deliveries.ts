@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { getDelivery, listDeliveries, listFailures, retryDelivery } from '../../delivery/history.js';
+import type { Static } from 'typebox';
+import type { ApiDeps } from '../api-deps.js';
+import { errorResponses, IdParam } from '../schemas/common.js';
+import { DeliveryDetail, DeliveryPage, DeliveryQuery } from '../schemas/deliveries.js';
+
+/** Delivery history, the failure history, and resending. */
+export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
+  const { db } = deps.store;
+  const tags = ['deliveries'];
+  const toFilter = (query: Static<typeof DeliveryQuery>) => ({
+    scope: query.scope,
+    state: query.state,
+    recipient: query.recipient,
+    eventId: query.event,
+    since: query.since ? Date.parse(query.since) : undefined,
+    until: query.until ? Date.parse(query.until) : undefined,
+    cursor: query.cursor,
+    limit: query.limit ?? 50,
+  });
+
+  app.get('/deliveries', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } } }, async (request) =>
+    listDeliveries(db, toFilter(request.query)),
+  );
+  app.get('/deliveries/failures', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } } }, async (request) =>
+    listFailures(db, toFilter(request.query)),
+  );
+  app.get('/deliveries/:id', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } } }, async (request) =>
+    getDelivery(db, request.params.id),
+  );
+  app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } } }, async (request) => {
+    const detail = await retryDelivery(db, deps.clock, request.params.id);
+    await deps.onSettingsChanged();
+    return detail;
+  });
+};

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createTenant, deleteTenant, getTenant, listTenants, renameTenant } from '../../scopes/index.js';
+import type { ApiDeps } from '../api-deps.js';
+import { errorResponses, PageQuery, TenantIdParam } from '../schemas/common.js';
+import { CreateTenantBody, RenameTenantBody, Tenant, TenantList } from '../schemas/tenants.js';
+
+export const tenantRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
+  const { db } = deps.store;
+  const tags = ['tenants'];
+
+  app.get('/tenants', { schema: { tags, querystring: Type.Object(PageQuery), response: { 200: TenantList, ...errorResponses } } }, async (request) => {
+    const limit = request.query.limit ?? 50;
+    const items = await listTenants(db, { after: request.query.cursor, limit: limit + 1 });
+    const page = items.slice(0, limit);
+    return { items: page, nextCursor: items.length > limit ? page[page.length - 1]!.id : null };
+  });
+
+  app.post('/tenants', { schema: { tags, body: CreateTenantBody, response: { 201: Tenant, ...errorResponses } } }, async (request, reply) => {
+    return reply.status(201).send(await createTenant(db, deps.clock, request.body));
+  });
+
+  app.get('/tenants/:tenantId', { schema: { tags, params: TenantIdParam, response: { 200: Tenant, ...errorResponses } } }, async (request) =>
+    getTenant(db, request.params.tenantId),
+  );
+
+  app.patch('/tenants/:tenantId', { schema: { tags, params: TenantIdParam, body: RenameTenantBody, response: { 200: Tenant, ...errorResponses } } }, async (request) =>
+    renameTenant(db, deps.clock, request.params.tenantId, request.body.name),
+  );
+
+  app.delete('/tenants/:tenantId', { schema: { tags, params: TenantIdParam, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    await deleteTenant(db, request.params.tenantId);
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config, type ConfigFlags } from '../config/config.js';
+import { AppError } from '../shared/app-error.js';
+import { startCommand } from './start-command.js';
+import { migrateCommand, statusCommand, keysRotateCommand, sendTestCommand, adminTokenCommand } from './store-commands.js';
+
+const usage = `herald — system email notifications
+
+Usage:
+  herald start [--host H] [--port P] [--data-dir D] [--database-url URL]
+  herald migrate
+  herald status
+  herald send-test --to ADDRESS [--tenant ID]
+  herald keys rotate
+  herald admin token [--label TEXT]
+
+Configuration comes from HERALD_* environment variables (see README); flags win.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
+      to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || command === undefined) {
+    console.log(usage);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const flags: ConfigFlags = { host: values.host, port: values.port, dataDir: values['data-dir'], databaseUrl: values['database-url'] };
+  const config: Config = loadConfig(process.env, flags);
+  switch (command) {
+    case 'start':
+      return startCommand(config);
+    case 'migrate':
+      return migrateCommand(config);
+    case 'status':
+      return statusCommand(config);
+    case 'send-test':
+      return sendTestCommand(config, { to: values.to, tenant: values.tenant });
+    case 'keys':
+      if (sub === 'rotate') return keysRotateCommand(config);
+      break;
+    case 'admin':
+      if (sub === 'token') return adminTokenCommand(config, values.label ?? 'created with herald admin token');
+      break;
+  }
+  console.error(`Unknown command: ${positionals.join(' ')}\n\n${usage}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof AppError) console.error(`${error.code}: ${error.message}`);
+    else console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,179 @@
+import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+
+/** Everything Herald reads from its environment, validated and frozen. */
+export interface Config {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  /** Base64 keys from HERALD_MASTER_KEY, newest first; empty means "use the key file". */
+  readonly masterKeys: readonly string[];
+  readonly adminToken: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly messageIdDomain: string;
+  readonly delivery: DeliveryConfig;
+  readonly shutdownGraceMs: number;
+}
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface DeliveryConfig {
+  readonly retryBaseMs: number;
+  readonly retryMaxDelayMs: number;
+  readonly retryMaxAgeMs: number;
+  readonly leaseMs: number;
+  readonly claimBatch: number;
+  readonly concurrency: number;
+  readonly scopeConcurrency: number;
+  readonly pollIntervalMs: number;
+  readonly smtpTimeoutMs: number;
+}
+
+/** Flags given on the command line; they win over the environment. */
+export interface ConfigFlags {
+  dataDir?: string;
+  host?: string;
+  port?: string;
+  databaseUrl?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates the configuration in one place. Each problem names its variable.
+ *
+ * @example loadConfig(process.env, { port: '0' }).port // 0
+ */
+export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
+  const problems: string[] = [];
+  const read = new Reader(env, problems);
+  const dataDir = resolve(flags.dataDir ?? env.HERALD_DATA_DIR ?? './data');
+  const port = read.integer('HERALD_PORT', flags.port, 3025, 0, 65535);
+  const host = flags.host ?? env.HERALD_HOST ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) problems.push(`HERALD_HOST: "${host}" is not a host name or address`);
+
+  const config: Config = {
+    dataDir,
+    host,
+    port,
+    database: readDatabase(flags.databaseUrl ?? env.HERALD_DATABASE_URL, dataDir, read, problems),
+    masterKeys: readMasterKeys(env.HERALD_MASTER_KEY, problems),
+    adminToken: readAdminToken(env.HERALD_ADMIN_TOKEN, problems),
+    logLevel: read.oneOf('HERALD_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    messageIdDomain: read.text('HERALD_MESSAGE_ID_DOMAIN', hostname() || 'herald.localhost', /^[A-Za-z0-9.-]+$/),
+    delivery: {
+      retryBaseMs: read.duration('HERALD_RETRY_BASE', '30s'),
+      retryMaxDelayMs: read.duration('HERALD_RETRY_MAX_DELAY', '30m'),
+      retryMaxAgeMs: read.duration('HERALD_RETRY_MAX_AGE', '24h'),
+      leaseMs: read.duration('HERALD_LEASE', '5m'),
+      claimBatch: read.integer('HERALD_CLAIM_BATCH', undefined, 100, 1, 10_000),
+      concurrency: read.integer('HERALD_DELIVERY_CONCURRENCY', undefined, 64, 1, 10_000),
+      scopeConcurrency: read.integer('HERALD_SCOPE_CONCURRENCY', undefined, 32, 1, 10_000),
+      pollIntervalMs: read.duration('HERALD_POLL_INTERVAL', '1s'),
+      smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
+    },
+    shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
+  };
+  if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
+    problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function readDatabase(url: string | undefined, dataDir: string, read: Reader, problems: string[]): DatabaseConfig {
+  const synchronous = read.oneOf('HERALD_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL');
+  if (url === undefined || url === '') return { dialect: 'sqlite', file: resolve(dataDir, 'herald.sqlite'), synchronous };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file === '') problems.push('HERALD_DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/herald.sqlite');
+    return { dialect: 'sqlite', file: resolve(file), synchronous };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  problems.push('HERALD_DATABASE_URL: must start with sqlite: or postgres://');
+  return { dialect: 'sqlite', file: '', synchronous };
+}
+
+function readMasterKeys(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const keys = value.split(',').map((key) => key.trim());
+  keys.forEach((key, index) => {
+    if (Buffer.from(key, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(key)) {
+      problems.push(`HERALD_MASTER_KEY: key ${index + 1} must be 32 bytes in base64 (openssl rand -base64 32)`);
+    }
+  });
+  return keys;
+}
+
+function readAdminToken(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 24 || /\s/.test(value)) problems.push('HERALD_ADMIN_TOKEN: must be at least 24 characters with no spaces');
+  return value;
+}
+
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses `500ms`, `30s`, `5m`, `24h`, `2d` or a bare number of milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * durationUnits[match[2] ?? 'ms']!);
+}
+
+class Reader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  integer(name: string, flag: string | undefined, fallback: number, min: number, max: number): number {
+    const raw = flag ?? this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}: "${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  duration(name: string, fallback: string): number {
+    const raw = this.env[name] ?? fallback;
+    const value = parseDuration(raw);
+    if (value === undefined || value <= 0) {
+      this.problems.push(`${name}: "${raw}" must be a duration such as 500ms, 30s, 5m or 24h`);
+      return parseDuration(fallback)!;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const found = allowed.find((value) => value.toLowerCase() === raw.toLowerCase());
+    if (found === undefined) this.problems.push(`${name}: "${raw}" must be one of ${allowed.join(', ')}`);
+    return found ?? fallback;
+  }
+
+  text(name: string, fallback: string, pattern: RegExp): string {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!pattern.test(raw)) this.problems.push(`${name}: "${raw}" is not allowed`);
+    return raw;
+  }
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (inner && typeof inner === 'object') deepFreeze(inner as object);
+  return Object.freeze(value);
+}

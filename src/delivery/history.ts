@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../shared/app-error.js';
+import type { Clock } from '../shared/clock.js';
+import type { AttemptRow, Database, MessageRow, MessageState } from '../store/schema.js';
+
+export interface DeliveryFilter {
+  scope?: string;
+  state?: MessageState[];
+  recipient?: string;
+  eventId?: string;
+  since?: number;
+  until?: number;
+  /** The id of the last item of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface DeliverySummary {
+  id: string;
+  scope: string;
+  eventId: string;
+  recipient: string;
+  subject: string;
+  messageId: string;
+  state: MessageState;
+  heldReason: string | null;
+  attempts: number;
+  ambiguousAttempts: number;
+  nextAttemptAt: string | null;
+  lastStage: string | null;
+  lastReplyCode: number | null;
+  lastReply: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+export interface DeliveryDetail extends DeliverySummary {
+  text: string;
+  html: string | null;
+  attemptHistory: Array<{
+    number: number;
+    startedAt: string;
+    durationMs: number;
+    outcome: AttemptRow['outcome'];
+    stage: string;
+    replyCode: number | null;
+    reply: string | null;
+    errorCode: string | null;
+    settingsScope: string | null;
+    settingsVersion: number | null;
+    node: string;
+  }>;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toSummary(row: MessageRow): DeliverySummary {
+  const waiting = row.state === 'queued' || row.state === 'deferred';
+  return {
+    id: row.id, scope: row.scope_id, eventId: row.event_id, recipient: row.recipient, subject: row.subject,
+    messageId: row.message_id, state: row.state, heldReason: row.held_reason, attempts: row.attempts,
+    ambiguousAttempts: row.ambiguous_attempts, nextAttemptAt: waiting ? iso(row.next_attempt_at) : null,
+    lastStage: row.last_stage, lastReplyCode: row.last_reply_code, lastReply: row.last_reply,
+    createdAt: iso(row.created_at)!, updatedAt: iso(row.updated_at)!, sentAt: iso(row.sent_at),
+  };
+}
+
+/**
+ * Lists messages newest first with filters and a cursor (`nextCursor` is null on the last page).
+ *
+ * @example await listDeliveries(db, { scope: 'acme', state: ['failed'], limit: 50 })
+ */
+export async function listDeliveries(db: Kysely<Database>, filter: DeliveryFilter): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+  let query = db.selectFrom('messages').selectAll().orderBy('id', 'desc').limit(filter.limit + 1);
+  if (filter.scope) query = query.where('scope_id', '=', filter.scope);
+  if (filter.state && filter.state.length > 0) query = query.where('state', 'in', filter.state);
+  if (filter.recipient) query = query.where('recipient', '=', filter.recipient);
+  if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
+  if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
+  if (filter.cursor) query = query.where('id', '<', filter.cursor);
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  return { items: page.map(toSummary), nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null };
+}
+
+/** One message with every attempt; `scope` restricts it to a scope (404 for another's). */
+export async function getDelivery(db: Kysely<Database>, id: string, scope?: string): Promise<DeliveryDetail> {
+  let query = db.selectFrom('messages').selectAll().where('id', '=', id);
+  if (scope) query = query.where('scope_id', '=', scope);
+  const row = await query.executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No delivery with id ${id}.`);
+  const attempts = await db.selectFrom('attempts').selectAll().where('message_id', '=', id).orderBy('number').execute();
+  return {
+    ...toSummary(row),
+    text: row.text_body,
+    html: row.html_body,
+    attemptHistory: attempts.map((a) => ({
+      number: a.number, startedAt: iso(a.started_at)!, durationMs: a.duration_ms, outcome: a.outcome, stage: a.stage,
+      replyCode: a.reply_code, reply: a.reply, errorCode: a.error_code, settingsScope: a.settings_scope,
+      settingsVersion: a.settings_version, node: a.node_id,
+    })),
+  };
+}
+
+/** The failure history: failed messages and those deferred now, with their last reply. */
+export function listFailures(db: Kysely<Database>, filter: Omit<DeliveryFilter, 'state'>) {
+  return listDeliveries(db, { ...filter, state: ['failed', 'deferred'] });
+}
+
+/** Sends a failed or held message again (after the settings were fixed), keeping its Message-ID. */
+export async function retryDelivery(db: Kysely<Database>, clock: Clock, id: string, scope?: string): Promise<DeliveryDetail> {
+  const current = await getDelivery(db, id, scope);
+  if (current.state !== 'failed' && current.state !== 'held') {
+    throw new AppError('not_retryable', `The delivery is ${current.state}; only failed or held deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
+  }
+  const now = clock.now();
+  await db
+    .updateTable('messages')
+    .set({ state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('state', 'in', ['failed', 'held'])
+    .execute();
+  return getDelivery(db, id, scope);
+}

@@ -1,0 +1,43 @@
+import { isIP } from 'node:net';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
+
+/** A mail server ready to connect to: settings resolved and the password decrypted. */
+export interface SmtpServerOptions {
+  host: string;
+  port: number;
+  security: 'none' | 'starttls' | 'tls';
+  tlsVerify: boolean;
+  /** PEM of a CA to trust in addition to the system's. */
+  tlsCa?: string;
+  auth: { type: 'none' } | { type: 'password'; username: string; password: string };
+  /** The name Herald announces in EHLO. */
+  smtpDomain?: string;
+  timeoutMs: number;
+}
+
+/**
+ * Maps Herald's settings to nodemailer's connection options; the pool and the probe share it so
+ * a test send connects exactly as delivery will. `none` never upgrades, `starttls` requires the
+ * upgrade, `tls` is implicit TLS.
+ */
+export function toConnectionOptions(server: SmtpServerOptions): SMTPConnection.Options & { auth?: { user: string; pass: string } } {
+  return {
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    requireTLS: server.security === 'starttls',
+    ignoreTLS: server.security === 'none',
+    name: server.smtpDomain,
+    connectionTimeout: server.timeoutMs,
+    greetingTimeout: server.timeoutMs,
+    socketTimeout: server.timeoutMs,
+    dnsTimeout: server.timeoutMs,
+    tls: {
+      rejectUnauthorized: server.tlsVerify,
+      ...(server.tlsCa ? { ca: [server.tlsCa] } : {}),
+      // SNI takes host names only; nodemailer picks the name itself when the host is an address.
+      ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
+    },
+    auth: server.auth.type === 'password' ? { user: server.auth.username, pass: server.auth.password } : undefined,
+  };
+}

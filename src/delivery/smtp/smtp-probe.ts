@@ -1,0 +1,381 @@
+import { lookup } from 'node:dns/promises';
+import type { EventEmitter } from 'node:events';
+import { isIP } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { TLSSocket } from 'node:tls';
+import { format } from 'node:util';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { classifySmtpError, type SendFailure, type SmtpErrorContext } from './smtp-failure.js';
+import { hintFor } from './smtp-hints.js';
+import { toConnectionOptions, type SmtpServerOptions } from './smtp-options.js';
+
+/** A message to send through the probe: envelope plus the full RFC 5322 text. */
+export interface ProbeMail {
+  from: string;
+  to: string;
+  raw: string | Buffer;
+}
+
+export type ProbeStepName = 'dns' | 'connect' | 'tls' | 'ehlo' | 'auth' | 'mail' | 'rcpt' | 'data';
+
+export interface ProbeStep {
+  step: ProbeStepName;
+  status: 'ok' | 'failed' | 'skipped';
+  /** Time the step took. With implicit TLS the handshake precedes the greeting, so `tls` lies within `connect`. */
+  durationMs: number;
+  detail: string;
+  command?: string;
+  replyCode?: number;
+  reply?: string;
+  extensions?: string[];
+  certificate?: { subject: string; issuer: string; validFrom: string; validTo: string; fingerprint256: string };
+}
+
+export interface ProbeResult {
+  ok: boolean;
+  steps: ProbeStep[];
+  failure?: SendFailure & { hint?: string };
+}
+
+const stepNames: ProbeStepName[] = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'mail', 'rcpt', 'data'];
+
+/** One command and its reply, from nodemailer's transaction log; the greeting has command ''. */
+interface Exchange {
+  stage: ProbeStepName | 'quit';
+  command: string;
+  sentAt: number;
+  reply?: string;
+  repliedAt?: number;
+}
+
+/** What the transaction log and the socket told us about the session. */
+interface Session {
+  startedAt: number;
+  exchanges: Exchange[];
+  /** When TLS was up: the implicit TLS connection, or the STARTTLS upgrade. */
+  secureAt?: number;
+  tls?: { protocol: string; cipher: string; verified: string; certificate?: ProbeStep['certificate'] };
+  allowsAuth?: boolean;
+  messageSize?: number;
+  failedAt?: number;
+}
+
+const commandStages: Array<[RegExp, Exchange['stage']]> = [
+  [/^(EHLO|HELO|LHLO)\b/i, 'ehlo'],
+  [/^STARTTLS\b/i, 'tls'],
+  [/^AUTH\b/i, 'auth'],
+  [/^MAIL FROM\b/i, 'mail'],
+  [/^RCPT TO\b/i, 'rcpt'],
+  [/^DATA\b/i, 'data'],
+  [/^QUIT\b/i, 'quit'],
+];
+
+/**
+ * Connects to a mail server the way delivery does and returns a step-by-step transcript: DNS,
+ * connect, TLS, EHLO, AUTH and, when `mail` is given, MAIL FROM, RCPT TO and DATA. Without
+ * `mail` it verifies the connection and quits after AUTH. SMTP failures are returned (the
+ * failing step `failed`, later ones `skipped`, `failure` classified with a hint), never thrown;
+ * the password appears nowhere in the result. The connection is always closed.
+ *
+ * @example
+ * const result = await probeSmtp(server, { from: 'herald@example.com', to: 'ops@example.com', raw });
+ * if (!result.ok) console.log(result.failure?.stage, result.failure?.hint);
+ */
+export async function probeSmtp(server: SmtpServerOptions, mail?: ProbeMail): Promise<ProbeResult> {
+  if (!server.host || !Number.isInteger(server.port)) throw new TypeError('probeSmtp needs a host and an integer port');
+  const dns = await resolveHost(server.host, server.timeoutMs);
+  const session: Session = { startedAt: performance.now(), exchanges: [] };
+  let failure: SendFailure | undefined;
+  if ('error' in dns) {
+    failure = classifySmtpError(dns.error, { stage: 'dns' });
+    session.failedAt = performance.now();
+  } else {
+    failure = await converse(server, mail, session);
+  }
+  const failedStep = failure && (isStepName(failure.stage) ? failure.stage : (contextOf(session).stage ?? 'connect'));
+  const result: ProbeResult = {
+    ok: failure === undefined,
+    steps: stepNames.map((name) => stepFor(name, { server, mail, session, dns: dns.step, failure, failedStep })),
+    ...(failure ? { failure: withHint(failure) } : {}),
+  };
+  return redact(result, secretsOf(server));
+}
+
+/** Runs the SMTP session, recording it into `session`; returns the failure, if any. */
+async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, session: Session): Promise<SendFailure | undefined> {
+  const connection = new SMTPConnection({ ...toConnectionOptions(server), logger: transactionLogger(session), transactionLog: true });
+  // every error also reaches the call in flight (see settle); this keeps one between calls from throwing
+  connection.on('error', () => undefined);
+  try {
+    session.exchanges.push({ stage: 'connect', command: '', sentAt: session.startedAt });
+    await settle<void>(connection, (done) => connection.connect(done));
+    session.tls = tlsDetails(connection._socket);
+    session.allowsAuth = connection.allowsAuth;
+    if (server.auth.type === 'password' && connection.allowsAuth) {
+      const { username, password } = server.auth;
+      await settle<boolean>(connection, (done) => connection.login({ user: username, pass: password }, done));
+    }
+    if (mail) {
+      const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) => connection.send({ from: mail.from, to: [mail.to] }, mail.raw, done));
+      session.messageSize = info.messageSize;
+    }
+    return undefined;
+  } catch (error) {
+    if (isProgrammerError(error)) throw error;
+    session.failedAt = performance.now();
+    return classifySmtpError(error, contextOf(session));
+  } finally {
+    await close(connection);
+  }
+}
+
+/** Resolves once `start`'s callback reports, or rejects on the connection's error or end. */
+function settle<T>(connection: SMTPConnection, start: (done: (error?: Error | null, value?: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onError = (error: Error) => finish(error);
+    const onEnd = () => finish(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }));
+    connection.once('error', onError);
+    connection.once('end', onEnd);
+    start((error, value) => finish(error ?? null, value));
+    function finish(error: Error | null, value?: T) {
+      connection.off('error', onError);
+      connection.off('end', onEnd);
+      if (error) reject(error);
+      else resolve(value as T);
+    }
+  });
+}
+
+/** QUITs when the session is still up, then makes sure the socket is gone. */
+async function close(connection: SMTPConnection): Promise<void> {
+  const socket = connection._socket;
+  if (connection.stage === 'connected' && !connection.destroyed) {
+    const ended = eventOrTimeout(connection, 'end', 1_000);
+    connection.quit();
+    await ended;
+  }
+  connection.close();
+  if (!socket) return;
+  // nodemailer ends the socket and lets the server close it; give that a moment, then make sure
+  if (!socket.destroyed) await eventOrTimeout(socket, 'close', 1_000);
+  socket.destroy();
+  if (!socket.closed) await eventOrTimeout(socket, 'close', 1_000);
+}
+
+function eventOrTimeout(emitter: EventEmitter, event: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    emitter.once(event, done);
+    function done() {
+      clearTimeout(timer);
+      emitter.off(event, done);
+      resolve();
+    }
+  });
+}
+
+/** Our own DNS step (nodemailer resolves again when connecting, to the host name as given). */
+async function resolveHost(host: string, timeoutMs: number): Promise<{ step: ProbeStep } | { step: ProbeStep; error: unknown }> {
+  if (isIP(host)) return { step: { step: 'dns', status: 'ok', durationMs: 0, detail: `${host} is an IP address` } };
+  const startedAt = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`DNS lookup for ${host} timed out`), { code: 'EDNS', originalCode: 'ETIMEOUT' })), timeoutMs);
+  });
+  try {
+    const addresses = await Promise.race([lookup(host, { all: true }), timeout]);
+    return { step: { step: 'dns', status: 'ok', durationMs: since(startedAt), detail: `${host} → ${addresses.map((entry) => entry.address).join(', ')}` } };
+  } catch (error) {
+    return { step: { step: 'dns', status: 'failed', durationMs: since(startedAt), detail: '' }, error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A bunyan-style logger that turns nodemailer's transaction log into exchanges and marks. */
+function transactionLogger(session: Session) {
+  const log = (entry: { tnx?: string } | undefined, message: unknown, ...args: unknown[]) => {
+    const line = format(String(message ?? ''), ...args);
+    const now = performance.now();
+    const last = session.exchanges.at(-1);
+    if (entry?.tnx === 'client') {
+      const stage = commandStages.find(([pattern]) => pattern.test(line))?.[1] ?? last?.stage ?? 'connect';
+      session.exchanges.push({ stage, command: line, sentAt: now });
+    } else if (entry?.tnx === 'server') {
+      const pending = session.exchanges.find((exchange) => exchange.reply === undefined);
+      if (pending) Object.assign(pending, { reply: line, repliedAt: now });
+      else session.exchanges.push({ stage: last?.stage ?? 'connect', command: '', sentAt: now, reply: line, repliedAt: now });
+    } else if (entry?.tnx === 'message' && /bytes encoded mime message/.test(line)) {
+      // logged once the body and its final "." are written; the final reply answers this
+      session.exchanges.push({ stage: 'data', command: '.', sentAt: now });
+    } else if (/^Secure connection established|^Connection upgraded with STARTTLS/.test(line)) {
+      session.secureAt = now;
+    }
+  };
+  return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log };
+}
+
+/** Where the session was when it failed, for the classifier: the oldest command still unanswered. */
+function contextOf(session: Session): SmtpErrorContext & { stage?: ProbeStepName } {
+  const pending = session.exchanges.find((exchange) => exchange.reply === undefined);
+  const current = pending ?? session.exchanges.at(-1);
+  if (!current || current.stage === 'quit') return {};
+  return { stage: current.stage, messageSent: pending?.command === '.' };
+}
+
+function tlsDetails(socket: unknown): Session['tls'] {
+  if (!(socket instanceof TLSSocket)) return undefined;
+  const peer = socket.getPeerCertificate();
+  const verified = socket.authorized ? 'certificate verified' : `certificate NOT verified (${String(socket.authorizationError)}; verification is off)`;
+  return {
+    protocol: socket.getProtocol() ?? 'TLS',
+    cipher: socket.getCipher()?.name ?? 'unknown cipher',
+    verified,
+    ...(peer && peer.subject
+      ? { certificate: { subject: distinguishedName(peer.subject), issuer: distinguishedName(peer.issuer), validFrom: peer.valid_from, validTo: peer.valid_to, fingerprint256: peer.fingerprint256 } }
+      : {}),
+  };
+}
+
+function distinguishedName(name: object): string {
+  return Object.entries(name).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`).join(', ');
+}
+
+interface StepInput {
+  server: SmtpServerOptions;
+  mail: ProbeMail | undefined;
+  session: Session;
+  dns: ProbeStep;
+  failure: SendFailure | undefined;
+  failedStep: ProbeStepName | undefined;
+}
+
+function stepFor(name: ProbeStepName, input: StepInput): ProbeStep {
+  const { failure, failedStep } = input;
+  if (failure && failedStep) {
+    const order = stepNames.indexOf(name) - stepNames.indexOf(failedStep);
+    if (order === 0) return failedStepFor(name, input, failure);
+    if (order > 0) return { step: name, status: 'skipped', durationMs: 0, detail: 'Not reached' };
+  }
+  const notApplicable = skipReason(name, input);
+  if (notApplicable) return { step: name, status: 'skipped', durationMs: 0, detail: notApplicable };
+  return okStep(name, input);
+}
+
+function skipReason(name: ProbeStepName, { server, mail, session }: StepInput): string | undefined {
+  if (name === 'tls' && server.security === 'none') return 'Security is "none": the session is not encrypted';
+  if (name === 'auth' && server.auth.type === 'none') return 'No authentication configured';
+  if (name === 'auth' && session.allowsAuth === false) return 'The server does not offer AUTH, so the credentials are not sent (delivery does not send them either)';
+  if ((name === 'mail' || name === 'rcpt' || name === 'data') && !mail) return 'Verify only: no message sent';
+  return undefined;
+}
+
+function okStep(name: ProbeStepName, { server, session, dns }: StepInput): ProbeStep {
+  const exchanges = session.exchanges.filter((exchange) => exchange.stage === name);
+  const first = exchanges[0];
+  const last = exchanges.at(-1);
+  const timing = { durationMs: duration(first?.sentAt, last?.repliedAt) };
+  switch (name) {
+    case 'dns':
+      return dns;
+    case 'connect': {
+      const greeted = first?.reply !== undefined;
+      const detail = greeted ? `Connected to ${server.host}:${server.port}${server.security === 'tls' ? ' over TLS' : ''}` : `TCP connection to ${server.host}:${server.port}; the TLS handshake comes before the greeting`;
+      return { step: name, status: 'ok', ...timing, detail, ...replyOf(first) };
+    }
+    case 'tls': {
+      const started = server.security === 'tls' ? session.startedAt : first?.sentAt;
+      const tls = session.tls;
+      return {
+        step: name,
+        status: 'ok',
+        durationMs: duration(started, session.secureAt),
+        detail: tls ? `${server.security === 'tls' ? 'Implicit TLS' : 'STARTTLS'}: ${tls.protocol}, ${tls.cipher}, ${tls.verified}` : 'TLS established',
+        ...(first ? { command: first.command, ...replyOf(first) } : {}),
+        ...(tls?.certificate ? { certificate: tls.certificate } : {}),
+      };
+    }
+    case 'ehlo': // after STARTTLS the second EHLO is the one that counts
+      return { step: name, status: 'ok', durationMs: duration(last?.sentAt, last?.repliedAt), detail: 'Server capabilities received', command: last?.command, ...replyOf(last), extensions: extensionsOf(last?.reply) };
+    case 'auth':
+      return { step: name, status: 'ok', ...timing, detail: `Authenticated as ${server.auth.type === 'password' ? server.auth.username : ''}`, command: authCommand(first), ...replyOf(last) };
+    case 'mail':
+      return { step: name, status: 'ok', ...timing, detail: 'Sender accepted', command: first?.command, ...replyOf(first) };
+    case 'rcpt':
+      return { step: name, status: 'ok', ...timing, detail: 'Recipient accepted', command: first?.command, ...replyOf(first) };
+    case 'data':
+      return { step: name, status: 'ok', ...timing, detail: `Message accepted (${session.messageSize ?? 0} bytes)`, command: first?.command, ...replyOf(last) };
+  }
+}
+
+function failedStepFor(name: ProbeStepName, { dns, session }: StepInput, failure: SendFailure): ProbeStep {
+  if (name === 'dns' && dns.status === 'failed') return { ...dns, detail: failure.message };
+  const exchanges = session.exchanges.filter((exchange) => exchange.stage === name);
+  const started = name === 'connect' || (name === 'tls' && exchanges.length === 0) ? session.startedAt : exchanges[0]?.sentAt;
+  const command = name === 'auth' ? authCommand(exchanges[0]) : exchanges.filter((exchange) => exchange.command && exchange.command !== '.').at(-1)?.command;
+  const reply = failure.reply ?? exchanges.at(-1)?.reply;
+  return {
+    step: name,
+    status: 'failed',
+    durationMs: duration(started, session.failedAt),
+    detail: failure.message,
+    ...(command ? { command } : {}),
+    ...replyOf(reply === undefined ? undefined : { reply }),
+  };
+}
+
+function replyOf(exchange: Pick<Exchange, 'reply'> | undefined): Pick<ProbeStep, 'reply' | 'replyCode'> {
+  if (exchange?.reply === undefined) return {};
+  const replyCode = Number(/^\d{3}/.exec(exchange.reply)?.[0]);
+  return { reply: exchange.reply, ...(replyCode ? { replyCode } : {}) };
+}
+
+function extensionsOf(reply: string | undefined): string[] {
+  return (reply ?? '').split('\n').slice(1).map((line) => line.replace(/^\d{3}[ -]/, '').trim()).filter(Boolean);
+}
+
+/** `AUTH PLAIN [redacted]`: the mechanism, never what follows it. */
+function authCommand(exchange: Exchange | undefined): string | undefined {
+  const mechanism = /^AUTH\s+\S+/i.exec(exchange?.command ?? '')?.[0];
+  return mechanism ? `${mechanism} [redacted]` : undefined;
+}
+
+function withHint(failure: SendFailure): SendFailure & { hint?: string } {
+  const hint = hintFor(failure);
+  return hint === undefined ? failure : { ...failure, hint };
+}
+
+/** A bug here or in the caller, not something the server did: thrown, not returned. Nodemailer's errors carry a `command`. */
+function isProgrammerError(error: unknown): boolean {
+  return (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) && !('command' in error);
+}
+
+function isStepName(stage: string): stage is ProbeStepName {
+  return (stepNames as string[]).includes(stage);
+}
+
+function since(startedAt: number): number {
+  return Math.round(performance.now() - startedAt);
+}
+
+function duration(from: number | undefined, to: number | undefined): number {
+  return from === undefined || to === undefined ? 0 : Math.round(to - from);
+}
+
+/** The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in. */
+function secretsOf(server: SmtpServerOptions): string[] {
+  if (server.auth.type !== 'password' || server.auth.password === '') return [];
+  const { username, password } = server.auth;
+  const base64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');
+  const forms = [password, base64(password), base64(password).replace(/=+$/, ''), base64(`\0${username}\0${password}`), base64(`${username}\0${username}\0${password}`)];
+  return forms.sort((a, b) => b.length - a.length);
+}
+
+/** A last, defensive pass: whatever a server echoed or a library logged, no secret leaves. */
+function redact<T>(value: T, secrets: string[]): T {
+  if (secrets.length === 0) return value;
+  if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), value as string) as T;
+  if (Array.isArray(value)) return value.map((item) => redact(item, secrets)) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)])) as T;
+  return value;
+}

@@ -1,0 +1,66 @@
+import nodemailer from 'nodemailer';
+import { classifySmtpError, type SendFailure } from '../smtp/smtp-failure.js';
+import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { MailTransport, OutgoingMail, SendOutcome } from './mail-transport.js';
+
+export interface SmtpPoolOptions {
+  poolSize: number;
+  ratePerSecond: number | null;
+}
+
+/**
+ * A pooled nodemailer transport for one settings version. Nodemailer's own requeueing is off
+ * (`maxRequeues: 0`): every retry is Herald's, recorded and scheduled by the outbox.
+ */
+export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOptions): MailTransport {
+  const transporter = nodemailer.createTransport({
+    ...toConnectionOptions(server),
+    pool: true,
+    maxConnections: pool.poolSize,
+    maxMessages: 1000,
+    maxRequeues: 0,
+    ...(pool.ratePerSecond ? { rateDelta: 1000, rateLimit: pool.ratePerSecond } : {}),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  transporter.on('error', () => undefined);
+
+  return {
+    async send(mail: OutgoingMail): Promise<SendOutcome> {
+      try {
+        const info = await transporter.sendMail({
+          from: mail.from,
+          to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          envelope: { from: mail.from.address, to: [mail.to.address] },
+          headers: { 'Auto-Submitted': 'auto-generated', 'X-Herald-Message': mail.id },
+        });
+        const reply = String(info.response ?? '');
+        return { status: 'sent', replyCode: Number(/^\d{3}/.exec(reply)?.[0]) || null, reply };
+      } catch (error) {
+        const failure = classifyPoolError(error);
+        return { status: failure.kind === 'permanent' ? 'failed' : failure.kind === 'ambiguous' ? 'ambiguous' : 'retry', failure };
+      }
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+/**
+ * Nodemailer's pool reports a connection lost after the final "." exactly as one lost earlier in
+ * the session (ECONNECTION/ESOCKET/ETIMEDOUT, command CONN, no reply). Such a mid-session loss may
+ * have delivered the message, so it counts as ambiguous; a loss before DATA is over-counted,
+ * which only errs towards reporting a possible duplicate. Losses the error places (DNS, connect,
+ * TLS, AUTH) keep their stage and stay transient.
+ */
+export function classifyPoolError(error: unknown): SendFailure {
+  const failure = classifySmtpError(error);
+  const lostMidSession = failure.kind === 'transient' && failure.stage === 'unknown' && failure.replyCode === null;
+  return lostMidSession ? { ...failure, kind: 'ambiguous' } : failure;
+}

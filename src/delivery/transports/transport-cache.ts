@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
+import { passwordField } from '../../scopes/index.js';
+import type { Database, MailServerSettingsRow } from '../../store/schema.js';
+import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { MailTransport } from './mail-transport.js';
+import { createMailboxTransport } from './mailbox-transport.js';
+import { createSmtpTransport } from './smtp-transport.js';
+
+/** Turns a settings row into connection options, decrypting the password in memory only. */
+export function smtpServerOptions(row: MailServerSettingsRow, box: SecretBox, timeoutMs: number): SmtpServerOptions {
+  return {
+    host: row.host ?? '',
+    port: row.port ?? 25,
+    security: row.security,
+    tlsVerify: row.tls_verify === 1,
+    tlsCa: row.tls_ca ?? undefined,
+    auth:
+      row.auth === 'password' && row.username && row.password_enc
+        ? { type: 'password', username: row.username, password: box.open(row.password_enc, { scopeId: row.scope_id, field: passwordField }) }
+        : { type: 'none' },
+    smtpDomain: row.smtp_domain ?? undefined,
+    timeoutMs,
+  };
+}
+
+/**
+ * One transport per (settings scope, version). When a scope's newer version is first used, the
+ * superseded transport is closed once its sends in flight have finished.
+ */
+export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBox; clock: Clock; log: Logger; timeoutMs: number }) {
+  const entries = new Map<string, { version: number; transport: MailTransport; inFlight: number; retired: boolean }>();
+
+  const retire = (scopeId: string) => {
+    const entry = entries.get(scopeId);
+    if (!entry) return;
+    entries.delete(scopeId);
+    entry.retired = true;
+    if (entry.inFlight === 0) void entry.transport.close();
+  };
+
+  return {
+    /** Runs `use` with the transport for these settings, counting it as in flight. */
+    async with<T>(settings: MailServerSettingsRow, use: (transport: MailTransport) => Promise<T>): Promise<T> {
+      let entry = entries.get(settings.scope_id);
+      if (entry && entry.version !== settings.version) {
+        retire(settings.scope_id);
+        entry = undefined;
+      }
+      if (!entry) {
+        entry = { version: settings.version, transport: build(settings), inFlight: 0, retired: false };
+        entries.set(settings.scope_id, entry);
+      }
+      const current = entry;
+      current.inFlight += 1;
+      try {
+        return await use(current.transport);
+      } finally {
+        current.inFlight -= 1;
+        if (current.retired && current.inFlight === 0) void current.transport.close();
+      }
+    },
+    async closeAll(): Promise<void> {
+      const all = [...entries.values()];
+      entries.clear();
+      await Promise.all(all.map((entry) => entry.transport.close()));
+    },
+  };
+
+  function build(settings: MailServerSettingsRow): MailTransport {
+    if (settings.provider === 'builtin') return createMailboxTransport(deps.db, deps.clock);
+    if (settings.tls_verify === 0) {
+      deps.log.warn({ scope: settings.scope_id, version: settings.version, host: settings.host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
+    }
+    const server = smtpServerOptions(settings, deps.box, deps.timeoutMs);
+    return createSmtpTransport(server, { poolSize: settings.pool_size, ratePerSecond: settings.rate_limit_per_second });
+  }
+}
+
+export type TransportCache = ReturnType<typeof createTransportCache>;

@@ -1,0 +1,231 @@
+import type { DeliveryConfig } from '../config/config.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { AppError } from '../shared/app-error.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { resolveEffectiveSettings, type EffectiveSettings } from '../scopes/index.js';
+import type { Store } from '../store/database.js';
+import type { MessageRow } from '../store/schema.js';
+import { composeMail } from './compose.js';
+import { holdReason } from './held-reasons.js';
+import { claimDueMessages, recordOutcomes, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
+import { decideRetry } from './retry-policy.js';
+import { createTransportCache } from './transports/transport-cache.js';
+import type { SendOutcome } from './transports/mail-transport.js';
+
+export interface DeliveryWorkerDeps {
+  store: Store;
+  box: SecretBox;
+  clock: Clock;
+  log: Logger;
+  config: DeliveryConfig;
+  nodeId: string;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Asks the worker to look for due work now (after an event was accepted, say). */
+  wake(): void;
+  /** Re-checks held messages and releases those whose scope can send now. */
+  releaseHeldMessages(): Promise<number>;
+  /** Stops claiming, lets sends in flight finish (up to `graceMs`), records them, releases the rest. */
+  stop(graceMs: number): Promise<void>;
+  stats(): { inFlight: number };
+}
+
+/**
+ * The delivery loop: claims due messages in batches under a lease, sends each through the
+ * transport of its scope's effective settings, and records every outcome. Sends run
+ * concurrently up to `concurrency`, and at most `scopeConcurrency` for any one scope.
+ *
+ * @example const worker = createDeliveryWorker({ store, box, clock, log, config: config.delivery, nodeId }); worker.start();
+ */
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const { store, clock, log, config, nodeId } = deps;
+  const transports = createTransportCache({ db: store.db, box: deps.box, clock, log, timeoutMs: config.smtpTimeoutMs });
+  const inFlight = new Map<string, MessageRow>();
+  const inFlightByScope = new Map<string, number>();
+  const pending: MessageOutcome[] = [];
+  let running = false;
+  let pumping = false;
+  let pumpAgain = false;
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  let timers: NodeJS.Timeout[] = [];
+  let drained: (() => void) | undefined;
+  let wakeScheduled = false;
+
+  const room = () => config.concurrency - inFlight.size;
+  const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
+
+  async function pump(): Promise<void> {
+    if (!running) return;
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        await fill();
+      } while (pumpAgain && running);
+    } catch (error) {
+      log.error({ err: error }, 'claiming due messages failed; will try again');
+    } finally {
+      pumping = false;
+    }
+  }
+
+  async function fill(): Promise<void> {
+    while (running && room() >= minimumClaim) {
+      const batch = await claimDueMessages(store.db, store.dialect, {
+        nodeId,
+        now: clock.now(),
+        leaseMs: config.leaseMs,
+        limit: Math.min(config.claimBatch, room()),
+        roomFor: (scopeId) => config.scopeConcurrency - (inFlightByScope.get(scopeId) ?? 0),
+      });
+      if (batch.length === 0) return;
+      const settings = new Map<string, Promise<EffectiveSettings>>();
+      for (const message of batch) {
+        if (!settings.has(message.scope_id)) settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id));
+        inFlight.set(message.id, message);
+        inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
+        void deliver(message, settings.get(message.scope_id)!);
+      }
+    }
+  }
+
+  async function deliver(message: MessageRow, effectivePromise: Promise<EffectiveSettings>): Promise<void> {
+    const startedAt = clock.now();
+    let outcome: MessageOutcome;
+    try {
+      const effective = await effectivePromise;
+      const reason = holdReason(effective);
+      if (reason !== null || effective.settings === null) {
+        outcome = { kind: 'held', message, reason: reason ?? 'no mail server' };
+      } else {
+        const settings = effective.settings;
+        const result = await transports.with(settings, (transport) => transport.send(composeMail(message, settings)));
+        outcome = toOutcome(message, result, startedAt, settings.scope_id, settings.version);
+      }
+    } catch (error) {
+      // Unexpected (a secret that cannot be decrypted, a bug): retried like a transient failure.
+      log.error({ err: error, message: message.id, scope: message.scope_id }, 'delivery attempt failed unexpectedly');
+      const code = error instanceof AppError ? error.code : 'internal';
+      outcome = toOutcome(message, { status: 'retry', failure: { kind: 'transient', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: code, message: error instanceof AppError ? error.message : 'internal error' } }, startedAt, null, null);
+    }
+    queueOutcome(outcome);
+    inFlight.delete(message.id);
+    const left = (inFlightByScope.get(message.scope_id) ?? 1) - 1;
+    if (left === 0) inFlightByScope.delete(message.scope_id);
+    else inFlightByScope.set(message.scope_id, left);
+    if (inFlight.size === 0 && drained) drained();
+    if (room() >= minimumClaim) void pump();
+  }
+
+  function toOutcome(message: MessageRow, result: SendOutcome, startedAt: number, settingsScope: string | null, settingsVersion: number | null): MessageOutcome {
+    const now = clock.now();
+    const base = { startedAt, durationMs: now - startedAt, settingsScope, settingsVersion };
+    if (result.status === 'sent') {
+      return { kind: 'attempt', message, state: 'sent', attempt: { ...base, outcome: 'sent', stage: 'data', replyCode: result.replyCode, reply: result.reply, errorCode: null } };
+    }
+    const { failure } = result;
+    const attempt = { ...base, outcome: result.status, stage: failure.stage, replyCode: failure.replyCode, reply: failure.reply ?? failure.message, errorCode: failure.errorCode };
+    if (result.status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
+    const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
+    if (!decision.retry) return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
+    return { kind: 'attempt', message, state: 'deferred', nextAttemptAt: now + decision.delayMs, attempt };
+  }
+
+  function queueOutcome(outcome: MessageOutcome): void {
+    pending.push(outcome);
+    if (pending.length >= 200) void flush();
+    else flushTimer ??= setTimeout(() => void flush(), 5);
+  }
+
+  function flush(): Promise<void> {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    flushing = flushing.then(async () => {
+      const batch = pending.splice(0);
+      if (batch.length === 0) return;
+      try {
+        await recordOutcomes(store.db, nodeId, clock.now(), batch);
+      } catch (error) {
+        // The leases stay; when they expire the messages are sent again (counted as ambiguous).
+        log.error({ err: error, count: batch.length }, 'recording delivery outcomes failed');
+      }
+    });
+    return flushing;
+  }
+
+  async function releaseHeldMessages(): Promise<number> {
+    let released = 0;
+    for (const scopeId of await scopesWithHeldMessages(store.db)) {
+      if (holdReason(await resolveEffectiveSettings(store.db, scopeId)) === null) {
+        released += await releaseHeld(store.db, scopeId, clock.now());
+      }
+    }
+    if (released > 0) {
+      log.info({ released }, 'released held messages');
+      void pump();
+    }
+    return released;
+  }
+
+  async function recover(): Promise<void> {
+    const recovered = await recoverExpiredLeases(store.db, nodeId, clock.now());
+    if (recovered > 0) {
+      log.warn({ recovered }, 'took over messages whose lease expired');
+      void pump();
+    }
+  }
+
+  const every = (ms: number, task: () => Promise<unknown>) => {
+    const timer = setInterval(() => void task().catch((error: unknown) => log.error({ err: error }, 'delivery maintenance failed')), ms);
+    timer.unref();
+    timers.push(timer);
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      every(config.pollIntervalMs, pump);
+      every(Math.max(1000, Math.min(config.leaseMs / 4, 30_000)), recover);
+      every(5000, releaseHeldMessages);
+      void recover().then(pump, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
+    },
+    wake() {
+      if (wakeScheduled || !running) return;
+      wakeScheduled = true;
+      setTimeout(() => {
+        wakeScheduled = false;
+        void pump();
+      }, 2);
+    },
+    releaseHeldMessages,
+    async stop(graceMs) {
+      running = false;
+      for (const timer of timers) clearInterval(timer);
+      timers = [];
+      if (inFlight.size > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      await flush();
+      const abandoned = [...inFlight.keys()];
+      await releaseLeases(store.db, nodeId, abandoned, clock.now());
+      if (abandoned.length > 0) log.warn({ count: abandoned.length }, 'released leases of sends that did not finish in the grace period');
+      await transports.closeAll();
+    },
+    stats: () => ({ inFlight: inFlight.size }),
+  };
+}

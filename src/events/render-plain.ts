@@ -1,0 +1,42 @@
+import { toHeaderText } from '../shared/email-address.js';
+
+export interface RenderInput {
+  type: string;
+  severity: string;
+  scopeName: string;
+  data: Record<string, unknown>;
+  occurredAt: number;
+}
+
+/**
+ * The plain subject and body every event gets until templates arrive: a title from the data
+ * (`title` or `summary`) or the type, then each data field on its own line.
+ *
+ * @example renderPlain({ type: 'disk.threshold', severity: 'warning', scopeName: 'Acme', data: { usage: 93 }, occurredAt: 0 }).subject
+ * // '[warning] Disk threshold — Acme'
+ */
+export function renderPlain(input: RenderInput): { subject: string; text: string } {
+  const title = stringField(input.data.title) ?? stringField(input.data.summary) ?? humanize(input.type);
+  const subject = toHeaderText(`[${input.severity}] ${title} — ${input.scopeName}`).slice(0, 250);
+  const lines = [
+    title,
+    '',
+    `Event:    ${input.type}`,
+    `Severity: ${input.severity}`,
+    `Scope:    ${input.scopeName}`,
+    `Time:     ${new Date(input.occurredAt).toISOString()}`,
+  ];
+  const fields = Object.entries(input.data).filter(([key]) => key !== 'title');
+  if (fields.length > 0) lines.push('', ...fields.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`));
+  lines.push('', '-- ', 'Sent by Herald system notifications.');
+  return { subject, text: lines.join('\n') };
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function humanize(type: string): string {
+  const words = type.replace(/[._-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

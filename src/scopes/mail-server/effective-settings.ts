@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database, MailServerSettingsRow } from '../../store/schema.js';
+import { systemScopeId } from '../tenants.js';
+import { currentSettings } from './settings-repository.js';
+
+/** Which settings a scope's mail uses, and why. */
+export type EffectiveSettings =
+  | { source: 'own' | 'system'; reason: string; settings: MailServerSettingsRow }
+  | { source: 'none'; reason: string; settings: null };
+
+/**
+ * Resolves a scope's effective mail server: its own settings if it has them, else the system's
+ * when *apply to all tenants* is on, else none (its mail is then held, never dropped).
+ *
+ * @example (await resolveEffectiveSettings(db, 'acme')).source // 'system'
+ */
+export async function resolveEffectiveSettings(db: Kysely<Database>, scopeId: string): Promise<EffectiveSettings> {
+  const own = await currentSettings(db, scopeId);
+  if (own) {
+    const reason = scopeId === systemScopeId ? 'The system mail server.' : 'The tenant has its own mail server settings.';
+    return { source: 'own', reason, settings: own };
+  }
+  const system = await currentSettings(db, systemScopeId);
+  if (system && system.apply_to_all_tenants === 1) {
+    return { source: 'system', reason: 'The tenant has no settings of its own; the system mail server applies to all tenants.', settings: system };
+  }
+  return {
+    source: 'none',
+    reason: 'The tenant has no settings of its own and the system mail server does not apply to tenants (apply to all tenants is off).',
+    settings: null,
+  };
+}

@@ -1,0 +1,116 @@
+import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
+import { AppError, type ErrorDetail } from '../../shared/app-error.js';
+import { parseMailbox, formatMailbox } from '../../shared/email-address.js';
+import type { MailServerSettingsRow } from '../../store/schema.js';
+import { defaultPorts, providerServers, type MailServerSettingsInput } from './mail-server-settings.js';
+
+/** The settings row to store, minus scope, version and time; `password` still in plain text. */
+export type NormalizedSettings = Omit<MailServerSettingsRow, 'scope_id' | 'version' | 'created_at' | 'password_enc'> & {
+  /** The new password, or `keep` to carry the previous ciphertext over, or null for none. */
+  password: string | null | 'keep';
+};
+
+const hostPattern = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+// eslint-disable-next-line no-control-regex
+const controlChars = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Validates a settings write against the rules the schema cannot express and fills defaults:
+ * the port from the security mode, the hosted providers' servers, auth from the username. A
+ * change of host or username with password authentication needs the password again.
+ *
+ * @example normalizeSettings({ provider: 'smtp', host: 'mail.example.com', security: 'tls', fromAddress: 'a@example.com' }, { isSystem: true })
+ */
+export function normalizeSettings(
+  input: MailServerSettingsInput,
+  context: { isSystem: boolean; previous?: MailServerSettingsRow },
+): NormalizedSettings {
+  const problems: ErrorDetail[] = [];
+  const problem = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
+  const { previous } = context;
+
+  if (!context.isSystem && input.applyToAllTenants !== undefined) {
+    problem('/applyToAllTenants', 'system_only', 'can only be set on the system mail server');
+  }
+  const hosted = providerServers[input.provider];
+  const isBuiltin = input.provider === 'builtin';
+  const security = input.security ?? hosted?.security ?? (isBuiltin ? 'none' : 'starttls');
+  const host = isBuiltin ? null : (input.host ?? hosted?.host ?? null);
+  if (!isBuiltin) {
+    if (host === null) problem('/host', 'required', 'is required for an SMTP server');
+    else if (!hostPattern.test(host) && isIP(host) === 0) problem('/host', 'format', 'must be a host name or an IP address');
+  }
+  const port = isBuiltin ? null : (input.port ?? hosted?.port ?? defaultPorts[security]);
+
+  const auth = isBuiltin ? 'none' : (input.auth ?? (input.username ? 'password' : hosted ? 'oauth2' : 'none'));
+  const username = auth === 'none' ? null : (input.username ?? null);
+  if (auth !== 'none' && !username) problem('/username', 'required', `is required with ${auth} authentication`);
+  if (username !== null && controlChars.test(username)) problem('/username', 'format', 'must not contain control characters');
+
+  let password: NormalizedSettings['password'] = null;
+  if (auth === 'password') {
+    if (input.password !== undefined && input.password !== '') {
+      if (controlChars.test(input.password)) problem('/password', 'format', 'must not contain control characters');
+      password = input.password;
+    } else {
+      const canKeep =
+        previous?.password_enc != null && previous.auth === 'password' && previous.host === host && previous.username === username;
+      if (canKeep) password = 'keep';
+      else if (previous?.password_enc != null && previous.auth === 'password') {
+        problem('/password', 'required', 'must be given again when the host or username changes');
+      } else problem('/password', 'required', 'is required with password authentication');
+    }
+  } else if (input.password !== undefined && input.password !== '') {
+    problem('/password', 'unexpected', `is not used with ${auth} authentication`);
+  }
+
+  const tlsCa = input.tlsCa ?? null;
+  if (tlsCa !== null) {
+    try {
+      new X509Certificate(tlsCa);
+    } catch {
+      problem('/tlsCa', 'format', 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)');
+    }
+  }
+
+  const fromAddress = input.fromAddress ?? (isBuiltin ? 'no-reply@herald.localhost' : (username ?? ''));
+  const sender = parseMailbox(fromAddress);
+  if (!sender.ok) problem('/fromAddress', 'format', sender.ok === false ? `is not a valid address: it ${sender.reason}` : '');
+  else if (sender.mailbox.name) problem('/fromAddress', 'format', 'must be a bare address; put the name in fromName');
+  const fromName = input.fromName ?? null;
+  if (fromName !== null && controlChars.test(fromName)) problem('/fromName', 'format', 'must not contain control characters (CR, LF)');
+  let replyTo: string | null = null;
+  if (input.replyTo) {
+    const parsed = parseMailbox(input.replyTo);
+    if (parsed.ok) replyTo = formatMailbox(parsed.mailbox);
+    else problem('/replyTo', 'format', `is not a single valid address: it ${parsed.reason}`);
+  }
+  const smtpDomain = input.smtpDomain ?? null;
+  if (smtpDomain !== null && !hostPattern.test(smtpDomain)) problem('/smtpDomain', 'format', 'must be a domain name');
+
+  if (problems.length > 0) {
+    const code = problems.some((p) => p.rule === 'system_only') ? 'system_only_field' : problems.some((p) => p.field === '/password' && p.rule === 'required') ? 'password_required' : 'validation_failed';
+    throw new AppError(code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  }
+
+  return {
+    provider: input.provider,
+    host,
+    port,
+    security,
+    tls_verify: input.allowInvalidCertificate ? 0 : 1,
+    tls_ca: tlsCa,
+    auth,
+    username,
+    password,
+    smtp_domain: smtpDomain,
+    from_address: sender.ok ? sender.mailbox.address : fromAddress,
+    from_name: fromName,
+    reply_to: replyTo,
+    enabled: input.enabled === false ? 0 : 1,
+    apply_to_all_tenants: context.isSystem && (input.applyToAllTenants ?? previous?.apply_to_all_tenants === 1) ? 1 : 0,
+    pool_size: input.poolSize ?? 5,
+    rate_limit_per_second: input.rateLimitPerSecond ?? null,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../shared/app-error.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import type { Database, ScopeRow } from '../store/schema.js';
+
+export const systemScopeId = 'system';
+
+export interface Tenant {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const toTenant = (row: ScopeRow): Tenant => ({
+  id: row.id,
+  name: row.name,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+/** Creates a tenant; the id is the platform's own when given, else generated. */
+export async function createTenant(db: Kysely<Database>, clock: Clock, input: { id?: string; name: string }): Promise<Tenant> {
+  const id = input.id ?? newId('ten');
+  if (id === systemScopeId) throw new AppError('tenant_exists', 'The id "system" is reserved.', [{ field: '/id', rule: 'reserved', message: 'is reserved' }]);
+  const now = clock.now();
+  const row: ScopeRow = { id, kind: 'tenant', name: input.name, mail_server_version: null, created_at: now, updated_at: now };
+  const inserted = await db.insertInto('scopes').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    throw new AppError('tenant_exists', `A tenant with id ${id} already exists.`, [{ field: '/id', rule: 'unique', message: 'is taken' }]);
+  }
+  return toTenant(row);
+}
+
+export async function listTenants(db: Kysely<Database>, page: { after?: string; limit: number }): Promise<Tenant[]> {
+  let query = db.selectFrom('scopes').selectAll().where('kind', '=', 'tenant').orderBy('id').limit(page.limit);
+  if (page.after) query = query.where('id', '>', page.after);
+  return (await query.execute()).map(toTenant);
+}
+
+export async function getTenant(db: Kysely<Database>, id: string): Promise<Tenant> {
+  const row = await db.selectFrom('scopes').selectAll().where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
+  if (!row) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
+  return toTenant(row);
+}
+
+export async function renameTenant(db: Kysely<Database>, clock: Clock, id: string, name: string): Promise<Tenant> {
+  const result = await db.updateTable('scopes').set({ name, updated_at: clock.now() }).where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
+  return getTenant(db, id);
+}
+
+/** Deletes a tenant with everything it owns: settings, events, messages, history, mailbox. */
+export async function deleteTenant(db: Kysely<Database>, id: string): Promise<void> {
+  const result = await db.deleteFrom('scopes').where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
+}
+
+/** Throws unless the scope exists: `system`, or a tenant id. */
+export async function assertScope(db: Kysely<Database>, scopeId: string): Promise<void> {
+  if (scopeId === systemScopeId) return;
+  await getTenant(db, scopeId);
+}

@@ -1,0 +1,26 @@
+/**
+ * The closed catalogue of Herald's error codes. Domain code throws `AppError` with one of these;
+ * only the HTTP layer maps them to statuses (see `src/api/error-status.ts`).
+ */
+export const errorCodes = {
+  validation_failed: 'The request does not match the schema.',
+  invalid_address: 'An email address is malformed or not allowed in that field.',
+  invalid_header_value: 'A header value holds a character that is not allowed.',
+  password_required: 'A password must be given with this change.',
+  unauthenticated: 'A valid bearer token is required.',
+  not_found: 'The object does not exist in this scope.',
+  tenant_exists: 'A tenant with that id already exists.',
+  tenant_not_found: 'The tenant does not exist.',
+  mail_server_not_configured: 'The scope has no mail server settings of its own.',
+  no_effective_mail_server: 'No mail server applies to this scope.',
+  system_only_field: 'The field can only be set on the system scope.',
+  idempotency_conflict: 'The idempotency key was used with a different request.',
+  too_many_recipients: 'An event may have at most 50 recipients.',
+  not_retryable: 'Only failed or held messages can be retried.',
+  body_too_large: 'The request body is larger than allowed.',
+  unsupported_media_type: 'The request body must be JSON.',
+  secret_unreadable: 'A stored secret cannot be decrypted with the available keys.',
+  not_ready: 'The service is not ready.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;

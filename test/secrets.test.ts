@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startSmtpTestServer } from './support/smtp-test-server.js';
+import { adminToken, fastDeliveryEnv, smtpSettings, startHarness } from './support/herald-harness.js';
+
+// Real: Herald with its SQLite file and key file, an smtp-server requiring AUTH, and the
+// `herald keys rotate` command as a child process.
+
+const passwords = ['pw-Sys-Secret-1a2b', 'pw-Tenant-Secret-3c4d', 'pw-Wrong-Guess-5e6f', 'pw-Candidate-7g8h'];
+const encodings = (password: string) => [
+  password,
+  Buffer.from(password).toString('base64'),
+  Buffer.from(`\u0000ops\u0000${password}`).toString('base64'),
+  Buffer.from(`\u0000tenant\u0000${password}`).toString('base64'),
+];
+
+test('passwords appear in no response, no log line and nowhere in the database file; rotation keeps them usable', { timeout: 60_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-secrets-'));
+  const bodies: string[] = [];
+  let logs: string[] = [];
+  try {
+    await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: passwords[0]!, tenant: passwords[1]! } });
+    {
+      await using h = await startHarness({}, { keepDataDir: dataDir });
+      logs = h.logs;
+      const call = async (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
+        const response = await h.api(method, url, body);
+        bodies.push(response.raw);
+        return response;
+      };
+      const tls = { security: 'starttls', port: smtp.port, tlsCa: smtp.ca };
+      assert.equal((await call('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { ...tls, auth: 'password', username: 'ops', password: passwords[0] }))).status, 200);
+      await call('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+      assert.equal((await call('PUT', '/api/v1/tenants/acme/mail-server', smtpSettings(smtp, { ...tls, applyToAllTenants: undefined, auth: 'password', username: 'tenant', password: passwords[1] }))).status, 200);
+      const good = await call('POST', '/api/v1/system/mail-server/test', { to: 'ops@example.test' });
+      assert.equal(good.body.ok, true, good.raw);
+      const wrong = await call('POST', '/api/v1/system/mail-server/test', { to: 'ops@example.test', settings: smtpSettings(smtp, { ...tls, auth: 'password', username: 'ops', password: passwords[2] }) });
+      assert.equal(wrong.body.ok, false);
+      assert.equal(wrong.body.failure.replyCode, 535);
+      await call('POST', '/api/v1/system/mail-server/verify', { settings: smtpSettings(smtp, { ...tls, auth: 'password', username: 'ops', password: passwords[3] }) });
+      const event = await call('POST', '/api/v1/events', { type: 'user.created', tenant: 'acme', recipients: ['new@acme.example'] });
+      await h.until(async () => (await call('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent');
+      for (const url of ['/api/v1/system/mail-server', '/api/v1/tenants/acme/mail-server', '/api/v1/tenants/acme/mail-server/effective', '/api/v1/deliveries']) await call('GET', url);
+    }
+    const keyFile = join(dataDir, 'master.key');
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+    const keyBefore = readFileSync(keyFile, 'utf8');
+
+    const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
+    const rotate = spawnSync(process.execPath, [bin, 'keys', 'rotate'], { env: { ...process.env, ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken }, encoding: 'utf8' });
+    assert.equal(rotate.status, 0, rotate.stderr);
+    assert.match(rotate.stdout, /Re-encrypted \d+ secret/);
+    assert.notEqual(readFileSync(keyFile, 'utf8'), keyBefore);
+
+    {
+      await using h = await startHarness({}, { keepDataDir: dataDir });
+      const after = await h.api('POST', '/api/v1/tenants/acme/mail-server/test', { to: 'ops@acme.example' });
+      bodies.push(after.raw);
+      assert.equal(after.body.ok, true, `the rotated secret still authenticates: ${after.raw}`);
+      logs = [...logs, ...h.logs];
+    }
+
+    const files = ['herald.sqlite', 'herald.sqlite-wal'].map((name) => join(dataDir, name)).filter(existsSync);
+    const stored = files.map((file) => readFileSync(file).toString('latin1'));
+    for (const password of passwords) {
+      for (const form of encodings(password)) {
+        for (const body of bodies) assert.ok(!body.includes(form), `a response holds ${password}`);
+        for (const line of logs) assert.ok(!line.includes(form), `a log line holds ${password}`);
+        for (const content of stored) assert.ok(!content.includes(form), `the database holds ${password}`);
+        assert.ok(!rotate.stdout.includes(form) && !rotate.stderr.includes(form));
+      }
+    }
+    assert.ok(logs.length > 0 && bodies.length > 10);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
