@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiDeps } from './api-deps.js';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
+import { installValidation } from './validation.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -24,10 +25,10 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: true,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  installValidation(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Herald API', version: '1', description: 'System email notifications: scoped mail servers, durable delivery, history.' },

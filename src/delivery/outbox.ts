@@ -82,7 +82,9 @@ export type MessageOutcome =
         settingsVersion: number | null;
       };
     }
-  | { kind: 'held'; message: Pick<MessageRow, 'id'>; reason: string };
+  | { kind: 'held'; message: Pick<MessageRow, 'id'>; reason: string }
+  /** Not attempted (the worker is stopping): back to the queue, no attempt recorded. */
+  | { kind: 'released'; message: Pick<MessageRow, 'id'> };
 
 /**
  * Writes a batch of outcomes in one transaction. Each update is conditional on this node still
@@ -98,6 +100,10 @@ export async function recordOutcomes(db: Kysely<Database>, nodeId: string, now: 
 async function recordOne(trx: Transaction<Database>, nodeId: string, now: number, outcome: MessageOutcome): Promise<void> {
   const owned = () =>
     trx.updateTable('messages').where('id', '=', outcome.message.id).where('lease_owner', '=', nodeId).where('state', '=', 'sending');
+  if (outcome.kind === 'released') {
+    await owned().set({ state: 'queued', lease_owner: null, lease_until: null, updated_at: now }).execute();
+    return;
+  }
   if (outcome.kind === 'held') {
     await owned()
       .set({ state: 'held', held_reason: outcome.reason, lease_owner: null, lease_until: null, updated_at: now })

@@ -11,6 +11,7 @@ import { holdReason } from './held-reasons.js';
 import { claimDueMessages, recordOutcomes, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
+import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 
 export interface DeliveryWorkerDeps {
@@ -98,7 +99,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   async function deliver(message: MessageRow, effectivePromise: Promise<EffectiveSettings>): Promise<void> {
-    const startedAt = clock.now();
+    let startedAt = clock.now();
     let outcome: MessageOutcome;
     try {
       const effective = await effectivePromise;
@@ -107,16 +108,27 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         outcome = { kind: 'held', message, reason: reason ?? 'no mail server' };
       } else {
         const settings = effective.settings;
-        const result = await transports.with(settings, (transport) => transport.send(composeMail(message, settings)));
+        const result = await transports.with(settings, (transport) => {
+          startedAt = clock.now();
+          return transport.send(composeMail(message, settings));
+        });
         outcome = toOutcome(message, result, startedAt, settings.scope_id, settings.version);
       }
     } catch (error) {
+      if (error instanceof GateClosedError) {
+        queueOutcome({ kind: 'released', message });
+        return settle(message);
+      }
       // Unexpected (a secret that cannot be decrypted, a bug): retried like a transient failure.
       log.error({ err: error, message: message.id, scope: message.scope_id }, 'delivery attempt failed unexpectedly');
       const code = error instanceof AppError ? error.code : 'internal';
       outcome = toOutcome(message, { status: 'retry', failure: { kind: 'transient', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: code, message: error instanceof AppError ? error.message : 'internal error' } }, startedAt, null, null);
     }
     queueOutcome(outcome);
+    settle(message);
+  }
+
+  function settle(message: MessageRow): void {
     inFlight.delete(message.id);
     const left = (inFlightByScope.get(message.scope_id) ?? 1) - 1;
     if (left === 0) inFlightByScope.delete(message.scope_id);
@@ -211,6 +223,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       running = false;
       for (const timer of timers) clearInterval(timer);
       timers = [];
+      transports.closeGates();
       if (inFlight.size > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, graceMs);

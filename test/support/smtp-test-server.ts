@@ -31,6 +31,8 @@ export interface SmtpTestServerOptions {
   onRcptTo?: (address: string) => HookDecision;
   /** Called after the whole message is read (the final "."), before the reply. */
   onData?: (mail: ReceivedMail) => HookDecision;
+  /** Waits this long after the final "." before replying, like a slow server. */
+  replyDelayMs?: number;
 }
 
 /**
@@ -100,7 +102,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
               received.push(mail);
               notify();
             }
-            decide(decision, session, callback);
+            if (options.replyDelayMs) setTimeout(() => decide(decision, session, callback), options.replyDelayMs);
+            else decide(decision, session, callback);
           })
           .catch((error: Error) => callback(error));
       });

@@ -6,8 +6,7 @@ const Provider = OneOf(providers, { description: 'smtp, gmail, microsoft365 or b
 const Security = OneOf(securities, { description: 'none (plain), starttls (port 587 unless given) or tls (implicit, port 465)' });
 const Auth = OneOf(authModes, { description: 'none for IP-authorised relays, password, or oauth2' });
 
-export const MailServerSettingsInput = Type.Object(
-  {
+const settingsFields = {
     provider: Provider,
     host: Type.Optional(Type.String({ minLength: 1, maxLength: 253 })),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
@@ -25,14 +24,14 @@ export const MailServerSettingsInput = Type.Object(
     applyToAllTenants: Type.Optional(Type.Boolean({ description: 'System only: tenants without settings of their own use these.' })),
     poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     rateLimitPerSecond: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
-  },
+};
+
+export const MailServerSettingsInput = Type.Object(settingsFields, { additionalProperties: false });
+
+export const SaveSettingsBody = Type.Object(
+  { ...settingsFields, testRecipient: Type.Optional(Type.String({ maxLength: 400, description: 'Send a test email here after saving' })) },
   { additionalProperties: false },
 );
-
-export const SaveSettingsBody = Type.Intersect([
-  MailServerSettingsInput,
-  Type.Object({ testRecipient: Type.Optional(Type.String({ maxLength: 400, description: 'Send a test email here after saving' })) }),
-]);
 
 export const MailServerSettingsView = Type.Object({
   scope: Type.String(),

@@ -45,7 +45,10 @@ interface ErrorShape {
   syscall?: unknown;
 }
 
-const commandStages: Array<[RegExp, SmtpStage]> = [
+/** The stages an SMTP command can be in. */
+export type CommandStage = Extract<SmtpStage, 'ehlo' | 'tls' | 'auth' | 'mail' | 'rcpt' | 'data'>;
+
+const commandStages: Array<[RegExp, CommandStage]> = [
   [/^(EHLO|HELO|LHLO)\b/i, 'ehlo'],
   [/^STARTTLS\b/i, 'tls'],
   [/^AUTH\b/i, 'auth'],
@@ -102,7 +105,8 @@ function kindOf(replyCode: number | null, code: string | null): SendFailure['kin
   return code !== null && permanentWithoutReply.has(code) ? 'permanent' : 'transient';
 }
 
-function stageOfCommand(command: string | null): SmtpStage | undefined {
+/** The stage an SMTP command belongs to (`RCPT TO:<a@b>` → `rcpt`), if it is one. */
+export function stageOfCommand(command: string | null): CommandStage | undefined {
   return commandStages.find(([pattern]) => pattern.test(command ?? ''))?.[1];
 }
 

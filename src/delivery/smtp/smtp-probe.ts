@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { TLSSocket } from 'node:tls';
 import { format } from 'node:util';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { classifySmtpError, type SendFailure, type SmtpErrorContext } from './smtp-failure.js';
+import { classifySmtpError, stageOfCommand, type SendFailure, type SmtpErrorContext } from './smtp-failure.js';
 import { hintFor } from './smtp-hints.js';
 import { toConnectionOptions, type SmtpServerOptions } from './smtp-options.js';
 
@@ -60,15 +60,6 @@ interface Session {
   failedAt?: number;
 }
 
-const commandStages: Array<[RegExp, Exchange['stage']]> = [
-  [/^(EHLO|HELO|LHLO)\b/i, 'ehlo'],
-  [/^STARTTLS\b/i, 'tls'],
-  [/^AUTH\b/i, 'auth'],
-  [/^MAIL FROM\b/i, 'mail'],
-  [/^RCPT TO\b/i, 'rcpt'],
-  [/^DATA\b/i, 'data'],
-  [/^QUIT\b/i, 'quit'],
-];
 
 /**
  * Connects to a mail server the way delivery does and returns a step-by-step transcript: DNS,
@@ -199,7 +190,7 @@ function transactionLogger(session: Session) {
     const now = performance.now();
     const last = session.exchanges.at(-1);
     if (entry?.tnx === 'client') {
-      const stage = commandStages.find(([pattern]) => pattern.test(line))?.[1] ?? last?.stage ?? 'connect';
+      const stage = (/^QUIT\b/i.test(line) ? 'quit' : stageOfCommand(line)) ?? last?.stage ?? 'connect';
       session.exchanges.push({ stage, command: line, sentAt: now });
     } else if (entry?.tnx === 'server') {
       const pending = session.exchanges.find((exchange) => exchange.reply === undefined);

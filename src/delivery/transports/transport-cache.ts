@@ -8,6 +8,7 @@ import type { SmtpServerOptions } from '../smtp/smtp-options.js';
 import type { MailTransport } from './mail-transport.js';
 import { createMailboxTransport } from './mailbox-transport.js';
 import { createSmtpTransport } from './smtp-transport.js';
+import { createSendGate } from './send-gate.js';
 
 /** Turns a settings row into connection options, decrypting the password in memory only. */
 export function smtpServerOptions(row: MailServerSettingsRow, box: SecretBox, timeoutMs: number): SmtpServerOptions {
@@ -31,7 +32,7 @@ export function smtpServerOptions(row: MailServerSettingsRow, box: SecretBox, ti
  * superseded transport is closed once its sends in flight have finished.
  */
 export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBox; clock: Clock; log: Logger; timeoutMs: number }) {
-  const entries = new Map<string, { version: number; transport: MailTransport; inFlight: number; retired: boolean }>();
+  const entries = new Map<string, { version: number; transport: MailTransport; gate: ReturnType<typeof createSendGate>; inFlight: number; retired: boolean }>();
 
   const retire = (scopeId: string) => {
     const entry = entries.get(scopeId);
@@ -42,7 +43,10 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
   };
 
   return {
-    /** Runs `use` with the transport for these settings, counting it as in flight. */
+    /**
+     * Runs `use` with the transport for these settings, at most `pool_size` at once per
+     * transport; throws GateClosedError for a send still waiting when the cache is closed.
+     */
     async with<T>(settings: MailServerSettingsRow, use: (transport: MailTransport) => Promise<T>): Promise<T> {
       let entry = entries.get(settings.scope_id);
       if (entry && entry.version !== settings.version) {
@@ -50,17 +54,21 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
         entry = undefined;
       }
       if (!entry) {
-        entry = { version: settings.version, transport: build(settings), inFlight: 0, retired: false };
+        entry = { version: settings.version, transport: build(settings), gate: createSendGate(settings.pool_size), inFlight: 0, retired: false };
         entries.set(settings.scope_id, entry);
       }
       const current = entry;
       current.inFlight += 1;
       try {
-        return await use(current.transport);
+        return await current.gate.run(() => use(current.transport));
       } finally {
         current.inFlight -= 1;
         if (current.retired && current.inFlight === 0) void current.transport.close();
       }
+    },
+    /** Hands back every send still waiting for a slot; the running ones finish. */
+    closeGates(): void {
+      for (const entry of entries.values()) entry.gate.close();
     },
     async closeAll(): Promise<void> {
       const all = [...entries.values()];

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig, parseDuration } from './config.js';
+
+test('defaults: ./data, 127.0.0.1, SQLite with synchronous FULL, the documented retry policy', () => {
+  const config = loadConfig({});
+  assert.match(config.dataDir, /\/data$/);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.port, 3025);
+  assert.deepEqual(config.database, { dialect: 'sqlite', file: `${config.dataDir}/herald.sqlite`, synchronous: 'FULL' });
+  assert.equal(config.delivery.retryBaseMs, 30_000);
+  assert.equal(config.delivery.retryMaxDelayMs, 1_800_000);
+  assert.equal(config.delivery.retryMaxAgeMs, 86_400_000);
+  assert.ok(Object.isFrozen(config) && Object.isFrozen(config.delivery));
+});
+
+test('flags win over the environment; port 0 picks a free port', () => {
+  const config = loadConfig({ HERALD_PORT: '4000', HERALD_HOST: '0.0.0.0' }, { port: '0', dataDir: '/tmp/h' });
+  assert.equal(config.port, 0);
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.dataDir, '/tmp/h');
+});
+
+test('every bad value is reported, each naming its variable', () => {
+  const env = {
+    HERALD_PORT: '70000',
+    HERALD_HOST: 'bad host',
+    HERALD_DATABASE_URL: 'mysql://x',
+    HERALD_MASTER_KEY: 'short',
+    HERALD_ADMIN_TOKEN: 'tiny',
+    HERALD_RETRY_BASE: 'soon',
+    HERALD_LOG_LEVEL: 'loud',
+    HERALD_CLAIM_BATCH: '0',
+  };
+  assert.throws(() => loadConfig(env), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    for (const name of Object.keys(env)) assert.ok(error.problems.some((p) => p.startsWith(`${name}:`)), `${name} is named`);
+    return true;
+  });
+});
+
+test('a lease shorter than three SMTP timeouts is refused: a live send could lose its lease', () => {
+  assert.throws(() => loadConfig({ HERALD_LEASE: '10s', HERALD_SMTP_TIMEOUT: '5s' }), /HERALD_LEASE/);
+});
+
+test('durations', () => {
+  assert.deepEqual(['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map(parseDuration), [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined]);
+});

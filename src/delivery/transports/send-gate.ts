@@ -1,0 +1,36 @@
+/** Thrown to callers still waiting for a slot when the gate is closed. */
+export class GateClosedError extends Error {
+  constructor() {
+    super('the transport is closing');
+    this.name = 'GateClosedError';
+  }
+}
+
+/**
+ * Lets at most `size` sends use a transport at once; the rest wait here rather than in
+ * nodemailer's pool queue, so a graceful stop can hand them back at once instead of waiting.
+ */
+export function createSendGate(size: number) {
+  let active = 0;
+  let closed = false;
+  const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (closed) throw new GateClosedError();
+      if (active >= size) await new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+      active += 1;
+      try {
+        return await task();
+      } finally {
+        active -= 1;
+        waiting.shift()?.resolve();
+      }
+    },
+    /** Refuses new sends and every waiting one; sends already running carry on. */
+    close(): void {
+      closed = true;
+      for (const waiter of waiting.splice(0)) waiter.reject(new GateClosedError());
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { startSmtpTestServer } from './support/smtp-test-server.js';
+import { startHeraldProcess } from './support/herald-process.js';
+import { adminToken, fastDeliveryEnv } from './support/herald-harness.js';
+
+// Real: the `herald` binary in child processes, on a SQLite file in a temp folder.
+
+const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
+const herald = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+
+test('a bad configuration value stops the start with a message naming the variable', () => {
+  const result = herald(['start'], { HERALD_PORT: 'eighty', HERALD_DATA_DIR: '/nonexistent/never' });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /HERALD_PORT: "eighty" must be a whole number/);
+});
+
+test('migrate, status and send-test work on the embedded default', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  try {
+    const env = { HERALD_DATA_DIR: dataDir };
+    const migrate = herald(['migrate'], env);
+    assert.equal(migrate.status, 0, migrate.stderr);
+    assert.match(migrate.stdout, /Applied: 2026-11-21-001-initial/);
+    assert.match(herald(['migrate'], env).stdout, /up to date/);
+    const sent = herald(['send-test', '--to', 'admin@example.test'], env);
+    assert.equal(sent.status, 0, sent.stderr);
+    assert.match(sent.stdout, /through builtin/);
+    const status = herald(['status'], env);
+    assert.equal(status.status, 0, status.stderr);
+    assert.equal(JSON.parse(status.stdout).database, 'sqlite');
+    const unknown = herald(['frobnicate'], env);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown command/);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('start prints the URL it really listens on and the one-time admin token', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  try {
+    const first = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' });
+    const token = /admin API token \(shown once, keep it\): (\S+)/.exec(first.output())?.[1];
+    assert.ok(token, first.output());
+    assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${first.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    assert.equal((await first.kill('SIGTERM')), 0);
+    const second = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' });
+    assert.ok(!second.output().includes(token), 'the token is printed once');
+    assert.equal((await fetch(`${second.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    await second.kill('SIGTERM');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM lets sends in flight finish and records them; nothing is left leased or lost', { timeout: 60_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-drain-'));
+  await using smtp = await startSmtpTestServer({ replyDelayMs: 700 });
+  const env = { ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'warn' };
+  try {
+    const first = await startHeraldProcess(env);
+    const call = (method: string, path: string, body: unknown) =>
+      fetch(`${first.url}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await call('PUT', '/api/v1/system/mail-server', { provider: 'smtp', host: smtp.host, port: smtp.port, security: 'none', fromAddress: 'herald@example.test', poolSize: 3 });
+    const events = Array.from({ length: 30 }, (_, i) => ({ type: 'record.added', recipients: [`u${i}@example.test`] }));
+    assert.equal((await call('POST', '/api/v1/events/batch', { events })).status, 202);
+    await smtp.waitFor(1);
+    assert.equal(await first.kill('SIGTERM'), 0);
+    const db = new Database(join(dataDir, 'herald.sqlite'), { readonly: true });
+    const counts = Object.fromEntries((db.prepare('select state, count(*) as n from messages group by state').all() as Array<{ state: string; n: number }>).map((r) => [r.state, r.n]));
+    db.close();
+    assert.equal(counts.sending ?? 0, 0, 'no lease left behind');
+    assert.equal(counts.sent, smtp.received.length, 'every message the server received is recorded as sent');
+    assert.ok((counts.queued ?? 0) > 0, 'the rest is still queued');
+
+    const second = await startHeraldProcess(env);
+    await smtp.waitFor(30, 30_000);
+    await second.kill('SIGTERM');
+    assert.equal(new Set(smtp.received.map((m) => m.messageId)).size, 30);
+    assert.equal(smtp.received.length, 30, 'no duplicates after a graceful stop');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { startHarness } from './support/herald-harness.js';
+
+// Real: Herald app and SQLite file; the worker delivers into the built-in mailbox.
+
+test('an Idempotency-Key replays the first answer and never writes twice', async () => {
+  await using h = await startHarness();
+  const body = { type: 'license.limit', severity: 'warning', recipients: ['ops@example.test'], data: { used: 100 } };
+  const first = await h.api('POST', '/api/v1/events', body, { 'idempotency-key': 'license-2026-11-21' });
+  const again = await h.api('POST', '/api/v1/events', body, { 'idempotency-key': 'license-2026-11-21' });
+  assert.equal(first.status, 202);
+  assert.equal(again.status, 202);
+  assert.equal(again.body.eventId, first.body.eventId);
+  assert.deepEqual(again.body.messages, first.body.messages);
+  assert.equal(again.body.replayed, true);
+  const conflict = await h.api('POST', '/api/v1/events', { ...body, data: { used: 101 } }, { 'idempotency-key': 'license-2026-11-21' });
+  assert.equal(conflict.status, 409);
+  assert.equal(conflict.body.error.code, 'idempotency_conflict');
+  const deliveries = await h.api('GET', `/api/v1/deliveries?event=${first.body.eventId}`);
+  assert.equal(deliveries.body.items.length, 1);
+});
+
+test('a batch of 1,000 events is accepted in one request; 1,001 is refused whole', async () => {
+  await using h = await startHarness();
+  const events = Array.from({ length: 1000 }, (_, i) => ({ type: 'record.added', recipients: [`u${i}@example.test`] }));
+  const accepted = await h.api('POST', '/api/v1/events/batch', { events });
+  assert.equal(accepted.status, 202, accepted.raw.slice(0, 300));
+  assert.equal(accepted.body.events.length, 1000);
+  const refused = await h.api('POST', '/api/v1/events/batch', { events: [...events, events[0]] });
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.error.details[0].field, '/events');
+});
+
+test('a batch with one bad event is refused whole, naming the event, and stores nothing', async () => {
+  await using h = await startHarness();
+  const events = [
+    { type: 'record.added', recipients: ['ok@example.test'] },
+    { type: 'record.added', recipients: ['not an address'] },
+  ];
+  const refused = await h.api('POST', '/api/v1/events/batch', { events });
+  assert.equal(refused.status, 400, refused.raw);
+  assert.equal(refused.body.error.details[0].field, '/events/1/recipients/0');
+  assert.equal((await h.api('GET', '/api/v1/deliveries')).body.items.length, 0);
+});
+
+test('recipients: explicit ones win, else the scope\'s admin recipients; at most 50; none means suppressed, recorded', async () => {
+  await using h = await startHarness();
+  const none = await h.api('POST', '/api/v1/events', { type: 'product.update' });
+  assert.equal(none.status, 202);
+  assert.equal(none.body.outcome, 'suppressed');
+  assert.match(none.body.reason, /no recipients/);
+
+  const tooMany = await h.api('PUT', '/api/v1/system/recipients', { recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`) });
+  assert.equal(tooMany.status, 400);
+  const duplicate = await h.api('PUT', '/api/v1/system/recipients', { recipients: ['a@example.test', 'A@example.test'] });
+  assert.equal(duplicate.status, 400);
+  assert.equal(duplicate.body.error.details[0].field, '/recipients/1');
+  await h.api('PUT', '/api/v1/system/recipients', { recipients: ['admin@example.test'] });
+  const toAdmins = await h.api('POST', '/api/v1/events', { type: 'ip.blacklisted', data: { ip: '203.0.113.9' } });
+  assert.deepEqual(toAdmins.body.messages.map((m: any) => m.recipient), ['admin@example.test']);
+  const explicit = await h.api('POST', '/api/v1/events', { type: 'password.recovery', recipients: ['user@example.test'] });
+  assert.deepEqual(explicit.body.messages.map((m: any) => m.recipient), ['user@example.test']);
+  const fifty = await h.api('POST', '/api/v1/events', { type: 'x.y', recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`) });
+  assert.equal(fifty.status, 400);
+  assert.equal(fifty.body.error.details[0].field, '/recipients');
+});
+
+test('event data never injects a header: CR/LF in titles become spaces in the subject', async () => {
+  await using h = await startHarness();
+  const event = await h.api('POST', '/api/v1/events', {
+    type: 'comment.posted',
+    recipients: ['ops@example.test'],
+    data: { title: 'Hello\r\nBcc: victim@example.test\r\nX-Evil: 1', body: 'line one\nline two' },
+  });
+  assert.equal(event.status, 202);
+  const id = event.body.messages[0].id;
+  const stored = await h.until(async () => {
+    const list = await h.api('GET', '/api/v1/mailbox');
+    return list.body.items.find((item: any) => item.id === id);
+  });
+  assert.equal(stored.subject.includes('\n'), false);
+  assert.match(stored.subject, /Hello Bcc: victim@example.test X-Evil: 1/);
+  const refused = await h.api('POST', '/api/v1/events', { type: 'x.y', recipients: ['ops@example.test\r\nBcc: victim@example.test'] });
+  assert.equal(refused.status, 400);
+});
+
+test('unknown tenant, bad type or severity: 4xx naming the field, nothing stored', async () => {
+  await using h = await startHarness();
+  const cases: Array<[unknown, number, string]> = [
+    [{ type: 'x.y', tenant: 'ghost', recipients: ['a@example.test'] }, 404, '/tenant'],
+    [{ type: 'Not A Type', recipients: ['a@example.test'] }, 400, '/type'],
+    [{ type: 'x.y', severity: 'apocalyptic' }, 400, '/severity'],
+    [{ recipients: ['a@example.test'] }, 400, '/type'],
+    [{ type: 'x.y', recipients: 'a@example.test' }, 400, '/recipients'],
+  ];
+  for (const [body, status, field] of cases) {
+    const response = await h.api('POST', '/api/v1/events', body);
+    assert.equal(response.status, status, response.raw);
+    assert.ok(response.body.error.details.some((d: any) => d.field === field), response.raw);
+  }
+  const huge = await h.api('POST', '/api/v1/events', { type: 'x.y', data: { blob: 'x'.repeat(1_100_000) } });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.body.error.code, 'body_too_large');
+  const wrongType = await h.api('POST', '/api/v1/events', 'type=x', { 'content-type': 'application/x-www-form-urlencoded' });
+  assert.equal(wrongType.status, 415);
+  const db = new Database(join(h.dataDir, 'herald.sqlite'), { readonly: true });
+  assert.equal((db.prepare('select count(*) as n from events').get() as { n: number }).n, 0);
+  db.close();
+});
+
+test('deliveries: filters and cursor pagination', async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  const events = Array.from({ length: 7 }, (_, i) => ({ type: 'record.added', tenant: i % 2 ? 'acme' : undefined, recipients: [`u${i}@example.test`] }));
+  await h.api('POST', '/api/v1/events/batch', { events });
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: any = await h.api('GET', `/api/v1/deliveries?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+    seen.push(...page.body.items.map((i: any) => i.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  assert.equal(new Set(seen).size, 7);
+  assert.equal((await h.api('GET', '/api/v1/deliveries?scope=acme')).body.items.length, 3);
+  assert.equal((await h.api('GET', '/api/v1/deliveries?recipient=u4@example.test')).body.items.length, 1);
+  assert.equal((await h.api('GET', `/api/v1/deliveries?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.items.length, 0);
+  const bad = await h.api('GET', '/api/v1/deliveries?state=lost');
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.error.details[0].field.startsWith('query:/state'), bad.raw);
+  assert.equal((await h.api('GET', '/api/v1/deliveries/msg_nope')).status, 404);
+});
