@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { testMailServer } from '../../delivery/mail-server-test.js';
-import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, systemScopeId, toSettingsView } from '../../scopes/index.js';
+import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView } from '../../scopes/index.js';
 import type { ApiDeps } from '../api-deps.js';
-import { errorResponses, TenantIdParam } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
+import { scopeParams } from './scope-params.js';
 import { EffectiveSettingsView, MailServerSettingsView, SaveSettingsBody, TestBody, TestResult } from '../schemas/mail-server.js';
 
 /**
@@ -15,11 +15,10 @@ import { EffectiveSettingsView, MailServerSettingsView, SaveSettingsBody, TestBo
 export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
   const { db } = deps.store;
   const tags = ['mail server'];
-  const params = scope === 'tenant' ? TenantIdParam : undefined;
-  const scopeOf = (request: FastifyRequest) => (scope === 'system' ? systemScopeId : (request.params as { tenantId: string }).tenantId);
+  const { params, scopeOf } = scopeParams(scope);
   const testDeps = { db, box: deps.box, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain };
 
-  app.get('/mail-server', { schema: { tags, params, response: { 200: MailServerSettingsView, ...errorResponses } } }, async (request) => {
+  app.get('/mail-server', { schema: { tags, ...params, response: { 200: MailServerSettingsView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     const row = await currentSettings(db, scopeId);
@@ -29,7 +28,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
 
   app.put(
     '/mail-server',
-    { schema: { tags, params, body: SaveSettingsBody, response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...errorResponses } } },
+    { schema: { tags, ...params, body: SaveSettingsBody, response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...errorResponses } } },
     async (request) => {
       const scopeId = scopeOf(request);
       const { testRecipient, ...input } = request.body;
@@ -43,13 +42,13 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   );
 
   if (scope === 'tenant') {
-    app.delete('/mail-server', { schema: { tags, params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+    app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
       await clearTenantSettings(db, deps.clock, scopeOf(request));
       await deps.onSettingsChanged();
       return reply.status(204).send(null);
     });
 
-    app.get('/mail-server/effective', { schema: { tags, params, response: { 200: EffectiveSettingsView, ...errorResponses } } }, async (request) => {
+    app.get('/mail-server/effective', { schema: { tags, ...params, response: { 200: EffectiveSettingsView, ...errorResponses } } }, async (request) => {
       const tenantId = scopeOf(request);
       await assertScope(db, tenantId);
       const effective = await resolveEffectiveSettings(db, tenantId);
@@ -57,7 +56,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     });
   }
 
-  app.post('/mail-server/test', { schema: { tags, params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
+  app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     if (!request.body.to) throw new AppError('validation_failed', '/to: is required to send a test email (use /mail-server/verify to only connect)', [{ field: '/to', rule: 'required', message: 'is required' }]);
@@ -66,7 +65,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     return result;
   });
 
-  app.post('/mail-server/verify', { schema: { tags, params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
+  app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     return testMailServer(testDeps, scopeId, { candidate: request.body.settings });

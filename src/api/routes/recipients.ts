@@ -1,21 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { listRecipients, maxRecipients, replaceRecipients, systemScopeId } from '../../scopes/index.js';
+import { listRecipients, maxRecipients, replaceRecipients } from '../../scopes/index.js';
 import type { ApiDeps } from '../api-deps.js';
-import { errorResponses, TenantIdParam } from '../schemas/common.js';
+import { errorResponses } from '../schemas/common.js';
+import { scopeParams } from './scope-params.js';
 
 const Recipients = Type.Object({ recipients: Type.Array(Type.String({ maxLength: 400 }), { maxItems: maxRecipients }) }, { additionalProperties: false });
 
 /** A scope's admin recipients (the default audience of its events), mounted like mail-server. */
 export const recipientRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
-  const params = scope === 'tenant' ? TenantIdParam : undefined;
-  const scopeOf = (request: FastifyRequest) => (scope === 'system' ? systemScopeId : (request.params as { tenantId: string }).tenantId);
+  const { params, scopeOf } = scopeParams(scope);
   const tags = ['recipients'];
-  app.get('/recipients', { schema: { tags, params, response: { 200: Recipients, ...errorResponses } } }, async (request) => ({
+  app.get('/recipients', { schema: { tags, ...params, response: { 200: Recipients, ...errorResponses } } }, async (request) => ({
     recipients: await listRecipients(deps.store.db, scopeOf(request)),
   }));
-  app.put('/recipients', { schema: { tags, params, body: Recipients, response: { 200: Recipients, ...errorResponses } } }, async (request) => ({
+  app.put('/recipients', { schema: { tags, ...params, body: Recipients, response: { 200: Recipients, ...errorResponses } } }, async (request) => ({
     recipients: await replaceRecipients(deps.store.db, deps.clock, scopeOf(request), request.body.recipients),
   }));
 };
