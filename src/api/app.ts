@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiDeps } from './api-deps.js';
 import { installBearerAuth } from './auth.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installValidation } from './validation.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
@@ -25,6 +25,7 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: true,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorDetail } from '../shared/app-error.js';
 import { errorCodes, type ErrorCode } from '../shared/error-codes.js';
 import { errorStatus } from './error-status.js';
@@ -48,4 +48,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error; see the server log.', details: [] } });
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(send('not_found', `No route ${request.method} ${request.url.split('?')[0]}`, [])));
+}
+
+/** Errors Fastify raises before routing (a malformed or overlong URL): same body shape. */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'validation_failed';
+  reply.status(errorStatus[code]).send(send(code, error.message, [{ field: 'path:/', rule: error.code ?? 'syntax', message: error.message }]));
 }

@@ -18,6 +18,7 @@ export const errorCodes = {
   too_many_recipients: 'An event may have at most 50 recipients.',
   not_retryable: 'Only failed or held messages can be retried.',
   body_too_large: 'The request body is larger than allowed.',
+  uri_too_long: 'A path parameter is longer than allowed.',
   unsupported_media_type: 'The request body must be JSON.',
   secret_unreadable: 'A stored secret cannot be decrypted with the available keys.',
   not_ready: 'The service is not ready.',
