@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/ and test/ with Node's test runner (through tsx), two files at
-// a time so the suite fits a 2-core machine.
+// Runs the suite with Node's test runner (through tsx), two files at a time: once on SQLite, then
+// the integration tests (test/) again on PostgreSQL when a server answers. Without one the
+// PostgreSQL run is skipped with a message — unless HERALD_REQUIRE_POSTGRES=1 (as in CI).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -13,7 +15,42 @@ function find(dir) {
   });
 }
 
+function run(label, files, env) {
+  console.log(`\n== ${label}: ${files.length} test files`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+async function postgresAnswers(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    console.log(`PostgreSQL at ${url} did not answer: ${error.message}`);
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 const only = process.argv.slice(2);
+const dialects = (process.env.HERALD_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
 const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const integration = only.length > 0 ? only : find('test').sort();
+const postgresUrl = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let failed = 0;
+if (dialects.includes('sqlite')) failed += run('SQLite', files, { HERALD_TEST_DIALECT: 'sqlite' });
+if (dialects.includes('postgres')) {
+  if (await postgresAnswers(postgresUrl)) {
+    failed += run('PostgreSQL', integration, { HERALD_TEST_DIALECT: 'postgres', HERALD_TEST_POSTGRES_URL: postgresUrl });
+  } else if (process.env.HERALD_REQUIRE_POSTGRES === '1') {
+    console.log('PostgreSQL suite FAILED: HERALD_REQUIRE_POSTGRES=1 but no server answers.');
+    failed += 1;
+  } else {
+    console.log('PostgreSQL suite SKIPPED: no server answers (set HERALD_TEST_POSTGRES_URL to run it).');
+  }
+}
+process.exit(failed === 0 ? 0 : 1);

@@ -56,3 +56,16 @@ test('malformed input on every route: never a 5xx, and nothing stored changes', 
   assert.equal(await snapshot(), before, 'refused requests changed nothing');
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
+
+test('NUL characters and prototype keys are refused with 400 before anything runs', async () => {
+  await using h = await startHarness();
+  const nul = await h.api('POST', '/api/v1/tenants', '{"id":"a","name":"x\\u0000y"}');
+  assert.equal(nul.status, 400);
+  assert.equal(nul.body.error.details[0].rule, 'no_nul');
+  const query = await h.api('GET', '/api/v1/deliveries?recipient=a%00b');
+  assert.equal(query.status, 400);
+  assert.equal(query.body.error.details[0].field, 'query:/recipient');
+  const proto = await h.api('POST', '/api/v1/tenants', '{"id":"a","name":"x","__proto__":{"admin":true}}');
+  assert.equal(proto.status, 400);
+  assert.equal((await h.api('GET', '/api/v1/tenants')).body.items.length, 0);
+});

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { createTestDatabase, messageStates, testDialect } from './support/test-database.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { startHeraldProcess } from './support/herald-process.js';
 import { adminToken, fastDeliveryEnv } from './support/herald-harness.js';
@@ -22,10 +22,11 @@ test('a bad configuration value stops the start with a message naming the variab
   assert.match(result.stderr, /HERALD_PORT: "eighty" must be a whole number/);
 });
 
-test('migrate, status and send-test work on the embedded default', () => {
+test('migrate, status and send-test work on a fresh database', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  const database = await createTestDatabase();
   try {
-    const env = { HERALD_DATA_DIR: dataDir };
+    const env = { HERALD_DATA_DIR: dataDir, ...database.env };
     const migrate = herald(['migrate'], env);
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /Applied: 2026-11-21-001-initial/);
@@ -35,38 +36,42 @@ test('migrate, status and send-test work on the embedded default', () => {
     assert.match(sent.stdout, /through builtin/);
     const status = herald(['status'], env);
     assert.equal(status.status, 0, status.stderr);
-    assert.equal(JSON.parse(status.stdout).database, 'sqlite');
+    assert.equal(JSON.parse(status.stdout).database, testDialect);
     const unknown = herald(['frobnicate'], env);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /Unknown command/);
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test('start prints the URL it really listens on and the one-time admin token', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  const database = await createTestDatabase();
   try {
-    const first = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' });
+    const first = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '', ...database.env });
     const token = /admin API token \(shown once, keep it\): (\S+)/.exec(first.output())?.[1];
     assert.ok(token, first.output());
     assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
     assert.equal((await fetch(`${first.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
     assert.equal((await first.kill('SIGTERM')), 0);
-    const second = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '' });
+    const second = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '', ...database.env });
     assert.ok(!second.output().includes(token), 'the token is printed once');
     assert.equal((await fetch(`${second.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
     await second.kill('SIGTERM');
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test('SIGTERM lets sends in flight finish and records them; nothing is left leased or lost', { timeout: 60_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-drain-'));
+  const database = await createTestDatabase();
   await using smtp = await startSmtpTestServer({ replyDelayMs: 700 });
-  const env = { ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'warn' };
+  const env = { ...fastDeliveryEnv, ...database.env, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'warn' };
   try {
     const first = await startHeraldProcess(env);
     const call = (method: string, path: string, body: unknown) =>
@@ -76,9 +81,7 @@ test('SIGTERM lets sends in flight finish and records them; nothing is left leas
     assert.equal((await call('POST', '/api/v1/events/batch', { events })).status, 202);
     await smtp.waitFor(1);
     assert.equal(await first.kill('SIGTERM'), 0);
-    const db = new Database(join(dataDir, 'herald.sqlite'), { readonly: true });
-    const counts = Object.fromEntries((db.prepare('select state, count(*) as n from messages group by state').all() as Array<{ state: string; n: number }>).map((r) => [r.state, r.n]));
-    db.close();
+    const counts = await messageStates(env);
     assert.equal(counts.sending ?? 0, 0, 'no lease left behind');
     assert.equal(counts.sent, smtp.received.length, 'every message the server received is recorded as sent');
     assert.ok((counts.queued ?? 0) > 0, 'the rest is still queued');
@@ -89,6 +92,7 @@ test('SIGTERM lets sends in flight finish and records them; nothing is left leas
     assert.equal(new Set(smtp.received.map((m) => m.messageId)).size, 30);
     assert.equal(smtp.received.length, 30, 'no duplicates after a graceful stop');
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

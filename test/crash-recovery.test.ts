@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { createTestDatabase, messageStates } from './support/test-database.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { startHeraldProcess } from './support/herald-process.js';
 import { adminToken, fastDeliveryEnv } from './support/herald-harness.js';
@@ -15,22 +15,16 @@ const events = 2000;
 
 test('kill -9 twice during delivery: every accepted message arrives, duplicates at most what was in flight', { timeout: 180_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-crash-'));
+  const database = await createTestDatabase();
   await using smtp = await startSmtpTestServer();
-  const env = { ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'warn', HERALD_SMTP_TIMEOUT: '1s', HERALD_LEASE: '4s' };
+  const env = { ...fastDeliveryEnv, ...database.env, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'warn', HERALD_SMTP_TIMEOUT: '1s', HERALD_LEASE: '4s' };
   const call = async (base: string, method: string, path: string, body: unknown) => {
     const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const json = (await response.json()) as any;
     assert.ok(response.status < 300, JSON.stringify(json));
     return json;
   };
-  const inFlightAfterKill = () => {
-    const db = new Database(join(dataDir, 'herald.sqlite'), { readonly: true });
-    try {
-      return (db.prepare("select count(*) as n from messages where state = 'sending'").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const inFlightAfterKill = async () => (await messageStates(env)).sending ?? 0;
 
   try {
     let herald = await startHeraldProcess(env);
@@ -50,7 +44,7 @@ test('kill -9 twice during delivery: every accepted message arrives, duplicates 
     for (const killAt of [300, 1100]) {
       await smtp.waitFor(killAt, 60_000);
       await herald.kill('SIGKILL');
-      inFlight.push(inFlightAfterKill());
+      inFlight.push(await inFlightAfterKill());
       herald = await startHeraldProcess(env);
     }
     const deadline = Date.now() + 90_000;
@@ -65,6 +59,7 @@ test('kill -9 twice during delivery: every accepted message arrives, duplicates 
     assert.equal(missing.length, 0, `missing: ${missing.slice(0, 5).join(', ')}`);
     assert.ok(duplicates <= inFlight[0]! + inFlight[1]!, `${duplicates} duplicates > ${inFlight.join(' + ')} in flight`);
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

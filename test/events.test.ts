@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { startHarness } from './support/herald-harness.js';
 
 // Real: Herald app and SQLite file; the worker delivers into the built-in mailbox.
@@ -106,9 +104,7 @@ test('unknown tenant, bad type or severity: 4xx naming the field, nothing stored
   assert.equal(huge.body.error.code, 'body_too_large');
   const wrongType = await h.api('POST', '/api/v1/events', 'type=x', { 'content-type': 'application/x-www-form-urlencoded' });
   assert.equal(wrongType.status, 415);
-  const db = new Database(join(h.dataDir, 'herald.sqlite'), { readonly: true });
-  assert.equal((db.prepare('select count(*) as n from events').get() as { n: number }).n, 0);
-  db.close();
+  assert.equal((await h.herald.store.db.selectFrom('events').select('id').execute()).length, 0);
 });
 
 test('deliveries: filters and cursor pagination', async () => {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { adminToken, fastDeliveryEnv, smtpSettings, startHarness } from './support/herald-harness.js';
+import { createTestDatabase, everyStoredRow, testDialect } from './support/test-database.js';
 
 // Real: Herald with its SQLite file and key file, an smtp-server requiring AUTH, and the
 // `herald keys rotate` command as a child process.
@@ -22,12 +23,13 @@ const encodings = (password: string) => [
 
 test('passwords appear in no response, no log line and nowhere in the database file; rotation keeps them usable', { timeout: 60_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-secrets-'));
+  const database = await createTestDatabase();
   const bodies: string[] = [];
   let logs: string[] = [];
   try {
     await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: passwords[0]!, tenant: passwords[1]! } });
     {
-      await using h = await startHarness({}, { keepDataDir: dataDir });
+      await using h = await startHarness({}, { keepDataDir: dataDir, database: database.env });
       logs = h.logs;
       const call = async (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
         const response = await h.api(method, url, body);
@@ -53,13 +55,13 @@ test('passwords appear in no response, no log line and nowhere in the database f
     const keyBefore = readFileSync(keyFile, 'utf8');
 
     const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
-    const rotate = spawnSync(process.execPath, [bin, 'keys', 'rotate'], { env: { ...process.env, ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken }, encoding: 'utf8' });
+    const rotate = spawnSync(process.execPath, [bin, 'keys', 'rotate'], { env: { ...process.env, ...fastDeliveryEnv, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, ...database.env }, encoding: 'utf8' });
     assert.equal(rotate.status, 0, rotate.stderr);
     assert.match(rotate.stdout, /Re-encrypted \d+ secret/);
     assert.notEqual(readFileSync(keyFile, 'utf8'), keyBefore);
 
     {
-      await using h = await startHarness({}, { keepDataDir: dataDir });
+      await using h = await startHarness({}, { keepDataDir: dataDir, database: database.env });
       const after = await h.api('POST', '/api/v1/tenants/acme/mail-server/test', { to: 'ops@acme.example' });
       bodies.push(after.raw);
       assert.equal(after.body.ok, true, `the rotated secret still authenticates: ${after.raw}`);
@@ -67,7 +69,8 @@ test('passwords appear in no response, no log line and nowhere in the database f
     }
 
     const files = ['herald.sqlite', 'herald.sqlite-wal'].map((name) => join(dataDir, name)).filter(existsSync);
-    const stored = files.map((file) => readFileSync(file).toString('latin1'));
+    const stored = [...files.map((file) => readFileSync(file).toString('latin1')), await everyStoredRow({ HERALD_DATA_DIR: dataDir, ...database.env })];
+    assert.equal(files.length > 0, testDialect === 'sqlite');
     for (const password of passwords) {
       for (const form of encodings(password)) {
         for (const body of bodies) assert.ok(!body.includes(form), `a response holds ${password}`);
@@ -78,6 +81,7 @@ test('passwords appear in no response, no log line and nowhere in the database f
     }
     assert.ok(logs.length > 0 && bodies.length > 10);
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

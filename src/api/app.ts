@@ -6,6 +6,7 @@ import type { ApiDeps } from './api-deps.js';
 import { installBearerAuth } from './auth.js';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installValidation } from './validation.js';
+import { ErrorBody } from './schemas/common.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -30,7 +31,9 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
 
   installErrorHandler(app);
   installValidation(app);
+  app.addSchema(ErrorBody);
   await app.register(swagger, {
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       info: { title: 'Herald API', version: '1', description: 'System email notifications: scoped mail servers, durable delivery, history.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

@@ -18,7 +18,7 @@ export interface Config {
 
 export type DatabaseConfig =
   | { readonly dialect: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' }
-  | { readonly dialect: 'postgres'; readonly url: string };
+  | { readonly dialect: 'postgres'; readonly url: string; readonly poolSize: number };
 
 export interface DeliveryConfig {
   readonly retryBaseMs: number;
@@ -99,7 +99,7 @@ function readDatabase(url: string | undefined, dataDir: string, read: Reader, pr
     if (file === '') problems.push('HERALD_DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/herald.sqlite');
     return { dialect: 'sqlite', file: resolve(file), synchronous };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, poolSize: read.integer('HERALD_DATABASE_POOL', undefined, 10, 1, 200) };
   problems.push('HERALD_DATABASE_URL: must start with sqlite: or postgres://');
   return { dialect: 'sqlite', file: '', synchronous };
 }

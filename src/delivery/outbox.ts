@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MessageRow } from '../store/schema.js';
+import type { Insertable } from 'kysely';
+import type { AttemptTable, Database, MessageRow } from '../store/schema.js';
 import type { StoreDialect } from '../store/dialect.js';
 import { newId } from '../shared/ids.js';
 
@@ -93,22 +94,28 @@ export type MessageOutcome =
 export async function recordOutcomes(db: Kysely<Database>, nodeId: string, now: number, outcomes: readonly MessageOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    for (const outcome of outcomes) await recordOne(trx, nodeId, now, outcome);
+    const attempts: Insertable<AttemptTable>[] = [];
+    for (const outcome of outcomes) {
+      const attempt = await recordOne(trx, nodeId, now, outcome);
+      if (attempt) attempts.push(attempt);
+    }
+    if (attempts.length > 0) await trx.insertInto('attempts').values(attempts).execute();
   });
 }
 
-async function recordOne(trx: Transaction<Database>, nodeId: string, now: number, outcome: MessageOutcome): Promise<void> {
+/** Updates one message if this node still holds its lease; returns the attempt row to insert. */
+async function recordOne(trx: Transaction<Database>, nodeId: string, now: number, outcome: MessageOutcome): Promise<Insertable<AttemptTable> | undefined> {
   const owned = () =>
     trx.updateTable('messages').where('id', '=', outcome.message.id).where('lease_owner', '=', nodeId).where('state', '=', 'sending');
   if (outcome.kind === 'released') {
     await owned().set({ state: 'queued', lease_owner: null, lease_until: null, updated_at: now }).execute();
-    return;
+    return undefined;
   }
   if (outcome.kind === 'held') {
     await owned()
       .set({ state: 'held', held_reason: outcome.reason, lease_owner: null, lease_until: null, updated_at: now })
       .execute();
-    return;
+    return undefined;
   }
   const { attempt, message } = outcome;
   const result = await owned()
@@ -127,25 +134,22 @@ async function recordOne(trx: Transaction<Database>, nodeId: string, now: number
       ...(outcome.state === 'sent' ? { sent_at: now } : {}),
     })
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return;
-  await trx
-    .insertInto('attempts')
-    .values({
-      id: newId('att'),
-      message_id: message.id,
-      number: message.attempts + 1,
-      started_at: attempt.startedAt,
-      duration_ms: attempt.durationMs,
-      outcome: attempt.outcome,
-      stage: attempt.stage,
-      reply_code: attempt.replyCode,
-      reply: attempt.reply,
-      error_code: attempt.errorCode,
-      settings_scope: attempt.settingsScope,
-      settings_version: attempt.settingsVersion,
-      node_id: nodeId,
-    })
-    .execute();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
+  return {
+    id: newId('att'),
+    message_id: message.id,
+    number: message.attempts + 1,
+    started_at: attempt.startedAt,
+    duration_ms: attempt.durationMs,
+    outcome: attempt.outcome,
+    stage: attempt.stage,
+    reply_code: attempt.replyCode,
+    reply: attempt.reply,
+    error_code: attempt.errorCode,
+    settings_scope: attempt.settingsScope,
+    settings_version: attempt.settingsVersion,
+    node_id: nodeId,
+  };
 }
 
 /**

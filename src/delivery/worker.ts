@@ -56,7 +56,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let drained: (() => void) | undefined;
   let wakeScheduled = false;
 
-  const room = () => config.concurrency - inFlight.size;
+  // Outcomes not yet written count too: their rows are still `sending` until the flush commits.
+  const room = () => config.concurrency - inFlight.size - pending.length;
   const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
 
   async function pump(): Promise<void> {
@@ -166,9 +167,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       try {
         await recordOutcomes(store.db, nodeId, clock.now(), batch);
       } catch (error) {
-        // The leases stay; when they expire the messages are sent again (counted as ambiguous).
-        log.error({ err: error, count: batch.length }, 'recording delivery outcomes failed');
+        // The database is unreachable (restarting, say): keep the outcomes and try again. If this
+        // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
+        log.error({ err: error, count: batch.length }, 'recording delivery outcomes failed; will retry');
+        pending.unshift(...batch);
+        if (running) flushTimer ??= setTimeout(() => void flush(), 500);
+        return;
       }
+      if (room() >= minimumClaim) void pump();
     });
     return flushing;
   }

@@ -14,3 +14,9 @@ export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   lockForClaim: (query) => query,
 };
+
+/** PostgreSQL: concurrent claimers on any number of nodes skip each other's locked rows. */
+export const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  lockForClaim: (query) => query.forUpdate().skipLocked(),
+};

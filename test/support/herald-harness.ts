@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '../../src/config/config.js';
 import { createHerald, type Herald } from '../../src/app/herald.js';
+import { createTestDatabase } from './test-database.js';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
 
@@ -21,6 +22,8 @@ export const fastDeliveryEnv = {
 export interface Harness {
   herald: Herald;
   dataDir: string;
+  /** The environment Herald was started with (data directory, database URL, …). */
+  env: Record<string, string>;
   /** Every JSON log line Herald wrote. */
   logs: string[];
   /** An authenticated request against the real app (no network). */
@@ -35,9 +38,11 @@ export interface Harness {
  * A real Herald (real SQLite file in a temp folder, real delivery worker) driven through
  * `inject()`. Only the network hop between client and server is skipped.
  */
-export async function startHarness(env: Record<string, string> = {}, options: { keepDataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { keepDataDir?: string; database?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
-  const config = loadConfig({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'info', HERALD_MESSAGE_ID_DOMAIN: 'herald.test', ...fastDeliveryEnv, ...env });
+  const database = options.database ? { env: options.database, drop: async () => undefined } : await createTestDatabase();
+  const fullEnv = { HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'info', HERALD_MESSAGE_ID_DOMAIN: 'herald.test', ...fastDeliveryEnv, ...database.env, ...env };
+  const config = loadConfig(fullEnv);
   const logs: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
@@ -47,6 +52,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   const harness: Harness = {
     herald,
     dataDir,
+    env: fullEnv,
     logs,
     async api(method, url, body, headers = {}) {
       const response = await herald.app.inject({
@@ -75,6 +81,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
       if (closed) return;
       closed = true;
       await herald.close();
+      await database.drop();
       if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     async [Symbol.asyncDispose]() {

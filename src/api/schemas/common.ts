@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -11,15 +11,18 @@ export const ErrorBody = Type.Object(
   { $id: 'ErrorBody', description: 'Every error: a stable code, a message, and the fields that broke a rule.' },
 );
 
+/** A reference to the shared error schema, registered once with `app.addSchema(ErrorBody)`. */
+const ErrorRef = Type.Unsafe<Static<typeof ErrorBody>>({ $ref: 'ErrorBody#' });
+
 /** The error responses every authenticated route may give. */
 export const errorResponses = {
-  400: ErrorBody,
-  401: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  413: ErrorBody,
-  415: ErrorBody,
-  422: ErrorBody,
+  400: ErrorRef,
+  401: ErrorRef,
+  404: ErrorRef,
+  409: ErrorRef,
+  413: ErrorRef,
+  415: ErrorRef,
+  422: ErrorRef,
 };
 
 export const TenantIdParam = Type.Object({ tenantId: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }) });
