@@ -3,9 +3,10 @@ import tseslint from 'typescript-eslint';
 
 // Dependencies point one way: adapters (api, cli, app) → domains → store, config, shared.
 const layers = {
-  shared: ['config', 'store', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  config: ['store', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  store: ['secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
+  shared: ['config', 'store', 'cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
+  config: ['store', 'cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
+  store: ['cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
+  cluster: ['secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
   secrets: ['scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
   scopes: ['delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
   mailbox: ['delivery', 'events', 'api', 'cli', 'app'],

@@ -3,7 +3,7 @@
 // the integration tests (test/) again on PostgreSQL when a server answers. Without one the
 // PostgreSQL run is skipped with a message — unless HERALD_REQUIRE_POSTGRES=1 (as in CI).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
@@ -15,9 +15,9 @@ function find(dir) {
   });
 }
 
-function run(label, files, env) {
+function run(label, files, env, concurrency = 2) {
   console.log(`\n== ${label}: ${files.length} test files`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
@@ -37,15 +37,20 @@ async function postgresAnswers(url) {
 
 const only = process.argv.slice(2);
 const dialects = (process.env.HERALD_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
-const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort();
-const integration = only.length > 0 ? only : find('test').sort();
+// test/cluster/ runs PostgreSQL clusters and restarts the server: alone, after the rest.
+const isCluster = (file) => file.startsWith(join('test', 'cluster') + sep);
+const files = only.length > 0 ? only : [...find('src'), ...find('test').filter((f) => !isCluster(f))].sort();
+const integration = only.length > 0 ? only : find('test').filter((f) => !isCluster(f)).sort();
+const cluster = only.length > 0 ? [] : find('test').filter(isCluster).sort();
 const postgresUrl = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let failed = 0;
 if (dialects.includes('sqlite')) failed += run('SQLite', files, { HERALD_TEST_DIALECT: 'sqlite' });
 if (dialects.includes('postgres')) {
   if (await postgresAnswers(postgresUrl)) {
-    failed += run('PostgreSQL', integration, { HERALD_TEST_DIALECT: 'postgres', HERALD_TEST_POSTGRES_URL: postgresUrl });
+    const env = { HERALD_TEST_DIALECT: 'postgres', HERALD_TEST_POSTGRES_URL: postgresUrl };
+    failed += run('PostgreSQL', integration, env);
+    if (cluster.length > 0) failed += run('PostgreSQL cluster', cluster, env, 1);
   } else if (process.env.HERALD_REQUIRE_POSTGRES === '1') {
     console.log('PostgreSQL suite FAILED: HERALD_REQUIRE_POSTGRES=1 but no server answers.');
     failed += 1;

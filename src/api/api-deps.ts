@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Store } from '../store/database.js';
 import type { Ingest } from '../events/ingest.js';
+import type { DeliveryStats } from '../delivery/worker.js';
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */
 export interface ApiDeps {
@@ -17,4 +18,6 @@ export interface ApiDeps {
   onSettingsChanged(): Promise<void>;
   /** False while starting or shutting down. */
   isReady(): boolean;
+  /** This node, for `/metrics`. */
+  node: { id: string; role: 'api' | 'worker' | 'all'; version: string; stats(): DeliveryStats };
 }

@@ -10,6 +10,7 @@ import { ErrorBody } from './schemas/common.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { mailboxRoutes } from './routes/mailbox.js';
 import { mailServerRoutes } from './routes/mail-server.js';
 import { recipientRoutes } from './routes/recipients.js';
@@ -47,6 +48,9 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
 
   installBearerAuth(app, deps.verifyToken);
   await app.register(healthRoutes, { deps });
+  await app.register(metricsRoutes, { deps });
+  // A worker-only node serves health and metrics, not the API.
+  if (deps.node.role === 'worker') return app;
   await app.register(
     async (v1) => {
       await v1.register(tenantRoutes, { deps });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type ErrorDetail } from '../shared/app-error.js';
 import { errorCodes, type ErrorCode } from '../shared/error-codes.js';
 import { errorStatus } from './error-status.js';
+import { isDatabaseUnavailable } from '../store/unavailable.js';
 
 interface ValidationIssue {
   instancePath: string;
@@ -43,6 +44,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(send('unsupported_media_type', errorCodes.unsupported_media_type, []));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(send('validation_failed', error.message, [{ field: '/', rule: 'syntax', message: error.message }]));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.status(503).header('retry-after', '1').send(send('database_unavailable', errorCodes.database_unavailable, []));
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error; see the server log.', details: [] } });

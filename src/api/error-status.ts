@@ -21,4 +21,5 @@ export const errorStatus: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   secret_unreadable: 500,
   not_ready: 503,
+  database_unavailable: 503,
 };

@@ -7,7 +7,7 @@ import { migrateCommand, statusCommand, keysRotateCommand, sendTestCommand, admi
 const usage = `herald — system email notifications
 
 Usage:
-  herald start [--host H] [--port P] [--data-dir D] [--database-url URL]
+  herald start [--role all|api|worker] [--host H] [--port P] [--data-dir D] [--database-url URL]
   herald migrate
   herald status
   herald send-test --to ADDRESS [--tenant ID]
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       host: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
-      to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      role: { type: 'string' }, to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, sub] = positionals;
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const flags: ConfigFlags = { host: values.host, port: values.port, dataDir: values['data-dir'], databaseUrl: values['database-url'] };
+  const flags: ConfigFlags = { host: values.host, port: values.port, dataDir: values['data-dir'], databaseUrl: values['database-url'], role: values.role };
   const config: Config = loadConfig(process.env, flags);
   switch (command) {
     case 'start':

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { systemClock } from '../shared/clock.js';
 import { issueAdminToken } from '../app/admin-token.js';
+import { listNodes } from '../cluster/nodes.js';
 import { testMailServer } from '../delivery/mail-server-test.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { rotateKeys } from '../secrets/rotate-keys.js';
@@ -30,12 +31,13 @@ export async function migrateCommand(config: Config): Promise<number> {
   }
 }
 
-/** Message counts per scope and state, and the oldest due message. */
+/** The cluster's nodes, message counts per scope and state, and what is held and why. */
 export async function statusCommand(config: Config): Promise<number> {
   return withStore(config, async ({ db }) => {
     const rows = await db.selectFrom('messages').select(['scope_id', 'state', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['scope_id', 'state']).orderBy('scope_id').execute();
     const held = await db.selectFrom('messages').select(['scope_id', 'held_reason', (eb) => eb.fn.countAll<number>().as('count')]).where('state', '=', 'held').groupBy(['scope_id', 'held_reason']).execute();
-    console.log(JSON.stringify({ database: config.database.dialect, messages: rows.map((r) => ({ scope: r.scope_id, state: r.state, count: Number(r.count) })), held: held.map((h) => ({ scope: h.scope_id, reason: h.held_reason, count: Number(h.count) })) }, null, 2));
+    const nodes = await listNodes(db, Date.now());
+    console.log(JSON.stringify({ database: config.database.dialect, nodes, messages: rows.map((r) => ({ scope: r.scope_id, state: r.state, count: Number(r.count) })), held: held.map((h) => ({ scope: h.scope_id, reason: h.held_reason, count: Number(h.count) })) }, null, 2));
     return 0;
   });
 }

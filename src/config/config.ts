@@ -14,6 +14,8 @@ export interface Config {
   readonly messageIdDomain: string;
   readonly delivery: DeliveryConfig;
   readonly shutdownGraceMs: number;
+  /** `all` serves the API and delivers; `api` only serves; `worker` only delivers. */
+  readonly role: 'api' | 'worker' | 'all';
 }
 
 export type DatabaseConfig =
@@ -38,6 +40,7 @@ export interface ConfigFlags {
   host?: string;
   port?: string;
   databaseUrl?: string;
+  role?: string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +86,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
+    role: read.oneOf('HERALD_ROLE', ['api', 'worker', 'all'] as const, 'all', flags.role),
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
     problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');
@@ -157,8 +161,8 @@ class Reader {
     return value;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.env[name];
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T, flag?: string): T {
+    const raw = flag ?? this.env[name];
     if (raw === undefined || raw === '') return fallback;
     const found = allowed.find((value) => value.toLowerCase() === raw.toLowerCase());
     if (found === undefined) this.problems.push(`${name}: "${raw}" must be one of ${allowed.join(', ')}`);

@@ -13,14 +13,26 @@ import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
+import type { ClusterRateLimiter } from '../cluster/rate-limiter.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
+  rateLimiter: ClusterRateLimiter;
   box: SecretBox;
   clock: Clock;
   log: Logger;
   config: DeliveryConfig;
   nodeId: string;
+}
+
+/** This node's delivery counters since it started. */
+export interface DeliveryStats {
+  inFlight: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  ambiguous: number;
+  held: number;
 }
 
 export interface DeliveryWorker {
@@ -31,7 +43,7 @@ export interface DeliveryWorker {
   releaseHeldMessages(): Promise<number>;
   /** Stops claiming, lets sends in flight finish (up to `graceMs`), records them, releases the rest. */
   stop(graceMs: number): Promise<void>;
-  stats(): { inFlight: number };
+  stats(): DeliveryStats;
 }
 
 /**
@@ -57,6 +69,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let wakeScheduled = false;
 
   // Outcomes not yet written count too: their rows are still `sending` until the flush commits.
+  const counters = { sent: 0, failed: 0, retried: 0, ambiguous: 0, held: 0 };
+  const count = (outcome: MessageOutcome) => {
+    if (outcome.kind === 'held') counters.held += 1;
+    else if (outcome.kind === 'attempt') {
+      if (outcome.state === 'sent') counters.sent += 1;
+      else if (outcome.state === 'failed') counters.failed += 1;
+      else counters.retried += 1;
+      if (outcome.attempt.outcome === 'ambiguous') counters.ambiguous += 1;
+    }
+  };
   const room = () => config.concurrency - inFlight.size - pending.length;
   const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
 
@@ -109,7 +131,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         outcome = { kind: 'held', message, reason: reason ?? 'no mail server' };
       } else {
         const settings = effective.settings;
-        const result = await transports.with(settings, (transport) => {
+        const result = await transports.with(settings, async (transport) => {
+          if (settings.rate_limit_per_second) await deps.rateLimiter.acquire(settings.scope_id, settings.rate_limit_per_second);
           startedAt = clock.now();
           return transport.send(composeMail(message, settings));
         });
@@ -153,6 +176,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   function queueOutcome(outcome: MessageOutcome): void {
+    count(outcome);
     pending.push(outcome);
     if (pending.length >= 200) void flush();
     else flushTimer ??= setTimeout(() => void flush(), 5);
@@ -245,6 +269,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (abandoned.length > 0) log.warn({ count: abandoned.length }, 'released leases of sends that did not finish in the grace period');
       await transports.closeAll();
     },
-    stats: () => ({ inFlight: inFlight.size }),
+    stats: () => ({ inFlight: inFlight.size, ...counters }),
   };
 }

@@ -22,6 +22,7 @@ export const errorCodes = {
   unsupported_media_type: 'The request body must be JSON.',
   secret_unreadable: 'A stored secret cannot be decrypted with the available keys.',
   not_ready: 'The service is not ready.',
+  database_unavailable: 'The database cannot be reached right now; retry with the same Idempotency-Key.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-21-001-initial.js';
+import * as cluster from './migrations/2026-11-21-002-cluster.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-21-001-initial': initial,
+  '2026-11-21-002-cluster': cluster,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

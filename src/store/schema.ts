@@ -13,6 +13,8 @@ export interface Database {
   attempts: AttemptTable;
   mailbox: MailboxTable;
   api_tokens: ApiTokenTable;
+  nodes: NodeTable;
+  rate_windows: RateWindowTable;
 }
 
 export interface ScopeTable {
@@ -133,6 +135,27 @@ export interface ApiTokenTable {
   created_at: number;
 }
 
+export interface NodeTable {
+  id: string;
+  role: 'api' | 'worker' | 'all';
+  hostname: string;
+  pid: number;
+  version: string;
+  started_at: number;
+  heartbeat_at: number;
+  stopped_at: number | null;
+  in_flight: number;
+  sent: number;
+  failed: number;
+}
+
+export interface RateWindowTable {
+  bucket: string;
+  second: number;
+  used: number;
+}
+
+export type NodeRow = Selectable<NodeTable>;
 export type ScopeRow = Selectable<ScopeTable>;
 export type MailServerSettingsRow = Selectable<MailServerSettingsTable>;
 export type NewMailServerSettingsRow = Insertable<MailServerSettingsTable>;

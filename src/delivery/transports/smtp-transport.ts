@@ -5,12 +5,12 @@ import type { MailTransport, OutgoingMail, SendOutcome } from './mail-transport.
 
 export interface SmtpPoolOptions {
   poolSize: number;
-  ratePerSecond: number | null;
 }
 
 /**
  * A pooled nodemailer transport for one settings version. Nodemailer's own requeueing is off
- * (`maxRequeues: 0`): every retry is Herald's, recorded and scheduled by the outbox.
+ * (`maxRequeues: 0`): every retry is Herald's, recorded and scheduled by the outbox. Rate limits
+ * are not nodemailer's either: they hold across the cluster (`cluster/rate-limiter.ts`).
  */
 export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOptions): MailTransport {
   const transporter = nodemailer.createTransport({
@@ -19,7 +19,6 @@ export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOpt
     maxConnections: pool.poolSize,
     maxMessages: 1000,
     maxRequeues: 0,
-    ...(pool.ratePerSecond ? { rateDelta: 1000, rateLimit: pool.ratePerSecond } : {}),
     disableFileAccess: true,
     disableUrlAccess: true,
   });

@@ -83,7 +83,7 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
       deps.log.warn({ scope: settings.scope_id, version: settings.version, host: settings.host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
     }
     const server = smtpServerOptions(settings, deps.box, deps.timeoutMs);
-    return createSmtpTransport(server, { poolSize: settings.pool_size, ratePerSecond: settings.rate_limit_per_second });
+    return createSmtpTransport(server, { poolSize: settings.pool_size });
   }
 }
 

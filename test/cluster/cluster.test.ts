@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { openStore } from '../../src/store/database.js';
+import { loadConfig } from '../../src/config/config.js';
+import pg from 'pg';
+import { postgresAdminUrl, testDialect } from '../support/test-database.js';
+import { duplicates, startCluster, systemSettings } from './cluster-support.js';
+
+// Real: three `herald start` processes on one PostgreSQL database and an smtp-server peer; in
+// the failover test one node is killed with SIGKILL, in the restart test PostgreSQL itself is
+// restarted. Only durations (lease, retry) are configured short.
+
+const skip = testDialect !== 'postgres' && 'clusters need PostgreSQL';
+const events = Number(process.env.HERALD_CLUSTER_EVENTS ?? 10_000);
+
+async function postmasterStart(): Promise<string> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    return String((await client.query('select pg_postmaster_start_time() as t')).rows[0].t);
+  } finally {
+    await client.end();
+  }
+}
+
+async function sendingByNode(env: Record<string, string>): Promise<Map<string, number>> {
+  const store = openStore(loadConfig(env).database);
+  try {
+    const rows = await store.db.selectFrom('messages').select(['lease_owner', (eb) => eb.fn.countAll<number>().as('n')]).where('state', '=', 'sending').groupBy('lease_owner').execute();
+    return new Map(rows.map((row) => [row.lease_owner ?? '', Number(row.n)]));
+  } finally {
+    await store.close();
+  }
+}
+
+test(`three nodes deliver ${events} events: every Message-ID exactly once`, { skip, timeout: 300_000 }, async () => {
+  await using cluster = await startCluster(3);
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { enabled: false }));
+  const accepted = await cluster.acceptEvents(events);
+  assert.equal(accepted.size, events);
+  await cluster.call(cluster.nodes[1]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
+  await cluster.waitForAll(accepted, 240_000);
+  const store = openStore(loadConfig(cluster.env).database);
+  const perNode = await store.db.selectFrom('attempts').select(['node_id', (eb) => eb.fn.countAll<number>().as('n')]).where('outcome', '=', 'sent').groupBy('node_id').execute();
+  await store.close();
+  console.log(`cluster test: ${events} accepted, ${new Set(cluster.smtp.received.map((m) => m.messageId)).size} arrived, ${duplicates(cluster)} duplicates; sent per node: ${perNode.map((r) => r.n).join(', ')}`);
+  assert.equal(duplicates(cluster), 0);
+  assert.equal(cluster.smtp.received.length, events);
+  assert.equal(perNode.length, 3, 'all three nodes delivered');
+});
+
+test('a node killed with SIGKILL mid-run: nothing lost, duplicates at most what it had in flight', { skip, timeout: 300_000 }, async () => {
+  await using cluster = await startCluster(3);
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { enabled: false }));
+  const accepted = await cluster.acceptEvents(events);
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
+  await cluster.smtp.waitFor(Math.floor(events / 3), 120_000);
+  const victim = cluster.nodes[2]!;
+  await victim.kill('SIGKILL');
+  const store = openStore(loadConfig(cluster.env).database);
+  const victimId = (await store.db.selectFrom('nodes').select('id').where('pid', '=', victim.child.pid!).executeTakeFirstOrThrow()).id;
+  await store.close();
+  const inFlight = (await sendingByNode(cluster.env)).get(victimId) ?? 0;
+  await cluster.waitForAll(accepted, 240_000);
+  console.log(`failover test: ${events} accepted, 0 lost, ${duplicates(cluster)} duplicates, ${inFlight} in flight on the killed node`);
+  assert.ok(duplicates(cluster) <= inFlight, `${duplicates(cluster)} duplicates > ${inFlight} in flight`);
+});
+
+test('PostgreSQL restarted mid-run: every event answered 202 is delivered', { skip, timeout: 300_000 }, async () => {
+  await using cluster = await startCluster(2);
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
+  const accepted = new Set<string>();
+  let refused = 0;
+  let stop = false;
+  // Clients post steadily through the restart; a refused post is retried with its Idempotency-Key.
+  const clients = [0, 1].map(async (client) => {
+    for (let i = 0; !stop; i += 1) {
+      const key = `client${client}-${i}`;
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const answer = await cluster.call(cluster.nodes[client]!, 'POST', '/api/v1/events', { type: 'record.added', recipients: [`${key}@example.test`] }, { 'idempotency-key': key }).catch(() => ({ status: 0, body: undefined }));
+        if (answer.status === 202) {
+          accepted.add(answer.body.messages[0].messageId);
+          break;
+        }
+        refused += 1;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const startedBefore = await postmasterStart();
+  const version = readdirSync('/etc/postgresql').sort().at(-1)!;
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], { stdio: 'ignore' });
+  assert.notEqual(await postmasterStart(), startedBefore, 'PostgreSQL really restarted');
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  stop = true;
+  await Promise.all(clients);
+  await cluster.waitForAll(accepted, 120_000);
+  console.log(`database restart test: ${accepted.size} accepted and delivered, ${refused} posts refused during the restart and retried, ${duplicates(cluster)} duplicates`);
+  assert.ok(accepted.size > 50);
+});
