@@ -101,3 +101,37 @@ test('PostgreSQL restarted mid-run: every event answered 202 is delivered', { sk
   console.log(`database restart test: ${accepted.size} accepted and delivered, ${refused} posts refused during the restart and retried, ${duplicates(cluster)} duplicates`);
   assert.ok(accepted.size > 50);
 });
+
+test('a per-server rate limit holds for the whole cluster, not per node', { skip, timeout: 120_000 }, async () => {
+  await using cluster = await startCluster(3);
+  const limit = 10;
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { enabled: false, rateLimitPerSecond: limit }));
+  const accepted = await cluster.acceptEvents(60);
+  const started = Date.now();
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { rateLimitPerSecond: limit }));
+  await cluster.waitForAll(accepted, 60_000);
+  const seconds = (Date.now() - started) / 1000;
+  // The busiest sliding second of arrivals.
+  const times = cluster.smtp.received.map((mail) => mail.receivedAt).sort((a, b) => a - b);
+  const busiest = Math.max(...times.map((t, i) => times.filter((u, j) => j >= i && u < t + 1000).length));
+  console.log(`rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}`);
+  assert.ok(seconds >= 60 / limit - 1.5, `took only ${seconds} s`);
+  assert.ok(busiest <= limit + 3, `${busiest} messages in one second (per-node limits would allow ${3 * limit})`);
+});
+
+test('settings changed through one node are used by every node for the next send', { skip, timeout: 120_000 }, async () => {
+  await using cluster = await startCluster(3);
+  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { fromAddress: 'old@example.test' }));
+  const first = await cluster.acceptEvents(30);
+  await cluster.waitForAll(first, 30_000);
+  const saved = await cluster.call(cluster.nodes[1]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { fromAddress: 'new@example.test' }));
+  assert.equal(saved.status, 200);
+  const second = await cluster.acceptEvents(300);
+  await cluster.waitForAll(second, 60_000);
+  const senders = new Set(cluster.smtp.received.filter((mail) => second.has(mail.messageId)).map((mail) => mail.from));
+  assert.deepEqual([...senders], ['new@example.test']);
+  const store = openStore(loadConfig(cluster.env).database);
+  const nodes = await store.db.selectFrom('attempts').select('node_id').distinct().where('settings_version', '=', saved.body.settings.version).execute();
+  await store.close();
+  assert.equal(nodes.length, 3, 'every node sent with the new version');
+});

@@ -13,6 +13,8 @@ export interface ReceivedMail {
   html: string | false;
   headers: Map<string, unknown>;
   raw: string;
+  /** When the final "." arrived (epoch ms). */
+  receivedAt: number;
 }
 
 /** What a hook decides: accept, reject with an SMTP reply, or drop the connection. */
@@ -98,6 +100,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
               html: parsed.html,
               headers: parsed.headers,
               raw,
+              receivedAt: Date.now(),
             };
             const decision = options.onData?.(mail) ?? 'accept';
             if (decision === 'accept') {
