@@ -32,7 +32,12 @@ test('an api node accepts, a worker node delivers; both report themselves in sta
       await smtp.waitFor(1);
       assert.equal((await fetch(`${worker.url}/api/v1/tenants`, { headers: auth })).status, 404, 'a worker node serves no API');
       assert.equal((await fetch(`${worker.url}/healthz`)).status, 200);
-      const metrics = await (await fetch(`${worker.url}/metrics`, { headers: auth })).text();
+      // The 250 is in; the outcome is written moments later.
+      let metrics = '';
+      for (let i = 0; i < 100 && !/herald_messages\{state="sent"/.test(metrics); i += 1) {
+        metrics = await (await fetch(`${worker.url}/metrics`, { headers: auth })).text();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       assert.match(metrics, /herald_deliveries_total\{outcome="sent",node="[^"]+"\} 1/);
       assert.match(metrics, /herald_node_info\{role="worker"/);
       assert.match(metrics, /herald_messages\{state="sent",node="[^"]+"\} 1/);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { AttemptTable, Database, MessageRow } from '../store/schema.js';
 import type { StoreDialect } from '../store/dialect.js';
@@ -23,15 +23,17 @@ export interface ClaimRequest {
  */
 export async function claimDueMessages(db: Kysely<Database>, dialect: StoreDialect, request: ClaimRequest): Promise<MessageRow[]> {
   return db.transaction().execute(async (trx) => {
-    const scopes = await trx
-      .selectFrom('messages')
-      .select(['scope_id', (eb) => eb.fn.min('next_attempt_at').as('due')])
-      .where('state', 'in', dueStates)
-      .where('next_attempt_at', '<=', request.now)
-      .groupBy('scope_id')
-      .orderBy('due')
-      .limit(64)
-      .execute();
+    // Per scope, the oldest queued and the oldest deferred message are one index seek each
+    // (messages_due: state, scope_id, next_attempt_at), so this costs O(scopes); grouping the due
+    // rows by scope read the whole due backlog on every claim.
+    const never = Number.MAX_SAFE_INTEGER;
+    const oldest = (state: (typeof dueStates)[number]) =>
+      sql<number>`coalesce((select min(m.next_attempt_at) from messages m where m.state = ${state} and m.scope_id = s.id), ${never})`;
+    const { rows: scopes } = await sql<{ scope_id: string; due: number }>`
+      select id as scope_id, case when q <= d then q else d end as due
+      from (select s.id, ${oldest('queued')} as q, ${oldest('deferred')} as d from scopes s) per_scope
+      where q <= ${request.now} or d <= ${request.now}
+      order by due limit 64`.execute(trx);
     const open = scopes.map((scope) => ({ id: scope.scope_id, room: request.roomFor(scope.scope_id) })).filter((scope) => scope.room > 0);
     if (open.length === 0) return [];
     const share = Math.max(1, Math.ceil(request.limit / open.length));

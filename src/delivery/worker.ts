@@ -3,11 +3,11 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/app-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { resolveEffectiveSettings, type EffectiveSettings } from '../scopes/index.js';
+import { holdReason, resolveEffectiveSettings, type EffectiveSettings } from '../scopes/index.js';
 import type { Store } from '../store/database.js';
 import type { MessageRow } from '../store/schema.js';
 import { composeMail } from './compose.js';
-import { holdReason } from './held-reasons.js';
+
 import { claimDueMessages, recordOutcomes, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
@@ -81,6 +81,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   };
   const room = () => config.concurrency - inFlight.size - pending.length;
   const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
+  // A scope is claimed for only once it has room for a batch: otherwise every finished send frees
+  // one slot and costs a claim transaction (and an fsync) for a single message.
+  const minimumScopeClaim = Math.max(1, Math.min(minimumClaim, Math.floor(config.scopeConcurrency / 4)));
+  const scopeRoom = (scopeId: string) => {
+    const left = config.scopeConcurrency - (inFlightByScope.get(scopeId) ?? 0);
+    return left >= minimumScopeClaim ? left : 0;
+  };
+
+  function wake(): void {
+    if (wakeScheduled || !running) return;
+    wakeScheduled = true;
+    setTimeout(() => {
+      wakeScheduled = false;
+      void pump();
+    }, 2);
+  }
 
   async function pump(): Promise<void> {
     if (!running) return;
@@ -108,9 +124,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         now: clock.now(),
         leaseMs: config.leaseMs,
         limit: Math.min(config.claimBatch, room()),
-        roomFor: (scopeId) => config.scopeConcurrency - (inFlightByScope.get(scopeId) ?? 0),
+        roomFor: scopeRoom,
       });
       if (batch.length === 0) return;
+      const full = batch.length >= Math.min(config.claimBatch, room());
       const settings = new Map<string, Promise<EffectiveSettings>>();
       for (const message of batch) {
         if (!settings.has(message.scope_id)) settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id));
@@ -118,6 +135,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
         void deliver(message, settings.get(message.scope_id)!);
       }
+      // Fewer than asked: nothing more is due or claimable now; a settle, flush or tick claims again.
+      if (!full) return;
     }
   }
 
@@ -158,7 +177,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     if (left === 0) inFlightByScope.delete(message.scope_id);
     else inFlightByScope.set(message.scope_id, left);
     if (inFlight.size === 0 && drained) drained();
-    if (room() >= minimumClaim) void pump();
+    // Claim again only when this send made room for a batch, in its scope or overall; more room
+    // in a scope that is already claimable is taken by that claim.
+    const scopeJustClaimable = config.scopeConcurrency - left === minimumScopeClaim;
+    if (room() >= minimumClaim && (scopeJustClaimable || room() === minimumClaim)) wake();
   }
 
   function toOutcome(message: MessageRow, result: SendOutcome, startedAt: number, settingsScope: string | null, settingsVersion: number | null): MessageOutcome {
@@ -240,14 +262,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       every(5000, releaseHeldMessages);
       void recover().then(pump, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
     },
-    wake() {
-      if (wakeScheduled || !running) return;
-      wakeScheduled = true;
-      setTimeout(() => {
-        wakeScheduled = false;
-        void pump();
-      }, 2);
-    },
+    wake,
     releaseHeldMessages,
     async stop(graceMs) {
       running = false;

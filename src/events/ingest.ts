@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
-import { systemScopeId, validateRecipientList } from '../scopes/index.js';
-import type { Database } from '../store/schema.js';
+import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList } from '../scopes/index.js';
+import type { Database, EventTable, MessageTable } from '../store/schema.js';
 import type { EventInput, IngestResult } from './event-input.js';
 import { renderPlain } from './render-plain.js';
 
@@ -30,6 +30,19 @@ interface Submission {
  *
  * @example const ingest = createIngest({ db, clock, messageIdDomain: 'herald.example' }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
+/** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
+interface Rows {
+  events: Insertable<EventTable>[];
+  messages: Insertable<MessageTable>[];
+  /** Per scope, why its mail cannot be sent now (null: it can), resolved once per commit. */
+  holds: Map<string, Promise<string | null>>;
+}
+
+async function insertRows(trx: Transaction<Database>, rows: Rows): Promise<void> {
+  for (let at = 0; at < rows.events.length; at += 500) await trx.insertInto('events').values(rows.events.slice(at, at + 500)).execute();
+  for (let at = 0; at < rows.messages.length; at += 500) await trx.insertInto('messages').values(rows.messages.slice(at, at + 500)).execute();
+}
+
 export function createIngest(deps: IngestDeps) {
   let queue: Submission[] = [];
   let committing = false;
@@ -41,8 +54,11 @@ export function createIngest(deps: IngestDeps) {
       queue = [];
       try {
         const results = await deps.db.transaction().execute(async (trx) => {
+          // Every accepted event of the group goes in with a few multi-row inserts.
+          const rows: Rows = { events: [], messages: [], holds: new Map() };
           const outcomes: Array<IngestResult[] | AppError> = [];
-          for (const submission of group) outcomes.push(await writeOrRefuse(trx, submission.inputs));
+          for (const submission of group) outcomes.push(await writeOrRefuse(trx, submission.inputs, rows));
+          await insertRows(trx, rows);
           return outcomes;
         });
         group.forEach((submission, index) => settle(submission, results[index]!));
@@ -51,7 +67,15 @@ export function createIngest(deps: IngestDeps) {
         // nodes, say): commit each on its own so the others still go through.
         for (const submission of group) {
           try {
-            settle(submission, await deps.db.transaction().execute((trx) => writeOrRefuse(trx, submission.inputs)));
+            settle(
+              submission,
+              await deps.db.transaction().execute(async (trx) => {
+                const rows: Rows = { events: [], messages: [], holds: new Map() };
+                const outcome = await writeOrRefuse(trx, submission.inputs, rows);
+                await insertRows(trx, rows);
+                return outcome;
+              }),
+            );
           } catch (error) {
             submission.reject(error);
           }
@@ -67,11 +91,11 @@ export function createIngest(deps: IngestDeps) {
     else submission.resolve(outcome);
   }
 
-  async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[]): Promise<IngestResult[] | AppError> {
+  async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[], rows: Rows): Promise<IngestResult[] | AppError> {
     try {
-      const prepared = await Promise.all(inputs.map((input, index) => prepare(trx, input, inputs.length > 1 ? `/events/${index}` : '')));
+      const prepared = await Promise.all(inputs.map((input, index) => prepare(trx, input, inputs.length > 1 ? `/events/${index}` : '', rows)));
       const results: IngestResult[] = [];
-      for (const event of prepared) results.push(event.replay ?? (await write(trx, event)));
+      for (const event of prepared) results.push(event.replay ?? write(event, rows));
       return results;
     } catch (error) {
       if (error instanceof AppError) return error;
@@ -81,7 +105,7 @@ export function createIngest(deps: IngestDeps) {
 
   type Prepared = Awaited<ReturnType<typeof prepare>>;
 
-  async function prepare(trx: Transaction<Database>, input: EventInput, pointer: string) {
+  async function prepare(trx: Transaction<Database>, input: EventInput, pointer: string, rows: Rows) {
     const scopeId = input.tenant ?? systemScopeId;
     const scope = await trx.selectFrom('scopes').select(['id', 'name']).where('id', '=', scopeId).executeTakeFirst();
     if (!scope) throw new AppError('tenant_not_found', `${pointer}/tenant: no tenant with id ${scopeId}`, [{ field: `${pointer}/tenant`, rule: 'exists', message: `no tenant with id ${scopeId}` }]);
@@ -103,10 +127,14 @@ export function createIngest(deps: IngestDeps) {
     const recipients = input.recipients
       ? validateRecipientList(input.recipients, `${pointer}/recipients`)
       : (await trx.selectFrom('scope_recipients').select('address').where('scope_id', '=', scopeId).orderBy('created_at').execute()).map((row) => row.address);
-    return { input, scope, requestHash, recipients, replay: undefined };
+    // A scope that cannot send now gets its messages written as held, with the reason, so no
+    // worker claims them only to hold them; they are released once the scope can send.
+    if (!rows.holds.has(scopeId)) rows.holds.set(scopeId, resolveEffectiveSettings(trx, scopeId).then(holdReason));
+    const held = await rows.holds.get(scopeId)!;
+    return { input, scope, requestHash, recipients, held, replay: undefined };
   }
 
-  async function write(trx: Transaction<Database>, event: Prepared): Promise<IngestResult> {
+  function write(event: Prepared, rows: Rows): IngestResult {
     const now = deps.clock.now();
     const eventId = newId('evt');
     const { input, scope } = event;
@@ -114,15 +142,12 @@ export function createIngest(deps: IngestDeps) {
     const data = input.data ?? {};
     const outcome = event.recipients.length === 0 ? 'suppressed' : 'queued';
     const reason = outcome === 'suppressed' ? 'no recipients: the event names none and the scope has no admin recipients' : undefined;
-    await trx
-      .insertInto('events')
-      .values({
-        id: eventId, scope_id: scope.id, type: input.type, severity, data: JSON.stringify(data),
-        explicit_recipients: input.recipients ? JSON.stringify(input.recipients) : null,
-        idempotency_key: input.idempotencyKey ?? null, request_hash: event.requestHash,
-        outcome, outcome_reason: reason ?? null, created_at: now,
-      })
-      .execute();
+    rows.events.push({
+      id: eventId, scope_id: scope.id, type: input.type, severity, data: JSON.stringify(data),
+      explicit_recipients: input.recipients ? JSON.stringify(input.recipients) : null,
+      idempotency_key: input.idempotencyKey ?? null, request_hash: event.requestHash,
+      outcome, outcome_reason: reason ?? null, created_at: now,
+    });
     const { subject, text } = renderPlain({ type: input.type, severity, scopeName: scope.name, data, occurredAt: now });
     const messages = event.recipients.map((recipient) => {
       const parsed = parseMailbox(recipient);
@@ -131,12 +156,12 @@ export function createIngest(deps: IngestDeps) {
       return {
         id, scope_id: scope.id, event_id: eventId, recipient: mailbox.address, recipient_name: mailbox.name ?? null,
         message_id: `<${id}@${deps.messageIdDomain}>`, subject, text_body: text, html_body: null,
-        state: 'queued' as const, held_reason: null, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
+        state: event.held === null ? ('queued' as const) : ('held' as const), held_reason: event.held, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
         lease_owner: null, lease_until: null, last_stage: null, last_reply_code: null, last_reply: null,
         created_at: now, queued_at: now, updated_at: now, sent_at: null,
       };
     });
-    if (messages.length > 0) await trx.insertInto('messages').values(messages).execute();
+    rows.messages.push(...messages);
     return {
       eventId, scope: scope.id, outcome, ...(reason ? { reason } : {}),
       messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: false,
@@ -148,7 +173,13 @@ export function createIngest(deps: IngestDeps) {
     submit(inputs: EventInput[]): Promise<IngestResult[]> {
       return new Promise((resolve, reject) => {
         queue.push({ inputs, resolve, reject });
-        if (!committing) void commitQueued();
+        if (!committing) {
+          // better-sqlite3 runs the whole transaction in microtasks: started now, it would hold
+          // only this request. Waiting for the check phase lets every request that arrived in this
+          // turn of the event loop join the same commit (one fsync for all of them).
+          committing = true;
+          setImmediate(() => void commitQueued());
+        }
       });
     },
   };

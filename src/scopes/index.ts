@@ -4,3 +4,4 @@ export { saveSettings, clearTenantSettings, currentSettings, toSettingsView, pas
 export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { normalizeSettings } from './mail-server/normalize-settings.js';
 export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
+export { holdReason } from './mail-server/hold-reason.js';

@@ -17,7 +17,21 @@ export function newId(prefix: string): string {
     lastTime = now;
     sequence = 0;
   }
-  return `${prefix}_${encode(now, 10)}${encode(sequence, 2)}${encode(randomBytes(7).readUIntBE(0, 6), 10)}`;
+  return `${prefix}_${encode(now, 10)}${encode(sequence, 2)}${encode(random48(), 10)}`;
+}
+
+// crypto.randomBytes costs a call into OpenSSL each time (~10–20 µs here); ids take 6 bytes
+// from a pool refilled 4 KiB at a time.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function random48(): number {
+  if (offset + 6 > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  const value = pool.readUIntBE(offset, 6);
+  offset += 6;
+  return value;
 }
 
 function encode(value: number, length: number): string {

@@ -32,8 +32,30 @@ function openSqlite(config: Extract<DatabaseConfig, { dialect: 'sqlite' }>): Sto
   sqlite.pragma(`synchronous = ${config.synchronous}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 500) }) });
   return { db, dialect: sqliteDialect, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; compiling the SQL costs more than running
+ * most of Herald's statements. Keeps the last `size` prepared statements by SQL text (Kysely only
+ * calls all/run on them, which finish before the next query, so sharing one is safe).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size: number) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) cache.delete(sql);
+      else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 // Times are epoch milliseconds in BIGINT columns; they fit a JavaScript number exactly.

@@ -1,5 +1,5 @@
-import type { EffectiveSettings } from '../scopes/index.js';
-import type { MailServerSettingsRow } from '../store/schema.js';
+import type { EffectiveSettings } from './effective-settings.js';
+import type { MailServerSettingsRow } from '../../store/schema.js';
 
 /**
  * Why a scope's mail cannot be sent now, or null when its effective settings are usable. Held

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ProbeReport } from './sqlite-probe.js';
+
+const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
+const probe = fileURLToPath(new URL('./sqlite-probe.ts', import.meta.url));
+
+export interface HeraldProcessOptions {
+  env: Record<string, string>;
+  /** Preload bench/sqlite-probe.ts; reports are written next to `probeOut`. */
+  probeOut?: string;
+  /** Write a V8 CPU profile of the whole run into this directory (node --cpu-prof). */
+  cpuProfileDir?: string;
+  timeoutMs?: number;
+}
+
+/** Herald started for real (`node bin/herald.js start`) in a child process. */
+export interface HeraldProcess {
+  readonly url: string;
+  readonly pid: number;
+  /** The last few kilobytes of its stdout and stderr. */
+  output(): string;
+  /** Peak resident set size so far (VmHWM), in bytes. */
+  peakRss(): number;
+  /** Resident set size now (VmRSS), in bytes. */
+  rss(): number;
+  /** Asks the probe for what it saw since the previous report. */
+  probeReport(): Promise<ProbeReport | undefined>;
+  /** SIGTERM (graceful stop), SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+}
+
+/**
+ * Starts `herald start` with the given environment (copied from test/support/herald-process.ts)
+ * and resolves once it prints the URL it listens on.
+ *
+ * @example const herald = await startHerald({ env: { HERALD_DATA_DIR: dir, HERALD_ADMIN_TOKEN: token } });
+ */
+export function startHerald(options: HeraldProcessOptions): Promise<HeraldProcess> {
+  const execArgv = [
+    ...(options.probeOut ? ['--import', 'tsx', '--import', probe] : []),
+    ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+  ];
+  const env = { ...process.env, HERALD_HOST: '127.0.0.1', HERALD_PORT: '0', ...options.env, ...(options.probeOut ? { BENCH_PROBE_OUT: options.probeOut } : {}) };
+  const child: ChildProcess = spawn(process.execPath, [...execArgv, bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-16_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let reports = 0;
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`herald did not start in time:\n${output.slice(-2000)}`));
+    }, options.timeoutMs ?? 30_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`herald exited with ${code} before listening:\n${output.slice(-2000)}`));
+    };
+    child.once('exit', onExit);
+    const onData = () => {
+      const match = /Herald is listening on (http:\/\/\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      resolve({
+        url: match[1]!,
+        pid: child.pid!,
+        output: () => output,
+        peakRss: () => readStatusKb(child.pid!, 'VmHWM') * 1024,
+        rss: () => readStatusKb(child.pid!, 'VmRSS') * 1024,
+        async probeReport() {
+          if (!options.probeOut || child.exitCode !== null) return undefined;
+          reports += 1;
+          const file = `${options.probeOut}-${reports}.json`;
+          child.kill('SIGUSR2');
+          const deadline = Date.now() + 5000;
+          while (!existsSync(file)) {
+            if (Date.now() > deadline) throw new Error('the SQLite probe in the Herald process did not answer');
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          return JSON.parse(readFileSync(file, 'utf8')) as ProbeReport;
+        },
+        async stop(graceMs = 15_000) {
+          if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+          child.kill('SIGTERM');
+          const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          const code = await exited;
+          clearTimeout(killer);
+          return code;
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+  });
+}
+
+/** A `Vm*` line of /proc/<pid>/status, in kilobytes (0 if unavailable). */
+export function readStatusKb(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU time of a process so far, in milliseconds (from /proc/<pid>/stat). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15, in clock ticks (USER_HZ = 100).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
