@@ -1,0 +1,97 @@
+// Delivered emails/s on PostgreSQL with 1, 2 and 3 Herald nodes, against raw nodemailer to the
+// same sink in the same run: npm run bench:cluster (BENCH_N, BENCH_NODES=1,2,3, BENCH_POSTGRES_URL).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import { startSink } from './sink-process.js';
+import { startHerald, type HeraldProcess } from './herald-process.js';
+import { createApiClient } from './http-client.js';
+import { formatNumber, nowMs, perSecond, table } from './stats.js';
+
+const total = Number(process.env.BENCH_N ?? 6000);
+const nodeCounts = (process.env.BENCH_NODES ?? '1,2,3').split(',').map(Number);
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const token = `bench-${randomBytes(16).toString('hex')}`;
+const connections = 5;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function rawNodemailer(port: number): Promise<number> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxRequeues: 0 });
+  const started = nowMs();
+  let next = 0;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (next < total) {
+      const i = next++;
+      await transport.sendMail({ from: 'herald@example.test', to: `user${i}@example.test`, subject: `[info] Record added — System`, text: 'Record added\n\nEvent: record.added', messageId: `<raw-${i}@bench>` });
+    }
+  }));
+  const rate = perSecond(total, nowMs() - started);
+  transport.close();
+  return rate;
+}
+
+async function heraldCluster(nodes: number, sinkPort: number, waitFor: (count: number) => Promise<void>): Promise<number> {
+  const name = `herald_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cluster-bench-'));
+  const env = { HERALD_DATABASE_URL: url.toString(), HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: 'warn', HERALD_MASTER_KEY: randomBytes(32).toString('base64') };
+  const started: HeraldProcess[] = [];
+  try {
+    started.push(await startHerald({ env }));
+    for (let i = 1; i < nodes; i += 1) started.push(await startHerald({ env }));
+    const api = createApiClient(started[0]!.url, token, 4);
+    const settings = { provider: 'smtp', host: '127.0.0.1', port: sinkPort, security: 'none', fromAddress: 'herald@example.test', poolSize: connections };
+    await api.request('PUT', '/api/v1/system/mail-server', { ...settings, enabled: false });
+    for (let at = 0; at < total; at += 1000) {
+      const events = Array.from({ length: Math.min(1000, total - at) }, (_, i) => ({ type: 'record.added', recipients: [`user${at + i}@example.test`] }));
+      const answer = await api.request('POST', '/api/v1/events/batch', { events });
+      if (answer.status !== 202) throw new Error(`batch refused: ${answer.text}`);
+    }
+    const begin = nowMs();
+    await api.request('PUT', '/api/v1/system/mail-server', settings);
+    await waitFor(total);
+    const rate = perSecond(total, nowMs() - begin);
+    api.close();
+    return rate;
+  } finally {
+    await Promise.all(started.map((node) => node.stop(5000)));
+    await admin(`drop database if exists ${name} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const sink = await startSink();
+try {
+  const waitFor = async (count: number) => {
+    const stats = await sink.waitFor(count, 300_000);
+    if (stats.timedOut) throw new Error(`only ${stats.count} of ${count} arrived`);
+  };
+  await sink.reset();
+  const raw = await rawNodemailer(sink.port);
+  const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer']];
+  let single = 0;
+  for (const nodes of nodeCounts) {
+    await sink.reset();
+    const rate = await heraldCluster(nodes, sink.port, waitFor);
+    if (nodes === 1) single = rate;
+    rows.push([String(nodes), formatNumber(rate), single ? `${formatNumber(rate / single, 2)}×` : '', `${formatNumber(rate / raw, 2)}×`]);
+  }
+  console.log(`Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink\n`);
+  console.log(table(rows));
+} finally {
+  await sink.stop();
+}
