@@ -116,7 +116,9 @@ test('a per-server rate limit holds for the whole cluster, not per node', { skip
   const busiest = Math.max(...times.map((t, i) => times.filter((u, j) => j >= i && u < t + 1000).length));
   console.log(`rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}`);
   assert.ok(seconds >= 60 / limit - 1.5, `took only ${seconds} s`);
-  assert.ok(busiest <= limit + 3, `${busiest} messages in one second (per-node limits would allow ${3 * limit})`);
+  // Admission is exact (one per 100 ms window); arrivals jitter by the send time, so a sliding
+  // second may catch a few more. Per-node limits would let three nodes send 3× the limit.
+  assert.ok(busiest <= limit * 1.5, `${busiest} messages in one second (per-node limits would allow ${3 * limit})`);
 });
 
 test('settings changed through one node are used by every node for the next send', { skip, timeout: 120_000 }, async () => {
