@@ -1,19 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Dependencies point one way: adapters (api, cli, app) → domains → store, config, shared.
-const layers = {
-  shared: ['config', 'store', 'cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  config: ['store', 'cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  store: ['cluster', 'secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  cluster: ['secrets', 'scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  secrets: ['scopes', 'delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  scopes: ['delivery', 'events', 'mailbox', 'api', 'cli', 'app'],
-  mailbox: ['delivery', 'events', 'api', 'cli', 'app'],
-  delivery: ['events', 'api', 'cli', 'app'],
-  events: ['delivery', 'api', 'cli', 'app'],
-  api: ['cli', 'app'],
-};
+const order = ['shared', 'config', 'store', 'cluster', 'secrets', 'scopes', 'accounts', 'audit', 'mailbox', 'templates', 'notifications', 'delivery', 'events', 'scheduler', 'monitor', 'integrations', 'api', 'cli', 'app'];
+// Each layer may not import the layers after it (the CLI may use the composition root); delivery and events are siblings (neither imports the other).
+const layers = Object.fromEntries(order.filter((layer) => layer !== 'cli' && layer !== 'app').map((layer, index) => [layer, order.slice(index + 1)]));
+layers.events.push('delivery');
 
 const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
   files: [`src/${layer}/**/*.ts`],
@@ -43,4 +36,18 @@ export default tseslint.config(
   },
   { files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   ...boundaries,
+  // The web console (web/): browser code, React hooks rules; it reaches Herald only over HTTP.
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)src/(?!shared/email-address\\.js$|api/schemas/)', message: 'The console uses the API over HTTP; only the shared address parser is imported.' },
+          // The API's response shapes, as types: erased from the bundle, checked against the server's schemas.
+          { regex: '(^|/)src/api/schemas/', allowTypeImports: true, message: 'Only types may come from the API schemas (import type).' },
+        ],
+      }],
+    },
+  },
 );

@@ -48,7 +48,7 @@ async function heraldCluster(nodes: number, sinkPort: number, waitFor: (count: n
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cluster-bench-'));
-  const env = { HERALD_DATABASE_URL: url.toString(), HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: 'warn', HERALD_MASTER_KEY: randomBytes(32).toString('base64') };
+  const env = { HERALD_DATABASE_URL: url.toString(), HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: 'warn', HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1', HERALD_MASTER_KEY: randomBytes(32).toString('base64') };
   const started: HeraldProcess[] = [];
   try {
     started.push(await startHerald({ env }));

@@ -36,7 +36,10 @@ import { startSink, type SinkProcess } from './sink-process.js';
 import { startHerald, processCpuMs, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
+import { rulesScenario } from './rules-scenario.js';
 import { closedLoop, formatNumber, nowMs, perSecond, quantile, sleep, table, until } from './stats.js';
+import { defaultSettings } from '../src/notifications/settings.js';
+import { renderBuiltin } from '../src/templates/render.js';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -82,17 +85,26 @@ function eventBody(index: number, tenant?: string) {
 }
 
 /** The mail Herald renders for eventBody(index) (src/events/render-plain.ts), for the baseline. */
+// The same email Herald sends for a bench event: its built-in rendering (subject, text and the
+// branded HTML part), so the baseline pays for the same MIME body as Herald's sends.
 function rawMail(index: number, runId: string): Mail.Options {
-  const text = [
-    `Bench notice ${index}`, '', 'Event:    bench.notice', 'Severity: info', 'Scope:    System', `Time:     ${new Date().toISOString()}`,
-    '', 'host: bench-host-01', `value: ${index}`, '', '-- ', 'Sent by Herald system notifications.',
-  ].join('\n');
+  const occurredAt = Date.now();
+  const rendered = renderBuiltin(
+    { id: 'bench.notice', title: 'Bench notice', summary: '' },
+    {
+      event: { id: `raw_${index}`, type: 'bench.notice', title: 'Bench notice', severity: 'info', status: null, occurredAt: new Date(occurredAt).toISOString(), dedupKey: null, renotify: false },
+      data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index }, labels: {}, annotations: {},
+      scope: { id: 'system', name: 'System' }, brand: defaultSettings.branding, user: null, alerts: [],
+    },
+    occurredAt,
+  );
   const to = `user${index}@example.test`;
   return {
     from: { name: fromName, address: fromAddress },
     to,
-    subject: `[info] Bench notice ${index} — System`,
-    text,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
     messageId: `<raw_${runId}${String(index).padStart(8, '0')}@${messageIdDomain}>`,
     envelope: { from: fromAddress, to: [to] },
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Herald-Message': `raw_${runId}${index}` },
@@ -115,6 +127,8 @@ interface CpuShare {
   bench: number;
   /** Everything else on the machine (other processes, steal); high means the figures are suspect. */
   other: number;
+  /** CPU milliseconds over the phase: Herald (all its threads), the sink, this process. */
+  ms: { herald: number; sink: number; bench: number };
 }
 
 /** CPU time used by the whole machine so far (all CPUs, steal included), from /proc/stat. */
@@ -138,13 +152,14 @@ function cpuMeter(heraldPid: number | undefined, sinkPid: number) {
   return (): CpuShare => {
     const wall = nowMs() - startedAt;
     const selfNow = process.cpuUsage(self);
-    const share = {
-      herald: heraldPid === undefined ? 0 : (processCpuMs(heraldPid) - herald) / wall,
-      sink: (processCpuMs(sinkPid) - sink) / wall,
-      bench: (selfNow.user + selfNow.system) / 1000 / wall,
+    const ms = {
+      herald: heraldPid === undefined ? 0 : processCpuMs(heraldPid) - herald,
+      sink: processCpuMs(sinkPid) - sink,
+      bench: (selfNow.user + selfNow.system) / 1000,
     };
+    const share = { herald: ms.herald / wall, sink: ms.sink / wall, bench: ms.bench / wall };
     const busy = (machineCpuMs() - machine) / wall;
-    return { ...share, other: Math.max(0, busy - share.herald - share.sink - share.bench) };
+    return { ...share, other: Math.max(0, busy - share.herald - share.sink - share.bench), ms };
   };
 }
 
@@ -351,6 +366,8 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
     const now = messageStates(ctx.db);
     return unsettled(now) === 0 ? now : undefined;
   });
+  // Herald's CPU per message counts the outcomes it records after the last message arrived.
+  cpu.ms.herald = meter().ms.herald;
   const ms = stats.lastAt! - startedAt;
   const notes = [`${stats.connections} SMTP connections, ${stats.duplicates} duplicates, ${stats.withoutMessageId} without a Message-ID`, `states after: ${JSON.stringify(states)}`];
   const system = messageStates(ctx.db, 'system');
@@ -445,8 +462,15 @@ function summarize(results: Results) {
   const acceptedBatch = results.ingestBatch?.rate ?? Number.NaN;
   const delivered = results.delivery?.rate ?? Number.NaN;
   const ratio = delivered / (baseline?.rate ?? Number.NaN);
+  // CPU per message, the repeatable figure on a shared machine: Herald's whole process over the
+  // delivery phase, and the bench process (nodemailer and nothing else) over the chosen baseline.
+  const perMessage = (ms: number | undefined, count: number | undefined) => (ms ?? Number.NaN) / (count ?? Number.NaN);
+  const heraldCpuMsPerMessage = perMessage(results.delivery?.cpu.ms.herald, results.delivery?.count);
+  const rawCpuMsPerMessage = perMessage(baseline?.cpu.ms.bench, baseline?.count);
+  const ingestCpuMsPerEvent = perMessage(results.ingestSingle?.cpu.ms.herald, results.ingestSingle?.count);
   return {
     acceptedSingle, acceptedBatch, delivered, raw: baseline?.rate ?? Number.NaN, rawSetup: baseline?.name ?? '', ratio,
+    heraldCpuMsPerMessage, rawCpuMsPerMessage, ingestCpuMsPerEvent,
     latencyP50: results.latency?.p50 ?? Number.NaN, latencyP99: results.latency?.p99 ?? Number.NaN,
     peakRssMB: (results.peakRssBytes ?? Number.NaN) / 1024 / 1024,
     pass: {
@@ -470,6 +494,9 @@ function report(results: Results): string {
     ['delivered emails/s (Herald)', `${formatNumber(delivery?.rate ?? NaN)}/s`, '', ''],
     ['raw nodemailer emails/s (best of 2)', `${formatNumber(baseline?.rate ?? NaN)}/s`, baseline ? baseline.name.replace('raw nodemailer, ', '') : '', ''],
     ['delivered / raw nodemailer', formatNumber(ratio, 2), `≥ ${formatNumber(targets.deliveredRatio, 2)}`, mark(summary.pass.deliveredRatio)],
+    ['CPU ms per delivered message (Herald)', formatNumber(summary.heraldCpuMsPerMessage, 3), 'all threads, until recorded', ''],
+    ['CPU ms per message (raw nodemailer)', formatNumber(summary.rawCpuMsPerMessage, 3), 'the bench process', ''],
+    ['CPU ms per accepted event (Herald)', formatNumber(summary.ingestCpuMsPerEvent, 3), 'POST /events phase', ''],
     ['event→250 latency p50 / p99', latency ? `${formatNumber(latency.p50, 1)} / ${formatNumber(latency.p99, 1)} ms` : 'n/a', '', ''],
     ['peak RSS (Herald, VmHWM)', results.peakRssBytes ? `${formatNumber(results.peakRssBytes / 1024 / 1024)} MB` : 'n/a', results.startRssBytes ? `${formatNumber(results.startRssBytes / 1024 / 1024)} MB after start` : '', ''],
   ];
@@ -561,7 +588,7 @@ async function main(): Promise<number> {
     const startAt = nowMs();
     herald = await startHerald({
       env: {
-        HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn', HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
+        HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn', HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1', HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
         // SQLite in the temporary data directory (this process reads it between phases), API and delivery in one process.
         HERALD_DATABASE_URL: '', HERALD_ROLE: 'all',
       },
@@ -594,12 +621,15 @@ async function main(): Promise<number> {
     progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
     results.latency = await timed('latency', () => latencyPhase(ctx));
     progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
+    progress('notification rules path (bench/rules-scenario.ts)');
+    const rules = await timed('rules', () => rulesScenario({ ...ctx, n: settings.n, httpConcurrency: settings.httpConcurrency, connections: settings.connections, core: { ingest: results.ingestSingle!, delivery: results.delivery! } }));
 
     results.peakRssBytes = herald.peakRss();
     const code = await herald.stop();
     if (code !== 0) throw new Error(`herald exited with ${code} on SIGTERM:\n${herald.output().slice(-2000)}`);
 
     console.log(report(results));
+    console.log(rules);
     if (settings.profileDir) {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);
       writeFileSync(phases, JSON.stringify(windows, null, 2));

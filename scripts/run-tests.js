@@ -44,6 +44,11 @@ const integration = only.length > 0 ? only : find('test').filter((f) => !isClust
 const cluster = only.length > 0 ? [] : find('test').filter(isCluster).sort();
 const postgresUrl = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+// The console's tests serve web/dist: build it once here (a no-op when it is current), not in two
+// test files at the same time.
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-console.ts'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
 let failed = 0;
 if (dialects.includes('sqlite')) failed += run('SQLite', files, { HERALD_TEST_DIALECT: 'sqlite' });
 if (dialects.includes('postgres')) {

@@ -20,13 +20,13 @@ test('docs/openapi.json is the document the route schemas generate (run npm run 
   assert.deepEqual(JSON.parse(read('../docs/openapi.json')), generated);
 });
 
-test('every API route declares bearer security and its error responses', async () => {
+test('every API route declares bearer or session security and its error responses', async () => {
   const doc = (await generateOpenApi()) as { security: unknown; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
-  assert.deepEqual(doc.security, [{ bearer: [] }]);
+  assert.deepEqual(doc.security, [{ bearer: [] }, { session: [] }]);
   for (const [path, operations] of Object.entries(doc.paths)) {
     if (!path.startsWith('/api/v1')) continue;
     for (const [method, operation] of Object.entries(operations)) {
-      for (const status of ['400', '401', '404']) assert.ok(operation.responses[status], `${method} ${path} documents ${status}`);
+      for (const status of ['400', '401', '403', '404']) assert.ok(operation.responses[status], `${method} ${path} documents ${status}`);
     }
   }
 });

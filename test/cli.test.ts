@@ -46,21 +46,52 @@ test('migrate, status and send-test work on a fresh database', async () => {
   }
 });
 
-test('start prints the URL it really listens on and the one-time admin token', async () => {
+test('start prints the URL and a one-time setup link that creates the first administrator; never a default password', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
   const database = await createTestDatabase();
   try {
     const first = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '', ...database.env });
-    const token = /admin API token \(shown once, keep it\): (\S+)/.exec(first.output())?.[1];
-    assert.ok(token, first.output());
+    const link = /one-time link\): (\S+)/.exec(first.output())?.[1];
+    assert.ok(link, first.output());
     assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(link.startsWith(`${first.url}/setup?token=`));
+    const token = new URL(link).searchParams.get('token')!;
     assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
-    assert.equal((await fetch(`${first.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    assert.deepEqual(await (await fetch(`${first.url}/api/v1/auth/setup`)).json(), { needed: true });
+    const setup = { token, email: 'Root@Example.test', name: 'Root', password: 'a long first password' };
+    const created = await fetch(`${first.url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(setup) });
+    assert.equal(created.status, 200);
+    const cookie = created.headers.get('set-cookie')!.split(';')[0]!;
+    assert.equal((await fetch(`${first.url}/api/v1/tenants`, { headers: { cookie } })).status, 200);
+    const again = await fetch(`${first.url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...setup, email: 'other@example.test' }) });
+    assert.equal(again.status, 409, 'the link works once');
     assert.equal((await first.kill('SIGTERM')), 0);
     const second = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '', ...database.env });
-    assert.ok(!second.output().includes(token), 'the token is printed once');
-    assert.equal((await fetch(`${second.url}/api/v1/tenants`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    assert.ok(!second.output().includes('setup?token='), 'no setup link once an administrator exists');
+    assert.deepEqual(await (await fetch(`${second.url}/api/v1/auth/setup`)).json(), { needed: false });
+    assert.equal((await fetch(`${second.url}/api/v1/tenants`)).status, 401);
     await second.kill('SIGTERM');
+  } finally {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('herald admin create reads the password from standard input; herald audit verify checks the chain', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-cli-'));
+  const database = await createTestDatabase();
+  try {
+    const env = { ...process.env, ...database.env, HERALD_DATA_DIR: dataDir, HERALD_LOG_LEVEL: 'warn' };
+    const create = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'ops@example.test', '--name', 'Ops'], { env, input: 'a long admin password\n', encoding: 'utf8' });
+    assert.equal(create.status, 0, create.stderr);
+    assert.match(create.stdout, /Created system administrator ops@example\.test/);
+    assert.ok(!create.stdout.includes('a long admin password'));
+    const short = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'two@example.test'], { env, input: 'short\n', encoding: 'utf8' });
+    assert.equal(short.status, 1);
+    assert.match(short.stderr, /at least 12 characters/);
+    const verify = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+    assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+    assert.match(verify.stdout, /intact: 1 entries/);
   } finally {
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });

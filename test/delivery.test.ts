@@ -157,7 +157,7 @@ test('the built-in mailbox receives mail on a fresh install', async () => {
     return list.body.items.length === 2 ? list.body : undefined;
   });
   const message = await h.api('GET', `/api/v1/mailbox/${mailbox.items[0].id}`);
-  assert.match(message.body.subject, /Service failed/);
+  assert.match(message.body.subject, /Service stopped or failed/);
   assert.equal(message.body.from, '"Herald" <no-reply@herald.localhost>');
 });
 

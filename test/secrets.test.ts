@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { adminToken, fastDeliveryEnv, smtpSettings, startHarness } from './support/herald-harness.js';
 import { createTestDatabase, everyStoredRow, testDialect } from './support/test-database.js';
+import { asUser, send, signIn } from './support/accounts.js';
 
 // Real: Herald with its SQLite file and key file, an smtp-server requiring AUTH, and the
 // `herald keys rotate` command as a child process.
 
-const passwords = ['pw-Sys-Secret-1a2b', 'pw-Tenant-Secret-3c4d', 'pw-Wrong-Guess-5e6f', 'pw-Candidate-7g8h'];
+const passwords = ['pw-Sys-Secret-1a2b', 'pw-Tenant-Secret-3c4d', 'pw-Wrong-Guess-5e6f', 'pw-Candidate-7g8h', 'pw-User-Sign-In-9i0j', 'pw-User-Changed-1k2l', 'pw-User-Guess-3m4n'];
 const encodings = (password: string) => [
   password,
   Buffer.from(password).toString('base64'),
@@ -25,6 +26,8 @@ test('passwords appear in no response, no log line and nowhere in the database f
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-secrets-'));
   const database = await createTestDatabase();
   const bodies: string[] = [];
+  // Shown once at creation (that response is not in `bodies`), never again.
+  const tokens: string[] = [];
   let logs: string[] = [];
   try {
     await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: passwords[0]!, tenant: passwords[1]! } });
@@ -49,6 +52,18 @@ test('passwords appear in no response, no log line and nowhere in the database f
       const event = await call('POST', '/api/v1/events', { type: 'user.created', tenant: 'acme', recipients: ['new@acme.example'] });
       await h.until(async () => (await call('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent');
       for (const url of ['/api/v1/system/mail-server', '/api/v1/tenants/acme/mail-server', '/api/v1/tenants/acme/mail-server/effective', '/api/v1/deliveries']) await call('GET', url);
+      // Accounts: users' passwords, sessions and API tokens.
+      await call('POST', '/api/v1/tenants/acme/users', { email: 'admin@acme.example', name: 'Admin', role: 'tenant_admin', password: passwords[4] });
+      bodies.push((await send(h, 'POST', '/api/v1/auth/login', { body: { email: 'admin@acme.example', password: passwords[6], tenantId: 'acme' } })).raw);
+      const session = await signIn(h, { email: 'admin@acme.example', password: passwords[4]!, tenantId: 'acme' });
+      const user = asUser(h, session);
+      const created = await user('POST', '/api/v1/tenants/acme/tokens', { label: 'app', permissions: ['deliveries:read'] });
+      tokens.push(created.body.token, session.cookie.split('=')[1]!);
+      for (const [method, url, body] of [['GET', '/api/v1/tenants/acme/tokens'], ['GET', '/api/v1/auth/session'], ['GET', '/api/v1/tenants/acme/users'], ['POST', '/api/v1/auth/password', { currentPassword: passwords[4], newPassword: passwords[5] }], ['GET', '/api/v1/audit?limit=500']] as const) {
+        bodies.push((await user(method, url, body)).raw);
+      }
+      bodies.push((await send(h, 'GET', '/api/v1/deliveries', { headers: { authorization: `Bearer ${created.body.token}` } })).raw);
+      bodies.push((await call('GET', '/api/v1/audit?limit=500')).raw);
     }
     const keyFile = join(dataDir, 'master.key');
     assert.equal(statSync(keyFile).mode & 0o777, 0o600);
@@ -71,6 +86,10 @@ test('passwords appear in no response, no log line and nowhere in the database f
     const files = ['herald.sqlite', 'herald.sqlite-wal'].map((name) => join(dataDir, name)).filter(existsSync);
     const stored = [...files.map((file) => readFileSync(file).toString('latin1')), await everyStoredRow({ HERALD_DATA_DIR: dataDir, ...database.env })];
     assert.equal(files.length > 0, testDialect === 'sqlite');
+    for (const token of tokens) {
+      for (const text of [...bodies, ...logs, ...stored]) assert.ok(!text.includes(token), 'a token or session appears in a response, log line or the database');
+    }
+    assert.equal(tokens.length, 2);
     for (const password of passwords) {
       for (const form of encodings(password)) {
         for (const body of bodies) assert.ok(!body.includes(form), `a response holds ${password}`);

@@ -4,6 +4,8 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { Store } from '../store/database.js';
 import type { Ingest } from '../events/ingest.js';
 import type { DeliveryStats } from '../delivery/worker.js';
+import type { AttemptCounter, Principal } from '../accounts/index.js';
+import type { MailHostGuard } from '../scopes/index.js';
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */
 export interface ApiDeps {
@@ -12,8 +14,12 @@ export interface ApiDeps {
   box: SecretBox;
   clock: Clock;
   ingest: Ingest;
-  /** Checks a bearer token; true for a valid one. */
-  verifyToken(token: string): Promise<boolean>;
+  /** The caller a bearer token stands for, or undefined for an invalid one. */
+  authenticateToken(token: string): Promise<Principal | undefined>;
+  /** Counts login failures and test emails, shared by the cluster. */
+  counter: AttemptCounter;
+  /** The SSRF guard for tenants' mail servers and its allow-list. */
+  hosts: MailHostGuard;
   /** Called after a scope's mail-server settings changed, to release held mail at once. */
   onSettingsChanged(): Promise<void>;
   /** False while starting or shutting down. */

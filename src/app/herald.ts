@@ -9,21 +9,27 @@ import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker.js';
 import { createIngest } from '../events/ingest.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
+import { createMonitor, type Monitor } from '../monitor/monitor.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import { openStore, type Store } from '../store/database.js';
+import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
+import { createMailHostGuard } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
-import { createTokenVerifier, hasAnyToken, issueAdminToken } from './admin-token.js';
 import { heraldVersion } from './version.js';
 
 export interface Herald {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly worker: DeliveryWorker;
+  readonly scheduler: Scheduler;
+  readonly monitor: Monitor;
   readonly log: PinoLogger;
   readonly nodeId: string;
-  /** A token generated on this first start (printed once), if one was. */
-  readonly firstToken: string | undefined;
+  /** While no system administrator exists: the one-time token of the setup link (`/setup?token=…`). */
+  readonly setupToken: string | undefined;
   /** Listens on the configured host and port; resolves to the URL it really listens on. */
   listen(): Promise<string>;
   /** Graceful stop: no new requests, in-flight sends drained, leases released, database closed. */
@@ -36,6 +42,10 @@ export interface HeraldOptions {
   logStream?: NodeJS.WritableStream;
   /** Start the delivery worker when the role includes it (default true). */
   deliver?: boolean;
+  /** Run the scheduler and monitor on timers (default true); tests drive them with tick(). */
+  background?: boolean;
+  /** Where host samples come from (tests inject them); the real host by default. */
+  sampler?: HostSampler;
 }
 
 const heartbeatMs = 5000;
@@ -57,19 +67,30 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
   const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
-  const worker = createDeliveryWorker({ store, box, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId });
+  const hosts = createMailHostGuard(store.db, clock, { allowedHosts: config.security.smtpAllowedHosts });
+  const worker = createDeliveryWorker({ store, box, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
   const delivers = config.role !== 'api' && options.deliver !== false;
-  const ingest = createIngest({ db: store.db, clock, messageIdDomain: config.messageIdDomain, onQueued: () => worker.wake() });
+  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, onQueued: () => worker.wake() });
+  const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
+  const background = config.role !== 'api' && options.background !== false;
+  const n = config.notifications;
+  const monitor = createMonitor({
+    db: store.db, clock, ingest, sampler: options.sampler ?? createHostSampler(n.monitorPaths), log: log.child({ component: 'monitor', node: nodeId }),
+    intervalMs: n.monitorIntervalMs, holdMs: n.monitorHoldMs, hysteresis: n.monitorHysteresis,
+    sampleHost: n.monitorEnabled, deliveryFailingAfterMs: n.deliveryFailingAfterMs,
+  });
   const registration = await registerNode(store.db, { id: nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
 
-  let firstToken: string | undefined;
-  if (!config.adminToken && !(await hasAnyToken(store.db))) firstToken = await issueAdminToken(store.db, clock, 'generated on first start');
+  const setupToken = config.role === 'worker' ? undefined : await prepareSetup(store.db, clock);
+  await pruneSessions(store.db, clock);
 
   let ready = false;
   const app = await buildApi(
     {
       config, store, box, clock, ingest,
-      verifyToken: createTokenVerifier(store.db, config.adminToken),
+      authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
+      counter: createAttemptCounter(store.db, clock),
+      hosts,
       onSettingsChanged: async () => {
         await worker.releaseHeldMessages();
       },
@@ -79,6 +100,8 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     log,
   );
   if (delivers) worker.start();
+  if (background) scheduler.start();
+  if (background) monitor.start();
   const heartbeat = setInterval(() => {
     registration.beat(worker.stats(), clock.now()).catch((error: unknown) => log.warn({ err: error }, 'node heartbeat failed'));
   }, heartbeatMs);
@@ -87,7 +110,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   log.info({ node: nodeId, role: config.role, database: config.database.dialect }, 'herald started');
 
   return {
-    app, store, worker, log, nodeId, firstToken,
+    app, store, worker, scheduler, monitor, log, nodeId, setupToken,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },
@@ -95,6 +118,8 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
       ready = false;
       clearInterval(heartbeat);
       await app.close();
+      monitor.stop();
+      await scheduler.stop();
       await worker.stop(config.shutdownGraceMs);
       await registration.stopped(worker.stats(), clock.now()).catch(() => undefined);
       await store.close();

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config, type ConfigFlags } from '../config/config.js';
 import { AppError } from '../shared/app-error.js';
 import { startCommand } from './start-command.js';
-import { migrateCommand, statusCommand, keysRotateCommand, sendTestCommand, adminTokenCommand } from './store-commands.js';
+import { migrateCommand, statusCommand, keysRotateCommand, sendTestCommand, adminTokenCommand, adminCreateCommand, auditVerifyCommand } from './store-commands.js';
+import { readPasswordFromStdin } from './read-password.js';
 
 const usage = `herald — system email notifications
 
@@ -13,6 +14,8 @@ Usage:
   herald send-test --to ADDRESS [--tenant ID]
   herald keys rotate
   herald admin token [--label TEXT]
+  herald admin create --email ADDRESS [--name TEXT]   (password on standard input)
+  herald audit verify
 
 Configuration comes from HERALD_* environment variables (see README); flags win.`;
 
@@ -22,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       host: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
-      role: { type: 'string' }, to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      role: { type: 'string' }, to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, sub] = positionals;
@@ -46,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
       break;
     case 'admin':
       if (sub === 'token') return adminTokenCommand(config, values.label ?? 'created with herald admin token');
+      if (sub === 'create') return adminCreateCommand(config, { email: values.email, name: values.name }, readPasswordFromStdin);
+      break;
+    case 'audit':
+      if (sub === 'verify') return auditVerifyCommand(config);
       break;
   }
   console.error(`Unknown command: ${positionals.join(' ')}\n\n${usage}`);

@@ -1,15 +1,15 @@
 import type { Config } from '../config/config.js';
 import { createHerald } from '../app/herald.js';
 
-/** Starts Herald, prints where it listens and how to authenticate, and stops cleanly on SIGTERM/SIGINT. */
+/** Starts Herald, prints where it listens and how to sign in (the setup link on a fresh start), and stops cleanly on SIGTERM/SIGINT. */
 export async function startCommand(config: Config): Promise<number> {
   const herald = await createHerald(config);
   const url = await herald.listen();
-  const auth = herald.firstToken
-    ? `Your admin API token (shown once, keep it): ${herald.firstToken}`
+  const auth = herald.setupToken
+    ? `Create the first administrator (one-time link): ${url}/setup?token=${herald.setupToken}`
     : config.adminToken
-      ? 'Authenticate with the token in HERALD_ADMIN_TOKEN.'
-      : 'Authenticate with the admin token printed on first start (or create one: herald admin token).';
+      ? 'Sign in at the console, or use the system administrator API token in HERALD_ADMIN_TOKEN.'
+      : 'Sign in at the console, or create an API token: herald admin token.';
   process.stdout.write(
     [
       '',

@@ -1,12 +1,13 @@
 import type { Config } from '../config/config.js';
 import { systemClock } from '../shared/clock.js';
-import { issueAdminToken } from '../app/admin-token.js';
+import { createApiToken, createUser } from '../accounts/index.js';
+import { appendAudit, verifyAudit } from '../audit/index.js';
 import { listNodes } from '../cluster/nodes.js';
 import { testMailServer } from '../delivery/mail-server-test.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { rotateKeys } from '../secrets/rotate-keys.js';
 import { createSecretBox } from '../secrets/secret-box.js';
-import { systemScopeId } from '../scopes/index.js';
+import { createMailHostGuard, systemScopeId } from '../scopes/index.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -50,7 +51,9 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
   const to = options.to;
   return withStore(config, async ({ db }) => {
     const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
-    const result = await testMailServer({ db, box, clock: systemClock, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain }, options.tenant ?? systemScopeId, { to });
+    const hosts = createMailHostGuard(db, systemClock, { allowedHosts: config.security.smtpAllowedHosts });
+    const result = await testMailServer({ db, box, clock: systemClock, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain, hosts }, options.tenant ?? systemScopeId, { to });
+    await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: options.tenant ?? systemScopeId, action: 'mail_server.test_email', target: `scope:${options.tenant ?? systemScopeId}`, details: { to, ok: result.ok } });
     for (const step of result.steps) console.log(`${step.status.padEnd(7)} ${step.step.padEnd(7)} ${String(step.durationMs).padStart(5)} ms  ${step.reply ?? step.detail}`);
     if (result.failure) console.log(`\nFailed at ${result.failure.stage}: ${result.failure.message}${result.failure.hint ? `\nHint: ${result.failure.hint}` : ''}`);
     else console.log(`\nSent${result.messageId ? ` ${result.messageId}` : ''} through ${result.provider}.`);
@@ -61,15 +64,50 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
 export async function keysRotateCommand(config: Config): Promise<number> {
   return withStore(config, async ({ db }) => {
     const report = await rotateKeys(db, loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
+    await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'keys.rotate', target: `key:${report.newKeyId}`, details: { reencrypted: report.reencrypted } });
     console.log(`Re-encrypted ${report.reencrypted} secret(s) under key ${report.newKeyId}.`);
     if (config.masterKeys.length > 1) console.log('Every secret now uses the first key of HERALD_MASTER_KEY; remove the other keys from it.');
     return 0;
   });
 }
 
+/** How the audit log names commands run on the server itself. */
+const cliActor = 'cli';
+
+/** A system administrator API token (every permission), printed once. */
 export async function adminTokenCommand(config: Config, label: string): Promise<number> {
   return withStore(config, async ({ db }) => {
-    console.log(await issueAdminToken(db, systemClock, label));
+    const { token } = await createApiToken(db, systemClock, { scopeId: systemScopeId, label, permissions: ['*'] }, (trx, view) =>
+      appendAudit(trx, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'token.create', target: `token:${view.id}`, details: { label, permissions: view.permissions } }),
+    );
+    console.log(token);
     return 0;
+  });
+}
+
+/** Creates a system administrator; the password is read from standard input (never a flag). */
+export async function adminCreateCommand(config: Config, options: { email?: string; name?: string }, readPassword: () => Promise<string>): Promise<number> {
+  if (!options.email) {
+    console.error('admin create needs --email ADDRESS (and --name TEXT); the password is read from standard input');
+    return 2;
+  }
+  const { email } = options;
+  const password = await readPassword();
+  return withStore(config, async ({ db }) => {
+    const user = await createUser(db, systemClock, systemScopeId, { email, name: options.name ?? email, password, role: 'system_admin' }, (trx, created) =>
+      appendAudit(trx, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'user.create', target: `user:${created.id}`, details: { email: created.email, role: created.role, password: 'set' } }),
+    );
+    console.log(`Created system administrator ${user.email} (${user.id}).`);
+    return 0;
+  });
+}
+
+/** Walks the audit chain; exits 1 naming every edited, deleted or reordered entry. */
+export async function auditVerifyCommand(config: Config): Promise<number> {
+  return withStore(config, async ({ db }) => {
+    const report = await verifyAudit(db);
+    for (const problem of report.problems) console.log(`entry ${problem.seq}: ${problem.problem}: ${problem.message}`);
+    console.log(report.problems.length === 0 ? `The audit log is intact: ${report.entries} entries.` : `The audit log was tampered with: ${report.problems.length} problem(s) in ${report.entries} entries.`);
+    return report.problems.length === 0 ? 0 : 1;
   });
 }

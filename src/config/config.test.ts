@@ -11,6 +11,7 @@ test('defaults: ./data, 127.0.0.1, SQLite with synchronous FULL, the documented 
   assert.equal(config.delivery.retryBaseMs, 30_000);
   assert.equal(config.delivery.retryMaxDelayMs, 1_800_000);
   assert.equal(config.delivery.retryMaxAgeMs, 86_400_000);
+  assert.deepEqual(config.security.session, { ttlMs: 43_200_000, idleMs: 1_800_000 });
   assert.ok(Object.isFrozen(config) && Object.isFrozen(config.delivery));
 });
 
@@ -31,6 +32,7 @@ test('every bad value is reported, each naming its variable', () => {
     HERALD_RETRY_BASE: 'soon',
     HERALD_LOG_LEVEL: 'loud',
     HERALD_CLAIM_BATCH: '0',
+    HERALD_TRUST_PROXY: '10.0.0.0/40',
   };
   assert.throws(() => loadConfig(env), (error: unknown) => {
     assert.ok(error instanceof ConfigError);
@@ -45,4 +47,13 @@ test('a lease shorter than three SMTP timeouts is refused: a live send could los
 
 test('durations', () => {
   assert.deepEqual(['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map(parseDuration), [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined]);
+});
+
+test('HERALD_TRUST_PROXY: off by default; a list of addresses, CIDR ranges and proxy-addr names', () => {
+  assert.deepEqual(loadConfig({}).security.trustProxy, []);
+  assert.deepEqual(loadConfig({ HERALD_TRUST_PROXY: 'off' }).security.trustProxy, []);
+  assert.deepEqual(loadConfig({ HERALD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8 ,loopback' }).security.trustProxy, ['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
+  for (const bad of ['*', 'true', 'proxy.example', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8']) {
+    assert.throws(() => loadConfig({ HERALD_TRUST_PROXY: bad }), /HERALD_TRUST_PROXY/, bad);
+  }
 });

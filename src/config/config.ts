@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
+import { isIP } from 'node:net';
 
 /** Everything Herald reads from its environment, validated and frozen. */
 export interface Config {
@@ -16,6 +17,36 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** `all` serves the API and delivers; `api` only serves; `worker` only delivers. */
   readonly role: 'api' | 'worker' | 'all';
+  readonly security: SecurityConfig;
+  readonly notifications: NotificationsConfig;
+}
+
+export interface SecurityConfig {
+  /** Mail server hosts tenants may use although private (HERALD_SMTP_ALLOWED_HOSTS), added to the system administrator's list. */
+  readonly smtpAllowedHosts: readonly string[];
+  /** How long a sign-in session lasts: at most `ttlMs` (HERALD_SESSION_TTL), and `idleMs` unused (HERALD_SESSION_IDLE). */
+  readonly session: { readonly ttlMs: number; readonly idleMs: number };
+  /** Test emails per scope per hour. */
+  readonly testEmailsPerHour: number;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (HERALD_TRUST_PROXY): addresses,
+   * CIDR ranges, or `loopback`/`linklocal`/`uniquelocal`. Empty: the headers are ignored.
+   */
+  readonly trustProxy: readonly string[];
+}
+
+export interface NotificationsConfig {
+  /** How often the scheduler looks for due re-notifications and digests. */
+  readonly schedulerIntervalMs: number;
+  /** Host monitor: on or off, how often it samples, how long a threshold must be exceeded, the hysteresis in percent points. */
+  readonly monitorEnabled: boolean;
+  readonly monitorIntervalMs: number;
+  readonly monitorHoldMs: number;
+  readonly monitorHysteresis: number;
+  /** Filesystems to watch (empty: every mounted one). */
+  readonly monitorPaths: readonly string[];
+  /** How long a scope's mail must fail or be deferred, with nothing sent, before "mail delivery failing". */
+  readonly deliveryFailingAfterMs: number;
 }
 
 export type DatabaseConfig =
@@ -87,6 +118,21 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
     role: read.oneOf('HERALD_ROLE', ['api', 'worker', 'all'] as const, 'all', flags.role),
+    security: {
+      smtpAllowedHosts: (env.HERALD_SMTP_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
+      session: { ttlMs: read.duration('HERALD_SESSION_TTL', '12h'), idleMs: read.duration('HERALD_SESSION_IDLE', '30m') },
+      testEmailsPerHour: read.integer('HERALD_TEST_EMAIL_LIMIT', undefined, 30, 1, 100_000),
+      trustProxy: readTrustProxy(env.HERALD_TRUST_PROXY, problems),
+    },
+    notifications: {
+      schedulerIntervalMs: read.duration('HERALD_SCHEDULER_INTERVAL', '5s'),
+      monitorEnabled: read.oneOf('HERALD_MONITOR', ['on', 'off'] as const, 'on') === 'on',
+      monitorIntervalMs: read.duration('HERALD_MONITOR_INTERVAL', '30s'),
+      monitorHoldMs: read.duration('HERALD_MONITOR_HOLD', '5m'),
+      monitorHysteresis: read.integer('HERALD_MONITOR_HYSTERESIS', undefined, 5, 0, 50),
+      monitorPaths: (env.HERALD_MONITOR_PATHS ?? '').split(',').map((path) => path.trim()).filter(Boolean),
+      deliveryFailingAfterMs: read.duration('HERALD_DELIVERY_FAILING_AFTER', '15m'),
+    },
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
     problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');
@@ -123,6 +169,23 @@ function readAdminToken(value: string | undefined, problems: string[]): string |
   if (value === undefined || value === '') return undefined;
   if (value.length < 24 || /\s/.test(value)) problems.push('HERALD_ADMIN_TOKEN: must be at least 24 characters with no spaces');
   return value;
+}
+
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A comma-separated list of proxy addresses and CIDR ranges; unset, empty or `off` trusts none. */
+function readTrustProxy(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '' || value.trim().toLowerCase() === 'off') return [];
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!proxyRangeNames.includes(entry) && (family === 0 || !prefixOk || rest.length > 0)) {
+      problems.push(`HERALD_TRUST_PROXY: "${entry}" must be an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal, uniquelocal`);
+    }
+  }
+  return entries;
 }
 
 const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { AttemptRow, Database, MessageRow, MessageState } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export interface DeliveryFilter {
   scope?: string;
@@ -109,18 +110,22 @@ export function listFailures(db: Kysely<Database>, filter: Omit<DeliveryFilter, 
   return listDeliveries(db, { ...filter, state: ['failed', 'deferred'] });
 }
 
-/** Sends a failed or held message again (after the settings were fixed), keeping its Message-ID. */
-export async function retryDelivery(db: Kysely<Database>, clock: Clock, id: string, scope?: string): Promise<DeliveryDetail> {
-  const current = await getDelivery(db, id, scope);
-  if (current.state !== 'failed' && current.state !== 'held') {
-    throw new AppError('not_retryable', `The delivery is ${current.state}; only failed or held deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
-  }
-  const now = clock.now();
-  await db
-    .updateTable('messages')
-    .set({ state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
-    .where('id', '=', id)
-    .where('state', 'in', ['failed', 'held'])
-    .execute();
-  return getDelivery(db, id, scope);
+/** Sends a failed or held message again (after the settings were fixed), keeping its Message-ID; `along` runs in the same transaction. */
+export async function retryDelivery(db: Kysely<Database>, clock: Clock, id: string, scope?: string, along?: AlongWith<DeliveryDetail>): Promise<DeliveryDetail> {
+  return inTransaction(db, async (trx) => {
+    const current = await getDelivery(trx, id, scope);
+    if (current.state !== 'failed' && current.state !== 'held') {
+      throw new AppError('not_retryable', `The delivery is ${current.state}; only failed or held deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
+    }
+    const now = clock.now();
+    await trx
+      .updateTable('messages')
+      .set({ state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('state', 'in', ['failed', 'held'])
+      .execute();
+    const detail = await getDelivery(trx, id, scope);
+    await along?.(trx, detail);
+    return detail;
+  });
 }

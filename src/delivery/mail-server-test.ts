@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { currentSettings, normalizeSettings, passwordField, resolveEffectiveSettings, systemScopeId, type MailServerSettingsInput } from '../scopes/index.js';
+import { currentSettings, normalizeSettings, passwordField, resolveEffectiveSettings, systemScopeId, type MailHostGuard, type MailServerSettingsInput } from '../scopes/index.js';
 import type { Database, MailServerSettingsRow } from '../store/schema.js';
 import { probeSmtp, type ProbeResult } from './smtp/smtp-probe.js';
 import { smtpServerOptions } from './transports/transport-cache.js';
@@ -17,6 +17,8 @@ export interface MailServerTestDeps {
   clock: Clock;
   timeoutMs: number;
   messageIdDomain: string;
+  /** The SSRF guard: a tenant's server is checked before the probe connects. */
+  hosts: Pick<MailHostGuard, 'connectAddress'>;
 }
 
 export interface MailServerTestResult extends ProbeResult {
@@ -66,7 +68,18 @@ export async function testMailServer(
     }).compile().build();
     mail = { from: row.from_address, to: to.mailbox.address, raw };
   }
-  const result = await probeSmtp(server, mail);
+  let address: string;
+  try {
+    address = await deps.hosts.connectAddress(row.scope_id, server.host, server.port);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'host_not_allowed') throw error;
+    // The same answer whatever is listening there: the probe never connects.
+    return {
+      ok: false, provider: row.provider, settingsSource: source, steps: [],
+      failure: { kind: 'permanent', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'host_not_allowed', message: error.message },
+    };
+  }
+  const result = await probeSmtp({ ...server, address }, mail);
   return { ...result, provider: row.provider, settingsSource: source, ...(to?.ok && result.ok ? { messageId } : {}) };
 }
 

@@ -1,69 +1,83 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Insertable } from 'kysely';
-import type { AttemptTable, Database, MessageRow } from '../store/schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, MessageRow } from '../store/schema.js';
 import type { StoreDialect } from '../store/dialect.js';
+import { rawQuery } from '../store/raw-query.js';
 import { newId } from '../shared/ids.js';
 
-const dueStates = ['queued', 'deferred'] as const;
-
 export interface ClaimRequest {
-  nodeId: string;
-  now: number;
-  leaseMs: number;
   limit: number;
   /** How many more messages each scope may take now (its in-flight cap minus what it has). */
   roomFor(scopeId: string): number;
 }
 
+/** What the worker hands over in one round trip: outcomes to write, then (optionally) a claim. */
+export interface ExchangeRequest {
+  nodeId: string;
+  now: number;
+  leaseMs: number;
+  outcomes: readonly MessageOutcome[];
+  claim?: ClaimRequest;
+}
+
+/**
+ * Writes a batch of outcomes and claims the next batch of due messages in ONE transaction: one
+ * commit (one fsync on SQLite) for both. Outcomes go first, so the slots they free can be
+ * claimed at once. Every outcome update is conditional on this node still holding the lease, so
+ * a worker that lost its lease can never overwrite the new owner's result, and only an update
+ * that took effect gets its attempt row.
+ *
+ * @example const batch = await recordAndClaim(db, dialect, { nodeId, now, leaseMs: 300_000, outcomes, claim: { limit: 100, roomFor: () => 32 } });
+ */
+export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect, request: ExchangeRequest): Promise<MessageRow[]> {
+  if (request.outcomes.length === 0 && !request.claim) return [];
+  return db.transaction().execute(async (trx) => {
+    await writeOutcomes(trx, dialect, request.nodeId, request.now, request.outcomes);
+    return request.claim ? claimDue(trx, dialect, request, request.claim) : [];
+  });
+}
+
+// The hot path is hand-written SQL (src/store/raw-query.ts): building and compiling these with
+// Kysely cost more than running them.
+
+// Per scope, the oldest queued and the oldest deferred message are one index seek each
+// (messages_due: state, scope_id, next_attempt_at), so this costs O(scopes); grouping the due rows
+// by scope read the whole due backlog on every claim.
+const dueScopesSql = `select id as scope_id, case when q <= d then q else d end as due
+  from (select s.id,
+    coalesce((select min(m.next_attempt_at) from messages m where m.state = 'queued' and m.scope_id = s.id), ?) as q,
+    coalesce((select min(m.next_attempt_at) from messages m where m.state = 'deferred' and m.scope_id = s.id), ?) as d
+    from scopes s) per_scope
+  where q <= ? or d <= ?
+  order by due limit 64`;
+
+const claimSql = (dialect: StoreDialect) => `update messages set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?
+  where id in (select id from messages where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
+    order by next_attempt_at limit ? ${dialect.claimLockClause})
+  and state in ('queued', 'deferred')
+  returning *`;
+
 /**
  * Claims due messages under a lease, fairly across scopes: the scopes with the oldest due work
- * share the batch, so one tenant's backlog cannot starve another's mail.
- *
- * @example const batch = await claimDueMessages(db, dialect, { nodeId, now, leaseMs: 300_000, limit: 100, roomFor: () => 32 });
+ * share the batch, so one tenant's backlog cannot starve another's mail. On PostgreSQL the rows
+ * are locked with SKIP LOCKED, so concurrent claimers on any number of nodes take disjoint sets.
  */
-export async function claimDueMessages(db: Kysely<Database>, dialect: StoreDialect, request: ClaimRequest): Promise<MessageRow[]> {
-  return db.transaction().execute(async (trx) => {
-    // Per scope, the oldest queued and the oldest deferred message are one index seek each
-    // (messages_due: state, scope_id, next_attempt_at), so this costs O(scopes); grouping the due
-    // rows by scope read the whole due backlog on every claim.
-    const never = Number.MAX_SAFE_INTEGER;
-    const oldest = (state: (typeof dueStates)[number]) =>
-      sql<number>`coalesce((select min(m.next_attempt_at) from messages m where m.state = ${state} and m.scope_id = s.id), ${never})`;
-    const { rows: scopes } = await sql<{ scope_id: string; due: number }>`
-      select id as scope_id, case when q <= d then q else d end as due
-      from (select s.id, ${oldest('queued')} as q, ${oldest('deferred')} as d from scopes s) per_scope
-      where q <= ${request.now} or d <= ${request.now}
-      order by due limit 64`.execute(trx);
-    const open = scopes.map((scope) => ({ id: scope.scope_id, room: request.roomFor(scope.scope_id) })).filter((scope) => scope.room > 0);
-    if (open.length === 0) return [];
-    const share = Math.max(1, Math.ceil(request.limit / open.length));
-    const ids: string[] = [];
-    for (const scope of open) {
-      const take = Math.min(share, scope.room, request.limit - ids.length);
-      if (take <= 0) break;
-      const rows = await dialect
-        .lockForClaim(
-          trx
-            .selectFrom('messages')
-            .select('id')
-            .where('state', 'in', dueStates)
-            .where('scope_id', '=', scope.id)
-            .where('next_attempt_at', '<=', request.now)
-            .orderBy('next_attempt_at')
-            .limit(take),
-        )
-        .execute();
-      ids.push(...rows.map((row) => row.id));
-    }
-    if (ids.length === 0) return [];
-    await trx
-      .updateTable('messages')
-      .set({ state: 'sending', lease_owner: request.nodeId, lease_until: request.now + request.leaseMs, updated_at: request.now })
-      .where('id', 'in', ids)
-      .where('state', 'in', dueStates)
-      .execute();
-    return trx.selectFrom('messages').selectAll().where('id', 'in', ids).where('lease_owner', '=', request.nodeId).where('state', '=', 'sending').execute();
-  });
+async function claimDue(trx: Transaction<Database>, dialect: StoreDialect, request: ExchangeRequest, claim: ClaimRequest): Promise<MessageRow[]> {
+  const never = Number.MAX_SAFE_INTEGER;
+  const { now } = request;
+  const { rows: scopes } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, dueScopesSql, [never, never, now, now]));
+  const open = scopes.map((scope) => ({ id: scope.scope_id, room: claim.roomFor(scope.scope_id) })).filter((scope) => scope.room > 0);
+  if (open.length === 0) return [];
+  const share = Math.max(1, Math.ceil(claim.limit / open.length));
+  const claimed: MessageRow[] = [];
+  for (const scope of open) {
+    const take = Math.min(share, scope.room, claim.limit - claimed.length);
+    if (take <= 0) break;
+    const { rows } = await trx.executeQuery(
+      rawQuery<MessageRow>(dialect, claimSql(dialect), [request.nodeId, now + request.leaseMs, now, scope.id, now, take]),
+    );
+    claimed.push(...rows);
+  }
+  return claimed;
 }
 
 /** What became of one claimed message, to be written with its attempt row. */
@@ -89,69 +103,76 @@ export type MessageOutcome =
   /** Not attempted (the worker is stopping): back to the queue, no attempt recorded. */
   | { kind: 'released'; message: Pick<MessageRow, 'id'> };
 
-/**
- * Writes a batch of outcomes in one transaction. Each update is conditional on this node still
- * holding the lease, so a worker that lost its lease can never overwrite the new owner's result.
- */
-export async function recordOutcomes(db: Kysely<Database>, nodeId: string, now: number, outcomes: readonly MessageOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    const attempts: Insertable<AttemptTable>[] = [];
-    for (const outcome of outcomes) {
-      const attempt = await recordOne(trx, nodeId, now, outcome);
-      if (attempt) attempts.push(attempt);
+type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
+
+/** Rows per statement: bounds the distinct statement texts (one per row count) to prepare. */
+const chunkRows = 100;
+
+// One statement updates a whole chunk of attempted messages; the casts give PostgreSQL the types
+// of the VALUES columns (SQLite names them column1, column2, … as PostgreSQL does).
+// Ownership is the lease owner alone: it is set only with state 'sending' and cleared by every
+// write that moves a message out of it. Testing `state = 'sending'` as well made SQLite walk the
+// messages_lease index over every sending message for each row instead of seeking it by id.
+const outcomeRow = '(cast(? as varchar(40)), cast(? as varchar(16)), cast(? as integer), cast(? as integer), cast(? as bigint), cast(? as varchar(16)), cast(? as integer), cast(? as text))';
+const outcomeSql = (rows: number) => `update messages set
+    state = v.column2, attempts = v.column3, ambiguous_attempts = v.column4, next_attempt_at = v.column5,
+    held_reason = null, lease_owner = null, lease_until = null,
+    last_stage = v.column6, last_reply_code = v.column7, last_reply = v.column8,
+    updated_at = ?, sent_at = case when v.column2 = 'sent' then ? else messages.sent_at end
+  from (values ${Array.from({ length: rows }, () => outcomeRow).join(', ')}) as v
+  where messages.id = v.column1 and messages.lease_owner = ?
+  returning messages.id`;
+
+const attemptColumns = '(id, message_id, number, started_at, duration_ms, outcome, stage, reply_code, reply, error_code, settings_scope, settings_version, node_id)';
+const attemptsSql = (rows: number) =>
+  `insert into attempts ${attemptColumns} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+/** Writes outcomes: one update and one insert per chunk of attempts; held and released one by one (rare). */
+async function writeOutcomes(trx: Transaction<Database>, dialect: StoreDialect, nodeId: string, now: number, outcomes: readonly MessageOutcome[]): Promise<void> {
+  const attempted: AttemptOutcome[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'attempt') attempted.push(outcome);
+    else await writeUnattempted(trx, dialect, nodeId, now, outcome);
+  }
+  for (let at = 0; at < attempted.length; at += chunkRows) {
+    const chunk = attempted.slice(at, at + chunkRows);
+    // In the order of the text: updated_at and sent_at, the VALUES rows, the lease owner.
+    const parameters: unknown[] = [now, now];
+    for (const { message, state, nextAttemptAt, attempt } of chunk) {
+      parameters.push(
+        message.id, state, message.attempts + 1, message.ambiguous_attempts + (attempt.outcome === 'ambiguous' ? 1 : 0),
+        nextAttemptAt ?? now, attempt.stage, attempt.replyCode, attempt.reply,
+      );
     }
-    if (attempts.length > 0) await trx.insertInto('attempts').values(attempts).execute();
-  });
+    parameters.push(nodeId);
+    const { rows } = await trx.executeQuery(rawQuery<{ id: string }>(dialect, outcomeSql(chunk.length), parameters));
+    if (rows.length === 0) continue;
+    const updated = new Set(rows.map((row) => row.id));
+    const values: unknown[] = [];
+    let count = 0;
+    for (const { message, attempt } of chunk) {
+      if (!updated.has(message.id)) continue;
+      count += 1;
+      values.push(
+        newId('att'), message.id, message.attempts + 1, attempt.startedAt, attempt.durationMs, attempt.outcome, attempt.stage,
+        attempt.replyCode, attempt.reply, attempt.errorCode, attempt.settingsScope, attempt.settingsVersion, nodeId,
+      );
+    }
+    await trx.executeQuery(rawQuery(dialect, attemptsSql(count), values));
+  }
 }
 
-/** Updates one message if this node still holds its lease; returns the attempt row to insert. */
-async function recordOne(trx: Transaction<Database>, nodeId: string, now: number, outcome: MessageOutcome): Promise<Insertable<AttemptTable> | undefined> {
-  const owned = () =>
-    trx.updateTable('messages').where('id', '=', outcome.message.id).where('lease_owner', '=', nodeId).where('state', '=', 'sending');
-  if (outcome.kind === 'released') {
-    await owned().set({ state: 'queued', lease_owner: null, lease_until: null, updated_at: now }).execute();
-    return undefined;
-  }
-  if (outcome.kind === 'held') {
-    await owned()
-      .set({ state: 'held', held_reason: outcome.reason, lease_owner: null, lease_until: null, updated_at: now })
-      .execute();
-    return undefined;
-  }
-  const { attempt, message } = outcome;
-  const result = await owned()
-    .set({
-      state: outcome.state,
-      attempts: message.attempts + 1,
-      ambiguous_attempts: message.ambiguous_attempts + (attempt.outcome === 'ambiguous' ? 1 : 0),
-      next_attempt_at: outcome.nextAttemptAt ?? now,
-      held_reason: null,
-      lease_owner: null,
-      lease_until: null,
-      last_stage: attempt.stage,
-      last_reply_code: attempt.replyCode,
-      last_reply: attempt.reply,
-      updated_at: now,
-      ...(outcome.state === 'sent' ? { sent_at: now } : {}),
-    })
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
-  return {
-    id: newId('att'),
-    message_id: message.id,
-    number: message.attempts + 1,
-    started_at: attempt.startedAt,
-    duration_ms: attempt.durationMs,
-    outcome: attempt.outcome,
-    stage: attempt.stage,
-    reply_code: attempt.replyCode,
-    reply: attempt.reply,
-    error_code: attempt.errorCode,
-    settings_scope: attempt.settingsScope,
-    settings_version: attempt.settingsVersion,
-    node_id: nodeId,
-  };
+/** Held (its scope cannot send now) or released (not attempted: the worker is stopping); no attempt row. */
+async function writeUnattempted(trx: Transaction<Database>, dialect: StoreDialect, nodeId: string, now: number, outcome: Exclude<MessageOutcome, AttemptOutcome>): Promise<void> {
+  const [state, reason] = outcome.kind === 'held' ? ['held', outcome.reason] : ['queued', null];
+  await trx.executeQuery(
+    rawQuery(
+      dialect,
+      `update messages set state = ?, held_reason = ?, lease_owner = null, lease_until = null, updated_at = ?
+        where id = ? and lease_owner = ?`,
+      [state, reason, now, outcome.message.id, nodeId],
+    ),
+  );
 }
 
 /**

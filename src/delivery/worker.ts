@@ -3,12 +3,12 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/app-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import { holdReason, resolveEffectiveSettings, type EffectiveSettings } from '../scopes/index.js';
+import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard } from '../scopes/index.js';
 import type { Store } from '../store/database.js';
 import type { MessageRow } from '../store/schema.js';
 import { composeMail } from './compose.js';
 
-import { claimDueMessages, recordOutcomes, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
+import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
@@ -23,6 +23,8 @@ export interface DeliveryWorkerDeps {
   log: Logger;
   config: DeliveryConfig;
   nodeId: string;
+  /** The SSRF guard, asked right before a transport connects. */
+  hosts: Pick<MailHostGuard, 'connectAddress'>;
 }
 
 /** This node's delivery counters since it started. */
@@ -55,18 +57,17 @@ export interface DeliveryWorker {
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
-  const transports = createTransportCache({ db: store.db, box: deps.box, clock, log, timeoutMs: config.smtpTimeoutMs });
+  const transports = createTransportCache({ db: store.db, box: deps.box, clock, log, timeoutMs: config.smtpTimeoutMs, hosts: deps.hosts });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
   let running = false;
-  let pumping = false;
-  let pumpAgain = false;
-  let flushTimer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> = Promise.resolve();
+  let cycling = false;
+  let cycleAgain = false;
+  let cycleTimer: NodeJS.Timeout | undefined;
+  let cycleDone: Promise<void> = Promise.resolve();
   let timers: NodeJS.Timeout[] = [];
   let drained: (() => void) | undefined;
-  let wakeScheduled = false;
 
   // Outcomes not yet written count too: their rows are still `sending` until the flush commits.
   const counters = { sent: 0, failed: 0, retried: 0, ambiguous: 0, held: 0 };
@@ -79,7 +80,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (outcome.attempt.outcome === 'ambiguous') counters.ambiguous += 1;
     }
   };
-  const room = () => config.concurrency - inFlight.size - pending.length;
+  // Pending outcomes are written in the same transaction as the next claim, before it: their
+  // slots are free for it.
+  const room = () => config.concurrency - inFlight.size;
   const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
   // A scope is claimed for only once it has room for a batch: otherwise every finished send frees
   // one slot and costs a claim transaction (and an fsync) for a single message.
@@ -89,55 +92,79 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return left >= minimumScopeClaim ? left : 0;
   };
 
+  /** Asks for a cycle soon (coalesced: within `delayMs`, or sooner if already asked). */
+  function schedule(delayMs: number): void {
+    if (cycleTimer) return;
+    cycleTimer = setTimeout(() => {
+      cycleTimer = undefined;
+      void cycle();
+    }, delayMs);
+  }
+
   function wake(): void {
-    if (wakeScheduled || !running) return;
-    wakeScheduled = true;
-    setTimeout(() => {
-      wakeScheduled = false;
-      void pump();
-    }, 2);
+    if (running) schedule(2);
   }
 
-  async function pump(): Promise<void> {
-    if (!running) return;
-    if (pumping) {
-      pumpAgain = true;
-      return;
+  /**
+   * One round trip to the database at a time: writes the pending outcomes and, when there is
+   * room for a batch, claims the next one in the same transaction; repeats while claims come
+   * back full or outcomes wait.
+   */
+  function cycle(): Promise<void> {
+    if (cycling) {
+      cycleAgain = true;
+      return cycleDone;
     }
-    pumping = true;
-    try {
-      do {
-        pumpAgain = false;
-        await fill();
-      } while (pumpAgain && running);
-    } catch (error) {
-      log.error({ err: error }, 'claiming due messages failed; will try again');
-    } finally {
-      pumping = false;
-    }
-  }
-
-  async function fill(): Promise<void> {
-    while (running && room() >= minimumClaim) {
-      const batch = await claimDueMessages(store.db, store.dialect, {
-        nodeId,
-        now: clock.now(),
-        leaseMs: config.leaseMs,
-        limit: Math.min(config.claimBatch, room()),
-        roomFor: scopeRoom,
-      });
-      if (batch.length === 0) return;
-      const full = batch.length >= Math.min(config.claimBatch, room());
-      const settings = new Map<string, Promise<EffectiveSettings>>();
-      for (const message of batch) {
-        if (!settings.has(message.scope_id)) settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id));
-        inFlight.set(message.id, message);
-        inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
-        void deliver(message, settings.get(message.scope_id)!);
+    cycling = true;
+    cycleDone = (async () => {
+      try {
+        do {
+          cycleAgain = false;
+          if (await exchange()) cycleAgain = true;
+        } while (cycleAgain);
+      } catch (error) {
+        log.error({ err: error }, 'delivery cycle failed; will try again');
+      } finally {
+        cycling = false;
       }
-      // Fewer than asked: nothing more is due or claimable now; a settle, flush or tick claims again.
-      if (!full) return;
+      // Outcomes that came in meanwhile wait for the next claim or the flush delay.
+      if (pending.length > 0 && running) schedule(5);
+    })();
+    return cycleDone;
+  }
+
+  /** Returns true when another round trip may find more to claim. */
+  async function exchange(): Promise<boolean> {
+    if (cycleTimer) clearTimeout(cycleTimer);
+    cycleTimer = undefined;
+    const outcomes = pending.splice(0);
+    const claimable = running && room() >= minimumClaim;
+    if (outcomes.length === 0 && !claimable) return false;
+    const limit = Math.min(config.claimBatch, room());
+    let batch: MessageRow[];
+    try {
+      batch = await recordAndClaim(store.db, store.dialect, {
+        nodeId, now: clock.now(), leaseMs: config.leaseMs, outcomes,
+        claim: claimable ? { limit, roomFor: scopeRoom } : undefined,
+      });
+    } catch (error) {
+      // The database is unreachable (restarting, say): keep the outcomes and try again. If this
+      // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
+      log.error({ err: error, count: outcomes.length }, 'recording delivery outcomes or claiming failed; will retry');
+      pending.unshift(...outcomes);
+      if (running) schedule(500);
+      return false;
     }
+    if (batch.length === 0) return false;
+    const settings = new Map<string, Promise<EffectiveSettings>>();
+    for (const message of batch) {
+      if (!settings.has(message.scope_id)) settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id));
+      inFlight.set(message.id, message);
+      inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
+      void deliver(message, settings.get(message.scope_id)!);
+    }
+    // Fewer than asked: nothing more is due or claimable now; a settle, flush or tick claims again.
+    return batch.length >= limit;
   }
 
   async function deliver(message: MessageRow, effectivePromise: Promise<EffectiveSettings>): Promise<void> {
@@ -200,29 +227,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   function queueOutcome(outcome: MessageOutcome): void {
     count(outcome);
     pending.push(outcome);
-    if (pending.length >= 200) void flush();
-    else flushTimer ??= setTimeout(() => void flush(), 5);
-  }
-
-  function flush(): Promise<void> {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    flushing = flushing.then(async () => {
-      const batch = pending.splice(0);
-      if (batch.length === 0) return;
-      try {
-        await recordOutcomes(store.db, nodeId, clock.now(), batch);
-      } catch (error) {
-        // The database is unreachable (restarting, say): keep the outcomes and try again. If this
-        // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
-        log.error({ err: error, count: batch.length }, 'recording delivery outcomes failed; will retry');
-        pending.unshift(...batch);
-        if (running) flushTimer ??= setTimeout(() => void flush(), 500);
-        return;
-      }
-      if (room() >= minimumClaim) void pump();
-    });
-    return flushing;
+    if (pending.length >= 200) void cycle();
+    else schedule(5);
   }
 
   async function releaseHeldMessages(): Promise<number> {
@@ -234,7 +240,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     if (released > 0) {
       log.info({ released }, 'released held messages');
-      void pump();
+      wake();
     }
     return released;
   }
@@ -243,7 +249,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const recovered = await recoverExpiredLeases(store.db, nodeId, clock.now());
     if (recovered > 0) {
       log.warn({ recovered }, 'took over messages whose lease expired');
-      void pump();
+      wake();
     }
   }
 
@@ -257,10 +263,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     start() {
       if (running) return;
       running = true;
-      every(config.pollIntervalMs, pump);
+      every(config.pollIntervalMs, cycle);
       every(Math.max(1000, Math.min(config.leaseMs / 4, 30_000)), recover);
       every(5000, releaseHeldMessages);
-      void recover().then(pump, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
+      void recover().then(cycle, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
     },
     wake,
     releaseHeldMessages,
@@ -278,7 +284,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           };
         });
       }
-      await flush();
+      // Write what finished (a cycle already under way may leave outcomes that came in meanwhile).
+      for (let round = 0; round < 3 && (pending.length > 0 || cycling); round += 1) await cycle();
       const abandoned = [...inFlight.keys()];
       await releaseLeases(store.db, nodeId, abandoned, clock.now());
       if (abandoned.length > 0) log.warn({ count: abandoned.length }, 'released leases of sends that did not finish in the grace period');

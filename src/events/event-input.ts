@@ -1,12 +1,13 @@
-/** An event as an application reports it. */
-export interface EventInput {
-  type: string;
+import type { RuleInput } from '../notifications/index.js';
+
+/**
+ * An event as an application reports it: what the notification rules read (type, severity, data,
+ * explicit recipients, the user it concerns, alert fields: dedupKey, status, group, labels), plus
+ * where it belongs and its idempotency key.
+ */
+export interface EventInput extends RuleInput {
   /** The tenant the event belongs to; omitted for the system scope. */
   tenant?: string;
-  severity?: 'info' | 'warning' | 'critical';
-  data?: Record<string, unknown>;
-  /** Explicit recipients; when omitted, the scope's admin recipients. */
-  recipients?: string[];
   idempotencyKey?: string;
 }
 
@@ -14,7 +15,7 @@ export interface EventInput {
 export interface IngestResult {
   eventId: string;
   scope: string;
-  outcome: 'queued' | 'suppressed';
+  outcome: 'queued' | 'suppressed' | 'grouped';
   reason?: string;
   messages: Array<{ id: string; recipient: string; messageId: string }>;
   /** True when the idempotency key matched an earlier, identical request. */

@@ -5,12 +5,14 @@ import type { Clock } from '../shared/clock.js';
 import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
 import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList } from '../scopes/index.js';
+import { evaluateRules, flushRules, newRulesCommit, prepareRules, type RulesCommit } from '../notifications/index.js';
+import type { StoreDialect } from '../store/dialect.js';
 import type { Database, EventTable, MessageTable } from '../store/schema.js';
 import type { EventInput, IngestResult } from './event-input.js';
-import { renderPlain } from './render-plain.js';
 
 export interface IngestDeps {
   db: Kysely<Database>;
+  dialect: StoreDialect;
   clock: Clock;
   messageIdDomain: string;
   /** Called after a commit that queued messages, to wake the delivery worker. */
@@ -28,7 +30,7 @@ interface Submission {
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
  * commit (group commit), so concurrent requests share one fsync without waiting for each other.
  *
- * @example const ingest = createIngest({ db, clock, messageIdDomain: 'herald.example' }); await ingest.submit([{ type: 'disk.threshold' }]);
+ * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example' }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 /** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
 interface Rows {
@@ -36,11 +38,16 @@ interface Rows {
   messages: Insertable<MessageTable>[];
   /** Per scope, why its mail cannot be sent now (null: it can), resolved once per commit. */
   holds: Map<string, Promise<string | null>>;
+  /** Notification rules state of this commit: settings read once, alert/digest rows, notes. */
+  rules: RulesCommit;
 }
+
+const newRows = (dialect: StoreDialect): Rows => ({ events: [], messages: [], holds: new Map(), rules: newRulesCommit(dialect) });
 
 async function insertRows(trx: Transaction<Database>, rows: Rows): Promise<void> {
   for (let at = 0; at < rows.events.length; at += 500) await trx.insertInto('events').values(rows.events.slice(at, at + 500)).execute();
   for (let at = 0; at < rows.messages.length; at += 500) await trx.insertInto('messages').values(rows.messages.slice(at, at + 500)).execute();
+  await flushRules(trx, rows.rules);
 }
 
 export function createIngest(deps: IngestDeps) {
@@ -55,7 +62,7 @@ export function createIngest(deps: IngestDeps) {
       try {
         const results = await deps.db.transaction().execute(async (trx) => {
           // Every accepted event of the group goes in with a few multi-row inserts.
-          const rows: Rows = { events: [], messages: [], holds: new Map() };
+          const rows = newRows(deps.dialect);
           const outcomes: Array<IngestResult[] | AppError> = [];
           for (const submission of group) outcomes.push(await writeOrRefuse(trx, submission.inputs, rows));
           await insertRows(trx, rows);
@@ -70,7 +77,7 @@ export function createIngest(deps: IngestDeps) {
             settle(
               submission,
               await deps.db.transaction().execute(async (trx) => {
-                const rows: Rows = { events: [], messages: [], holds: new Map() };
+                const rows = newRows(deps.dialect);
                 const outcome = await writeOrRefuse(trx, submission.inputs, rows);
                 await insertRows(trx, rows);
                 return outcome;
@@ -93,9 +100,11 @@ export function createIngest(deps: IngestDeps) {
 
   async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[], rows: Rows): Promise<IngestResult[] | AppError> {
     try {
-      const prepared = await Promise.all(inputs.map((input, index) => prepare(trx, input, inputs.length > 1 ? `/events/${index}` : '', rows)));
+      // One scope lookup per scope in this commit, however many of its events the commit holds.
+      const scopes = new Map<string, Promise<{ id: string; name: string } | undefined>>();
+      const prepared = await Promise.all(inputs.map((input, index) => prepare(trx, input, inputs.length > 1 ? `/events/${index}` : '', rows, scopes)));
       const results: IngestResult[] = [];
-      for (const event of prepared) results.push(event.replay ?? write(event, rows));
+      for (const event of prepared) results.push(event.replay ?? write(event as Prepared & { replay: undefined }, rows));
       return results;
     } catch (error) {
       if (error instanceof AppError) return error;
@@ -105,11 +114,18 @@ export function createIngest(deps: IngestDeps) {
 
   type Prepared = Awaited<ReturnType<typeof prepare>>;
 
-  async function prepare(trx: Transaction<Database>, input: EventInput, pointer: string, rows: Rows) {
+  async function prepare(trx: Transaction<Database>, input: EventInput, pointer: string, rows: Rows, scopes: Map<string, Promise<{ id: string; name: string } | undefined>>) {
     const scopeId = input.tenant ?? systemScopeId;
-    const scope = await trx.selectFrom('scopes').select(['id', 'name']).where('id', '=', scopeId).executeTakeFirst();
+    let lookup = scopes.get(scopeId);
+    if (!lookup) {
+      lookup = trx.selectFrom('scopes').select(['id', 'name']).where('id', '=', scopeId).executeTakeFirst();
+      scopes.set(scopeId, lookup);
+    }
+    const scope = await lookup;
     if (!scope) throw new AppError('tenant_not_found', `${pointer}/tenant: no tenant with id ${scopeId}`, [{ field: `${pointer}/tenant`, rule: 'exists', message: `no tenant with id ${scopeId}` }]);
-    const requestHash = createHash('sha256').update(JSON.stringify([input.type, scopeId, input.severity, input.data, input.recipients])).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.type, scopeId, input.severity, input.data, input.recipients, input.user, input.dedupKey, input.status, input.group, input.labels]))
+      .digest('hex');
     if (input.idempotencyKey) {
       const earlier = await trx.selectFrom('events').select(['id', 'request_hash', 'outcome', 'outcome_reason']).where('scope_id', '=', scopeId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
       if (earlier) {
@@ -121,50 +137,49 @@ export function createIngest(deps: IngestDeps) {
           eventId: earlier.id, scope: scopeId, outcome: earlier.outcome, ...(earlier.outcome_reason ? { reason: earlier.outcome_reason } : {}),
           messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: true,
         };
-        return { input, scope, requestHash, recipients: [] as string[], replay };
+        return { input, scope, requestHash, replay };
       }
     }
-    const recipients = input.recipients
-      ? validateRecipientList(input.recipients, `${pointer}/recipients`)
-      : (await trx.selectFrom('scope_recipients').select('address').where('scope_id', '=', scopeId).orderBy('created_at').execute()).map((row) => row.address);
+    const recipients = input.recipients ? validateRecipientList(input.recipients, `${pointer}/recipients`) : undefined;
+    const rules = await prepareRules(trx, rows.rules, scopeId, { ...input, recipients });
     // A scope that cannot send now gets its messages written as held, with the reason, so no
     // worker claims them only to hold them; they are released once the scope can send.
     if (!rows.holds.has(scopeId)) rows.holds.set(scopeId, resolveEffectiveSettings(trx, scopeId).then(holdReason));
     const held = await rows.holds.get(scopeId)!;
-    return { input, scope, requestHash, recipients, held, replay: undefined };
+    return { input, scope, requestHash, rules, recipients, held, replay: undefined };
   }
 
-  function write(event: Prepared, rows: Rows): IngestResult {
+  function write(event: Prepared & { replay: undefined }, rows: Rows): IngestResult {
     const now = deps.clock.now();
     const eventId = newId('evt');
     const { input, scope } = event;
-    const severity = input.severity ?? 'info';
-    const data = input.data ?? {};
-    const outcome = event.recipients.length === 0 ? 'suppressed' : 'queued';
-    const reason = outcome === 'suppressed' ? 'no recipients: the event names none and the scope has no admin recipients' : undefined;
+    const evaluation = evaluateRules(event.rules, { ...input, recipients: event.recipients }, { eventId, scope, now }, rows.rules);
+    const severity = input.severity ?? event.rules.type.severity;
     rows.events.push({
-      id: eventId, scope_id: scope.id, type: input.type, severity, data: JSON.stringify(data),
+      id: eventId, scope_id: scope.id, type: input.type, severity, data: JSON.stringify(input.data ?? {}),
       explicit_recipients: input.recipients ? JSON.stringify(input.recipients) : null,
       idempotency_key: input.idempotencyKey ?? null, request_hash: event.requestHash,
-      outcome, outcome_reason: reason ?? null, created_at: now,
+      outcome: evaluation.outcome, outcome_reason: evaluation.reason ?? null, created_at: now,
     });
-    const { subject, text } = renderPlain({ type: input.type, severity, scopeName: scope.name, data, occurredAt: now });
-    const messages = event.recipients.map((recipient) => {
-      const parsed = parseMailbox(recipient);
-      const mailbox = parsed.ok ? parsed.mailbox : { address: recipient };
-      const id = newId('msg');
-      return {
-        id, scope_id: scope.id, event_id: eventId, recipient: mailbox.address, recipient_name: mailbox.name ?? null,
-        message_id: `<${id}@${deps.messageIdDomain}>`, subject, text_body: text, html_body: null,
-        state: event.held === null ? ('queued' as const) : ('held' as const), held_reason: event.held, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
-        lease_owner: null, lease_until: null, last_stage: null, last_reply_code: null, last_reply: null,
-        created_at: now, queued_at: now, updated_at: now, sent_at: null,
-      };
-    });
+    const rendered = evaluation.rendered;
+    const messages = rendered ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, rendered, event.held, now)) : [];
     rows.messages.push(...messages);
     return {
-      eventId, scope: scope.id, outcome, ...(reason ? { reason } : {}),
+      eventId, scope: scope.id, outcome: evaluation.outcome, ...(evaluation.reason ? { reason: evaluation.reason } : {}),
       messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: false,
+    };
+  }
+
+  function newMessage(scopeId: string, eventId: string, recipient: { address: string; name: string | null }, rendered: { subject: string; text: string; html: string }, held: string | null, now: number) {
+    const parsed = parseMailbox(recipient.address);
+    const mailbox = parsed.ok ? parsed.mailbox : { address: recipient.address, name: undefined };
+    const id = newId('msg');
+    return {
+      id, scope_id: scopeId, event_id: eventId, recipient: mailbox.address, recipient_name: mailbox.name ?? recipient.name ?? null,
+      message_id: `<${id}@${deps.messageIdDomain}>`, subject: rendered.subject, text_body: rendered.text, html_body: rendered.html,
+      state: held === null ? ('queued' as const) : ('held' as const), held_reason: held, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
+      lease_owner: null, lease_until: null, last_stage: null, last_reply_code: null, last_reply: null,
+      created_at: now, queued_at: now, updated_at: now, sent_at: null,
     };
   }
 

@@ -5,3 +5,4 @@ export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/
 export { normalizeSettings } from './mail-server/normalize-settings.js';
 export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
+export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';

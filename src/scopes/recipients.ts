@@ -3,6 +3,7 @@ import { AppError, type ErrorDetail } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatMailbox, parseMailbox } from '../shared/email-address.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 import { assertScope } from './tenants.js';
 
 export const maxRecipients = 50;
@@ -39,16 +40,18 @@ export async function listRecipients(db: Kysely<Database>, scopeId: string): Pro
   return rows.map((row) => row.address);
 }
 
-/** Replaces the scope's admin recipients. */
-export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scopeId: string, addresses: readonly string[]): Promise<string[]> {
+/** Replaces the scope's admin recipients; `along` gets the list before and after, in the same transaction. */
+export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]> {
   const normalized = validateRecipientList(addresses, '/recipients');
   await assertScope(db, scopeId);
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    const before = along ? await listRecipients(trx, scopeId) : [];
     await trx.deleteFrom('scope_recipients').where('scope_id', '=', scopeId).execute();
     if (normalized.length > 0) {
       await trx.insertInto('scope_recipients').values(normalized.map((address, index) => ({ scope_id: scopeId, address, created_at: now + index }))).execute();
     }
+    await along?.(trx, { before, after: normalized });
   });
   return normalized;
 }

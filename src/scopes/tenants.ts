@@ -3,6 +3,7 @@ import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Database, ScopeRow } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export const systemScopeId = 'system';
 
@@ -20,17 +21,21 @@ const toTenant = (row: ScopeRow): Tenant => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Creates a tenant; the id is the platform's own when given, else generated. */
-export async function createTenant(db: Kysely<Database>, clock: Clock, input: { id?: string; name: string }): Promise<Tenant> {
+/** Creates a tenant; the id is the platform's own when given, else generated. `along` runs in its transaction. */
+export async function createTenant(db: Kysely<Database>, clock: Clock, input: { id?: string; name: string }, along?: AlongWith<Tenant>): Promise<Tenant> {
   const id = input.id ?? newId('ten');
   if (id === systemScopeId) throw new AppError('tenant_exists', 'The id "system" is reserved.', [{ field: '/id', rule: 'reserved', message: 'is reserved' }]);
   const now = clock.now();
   const row: ScopeRow = { id, kind: 'tenant', name: input.name, mail_server_version: null, created_at: now, updated_at: now };
-  const inserted = await db.insertInto('scopes').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    throw new AppError('tenant_exists', `A tenant with id ${id} already exists.`, [{ field: '/id', rule: 'unique', message: 'is taken' }]);
-  }
-  return toTenant(row);
+  return inTransaction(db, async (trx) => {
+    const inserted = await trx.insertInto('scopes').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      throw new AppError('tenant_exists', `A tenant with id ${id} already exists.`, [{ field: '/id', rule: 'unique', message: 'is taken' }]);
+    }
+    const tenant = toTenant(row);
+    await along?.(trx, tenant);
+    return tenant;
+  });
 }
 
 export async function listTenants(db: Kysely<Database>, page: { after?: string; limit: number }): Promise<Tenant[]> {
@@ -45,16 +50,24 @@ export async function getTenant(db: Kysely<Database>, id: string): Promise<Tenan
   return toTenant(row);
 }
 
-export async function renameTenant(db: Kysely<Database>, clock: Clock, id: string, name: string): Promise<Tenant> {
-  const result = await db.updateTable('scopes').set({ name, updated_at: clock.now() }).where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
-  return getTenant(db, id);
+/** Renames a tenant; `along` gets the tenant before and after, in the same transaction. */
+export async function renameTenant(db: Kysely<Database>, clock: Clock, id: string, name: string, along?: AlongWith<{ before: Tenant; after: Tenant }>): Promise<Tenant> {
+  return inTransaction(db, async (trx) => {
+    const before = await getTenant(trx, id);
+    await trx.updateTable('scopes').set({ name, updated_at: clock.now() }).where('id', '=', id).where('kind', '=', 'tenant').execute();
+    const after = await getTenant(trx, id);
+    await along?.(trx, { before, after });
+    return after;
+  });
 }
 
 /** Deletes a tenant with everything it owns: settings, events, messages, history, mailbox. */
-export async function deleteTenant(db: Kysely<Database>, id: string): Promise<void> {
-  const result = await db.deleteFrom('scopes').where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
+export async function deleteTenant(db: Kysely<Database>, id: string, along?: AlongWith<void>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const result = await trx.deleteFrom('scopes').where('id', '=', id).where('kind', '=', 'tenant').executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new AppError('tenant_not_found', `No tenant with id ${id}.`);
+    await along?.(trx, undefined);
+  });
 }
 
 /** Throws unless the scope exists: `system`, or a tenant id. */

@@ -32,7 +32,7 @@ function openSqlite(config: Extract<DatabaseConfig, { dialect: 'sqlite' }>): Sto
   sqlite.pragma(`synchronous = ${config.synchronous}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 500) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 1000) }) });
   return { db, dialect: sqliteDialect, close: () => db.destroy() };
 }
 

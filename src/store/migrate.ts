@@ -1,11 +1,17 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-21-001-initial.js';
 import * as cluster from './migrations/2026-11-21-002-cluster.js';
+import * as users from './migrations/2026-11-21-003-users.js';
+import * as accounts from './migrations/2026-11-21-004-accounts.js';
+import * as rules from './migrations/2026-11-21-005-rules.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-21-001-initial': initial,
   '2026-11-21-002-cluster': cluster,
+  '2026-11-21-003-users': users,
+  '2026-11-21-004-accounts': accounts,
+  '2026-11-21-005-rules': rules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

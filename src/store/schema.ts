@@ -15,6 +15,22 @@ export interface Database {
   api_tokens: ApiTokenTable;
   nodes: NodeTable;
   rate_windows: RateWindowTable;
+  users: UserTable;
+  sessions: SessionTable;
+  attempt_counters: AttemptCounterTable;
+  system_settings: SystemSettingTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  event_types: EventTypeTable;
+  notification_settings: NotificationSettingsTable;
+  event_settings: EventSettingsTable;
+  user_preferences: UserPreferenceTable;
+  alerts: AlertTable;
+  digests: DigestTable;
+  digest_items: DigestItemTable;
+  silences: SilenceTable;
+  templates: TemplateTable;
+  event_notes: EventNoteTable;
 }
 
 export interface ScopeTable {
@@ -66,7 +82,7 @@ export interface EventTable {
   explicit_recipients: string | null;
   idempotency_key: string | null;
   request_hash: string | null;
-  outcome: 'queued' | 'suppressed';
+  outcome: EventOutcome;
   outcome_reason: string | null;
   created_at: number;
 }
@@ -133,6 +149,57 @@ export interface ApiTokenTable {
   token_hash: string;
   label: string;
   created_at: number;
+  /** `system` or a tenant id: the scope the token acts in. */
+  scope_id: string;
+  /** JSON array of permissions; `["*"]` is a full administrator token of its scope. */
+  permissions: string;
+  /** The user who created it; the token stops working when that user is disabled or deleted. */
+  created_by: string | null;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: the database never holds a usable session. */
+  id: string;
+  user_id: string;
+  ip: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface AttemptCounterTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface SystemSettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  scope_id: string;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  /** JSON, never a secret. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 export interface NodeTable {
@@ -155,6 +222,133 @@ export interface RateWindowTable {
   used: number;
 }
 
+export type UserRole = 'system_admin' | 'tenant_admin' | 'tenant_viewer' | 'member';
+
+export interface UserTable {
+  id: string;
+  scope_id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  locale: string;
+  role: UserRole;
+  /** argon2id; null for a member who is notified but never signs in. */
+  password_hash: string | null;
+  disabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** queued: messages written; suppressed: none, with the reason; grouped: held for a digest. */
+export type EventOutcome = 'queued' | 'suppressed' | 'grouped';
+
+/** An event type an application registered in a scope; `definition` is JSON (src/notifications/catalogue.ts). */
+export interface EventTypeTable {
+  scope_id: string;
+  id: string;
+  definition: string;
+  created_at: number;
+}
+
+/** A scope's notification settings; null columns inherit (tenant → system → built-in default). */
+export interface NotificationSettingsTable {
+  scope_id: string;
+  email_enabled: number | null;
+  cpu_threshold: number | null;
+  memory_threshold: number | null;
+  disk_threshold: number | null;
+  repeat_interval_ms: number | null;
+  group_window_ms: number | null;
+  /** JSON: product name, logo URL, colours, footer; fields not set inherit. */
+  branding: string | null;
+  updated_at: number;
+}
+
+export interface EventSettingsTable {
+  scope_id: string;
+  event_type: string;
+  enabled: number | null;
+  /** JSON array of addresses replacing the admin recipients for this event; null: no override. */
+  recipients: string | null;
+  updated_at: number;
+}
+
+export interface UserPreferenceTable {
+  user_id: string;
+  event_type: string;
+  enabled: number;
+  updated_at: number;
+}
+
+export interface AlertTable {
+  scope_id: string;
+  dedup_key: string;
+  event_type: string;
+  status: 'firing' | 'resolved';
+  severity: 'info' | 'warning' | 'critical';
+  group_key: string | null;
+  data: string;
+  labels: string;
+  first_seen_at: number;
+  last_seen_at: number;
+  last_notified_at: number | null;
+  resolved_at: number | null;
+  last_event_id: string;
+  next_notify_at: number | null;
+}
+
+export interface DigestTable {
+  id: string;
+  scope_id: string;
+  group_key: string;
+  state: 'open' | 'sending' | 'sent';
+  /** JSON array of addresses: the union of the grouped events' audiences. */
+  recipients: string;
+  opened_at: number;
+  due_at: number;
+  sent_event_id: string | null;
+}
+
+export interface DigestItemTable {
+  digest_id: string;
+  event_id: string;
+}
+
+export interface SilenceTable {
+  id: string;
+  scope_id: string;
+  /** JSON: matchers and the time window (src/notifications/silences.ts). */
+  definition: string;
+  created_at: number;
+}
+
+export interface TemplateTable {
+  scope_id: string;
+  event_type: string;
+  version: number;
+  subject: string;
+  html: string;
+  text: string | null;
+  updated_at: number;
+}
+
+/** Why an event (or one of its recipients) got no mail, or what went wrong rendering it. */
+export interface EventNoteTable {
+  id: string;
+  event_id: string;
+  scope_id: string;
+  kind: 'suppressed' | 'warning';
+  code: string;
+  recipient: string | null;
+  message: string;
+  created_at: number;
+}
+
+export type AlertRow = Selectable<AlertTable>;
+export type TemplateRow = Selectable<TemplateTable>;
+export type UserRow = Selectable<UserTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
 export type NodeRow = Selectable<NodeTable>;
 export type ScopeRow = Selectable<ScopeTable>;
 export type MailServerSettingsRow = Selectable<MailServerSettingsTable>;

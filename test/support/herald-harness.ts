@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadConfig } from '../../src/config/config.js';
-import { createHerald, type Herald } from '../../src/app/herald.js';
+import { createHerald, type Herald, type HeraldOptions } from '../../src/app/herald.js';
 import { createTestDatabase } from './test-database.js';
 
 export const adminToken = 'test-admin-token-0123456789abcdef';
@@ -17,6 +17,8 @@ export const fastDeliveryEnv = {
   HERALD_SMTP_TIMEOUT: '3s',
   HERALD_LEASE: '30s',
   HERALD_SHUTDOWN_GRACE: '5s',
+  // The test SMTP servers listen on loopback: allowed for tenants as an administrator would allow a relay.
+  HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1,localhost',
 };
 
 export interface Harness {
@@ -38,7 +40,7 @@ export interface Harness {
  * A real Herald (real SQLite file in a temp folder, real delivery worker) driven through
  * `inject()`. Only the network hop between client and server is skipped.
  */
-export async function startHarness(env: Record<string, string> = {}, options: { keepDataDir?: string; database?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { keepDataDir?: string; database?: Record<string, string>; herald?: Omit<HeraldOptions, 'logStream'> } = {}): Promise<Harness> {
   const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
   const database = options.database ? { env: options.database, drop: async () => undefined } : await createTestDatabase();
   const fullEnv = { HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'info', HERALD_MESSAGE_ID_DOMAIN: 'herald.test', ...fastDeliveryEnv, ...database.env, ...env };
@@ -46,7 +48,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   const logs: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  const herald = await createHerald(config, { logStream });
+  const herald = await createHerald(config, { ...options.herald, logStream });
   let closed = false;
 
   const harness: Harness = {

@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getDelivery, listDeliveries, listFailures, retryDelivery } from '../../delivery/history.js';
 import type { Static } from 'typebox';
 import type { ApiDeps } from '../api-deps.js';
+import { principalOf } from '../access-control.js';
+import { auditAlong } from '../audit-record.js';
+import { scopeLimit } from '../../accounts/index.js';
+import type { FastifyRequest } from 'fastify';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { DeliveryDetail, DeliveryPage, DeliveryQuery } from '../schemas/deliveries.js';
 
@@ -9,8 +13,8 @@ import { DeliveryDetail, DeliveryPage, DeliveryQuery } from '../schemas/deliveri
 export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
   const { db } = deps.store;
   const tags = ['deliveries'];
-  const toFilter = (query: Static<typeof DeliveryQuery>) => ({
-    scope: query.scope,
+  const toFilter = (request: FastifyRequest, query: Static<typeof DeliveryQuery>) => ({
+    scope: query.scope ?? scopeLimit(principalOf(request)),
     state: query.state,
     recipient: query.recipient,
     eventId: query.event,
@@ -20,17 +24,17 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
     limit: query.limit ?? 50,
   });
 
-  app.get('/deliveries', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } } }, async (request) =>
-    listDeliveries(db, toFilter(request.query)),
+  app.get('/deliveries', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
+    listDeliveries(db, toFilter(request, request.query)),
   );
-  app.get('/deliveries/failures', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } } }, async (request) =>
-    listFailures(db, toFilter(request.query)),
+  app.get('/deliveries/failures', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
+    listFailures(db, toFilter(request, request.query)),
   );
-  app.get('/deliveries/:id', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } } }, async (request) =>
-    getDelivery(db, request.params.id),
+  app.get('/deliveries/:id', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
+    getDelivery(db, request.params.id, scopeLimit(principalOf(request))),
   );
-  app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } } }, async (request) => {
-    const detail = await retryDelivery(db, deps.clock, request.params.id);
+  app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:write' } }, async (request) => {
+    const detail = await retryDelivery(db, deps.clock, request.params.id, scopeLimit(principalOf(request)), auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })));
     await deps.onSettingsChanged();
     return detail;
   });

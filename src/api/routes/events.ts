@@ -2,30 +2,48 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { principalOf } from '../access-control.js';
+import { scopeLimit } from '../../accounts/index.js';
 import { errorResponses } from '../schemas/common.js';
-import { BatchBody, EventBody, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
+import { BatchBody, EventBody, EventView, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
 
 /** Event ingestion: 202 means the event and its messages are committed. */
 export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
   const tags = ['events'];
 
-  app.post('/events', { schema: { tags, headers: IdempotencyHeaders, body: EventBody, response: { 202: IngestResult, ...errorResponses } } }, async (request, reply) => {
+  app.post('/events', { schema: { tags, headers: IdempotencyHeaders, body: EventBody, response: { 202: IngestResult, ...errorResponses } }, config: { permission: 'events:write' } }, async (request, reply) => {
     const header = request.headers['idempotency-key'];
     const body = request.body;
     if (header && body.idempotencyKey && header !== body.idempotencyKey) {
       throw new AppError('validation_failed', 'The Idempotency-Key header and idempotencyKey differ.', [{ field: '/idempotencyKey', rule: 'equal', message: 'differs from the Idempotency-Key header' }]);
     }
-    const results = await deps.ingest.submit([{ ...body, idempotencyKey: body.idempotencyKey ?? header }]);
+    const results = await deps.ingest.submit([{ ...body, tenant: body.tenant ?? scopeLimit(principalOf(request)), idempotencyKey: body.idempotencyKey ?? header }]);
     return reply.status(202).send(results[0]!);
   });
 
   app.post(
     '/events/batch',
-    { bodyLimit: 16 * 1024 * 1024, schema: { tags, headers: IdempotencyHeaders, body: BatchBody, response: { 202: Type.Object({ events: Type.Array(IngestResult) }), ...errorResponses } } },
+    { bodyLimit: 16 * 1024 * 1024, schema: { tags, headers: IdempotencyHeaders, body: BatchBody, response: { 202: Type.Object({ events: Type.Array(IngestResult) }), ...errorResponses } }, config: { permission: 'events:write' } },
     async (request, reply) => {
       const header = request.headers['idempotency-key'];
-      const events = request.body.events.map((event, index) => ({ ...event, idempotencyKey: event.idempotencyKey ?? (header ? `${header}#${index}` : undefined) }));
+      const home = scopeLimit(principalOf(request));
+      const events = request.body.events.map((event, index) => ({ ...event, tenant: event.tenant ?? home, idempotencyKey: event.idempotencyKey ?? (header ? `${header}#${index}` : undefined) }));
       return reply.status(202).send({ events: await deps.ingest.submit(events) });
+    },
+  );
+
+  app.get(
+    '/events/:eventId',
+    { config: { permission: 'deliveries:read' }, schema: { tags, params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 40 }) }), response: { 200: EventView, ...errorResponses } } },
+    async (request) => {
+      const db = deps.store.db;
+      const event = await db.selectFrom('events').selectAll().where('id', '=', request.params.eventId).executeTakeFirst();
+      if (!event) throw new AppError('not_found', `No event ${request.params.eventId}.`);
+      const notes = await db.selectFrom('event_notes').select(['kind', 'code', 'recipient', 'message']).where('event_id', '=', event.id).orderBy('id').execute();
+      return {
+        id: event.id, scope: event.scope_id, type: event.type, severity: event.severity, data: JSON.parse(event.data) as Record<string, unknown>,
+        outcome: event.outcome, reason: event.outcome_reason, createdAt: Number(event.created_at), notes,
+      };
     },
   );
 };

@@ -7,8 +7,8 @@ const Health = Type.Object({ status: Type.String() });
 
 /** Liveness and readiness, without authentication. */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } }, config: { public: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { tags: ['health'], response: { 200: Health, 503: Health } }, config: { public: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: Health } }, config: { permission: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['health'], response: { 200: Health, 503: Health } }, config: { permission: 'public' } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(deps.store.db);
     } catch {

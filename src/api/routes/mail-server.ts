@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
-import { testMailServer } from '../../delivery/mail-server-test.js';
+import { diffFields } from '../../audit/index.js';
+import { testMailServer, type MailServerTestResult } from '../../delivery/mail-server-test.js';
 import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView } from '../../scopes/index.js';
+import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { principalOf } from '../access-control.js';
+import { auditAlong, recordAudit } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
 import { scopeParams } from './scope-params.js';
 import { EffectiveSettingsView, MailServerSettingsView, SaveSettingsBody, TestBody, TestResult } from '../schemas/mail-server.js';
+
+const hourMs = 3_600_000;
+const limitedResponses = { ...errorResponses, 429: errorResponses[400] };
 
 /**
  * The mail-server routes of one kind of scope, mounted twice: under `/system` and under
@@ -16,9 +24,25 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   const { db } = deps.store;
   const tags = ['mail server'];
   const { params, scopeOf } = scopeParams(scope);
-  const testDeps = { db, box: deps.box, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain };
+  const testDeps = { db, box: deps.box, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain, hosts: deps.hosts };
 
-  app.get('/mail-server', { schema: { tags, ...params, response: { 200: MailServerSettingsView, ...errorResponses } } }, async (request) => {
+  /** Test emails per scope and hour, so Herald can never serve as a spam relay. */
+  const sendTestEmail = async (request: FastifyRequest, scopeId: string, to: string, run: () => Promise<MailServerTestResult>) => {
+    if (!principalOf(request).grants.includes('settings:test')) throw new AppError('forbidden', 'Sending a test email needs the settings:test permission.');
+    const used = await deps.counter.add(`test-email:${scopeId}`, hourMs);
+    if (used > deps.config.security.testEmailsPerHour) {
+      await recordAudit(deps, request, { scopeId, action: 'mail_server.test_email', target: `scope:${scopeId}`, details: { to, refused: 'rate_limited' } });
+      throw new AppError('rate_limited', `At most ${deps.config.security.testEmailsPerHour} test emails per hour per scope.`);
+    }
+    const result = await run();
+    request.log.info({ scope: scopeId, ok: result.ok, stage: result.failure?.stage }, 'test email sent');
+    return result;
+  };
+
+  const recordTestEmail = (request: FastifyRequest, scopeId: string, to: string, result: MailServerTestResult) =>
+    recordAudit(deps, request, { scopeId, action: 'mail_server.test_email', target: `scope:${scopeId}`, details: { to, ok: result.ok, settings: result.settingsSource, ...(result.failure ? { stage: result.failure.stage } : {}) } });
+
+  app.get('/mail-server', { schema: { tags, ...params, response: { 200: MailServerSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     const row = await currentSettings(db, scopeId);
@@ -28,46 +52,58 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
 
   app.put(
     '/mail-server',
-    { schema: { tags, ...params, body: SaveSettingsBody, response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...errorResponses } } },
+    { schema: { tags, ...params, body: SaveSettingsBody, response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...limitedResponses } }, config: { permission: 'settings:write' } },
     async (request) => {
       const scopeId = scopeOf(request);
       const { testRecipient, ...input } = request.body;
-      const row = await saveSettings(db, deps.box, deps.clock, scopeId, input);
+      if (testRecipient !== undefined && !principalOf(request).grants.includes('settings:test')) throw new AppError('forbidden', 'Sending a test email needs the settings:test permission.');
+      const row = await saveSettings(db, deps.box, deps.clock, scopeId, input, deps.hosts, auditAlong(deps, request, ({ previous, row: saved }) => ({
+        scopeId, action: 'mail_server.save', target: `scope:${scopeId}`,
+        details: { version: saved.version, changes: diffFields(previous ? { ...toSettingsView(previous) } : undefined, { ...toSettingsView(saved) }, input.password !== undefined) },
+      })));
       request.log.info({ scope: scopeId, version: row.version, allowInvalidCertificate: row.tls_verify === 0 }, 'mail server settings saved');
       if (row.tls_verify === 0) request.log.warn({ scope: scopeId, version: row.version }, 'TLS certificate verification turned off for this mail server');
       await deps.onSettingsChanged();
-      const test = testRecipient === undefined ? undefined : await testMailServer(testDeps, scopeId, { to: testRecipient });
+      // The test email goes out after the save commits, so it is audited as its own entry.
+      const test = testRecipient === undefined ? undefined : await sendTestEmail(request, scopeId, testRecipient, () => testMailServer(testDeps, scopeId, { to: testRecipient }));
+      if (test) await recordTestEmail(request, scopeId, testRecipient!, test);
       return { settings: toSettingsView(row), ...(test ? { test } : {}) };
     },
   );
 
   if (scope === 'tenant') {
-    app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-      await clearTenantSettings(db, deps.clock, scopeOf(request));
+    app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'settings:write' } }, async (request, reply) => {
+      const scopeId = scopeOf(request);
+      await clearTenantSettings(db, deps.clock, scopeId, auditAlong(deps, request, () => ({ scopeId, action: 'mail_server.clear', target: `scope:${scopeId}` })));
       await deps.onSettingsChanged();
       return reply.status(204).send(null);
     });
 
-    app.get('/mail-server/effective', { schema: { tags, ...params, response: { 200: EffectiveSettingsView, ...errorResponses } } }, async (request) => {
+    app.get('/mail-server/effective', { schema: { tags, ...params, response: { 200: EffectiveSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
       const tenantId = scopeOf(request);
       await assertScope(db, tenantId);
       const effective = await resolveEffectiveSettings(db, tenantId);
-      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: effective.settings ? toSettingsView(effective.settings) : null };
+      // A tenant sees only that it inherits the system server: no host, user or secret flags.
+      const hidden = effective.source === 'system' && scopeLimit(principalOf(request)) !== undefined;
+      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: effective.settings && !hidden ? toSettingsView(effective.settings) : null };
     });
   }
 
-  app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
+  app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
-    if (!request.body.to) throw new AppError('validation_failed', '/to: is required to send a test email (use /mail-server/verify to only connect)', [{ field: '/to', rule: 'required', message: 'is required' }]);
-    const result = await testMailServer(testDeps, scopeId, { to: request.body.to, candidate: request.body.settings });
-    request.log.info({ scope: scopeId, ok: result.ok, stage: result.failure?.stage }, 'test email sent');
+    const to = request.body.to;
+    if (!to) throw new AppError('validation_failed', '/to: is required to send a test email (use /mail-server/verify to only connect)', [{ field: '/to', rule: 'required', message: 'is required' }]);
+    const result = await sendTestEmail(request, scopeId, to, () => testMailServer(testDeps, scopeId, { to, candidate: request.body.settings }));
+    await recordTestEmail(request, scopeId, to, result);
     return result;
   });
 
-  app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } } }, async (request) => {
+  app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } }, config: { permission: 'settings:test' } }, async (request) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
-    return testMailServer(testDeps, scopeId, { candidate: request.body.settings });
+    const result = await testMailServer(testDeps, scopeId, { candidate: request.body.settings });
+    await recordAudit(deps, request, { scopeId, action: 'mail_server.verify', target: `scope:${scopeId}`, details: { ok: result.ok, settings: result.settingsSource, ...(result.failure ? { stage: result.failure.stage } : {}) } });
+    return result;
   });
 };

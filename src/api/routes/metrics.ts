@@ -33,7 +33,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async
     for (const peer of await listNodes(db, deps.clock.now())) this.set({ peer: peer.id, role: peer.role, state: peer.state }, peer.state === 'alive' ? 1 : 0);
   } });
 
-  app.get('/metrics', { schema: { tags: ['operations'], produces: ['text/plain'] } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { tags: ['operations'], produces: ['text/plain'] }, config: { permission: 'system' } }, async (_request, reply) => {
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 };

@@ -18,6 +18,7 @@ const ErrorRef = Type.Unsafe<Static<typeof ErrorBody>>({ $ref: 'ErrorBody#' });
 export const errorResponses = {
   400: ErrorRef,
   401: ErrorRef,
+  403: ErrorRef,
   404: ErrorRef,
   409: ErrorRef,
   413: ErrorRef,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { authModes, providers, securities } from '../../scopes/index.js';
+// A leaf module (constants only), so the console can type-check against these schemas.
+import { authModes, providers, securities } from '../../scopes/mail-server/mail-server-settings.js';
 import { HeaderSafeString, Nullable, OneOf } from './common.js';
 
 const Provider = OneOf(providers, { description: 'smtp, gmail, microsoft365 or builtin (Herald\'s own mailbox)' });

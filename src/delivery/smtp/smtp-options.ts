@@ -4,6 +4,8 @@ import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 /** A mail server ready to connect to: settings resolved and the password decrypted. */
 export interface SmtpServerOptions {
   host: string;
+  /** The address the SSRF guard checked for `host`; connecting to it defeats DNS rebinding. */
+  address?: string;
   port: number;
   security: 'none' | 'starttls' | 'tls';
   tlsVerify: boolean;
@@ -22,7 +24,7 @@ export interface SmtpServerOptions {
  */
 export function toConnectionOptions(server: SmtpServerOptions): SMTPConnection.Options & { auth?: { user: string; pass: string } } {
   return {
-    host: server.host,
+    host: server.address ?? server.host,
     port: server.port,
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
-import { passwordField } from '../../scopes/index.js';
+import { passwordField, type MailHostGuard } from '../../scopes/index.js';
+import { AppError } from '../../shared/app-error.js';
 import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 import type { SmtpServerOptions } from '../smtp/smtp-options.js';
 import type { MailTransport } from './mail-transport.js';
 import { createMailboxTransport } from './mailbox-transport.js';
-import { createSmtpTransport } from './smtp-transport.js';
+import { createSmtpThread } from './smtp-thread-client.js';
 import { createSendGate } from './send-gate.js';
 
 /** Turns a settings row into connection options, decrypting the password in memory only. */
@@ -31,8 +32,11 @@ export function smtpServerOptions(row: MailServerSettingsRow, box: SecretBox, ti
  * One transport per (settings scope, version). When a scope's newer version is first used, the
  * superseded transport is closed once its sends in flight have finished.
  */
-export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBox; clock: Clock; log: Logger; timeoutMs: number }) {
+export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBox; clock: Clock; log: Logger; timeoutMs: number; hosts: Pick<MailHostGuard, 'connectAddress'> }) {
   const entries = new Map<string, { version: number; transport: MailTransport; gate: ReturnType<typeof createSendGate>; inFlight: number; retired: boolean }>();
+  // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
+  // built-in mailbox writes to the database and stays here.
+  const smtpThread = createSmtpThread(deps.log);
 
   const retire = (scopeId: string) => {
     const entry = entries.get(scopeId);
@@ -54,8 +58,15 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
         entry = undefined;
       }
       if (!entry) {
-        entry = { version: settings.version, transport: build(settings), gate: createSendGate(settings.pool_size), inFlight: 0, retired: false };
-        entries.set(settings.scope_id, entry);
+        const built = await build(settings);
+        if (built === 'refused') return use(refusedTransport);
+        entry = entries.get(settings.scope_id);
+        if (entry?.version === settings.version) void built.close();
+        else {
+          if (entry) retire(settings.scope_id);
+          entry = { version: settings.version, transport: built, gate: createSendGate(settings.pool_size), inFlight: 0, retired: false };
+          entries.set(settings.scope_id, entry);
+        }
       }
       const current = entry;
       current.inFlight += 1;
@@ -74,17 +85,37 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
       const all = [...entries.values()];
       entries.clear();
       await Promise.all(all.map((entry) => entry.transport.close()));
+      await smtpThread.stop();
     },
   };
 
-  function build(settings: MailServerSettingsRow): MailTransport {
+  async function build(settings: MailServerSettingsRow): Promise<MailTransport | 'refused'> {
     if (settings.provider === 'builtin') return createMailboxTransport(deps.db, deps.clock);
+    let address: string;
+    try {
+      address = await deps.hosts.connectAddress(settings.scope_id, settings.host ?? '', settings.port ?? 25);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'host_not_allowed') {
+        deps.log.warn({ scope: settings.scope_id, version: settings.version }, 'mail server host refused by the network policy; not connecting');
+        return 'refused';
+      }
+      throw error;
+    }
     if (settings.tls_verify === 0) {
       deps.log.warn({ scope: settings.scope_id, version: settings.version, host: settings.host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
     }
-    const server = smtpServerOptions(settings, deps.box, deps.timeoutMs);
-    return createSmtpTransport(server, { poolSize: settings.pool_size });
+    const server = { ...smtpServerOptions(settings, deps.box, deps.timeoutMs), address };
+    return smtpThread.transport(server, { poolSize: settings.pool_size });
   }
 }
+
+/** Stands in for a server the network policy refuses: fails every send without connecting. */
+const refusedTransport: MailTransport = {
+  async send() {
+    const message = 'The mail server host or port is not allowed for tenants by the network policy.';
+    return { status: 'failed', failure: { kind: 'permanent', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'host_not_allowed', message } };
+  },
+  async close() {},
+};
 
 export type TransportCache = ReturnType<typeof createTransportCache>;

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { getPreferences, setPreferences } from '../../notifications/index.js';
+import type { ApiDeps } from '../api-deps.js';
+import { errorResponses } from '../schemas/common.js';
+import { PreferencesBody, PreferencesView } from '../schemas/notifications.js';
+import { scopeParams } from './scope-params.js';
+
+/** A member's personal notification settings (the page a member uses for their own choices). */
+export const preferenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
+  const { scopeOf, withId } = scopeParams(scope);
+  const tags = ['preferences'];
+  const Params = withId(Type.Object({ userId: Type.String({ minLength: 1, maxLength: 40 }) }));
+  const userOf = (request: { params: unknown }) => (request.params as { userId: string }).userId;
+
+  app.get('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => ({
+    preferences: await getPreferences(deps.store.db, scopeOf(request), userOf(request)),
+  }));
+  app.put('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, body: PreferencesBody, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => ({
+    preferences: await setPreferences(deps.store.db, deps.clock, scopeOf(request), userOf(request), request.body.preferences),
+  }));
+};

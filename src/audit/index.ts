@@ -1,0 +1,3 @@
+export { appendAudit, listAudit, type AuditEntry, type AuditFilter, type AuditView } from './audit-log.js';
+export { verifyAudit, type AuditProblem } from './verify-audit.js';
+export { diffFields } from './settings-diff.js';

@@ -1,0 +1,38 @@
+/**
+ * One watched value (CPU, memory, one filesystem): fires only once it has been above the
+ * threshold for the hold time, resolves once it falls below the threshold minus the hysteresis.
+ * A threshold of 0 disables it (and resolves what was firing).
+ *
+ * @example const t = thresholdTracker(); t.observe(95, 90, 0, { holdMs: 300_000, hysteresis: 5 }) // undefined (holding)
+ */
+export function thresholdTracker() {
+  let overSince: number | undefined;
+  let firing = false;
+  return {
+    get firing() {
+      return firing;
+    },
+    observe(value: number, threshold: number, now: number, options: { holdMs: number; hysteresis: number }): 'firing' | 'resolved' | undefined {
+      if (threshold === 0) {
+        overSince = undefined;
+        if (!firing) return undefined;
+        firing = false;
+        return 'resolved';
+      }
+      if (value >= threshold) {
+        overSince ??= now;
+        if (!firing && now - overSince >= options.holdMs) {
+          firing = true;
+          return 'firing';
+        }
+        return undefined;
+      }
+      overSince = undefined;
+      if (firing && value < threshold - options.hysteresis) {
+        firing = false;
+        return 'resolved';
+      }
+      return undefined;
+    },
+  };
+}

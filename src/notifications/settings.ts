@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import { assertScope, systemScopeId, validateRecipientList } from '../scopes/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { Database, NotificationSettingsTable } from '../store/schema.js';
+
+export interface Branding {
+  productName: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  backgroundColor: string;
+  footer: string;
+}
+
+/** A scope's notification settings as they apply (inherited values filled in). */
+export interface NotificationSettings {
+  emailEnabled: boolean;
+  thresholds: { cpu: number; memory: number; disk: number };
+  repeatIntervalMs: number;
+  groupWindowMs: number;
+  branding: Branding;
+}
+
+/** What a scope set itself; a missing field inherits (tenant → system → default). */
+export type NotificationSettingsPatch = {
+  emailEnabled?: boolean | null;
+  thresholds?: { cpu?: number | null; memory?: number | null; disk?: number | null };
+  repeatIntervalMs?: number | null;
+  groupWindowMs?: number | null;
+  branding?: Partial<{ [K in keyof Branding]: Branding[K] | null }>;
+};
+
+export const defaultSettings: NotificationSettings = {
+  emailEnabled: true,
+  thresholds: { cpu: 90, memory: 90, disk: 90 },
+  repeatIntervalMs: 12 * 3_600_000,
+  groupWindowMs: 0,
+  branding: { productName: 'Herald', logoUrl: null, primaryColor: '#1f6feb', backgroundColor: '#f6f8fa', footer: 'Sent by Herald system notifications.' },
+};
+
+type Row = Omit<NotificationSettingsTable, 'scope_id' | 'updated_at'>;
+
+function toPatch(row: Row | undefined): NotificationSettingsPatch {
+  if (!row) return {};
+  const pick = <T>(value: T | null) => (value === null ? undefined : value);
+  return {
+    emailEnabled: row.email_enabled === null ? undefined : row.email_enabled === 1,
+    thresholds: { cpu: pick(row.cpu_threshold), memory: pick(row.memory_threshold), disk: pick(row.disk_threshold) },
+    repeatIntervalMs: row.repeat_interval_ms === null ? undefined : Number(row.repeat_interval_ms),
+    groupWindowMs: row.group_window_ms === null ? undefined : Number(row.group_window_ms),
+    branding: row.branding ? (JSON.parse(row.branding) as NotificationSettingsPatch['branding']) : {},
+  };
+}
+
+function layer(base: NotificationSettings, patch: NotificationSettingsPatch): NotificationSettings {
+  const branding = { ...base.branding };
+  for (const [key, value] of Object.entries(patch.branding ?? {})) if (value !== null && value !== undefined) (branding as Record<string, unknown>)[key] = value;
+  return {
+    emailEnabled: patch.emailEnabled ?? base.emailEnabled,
+    thresholds: {
+      cpu: patch.thresholds?.cpu ?? base.thresholds.cpu,
+      memory: patch.thresholds?.memory ?? base.thresholds.memory,
+      disk: patch.thresholds?.disk ?? base.thresholds.disk,
+    },
+    repeatIntervalMs: patch.repeatIntervalMs ?? base.repeatIntervalMs,
+    groupWindowMs: patch.groupWindowMs ?? base.groupWindowMs,
+    branding,
+  };
+}
+
+/** The settings in force for a scope, and what the scope set itself. */
+export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch }> {
+  const rows = await db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
+  const system = toPatch(rows.find((row) => row.scope_id === systemScopeId));
+  const own = toPatch(rows.find((row) => row.scope_id === scopeId));
+  return { effective: layer(layer(defaultSettings, system), scopeId === systemScopeId ? {} : own), own };
+}
+
+/** Merges a change into the scope's own settings; `null` returns a field to inheriting. */
+export async function updateSettings(db: Kysely<Database>, clock: Clock, scopeId: string, patch: NotificationSettingsPatch) {
+  await assertScope(db, scopeId);
+  const current = await db.selectFrom('notification_settings').selectAll().where('scope_id', '=', scopeId).executeTakeFirst();
+  const keep = <T>(value: T | undefined, old: T | null | undefined): T | null => (value === undefined ? (old ?? null) : value);
+  const oldBranding = current?.branding ? (JSON.parse(current.branding) as Record<string, unknown>) : {};
+  const branding: Record<string, unknown> = { ...oldBranding, ...(patch.branding ?? {}) };
+  for (const key of Object.keys(branding)) if (branding[key] === null) delete branding[key];
+  const row = {
+    scope_id: scopeId,
+    email_enabled: patch.emailEnabled === undefined ? (current?.email_enabled ?? null) : patch.emailEnabled === null ? null : patch.emailEnabled ? 1 : 0,
+    cpu_threshold: keep(patch.thresholds?.cpu, current?.cpu_threshold),
+    memory_threshold: keep(patch.thresholds?.memory, current?.memory_threshold),
+    disk_threshold: keep(patch.thresholds?.disk, current?.disk_threshold),
+    repeat_interval_ms: keep(patch.repeatIntervalMs, current?.repeat_interval_ms),
+    group_window_ms: keep(patch.groupWindowMs, current?.group_window_ms),
+    branding: Object.keys(branding).length > 0 ? JSON.stringify(branding) : null,
+    updated_at: clock.now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('notification_settings').where('scope_id', '=', scopeId).execute();
+    await trx.insertInto('notification_settings').values(row).execute();
+  });
+  return loadSettings(db, scopeId);
+}
+
+/** Per-event overrides a scope set: enabled (null inherits) and its own recipients (null: the admin list). */
+export interface EventOverride {
+  enabled: boolean | null;
+  recipients: string[] | null;
+}
+
+export async function loadEventOverrides(db: Kysely<Database>, scopeId: string): Promise<{ own: Map<string, EventOverride>; system: Map<string, EventOverride> }> {
+  const rows = await db.selectFrom('event_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
+  const own = new Map<string, EventOverride>();
+  const system = new Map<string, EventOverride>();
+  for (const row of rows) {
+    const override = { enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null };
+    if (row.scope_id === scopeId) own.set(row.event_type, override);
+    if (row.scope_id === systemScopeId) system.set(row.event_type, override);
+  }
+  return { own, system };
+}
+
+/** Whether a type sends in a scope: the scope's toggle, else the system's, else the type's default. */
+export function eventEnabled(overrides: Awaited<ReturnType<typeof loadEventOverrides>>, typeId: string, defaultEnabled: boolean): boolean {
+  return overrides.own.get(typeId)?.enabled ?? overrides.system.get(typeId)?.enabled ?? defaultEnabled;
+}
+
+export async function saveEventOverride(db: Kysely<Database>, clock: Clock, scopeId: string, typeId: string, override: { enabled?: boolean | null; recipients?: string[] | null }): Promise<EventOverride> {
+  await assertScope(db, scopeId);
+  const recipients = override.recipients ? validateRecipientList(override.recipients, '/recipients') : override.recipients;
+  const current = await db.selectFrom('event_settings').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', typeId).executeTakeFirst();
+  const row = {
+    scope_id: scopeId, event_type: typeId,
+    enabled: override.enabled === undefined ? (current?.enabled ?? null) : override.enabled === null ? null : override.enabled ? 1 : 0,
+    recipients: recipients === undefined ? (current?.recipients ?? null) : recipients === null ? null : JSON.stringify(recipients),
+    updated_at: clock.now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('event_settings').where('scope_id', '=', scopeId).where('event_type', '=', typeId).execute();
+    await trx.insertInto('event_settings').values(row).execute();
+  });
+  return { enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null };
+}

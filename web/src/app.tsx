@@ -1,0 +1,137 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { can, type SessionUser } from './api/credentials';
+import { restoreSession, signOut, useSession } from './api/session';
+import { Loading } from './components/feedback';
+import { Setup, SignIn } from './screens/sign-in';
+import { Account } from './screens/account';
+import { Overview } from './screens/overview';
+import { MailServer } from './screens/mail-server';
+import { Deliveries } from './screens/deliveries';
+import { DeliveryDetailScreen } from './screens/delivery-detail';
+import { Tenants } from './screens/tenants';
+import { Mailbox, MailboxMessageScreen } from './screens/mailbox';
+import { Users } from './screens/users';
+import { Tokens } from './screens/tokens';
+import { Audit } from './screens/audit';
+import { Notifications } from './screens/notifications';
+import { Templates } from './screens/templates';
+import { MyNotifications } from './screens/my-notifications';
+import { mailServerPath } from './screens/scope-links';
+
+interface NavItem {
+  to: string | ((user: SessionUser) => string);
+  label: string;
+  end?: boolean;
+  /** What the user needs to see the entry; none: every signed-in user. */
+  permission?: string;
+}
+
+const nav: NavItem[] = [
+  { to: '/', label: 'Overview', end: true, permission: 'deliveries:read' },
+  { to: (user) => mailServerPath(user.tenantId ?? 'system'), label: 'Mail server', permission: 'settings:read' },
+  { to: '/deliveries', label: 'Deliveries', permission: 'deliveries:read' },
+  { to: '/failures', label: 'Failure history', permission: 'deliveries:read' },
+  { to: '/notifications', label: 'Notifications', permission: 'settings:read' },
+  { to: '/templates', label: 'Templates', permission: 'settings:read' },
+  { to: '/tenants', label: 'Tenants', permission: 'system' },
+  { to: '/mailbox', label: 'Mailbox', permission: 'deliveries:read' },
+  { to: '/users', label: 'Users', permission: 'users:read' },
+  { to: '/tokens', label: 'API tokens', permission: 'users:write' },
+  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
+  { to: '/my-notifications', label: 'My notifications' },
+];
+
+/** The console: sign-in (or first-admin setup) until a session exists, then the screens the user may use. */
+export function App() {
+  const session = useSession();
+  const location = useLocation();
+
+  useEffect(() => {
+    void restoreSession();
+  }, []);
+
+  if (session.status === 'checking') return <main id="main"><Loading what="your session" /></main>;
+  if (session.status === 'signed-out') return location.pathname === '/setup' ? <Setup /> : <SignIn notice={session.notice} />;
+  return <Shell user={session.user} />;
+}
+
+function Shell({ user }: { user: SessionUser }) {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
+  const allowed = (permission: string, element: ReactNode) => (can(user, permission) ? element : <NotAllowed />);
+
+  // After navigating (not on the first load), move focus to the new screen's content so keyboard
+  // and screen-reader users follow.
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <span className="brand">Herald</span>
+        <nav aria-label="Main">
+          <ul>
+            {nav.filter((item) => !item.permission || can(user, item.permission)).map((item) => {
+              const to = typeof item.to === 'string' ? item.to : item.to(user);
+              return <li key={item.label}><NavLink to={to} end={item.end}>{item.label}</NavLink></li>;
+            })}
+          </ul>
+        </nav>
+        <div className="account-links">
+          <NavLink to="/account" aria-label={`Account: ${user.name}`}>{user.name}</NavLink>
+          <button type="button" className="link-button" onClick={() => void signOut()}>Sign out</button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={can(user, 'deliveries:read') ? <Overview /> : <Navigate to="/my-notifications" replace />} />
+          <Route path="/setup" element={<Navigate to="/" replace />} />
+          <Route path="/account" element={<Account />} />
+          <Route path="/mail-server" element={user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />)} />
+          <Route path="/mail-server/:tenantId" element={allowed('settings:read', <MailServer />)} />
+          <Route path="/deliveries" element={allowed('deliveries:read', <Deliveries mode="all" />)} />
+          <Route path="/failures" element={allowed('deliveries:read', <Deliveries mode="failures" />)} />
+          <Route path="/deliveries/:id" element={allowed('deliveries:read', <DeliveryDetailScreen />)} />
+          <Route path="/tenants" element={allowed('system', <Tenants />)} />
+          <Route path="/mailbox" element={allowed('deliveries:read', <Mailbox />)} />
+          <Route path="/mailbox/:id" element={allowed('deliveries:read', <MailboxMessageScreen />)} />
+          <Route path="/users" element={allowed('users:read', <Users />)} />
+          <Route path="/users/:tenantId" element={allowed('users:read', <Users />)} />
+          <Route path="/tokens" element={allowed('users:write', <Tokens />)} />
+          <Route path="/tokens/:tenantId" element={allowed('users:write', <Tokens />)} />
+          <Route path="/audit" element={allowed('audit:read', <Audit />)} />
+          <Route path="/notifications" element={allowed('settings:read', <Notifications />)} />
+          <Route path="/notifications/:tenantId" element={allowed('settings:read', <Notifications />)} />
+          <Route path="/templates" element={allowed('settings:read', <Templates />)} />
+          <Route path="/templates/:tenantId" element={allowed('settings:read', <Templates />)} />
+          <Route path="/my-notifications" element={<MyNotifications />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}
+
+function NotAllowed() {
+  return (
+    <>
+      <h1>Not available to your account</h1>
+      <p>Your role does not include this page. <NavLink to="/">Go to the start page</NavLink>.</p>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>There is no console page at this address. <NavLink to="/">Go to the start page</NavLink>.</p>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { can } from '../api/credentials';
+import { useUser } from '../api/session';
+import type { Page, Tenant } from '../api/types';
+import { useApi } from '../api/use-api';
+
+/**
+ * A list's scope filter (deliveries, audit log), field name `scope`: for system administrators
+ * only; anyone else sees their own scope alone, so it shows nothing and asks for no tenants.
+ */
+export function ScopeFilterField({ id, defaultValue }: { id: string; defaultValue: string }) {
+  const system = can(useUser(), 'system');
+  const tenants = useApi<Page<Tenant>>(system ? '/tenants' : null, { limit: 500 });
+  if (!system) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Scope</label>
+      <select id={id} name="scope" defaultValue={defaultValue}>
+        <option value="">All scopes</option>
+        <option value="system">System</option>
+        {tenants.data?.items.map((tenant) => <option key={tenant.id} value={tenant.id}>{tenant.name}</option>)}
+      </select>
+    </div>
+  );
+}

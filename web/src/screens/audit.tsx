@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import type { AuditEntry, Page } from '../api/types';
+import { useApi } from '../api/use-api';
+import { ErrorBanner, Loading, When } from '../components/feedback';
+import { Pager, useCursorPages } from '../components/pager';
+import { ScopeFilterField } from '../components/scope-filter';
+
+const actions = [
+  'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_change', 'auth.setup', 'user.create', 'user.update', 'user.delete', 'user.import',
+  'token.create', 'token.revoke', 'tenant.create', 'tenant.rename', 'tenant.delete', 'mail_server.save', 'mail_server.clear', 'mail_server.test_email',
+  'mail_server.verify', 'mail_host_policy.save', 'recipients.replace', 'settings.save', 'delivery.retry', 'keys.rotate',
+];
+const filterKeys = ['scope', 'action', 'actor', 'since', 'until'] as const;
+const pageSize = 50;
+
+/** A `datetime-local` value (local time) as the API's ISO time, and back. */
+const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
+const toLocal = (iso: string) => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** The audit log, newest first, with filters kept in the address and each entry's details (diffs). */
+export function Audit() {
+  const [params, setParams] = useSearchParams();
+  const pages = useCursorPages();
+  const filter = Object.fromEntries(filterKeys.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof filterKeys)[number], string>;
+  const { data, error, loading, reload } = useApi<Page<AuditEntry>>('/audit', { ...filter, cursor: pages.cursor, limit: pageSize });
+  const [rangeProblem, setRangeProblem] = useState<string>();
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (key: string) => String(form.get(key) ?? '').trim();
+    const next = new URLSearchParams();
+    for (const key of ['scope', 'action', 'actor']) if (value(key)) next.set(key, value(key));
+    const since = toIso(value('since'));
+    const until = toIso(value('until'));
+    if (since && until && since > until) return setRangeProblem('must be after Since');
+    setRangeProblem(undefined);
+    if (since) next.set('since', since);
+    if (until) next.set('until', until);
+    pages.reset();
+    setParams(next);
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Audit log</h1>
+        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+      </div>
+      <p className="lead">Every sign-in, change, test email and token, newest first. Entries are chained by hash; <code>herald audit verify</code> detects tampering.</p>
+      <form className="filters" onSubmit={apply} aria-label="Filter the audit log" key={params.toString()}>
+        <ScopeFilterField id="audit-scope" defaultValue={filter.scope} />
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
+          <select id="audit-action" name="action" defaultValue={filter.action}>
+            <option value="">Any action</option>
+            {actions.map((action) => <option key={action} value={action}>{action}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">Actor</label>
+          <input id="audit-actor" name="actor" defaultValue={filter.actor} placeholder="user:usr_…, token:…, cli" maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-since">Since</label>
+          <input id="audit-since" name="since" type="datetime-local" defaultValue={toLocal(filter.since)} />
+        </div>
+        <div className={`field${rangeProblem ? ' field-invalid' : ''}`}>
+          <label htmlFor="audit-until">Until</label>
+          <input id="audit-until" name="until" type="datetime-local" defaultValue={toLocal(filter.until)} aria-invalid={Boolean(rangeProblem)} aria-describedby={rangeProblem ? 'audit-until-error' : undefined} />
+          {rangeProblem && <p id="audit-until-error" className="error-text">Until {rangeProblem}</p>}
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">Apply filters</button>
+          <button type="button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+        </div>
+      </form>
+      <ErrorBanner error={error} />
+      {!data && loading && <Loading what="the audit log" />}
+      {data && data.items.length === 0 && <p>No entries match.</p>}
+      {data && data.items.length > 0 && (
+        <div className="table-wrap" role="region" aria-label="Audit entries" tabIndex={0}>
+          <table className="stack">
+            <thead>
+              <tr><th scope="col">Time</th><th scope="col">Actor</th><th scope="col">Scope</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Address</th><th scope="col">Details</th></tr>
+            </thead>
+            <tbody>
+              {data.items.map((entry) => (
+                <tr key={entry.seq} className={entry.action.endsWith('_failed') || entry.action === 'deny' ? 'row-problem' : undefined}>
+                  <td data-label="Time"><When at={entry.at} /></td>
+                  <td data-label="Actor"><code>{entry.actor}</code></td>
+                  <td data-label="Scope">{entry.scope}</td>
+                  <td data-label="Action"><code>{entry.action}</code></td>
+                  <td data-label="Target">{entry.target ? <code>{entry.target}</code> : <span className="muted">—</span>}</td>
+                  <td data-label="Address">{entry.ip ?? <span className="muted">—</span>}</td>
+                  <td data-label="Details"><EntryDetails details={entry.details} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager pages={pages} nextCursor={data?.nextCursor} />
+    </>
+  );
+}
+
+const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** An entry's details: a field-level diff as a from → to table, anything else as JSON. */
+function EntryDetails({ details }: { details: Record<string, unknown> }) {
+  const { changes, ...rest } = details;
+  const hasRest = Object.keys(rest).length > 0;
+  if (!changes && !hasRest) return <span className="muted">—</span>;
+  return (
+    <>
+      {changes && typeof changes === 'object' && (
+        <table className="diff">
+          <caption className="visually-hidden">Changed fields</caption>
+          <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+          <tbody>
+            {Object.entries(changes as Record<string, unknown>).map(([field, change]) => {
+              const diff = change && typeof change === 'object' && 'from' in change ? (change as { from: unknown; to: unknown }) : undefined;
+              return (
+                <tr key={field}>
+                  <th scope="row">{field}</th>
+                  {diff ? <><td className="from">{show(diff.from)}</td><td className="to">{show(diff.to)}</td></> : <td colSpan={2}>{show(change)}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {hasRest && (
+        <details>
+          <summary>Details</summary>
+          <pre className="details-json">{JSON.stringify(rest, null, 2)}</pre>
+        </details>
+      )}
+    </>
+  );
+}

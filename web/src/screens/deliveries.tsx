@@ -1,0 +1,119 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../api/use-api';
+import type { DeliverySummary, MessageState, Page } from '../api/types';
+import { ErrorBanner, Loading, StateBadge, When } from '../components/feedback';
+import { Pager, useCursorPages } from '../components/pager';
+import { ScopeFilterField } from '../components/scope-filter';
+import { replyText } from '../components/reply';
+
+const states: MessageState[] = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held'];
+const pageSize = 25;
+
+/**
+ * The delivery history (every message) or the failure history (failed and deferred, with the
+ * last reply). Filters live in the address, so a filtered view can be shared and reloaded.
+ */
+export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
+  const [params, setParams] = useSearchParams();
+  const pages = useCursorPages();
+  const filter = {
+    scope: params.get('scope') ?? '',
+    state: mode === 'all' ? (params.get('state') ?? '') : '',
+    recipient: params.get('recipient') ?? '',
+    event: params.get('event') ?? '',
+  };
+  const { data, error, loading, reload } = useApi<Page<DeliverySummary>>(mode === 'all' ? '/deliveries' : '/deliveries/failures', {
+    ...filter,
+    state: filter.state ? [filter.state] : undefined,
+    cursor: pages.cursor,
+    limit: pageSize,
+  });
+  const title = mode === 'all' ? 'Deliveries' : 'Failure history';
+
+  function applyFilter(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['scope', 'state', 'recipient', 'event']) {
+      const value = String(form.get(key) ?? '').trim();
+      if (value) next.set(key, value);
+    }
+    pages.reset();
+    setParams(next);
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{title}</h1>
+        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+      </div>
+      {mode === 'failures' && <p className="lead">Messages that failed for good, and those waiting to be retried, with the server's last reply.</p>}
+      <form className="filters" onSubmit={applyFilter} aria-label={`Filter ${title.toLowerCase()}`} key={params.toString()}>
+        <ScopeFilterField id="filter-scope" defaultValue={filter.scope} />
+        {mode === 'all' && (
+          <div className="field">
+            <label htmlFor="filter-state">State</label>
+            <select id="filter-state" name="state" defaultValue={filter.state}>
+              <option value="">Any state</option>
+              {states.map((state) => <option key={state} value={state}>{state}</option>)}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="filter-recipient">Recipient</label>
+          <input id="filter-recipient" name="recipient" type="email" defaultValue={filter.recipient} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-event">Event id</label>
+          <input id="filter-event" name="event" defaultValue={filter.event} autoComplete="off" />
+        </div>
+        <div className="actions">
+          <button type="submit">Apply filters</button>
+          <button type="button" className="link-button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+        </div>
+      </form>
+      <ErrorBanner error={error} title="The list could not be loaded" />
+      {!data && loading && <Loading what={title.toLowerCase()} />}
+      {data && data.items.length === 0 && <p>No messages match.</p>}
+      {data && data.items.length > 0 && (
+        <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
+          <table className="stack">
+            <thead>
+              <tr>
+                <th scope="col">State</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Recipient</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">{mode === 'all' ? 'Created' : 'Last reply'}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id}>
+                  <td data-label="State"><StateBadge state={item.state} /></td>
+                  <td data-label="Subject"><Link to={`/deliveries/${encodeURIComponent(item.id)}`}>{item.subject || '(no subject)'}</Link></td>
+                  <td data-label="Recipient">{item.recipient}</td>
+                  <td data-label="Scope">{item.scope}</td>
+                  <td data-label="Attempts">{item.attempts}</td>
+                  <td data-label="When / reply">
+                    {mode === 'all' ? <When at={item.createdAt} /> : (
+                      <>
+                        {item.lastReply ? <code>{replyText(item.lastReplyCode, item.lastReply)}</code> : <span className="muted">no reply</span>}
+                        {item.lastStage && <div className="muted">at {item.lastStage}</div>}
+                      </>
+                    )}
+                    {item.heldReason && <div className="muted">held: {item.heldReason}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager pages={pages} nextCursor={data?.nextCursor} />
+    </>
+  );
+}

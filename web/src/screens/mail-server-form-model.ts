@@ -1,0 +1,101 @@
+import type { AuthMode, MailServerSettings, Provider, Security } from '../api/types';
+import { bareAddress, headerText, host, mailbox, port, required, validate, type Rule } from '../validation';
+
+/** The mail-server form's values, as typed (text fields are strings). */
+export interface FormValues {
+  provider: Provider;
+  host: string;
+  port: string;
+  security: Security;
+  auth: AuthMode;
+  username: string;
+  password: string;
+  fromAddress: string;
+  fromName: string;
+  replyTo: string;
+  smtpDomain: string;
+  allowInvalidCertificate: boolean;
+  enabled: boolean;
+  applyToAllTenants: boolean;
+}
+
+export const providerOptions = [
+  { value: 'smtp', label: 'Generic SMTP' },
+  { value: 'gmail', label: 'Gmail' },
+  { value: 'microsoft365', label: 'Microsoft 365' },
+  { value: 'builtin', label: 'Built-in mailbox (no real delivery)' },
+] as const;
+
+export const securityOptions = [
+  { value: 'starttls', label: 'STARTTLS (port 587)' },
+  { value: 'tls', label: 'TLS from the start (port 465)' },
+  { value: 'none', label: 'None — plain text (port 25)' },
+] as const;
+
+export const defaultPorts: Record<Security, number> = { none: 25, starttls: 587, tls: 465 };
+
+/** The hosted providers' fixed servers (as the API fills them in). */
+export const hostedServers: Partial<Record<Provider, string>> = { gmail: 'smtp.gmail.com:587 (STARTTLS)', microsoft365: 'smtp.office365.com:587 (STARTTLS)' };
+
+export function valuesFrom(saved: MailServerSettings | null): FormValues {
+  return {
+    provider: saved?.provider ?? 'smtp',
+    host: saved?.host ?? '',
+    port: saved?.port === null || saved?.port === undefined ? '587' : String(saved.port),
+    security: saved?.security ?? 'starttls',
+    auth: saved?.auth ?? 'password',
+    username: saved?.username ?? '',
+    password: '',
+    fromAddress: saved?.fromAddress ?? '',
+    fromName: saved?.fromName ?? '',
+    replyTo: saved?.replyTo ?? '',
+    smtpDomain: saved?.smtpDomain ?? '',
+    allowInvalidCertificate: saved?.allowInvalidCertificate ?? false,
+    enabled: saved?.enabled ?? true,
+    applyToAllTenants: saved?.applyToAllTenants ?? false,
+  };
+}
+
+/** The same rules the API applies (normalize-settings.ts), for the fields this provider shows. */
+export function problemsOf(values: FormValues, saved: MailServerSettings | null): Partial<Record<keyof FormValues, string>> {
+  const isBuiltin = values.provider === 'builtin';
+  const isSmtp = values.provider === 'smtp';
+  const usesLogin = !isBuiltin && values.auth !== 'none';
+  const passwordNeeded =
+    values.auth === 'password' && !isBuiltin && values.password === '' &&
+    !(saved?.passwordSet && saved.auth === 'password' && saved.provider === values.provider && (saved.host ?? '') === (isSmtp ? values.host : (saved.host ?? '')) && (saved.username ?? '') === values.username);
+  const rules: Partial<Record<keyof FormValues, Rule[]>> = {
+    host: isSmtp ? [host] : [],
+    port: isSmtp ? [port] : [],
+    username: usesLogin ? [required, headerText] : [],
+    password: passwordNeeded ? [() => (saved?.passwordSet ? 'must be given again when the host or username changes' : 'is required with password authentication')] : [headerText],
+    fromAddress: values.fromAddress === '' && (isBuiltin || (usesLogin && values.username !== '')) ? [] : [bareAddress],
+    fromName: [headerText],
+    replyTo: [mailbox(true)],
+  };
+  return validate(values as unknown as Record<keyof FormValues, string>, rules);
+}
+
+/** The API body for these values: only this provider's fields; the password only when typed. */
+export function inputFrom(values: FormValues, isSystem: boolean): Record<string, unknown> {
+  const common = {
+    provider: values.provider,
+    fromName: values.fromName || null,
+    replyTo: values.replyTo || null,
+    enabled: values.enabled,
+    ...(values.fromAddress ? { fromAddress: values.fromAddress } : {}),
+    ...(isSystem ? { applyToAllTenants: values.applyToAllTenants } : {}),
+  };
+  if (values.provider === 'builtin') return common;
+  const login = values.auth === 'none' ? { auth: 'none' } : { auth: values.auth, username: values.username, ...(values.password ? { password: values.password } : {}) };
+  if (values.provider !== 'smtp') return { ...common, ...login };
+  return {
+    ...common,
+    ...login,
+    host: values.host.trim(),
+    security: values.security,
+    ...(values.port ? { port: Number(values.port) } : {}),
+    allowInvalidCertificate: values.allowInvalidCertificate,
+    smtpDomain: values.smtpDomain || null,
+  };
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api/client';
+import { can } from '../api/credentials';
+import { useUser } from '../api/session';
+import type { AuthMode, MailServerSettings, Security, TestResult } from '../api/types';
+import { Field, SelectField, TextField } from '../components/field';
+import { ErrorBanner, Notice, Progress } from '../components/feedback';
+import { TestTimeline } from '../components/timeline';
+import { mailbox } from '../validation';
+import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, valuesFrom, type FormValues } from './mail-server-form-model';
+import { SettingsSummary } from './mail-server-summary';
+import { TestPanel } from './mail-server-test-panel';
+
+interface SettingsFormProps {
+  scopePath: string;
+  isSystem: boolean;
+  saved: MailServerSettings | null;
+  onSaved: () => void;
+}
+
+const fieldLabels: Record<keyof FormValues, string> = {
+  provider: 'provider', host: 'host', port: 'port', security: 'security', auth: 'authentication', username: 'username', password: 'password',
+  fromAddress: 'sender address', fromName: 'display name', replyTo: 'reply-to', smtpDomain: 'EHLO name',
+  allowInvalidCertificate: 'certificate check', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
+};
+
+type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
+
+/**
+ * The settings as a form for whoever may change them; read-only (no password field, no Save, no
+ * tests) for a viewer.
+ */
+export function SettingsForm(props: SettingsFormProps) {
+  const user = useUser();
+  if (!can(user, 'settings:write')) return <SettingsSummary saved={props.saved} isSystem={props.isSystem} />;
+  return <EditableSettings {...props} canTest={can(user, 'settings:test')} />;
+}
+
+/** Provider chooser and the chosen provider's fields; Save with an optional test address. */
+function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: SettingsFormProps & { canTest: boolean }) {
+  const initial = valuesFrom(saved);
+  const [values, setValues] = useState<FormValues>(initial);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [apiProblems, setApiProblems] = useState<Problems>({});
+  const [testRecipient, setTestRecipient] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [savedNotice, setSavedNotice] = useState<{ version: number; test?: TestResult }>();
+
+  const localProblems: Problems = { ...problemsOf(values, saved), ...(testRecipient ? { testRecipient: mailbox(false)(testRecipient) } : {}) };
+  const shown = (key: keyof Problems) => apiProblems[key] ?? (submitted || touched.has(key) ? localProblems[key] : undefined);
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setApiProblems((previous) => ({ ...previous, [key]: undefined }));
+  };
+  const touch = (key: string) => () => setTouched((previous) => new Set(previous).add(key));
+  const changed = (Object.keys(values) as Array<keyof FormValues>).filter((key) => values[key] !== initial[key]);
+  const dirty = changed.length > 0;
+  const isBuiltin = values.provider === 'builtin';
+  const isSmtp = values.provider === 'smtp';
+  const valid = () => {
+    setSubmitted(true);
+    return Object.values(problemsOf(values, saved)).every((problem) => !problem);
+  };
+
+  function chooseSecurity(security: Security) {
+    const portIsDefault = values.port === '' || Object.values(defaultPorts).map(String).includes(values.port);
+    setValues((previous) => ({ ...previous, security, port: portIsDefault ? String(defaultPorts[security]) : previous.port }));
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setSavedNotice(undefined);
+    if (!valid() || localProblems.testRecipient) return;
+    setBusy(true);
+    try {
+      const body = { ...inputFrom(values, isSystem), ...(testRecipient ? { testRecipient } : {}) };
+      const answer = await api<{ settings: MailServerSettings; test?: TestResult }>('PUT', `${scopePath}/mail-server`, { body });
+      setSavedNotice({ version: answer.settings.version, test: answer.test });
+      // show what is stored now (normalised, password blank), dropping values of hidden fields
+      setValues(valuesFrom(answer.settings));
+      onSaved();
+    } catch (reason) {
+      const apiError = reason as ApiError;
+      setError(apiError);
+      const fields = apiError.fieldErrors?.() ?? {};
+      setApiProblems({ ...fields, ...(fields.testRecipient ? { testRecipient: fields.testRecipient } : {}) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const authOptions: Array<{ value: AuthMode; label: string }> = isSmtp
+    ? [{ value: 'password', label: 'Username and password' }, { value: 'none', label: 'None (relay authorises by IP address)' }]
+    : [{ value: 'password', label: 'Username and app password' }, { value: 'oauth2', label: 'OAuth2 (authorise after saving)' }];
+
+  return (
+    <>
+      <form className="panel settings-form" onSubmit={save} noValidate autoComplete="off" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{saved ? `Settings (version ${saved.version})` : 'Settings'}</h2>
+        <SelectField label="Provider" name="provider" value={values.provider} options={providerOptions} onChange={(provider) => {
+          set('provider', provider);
+          // keep the authentication a choice this provider offers
+          if ((provider !== 'smtp' && values.auth === 'none') || (provider === 'smtp' && values.auth === 'oauth2')) set('auth', 'password');
+        }} />
+        {isBuiltin && <p className="hint">Mail stays in Herald's own mailbox (see Mailbox): nothing leaves this machine. Use it to try Herald out.</p>}
+        {hostedServers[values.provider] && <p className="hint">Server: {hostedServers[values.provider]}</p>}
+
+        {isSmtp && (
+          <div className="grid">
+            <TextField label="Host" name="host" value={values.host} onChange={(v) => set('host', v)} onBlur={touch('host')} error={shown('host')} placeholder="smtp.example.com" />
+            <SelectField label="Security" name="security" value={values.security} options={securityOptions} onChange={chooseSecurity} hint="Choosing a security mode fills in its usual port." />
+            <TextField label="Port" name="port" value={values.port} onChange={(v) => set('port', v)} onBlur={touch('port')} error={shown('port')} inputMode="numeric" />
+          </div>
+        )}
+
+        {!isBuiltin && (
+          <div className="grid">
+            <SelectField label="Authentication" name="auth" value={values.auth} options={authOptions} onChange={(v) => set('auth', v)} />
+            {values.auth !== 'none' && (
+              <TextField label="Username" name="username" value={values.username} onChange={(v) => set('username', v)} onBlur={touch('username')} error={shown('username')} autoComplete="off" />
+            )}
+            {values.auth === 'password' && (
+              <TextField
+                label={values.provider === 'smtp' ? 'Password' : 'App password'}
+                name="password"
+                type="password"
+                value={values.password}
+                onChange={(v) => set('password', v)}
+                onBlur={touch('password')}
+                error={shown('password')}
+                autoComplete="new-password"
+                placeholder={saved?.passwordSet ? 'set — type to replace' : ''}
+                hint={saved?.passwordSet ? 'A password is stored and never shown. Leave empty to keep it; type to replace it.' : undefined}
+              />
+            )}
+          </div>
+        )}
+        {values.auth === 'oauth2' && !isBuiltin && <Notice kind="warning">OAuth2 needs an authorisation step that is not available yet; mail is held until then. Use an app password to send now.</Notice>}
+
+        <div className="grid">
+          <TextField label="Sender address" name="fromAddress" type="email" value={values.fromAddress} onChange={(v) => set('fromAddress', v)} onBlur={touch('fromAddress')} error={shown('fromAddress')} placeholder={isBuiltin ? 'no-reply@herald.localhost' : values.username || 'alerts@example.com'} hint={!isBuiltin && values.auth !== 'none' ? 'Empty: the username is used.' : undefined} />
+          <TextField label="Display name" name="fromName" value={values.fromName} onChange={(v) => set('fromName', v)} onBlur={touch('fromName')} error={shown('fromName')} placeholder="Platform alerts" />
+          <TextField label="Reply-to" name="replyTo" type="email" value={values.replyTo} onChange={(v) => set('replyTo', v)} onBlur={touch('replyTo')} error={shown('replyTo')} hint="Optional: where replies go." />
+        </div>
+
+        {isSmtp && (
+          <details>
+            <summary>Advanced</summary>
+            <TextField label="EHLO name" name="smtpDomain" value={values.smtpDomain} onChange={(v) => set('smtpDomain', v)} hint="The name Herald announces to the server; empty for this machine's name." />
+            <Check label="Accept an invalid TLS certificate (not recommended; logged)" checked={values.allowInvalidCertificate} onChange={(v) => set('allowInvalidCertificate', v)} />
+          </details>
+        )}
+        <Check label="Send mail through this server" hint="When off, mail is held (kept, not sent) until it is on again." checked={values.enabled} onChange={(v) => set('enabled', v)} />
+        {isSystem && <Check label="Apply to all tenants" hint="Tenants without settings of their own send through this server." checked={values.applyToAllTenants} onChange={(v) => set('applyToAllTenants', v)} />}
+
+        <TextField label="Send a test email after saving to (optional)" name="testRecipient" type="email" value={testRecipient} onChange={setTestRecipient} onBlur={touch('testRecipient')} error={shown('testRecipient')} autoComplete="email" />
+        <ErrorBanner error={error} title="The settings were not saved" />
+        {busy && <Progress label={testRecipient ? 'Saving and sending a test email…' : 'Saving…'} />}
+        {savedNotice && <Notice kind="success">Saved as version {savedNotice.version}.</Notice>}
+        {savedNotice?.test && <TestTimeline result={savedNotice.test} heading="Test email after saving" />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>{testRecipient ? 'Save and send test' : 'Save'}</button>
+          {dirty && <span className="muted">Unsaved changes: {changed.map((key) => fieldLabels[key]).join(', ')}</span>}
+        </div>
+      </form>
+      {canTest && <TestPanel scopePath={scopePath} candidate={dirty || !saved ? inputFrom(values, isSystem) : undefined} beforeTest={dirty || !saved ? valid : undefined} heading="Test the connection" />}
+    </>
+  );
+}
+
+function Check({ label, hint, checked, onChange }: { label: string; hint?: string; checked: boolean; onChange: (value: boolean) => void }) {
+  return (
+    <Field label={label} hint={hint}>
+      {(props) => <input {...props} type="checkbox" className="check" checked={checked} onChange={(event) => onChange(event.target.checked)} />}
+    </Field>
+  );
+}
