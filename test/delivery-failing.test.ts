@@ -17,8 +17,10 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   await using system = await startSmtpTestServer();
   let refusing = true;
   const tenant = await startSmtpTestServer({ onRcptTo: () => (refusing ? { code: 451, message: '4.3.0 Try again later' } : 'accept') });
-  await using h = await startHarness({ HERALD_DELIVERY_FAILING_AFTER: '15m' }, { herald: { clock, background: false, sampler: quiet } });
-  await using other = await startHarness({ HERALD_DELIVERY_FAILING_AFTER: '15m' }, {
+  // Retries on the scale of the clock's jumps: the n-th waits 2^(n-1) to 2^n minutes.
+  const env = { HERALD_DELIVERY_FAILING_AFTER: '15m', HERALD_RETRY_BASE: '2m', HERALD_RETRY_MAX_DELAY: '30m', HERALD_RETRY_MAX_AGE: '24h' };
+  await using h = await startHarness(env, { herald: { clock, background: false, sampler: quiet } });
+  await using other = await startHarness(env, {
     keepDataDir: h.dataDir, database: h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {},
     herald: { clock, background: false, deliver: false, sampler: quiet },
   });
@@ -55,7 +57,9 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   const alert = (await h.api('GET', '/api/v1/system/alerts?status=firing')).body.items;
   assert.deepEqual(alert.map((a: any) => a.type), ['mail.delivery_failing']);
 
-  clock.advance(5 * minute);
+  // Less than the wait before the fourth attempt (4 to 8 minutes): one now would find the server
+  // still down, and its next would fall after the jump below.
+  clock.advance(minute);
   assert.deepEqual(await h.herald.monitor.tick(), [], 'already firing: the scheduler re-notifies, not the monitor');
 
   // The tenant's server is back and accepts: the deferred message goes out, the alert resolves once.
