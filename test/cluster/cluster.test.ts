@@ -113,12 +113,17 @@ test('a per-server rate limit holds for the whole cluster, not per node', { skip
   const seconds = (Date.now() - started) / 1000;
   // The busiest sliding second of arrivals.
   const times = cluster.smtp.received.map((mail) => mail.receivedAt).sort((a, b) => a - b);
-  const busiest = Math.max(...times.map((t, i) => times.filter((u, j) => j >= i && u < t + 1000).length));
-  console.log(`rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}`);
+  const busiestFrom = (from: number) => Math.max(...times.map((t, i) => (t < from ? 0 : times.filter((u, j) => j >= i && u < t + 1000).length)));
+  const busiest = busiestFrom(times[0]!);
+  const steady = busiestFrom(times[0]! + 1000);
+  console.log(`rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}, after the first second ${steady}`);
   assert.ok(seconds >= 60 / limit - 1.5, `took only ${seconds} s`);
-  // Admission is exact (one per 100 ms window); arrivals jitter by the send time, so a sliding
-  // second may catch a few more. Per-node limits would let three nodes send 3× the limit.
-  assert.ok(busiest <= limit * 1.5, `${busiest} messages in one second (per-node limits would allow ${3 * limit})`);
+  // Admission is exact (one per 100 ms window). Arrivals follow it once the connections are open;
+  // in the first second each node's first sends also wait for its SMTP connection to open, so
+  // sends admitted in successive windows arrive together (about 1.5× the limit, seen every run).
+  // Per-node limits would admit 3× the limit all along, and the run would take a third of the time.
+  assert.ok(steady <= limit + 2, `${steady} messages in one second after the first (per-node limits would allow ${3 * limit})`);
+  assert.ok(busiest < limit * 2, `${busiest} messages in the first second (per-node limits would allow ${3 * limit})`);
 });
 
 test('settings changed through one node are used by every node for the next send', { skip, timeout: 120_000 }, async () => {
