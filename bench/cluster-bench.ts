@@ -1,11 +1,14 @@
-// Delivered emails/s on PostgreSQL with 1, 2 and 3 Herald nodes, against raw nodemailer to the
-// same sink in the same run: npm run bench:cluster (BENCH_N, BENCH_NODES=1,2,3, BENCH_POSTGRES_URL).
+// Delivered emails/s on PostgreSQL with 1, 2 and 3 Herald nodes, against raw nodemailer sending the
+// same email to the same sink in the same run, and where the CPU went: npm run bench:cluster
+// (BENCH_N, BENCH_NODES=1,2,3, BENCH_POSTGRES_URL).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
+import { eventBody, fromAddress, fromName, rawMail } from './bench-mail.js';
+import { machineCpuMs, mainThreadCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 import { startSink } from './sink-process.js';
 import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient } from './http-client.js';
@@ -29,20 +32,43 @@ async function admin(sql: string): Promise<void> {
 
 async function rawNodemailer(port: number): Promise<number> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxRequeues: 0 });
+  const runId = randomBytes(3).toString('hex');
   const started = nowMs();
   let next = 0;
   await Promise.all(Array.from({ length: connections }, async () => {
-    while (next < total) {
-      const i = next++;
-      await transport.sendMail({ from: 'herald@example.test', to: `user${i}@example.test`, subject: `[info] Record added — System`, text: 'Record added\n\nEvent: record.added', messageId: `<raw-${i}@bench>` });
-    }
+    while (next < total) await transport.sendMail(rawMail(next++, runId));
   }));
   const rate = perSecond(total, nowMs() - started);
   transport.close();
   return rate;
 }
 
-async function heraldCluster(nodes: number, sinkPort: number, waitFor: (count: number) => Promise<void>): Promise<number> {
+/** CPU milliseconds spent while delivering, by whom; `busy` is the whole machine's. */
+interface CpuSpent {
+  eventLoops: number;
+  otherThreads: number;
+  postgres: number;
+  sink: number;
+  busy: number;
+  wallMs: number;
+}
+
+function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent {
+  const read = () => {
+    const loops = heraldPids.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0);
+    return {
+      eventLoops: loops, otherThreads: heraldPids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - loops,
+      postgres: postgresCpuMs(), sink: processCpuMs(sinkPid), busy: machineCpuMs(), wallMs: nowMs(),
+    };
+  };
+  const before = read();
+  return () => {
+    const after = read();
+    return Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key as keyof CpuSpent]])) as unknown as CpuSpent;
+  };
+}
+
+async function heraldCluster(nodes: number, sink: { port: number; pid: number }, waitFor: (count: number) => Promise<void>): Promise<{ rate: number; cpu: CpuSpent }> {
   const name = `herald_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
@@ -54,19 +80,21 @@ async function heraldCluster(nodes: number, sinkPort: number, waitFor: (count: n
     started.push(await startHerald({ env }));
     for (let i = 1; i < nodes; i += 1) started.push(await startHerald({ env }));
     const api = createApiClient(started[0]!.url, token, 4);
-    const settings = { provider: 'smtp', host: '127.0.0.1', port: sinkPort, security: 'none', fromAddress: 'herald@example.test', poolSize: connections };
+    const settings = { provider: 'smtp', host: '127.0.0.1', port: sink.port, security: 'none', fromAddress, fromName, poolSize: connections };
     await api.request('PUT', '/api/v1/system/mail-server', { ...settings, enabled: false });
     for (let at = 0; at < total; at += 1000) {
-      const events = Array.from({ length: Math.min(1000, total - at) }, (_, i) => ({ type: 'record.added', recipients: [`user${at + i}@example.test`] }));
+      const events = Array.from({ length: Math.min(1000, total - at) }, (_, i) => eventBody(at + i));
       const answer = await api.request('POST', '/api/v1/events/batch', { events });
       if (answer.status !== 202) throw new Error(`batch refused: ${answer.text}`);
     }
     const begin = nowMs();
+    const meter = cpuMeter(started.map((node) => node.pid), sink.pid);
     await api.request('PUT', '/api/v1/system/mail-server', settings);
     await waitFor(total);
     const rate = perSecond(total, nowMs() - begin);
+    const cpu = meter();
     api.close();
-    return rate;
+    return { rate, cpu };
   } finally {
     await Promise.all(started.map((node) => node.stop(5000)));
     await admin(`drop database if exists ${name} with (force)`);
@@ -82,16 +110,26 @@ try {
   };
   await sink.reset();
   const raw = await rawNodemailer(sink.port);
+  const cores = availableParallelism();
   const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer']];
+  const cpuRows: string[][] = [['nodes', 'cores busy', 'event loops', 'other threads', 'PostgreSQL', 'sink', 'all', `if all ${cores} cores were busy`]];
   let single = 0;
   for (const nodes of nodeCounts) {
     await sink.reset();
-    const rate = await heraldCluster(nodes, sink.port, waitFor);
+    const { rate, cpu } = await heraldCluster(nodes, sink, waitFor);
     if (nodes === 1) single = rate;
     rows.push([String(nodes), formatNumber(rate), single ? `${formatNumber(rate / single, 2)}×` : '', `${formatNumber(rate / raw, 2)}×`]);
+    const perMessage = (ms: number) => formatNumber(ms / total, 3);
+    const all = cpu.eventLoops + cpu.otherThreads + cpu.postgres + cpu.sink;
+    // At this CPU cost per message, every core busy would deliver this many per second.
+    const ceiling = (cores * 1000) / (all / total);
+    cpuRows.push([String(nodes), formatNumber(cpu.busy / cpu.wallMs, 2), perMessage(cpu.eventLoops), perMessage(cpu.otherThreads), perMessage(cpu.postgres), perMessage(cpu.sink), perMessage(all),
+      `${formatNumber(ceiling)}/s${single ? ` (${formatNumber(ceiling / single, 2)}× 1 node)` : ''}`]);
   }
-  console.log(`Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink\n`);
+  console.log(`Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink, same email\n`);
   console.log(table(rows));
+  console.log(`\nCPU ms per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`);
+  console.log(table(cpuRows));
 } finally {
   await sink.stop();
 }

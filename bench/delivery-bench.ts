@@ -25,21 +25,20 @@
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type Mail from 'nodemailer/lib/mailer';
 import SqliteDatabase from 'better-sqlite3';
+import { eventBody, fromAddress, fromName, messageIdDomain, rawMail } from './bench-mail.js';
 import { startSink, type SinkProcess } from './sink-process.js';
-import { startHerald, processCpuMs, type HeraldProcess } from './herald-process.js';
+import { machineCpuMs, processCpuMs } from './cpu.js';
+import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { rulesScenario } from './rules-scenario.js';
 import { closedLoop, formatNumber, nowMs, perSecond, quantile, sleep, table, until } from './stats.js';
-import { defaultSettings } from '../src/notifications/settings.js';
-import { renderBuiltin } from '../src/templates/render.js';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -67,49 +66,12 @@ const settings = {
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000 };
-const fromAddress = 'herald@bench.example.test';
-const fromName = 'Herald Bench';
-const messageIdDomain = 'bench.herald.test';
 
 // ---------------------------------------------------------------------------------------------
 // What is sent: the same mail through nodemailer directly and through Herald.
 
 /** The tenant the batch phase posts to: its own mail server is disabled, so its mail stays held. */
 const heldTenant = 'bench-held';
-
-function eventBody(index: number, tenant?: string) {
-  return {
-    type: 'bench.notice', severity: 'info', ...(tenant ? { tenant } : {}), recipients: [`user${index}@example.test`],
-    data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index },
-  };
-}
-
-/** The mail Herald renders for eventBody(index) (src/events/render-plain.ts), for the baseline. */
-// The same email Herald sends for a bench event: its built-in rendering (subject, text and the
-// branded HTML part), so the baseline pays for the same MIME body as Herald's sends.
-function rawMail(index: number, runId: string): Mail.Options {
-  const occurredAt = Date.now();
-  const rendered = renderBuiltin(
-    { id: 'bench.notice', title: 'Bench notice', summary: '' },
-    {
-      event: { id: `raw_${index}`, type: 'bench.notice', title: 'Bench notice', severity: 'info', status: null, occurredAt: new Date(occurredAt).toISOString(), dedupKey: null, renotify: false },
-      data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index }, labels: {}, annotations: {},
-      scope: { id: 'system', name: 'System' }, brand: defaultSettings.branding, user: null, alerts: [],
-    },
-    occurredAt,
-  );
-  const to = `user${index}@example.test`;
-  return {
-    from: { name: fromName, address: fromAddress },
-    to,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    messageId: `<raw_${runId}${String(index).padStart(8, '0')}@${messageIdDomain}>`,
-    envelope: { from: fromAddress, to: [to] },
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Herald-Message': `raw_${runId}${index}` },
-  };
-}
 
 function mailServerBody(port: number, enabled: boolean, system: boolean) {
   return {
@@ -129,18 +91,6 @@ interface CpuShare {
   other: number;
   /** CPU milliseconds over the phase: Herald (all its threads), the sink, this process. */
   ms: { herald: number; sink: number; bench: number };
-}
-
-/** CPU time used by the whole machine so far (all CPUs, steal included), from /proc/stat. */
-function machineCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
-    const busy = fields.slice(0, 8).reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
-    return busy * 10;
-  } catch {
-    return 0;
-  }
 }
 
 function cpuMeter(heraldPid: number | undefined, sinkPid: number) {

@@ -112,15 +112,3 @@ export function readStatusKb(pid: number, field: string): number {
     return 0;
   }
 }
-
-/** User + system CPU time of a process so far, in milliseconds (from /proc/<pid>/stat). */
-export function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state); utime and stime are fields 14 and 15, in clock ticks (USER_HZ = 100).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}

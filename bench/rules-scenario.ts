@@ -10,7 +10,8 @@
 // the mail server is enabled, plus Herald's CPU time per event and per email, which the other
 // work on a shared machine disturbs less than the rates.
 import SqliteDatabase from 'better-sqlite3';
-import { processCpuMs, type HeraldProcess } from './herald-process.js';
+import { processCpuMs } from './cpu.js';
+import type { HeraldProcess } from './herald-process.js';
 import type { ApiClient } from './http-client.js';
 import type { SinkProcess } from './sink-process.js';
 import type { ProbeReport } from './sqlite-probe.js';
