@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole } from '../scripts/build-console.js';
-import { accessibilityProblems, captureScreen, chromiumPath, eventually, launchBrowser, printPage } from './support/browser.js';
+import { accessibilityProblems, captureScreen, chromiumPath, eventually, launchBrowser, printPage, signOut } from './support/browser.js';
 import { adminToken, fastDeliveryEnv } from './support/herald-harness.js';
 import { startHeraldProcess } from './support/herald-process.js';
 import { startSmtpTestServer, type HookDecision } from './support/smtp-test-server.js';
@@ -68,7 +68,7 @@ test('an administrator runs mail end to end in the console: SMTP, tenants, deliv
     a11y.push(...(await captureScreen(page, 'setup')));
     await button('Create administrator').click();
     await page.getByRole('heading', { name: 'System', level: 2 }).waitFor();
-    await button('Sign out').click();
+    await signOut(page);
     await field('E-mail').waitFor();
     await page.goto(setupLink);
     await page.getByText('this link is spent').waitFor();
@@ -441,8 +441,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
 
     // Sign out ends the session on the server, not only in the page.
     const cookies = (await browser.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    await button('Sign out').click();
-    await page.getByText('You have signed out.').waitFor();
+    await signOut(page);
     const after = await fetch(`${herald.url}/api/v1/auth/session`, { headers: { cookie: cookies } });
     assert.equal(after.status, 401, 'the old session cookie no longer works');
     await page.goto(`${herald.url}/users`);
@@ -463,7 +462,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
     a11y.push(...(await captureScreen(page, 'mail-server-viewer')));
     await page.goto(`${herald.url}/users`);
     await page.getByRole('heading', { name: 'Not available to your account' }).waitFor();
-    await button('Sign out').click();
+    await signOut(page);
 
     // A member sees only My notifications and their account.
     await page.goto(`${herald.url}/`);
@@ -471,7 +470,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
     await page.waitForURL(/\/my-notifications$/);
     assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['My notifications']);
     await page.getByRole('link', { name: 'Account: Mo Member' }).waitFor();
-    await button('Sign out').click();
+    await signOut(page);
 
     // Too many wrong passwords: a clear message with the wait.
     for (let i = 0; i < 6; i++) {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsole } from '../scripts/build-console.js';
-import { captureScreen, launchBrowser, printPage } from './support/browser.js';
+import { captureScreen, launchBrowser, printPage, signOut } from './support/browser.js';
 import { adminToken, fastDeliveryEnv } from './support/herald-harness.js';
 import { startHeraldProcess } from './support/herald-process.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
@@ -152,7 +152,7 @@ test('notification rules, templates and a member\'s own choices in the console',
     assert.equal((await call('GET', '/system/templates/service.failed')).body.origin, 'builtin');
 
     // A member signs in and chooses their own notifications; a mandatory one is locked.
-    await button('Sign out').click();
+    await signOut(page);
     await page.goto(`${herald.url}/`);
     await field('E-mail').fill(member.email);
     await field('Password').fill(member.password);
@@ -179,7 +179,7 @@ test('notification rules, templates and a member\'s own choices in the console',
 
     // A tenant viewer sees the tenant's rules but cannot start a change.
     assert.equal((await call('POST', '/tenants/acme/users', { email: viewer.email, name: 'Vic Viewer', role: 'tenant_viewer', password: viewer.password })).status, 201);
-    await button('Sign out').click();
+    await signOut(page);
     await page.goto(`${herald.url}/notifications`);
     await field('E-mail').fill(viewer.email);
     await field('Password').fill(viewer.password);

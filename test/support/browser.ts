@@ -94,3 +94,12 @@ export async function printPage(page: Page): Promise<void> {
   const shown = await page.locator('body').innerText().catch(() => '(no page)');
   console.log(`--- the page at ${page.url()} showed:\n${shown.slice(0, 4000)}\n---`);
 }
+
+/**
+ * Clicks Sign out and waits until the server has ended the session and the sign-in screen says so:
+ * navigating away sooner would cancel the request and leave the session signed in.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByText('You have signed out.').waitFor();
+}
