@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { eventBody, fromAddress, fromName, rawMail } from './bench-mail.js';
-import { machineCpuMs, mainThreadCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
+import { machineContextSwitches, machineCpuMs, mainThreadCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 import { startSink } from './sink-process.js';
 import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient } from './http-client.js';
@@ -50,6 +50,7 @@ interface CpuSpent {
   postgres: number;
   sink: number;
   busy: number;
+  contextSwitches: number;
   wallMs: number;
 }
 
@@ -58,7 +59,7 @@ function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent {
     const loops = heraldPids.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0);
     return {
       eventLoops: loops, otherThreads: heraldPids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - loops,
-      postgres: postgresCpuMs(), sink: processCpuMs(sinkPid), busy: machineCpuMs(), wallMs: nowMs(),
+      postgres: postgresCpuMs(), sink: processCpuMs(sinkPid), busy: machineCpuMs(), contextSwitches: machineContextSwitches(), wallMs: nowMs(),
     };
   };
   const before = read();
@@ -112,7 +113,7 @@ try {
   const raw = await rawNodemailer(sink.port);
   const cores = availableParallelism();
   const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer']];
-  const cpuRows: string[][] = [['nodes', 'cores busy', 'event loops', 'other threads', 'PostgreSQL', 'sink', 'all', `if all ${cores} cores were busy`]];
+  const cpuRows: string[][] = [['nodes', 'cores busy', 'event loops', 'other threads', 'PostgreSQL', 'sink', 'all', `if all ${cores} cores were busy`, 'context switches']];
   let single = 0;
   for (const nodes of nodeCounts) {
     await sink.reset();
@@ -124,11 +125,11 @@ try {
     // At this CPU cost per message, every core busy would deliver this many per second.
     const ceiling = (cores * 1000) / (all / total);
     cpuRows.push([String(nodes), formatNumber(cpu.busy / cpu.wallMs, 2), perMessage(cpu.eventLoops), perMessage(cpu.otherThreads), perMessage(cpu.postgres), perMessage(cpu.sink), perMessage(all),
-      `${formatNumber(ceiling)}/s${single ? ` (${formatNumber(ceiling / single, 2)}× 1 node)` : ''}`]);
+      `${formatNumber(ceiling)}/s${single ? ` (${formatNumber(ceiling / single, 2)}× 1 node)` : ''}`, formatNumber(cpu.contextSwitches / total, 1)]);
   }
   console.log(`Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink, same email\n`);
   console.log(table(rows));
-  console.log(`\nCPU ms per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`);
+  console.log(`\nCPU ms and context switches per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`);
   console.log(table(cpuRows));
 } finally {
   await sink.stop();

@@ -45,3 +45,12 @@ export function machineCpuMs(): number {
     return 0;
   }
 }
+
+/** Context switches on the whole machine since boot (the `ctxt` line of /proc/stat). */
+export function machineContextSwitches(): number {
+  try {
+    return Number(/^ctxt (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
