@@ -28,6 +28,25 @@ async function withRestarts(run: (start: () => Promise<Harness>, clock: ReturnTy
 
 const subjects = (h: Harness, eventId: string) => h.herald.store.db.selectFrom('messages').select('subject').where('event_id', '=', eventId).execute().then((rows) => rows.map((r) => r.subject));
 
+/**
+ * Another node's uncommitted write: runs `statement` in an open transaction on its own connection,
+ * starts `request`, waits until Herald is waiting for that transaction's row lock, then commits.
+ */
+async function whileAnotherNodeWrites<T>(h: Harness, statement: string, params: unknown[], request: () => Promise<T>): Promise<T> {
+  const node = new pg.Client({ connectionString: h.env.HERALD_DATABASE_URL });
+  await node.connect();
+  try {
+    await node.query('begin');
+    await node.query(statement, params);
+    const answer = request();
+    await h.until(async () => ((await node.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rowCount ?? 0) > 0);
+    await node.query('commit');
+    return await answer;
+  } finally {
+    await node.end();
+  }
+}
+
 test('alert lifecycle: first fire sends, repeat suppressed, re-notified by the scheduler after the interval, resolved once — across restarts', async () => {
   await withRestarts(async (start, clock) => {
     const fire = { type: 'service.failed', dedupKey: 'svc:media', data: { service: 'media', state: 'failed', host: 'pbx-1' } };
@@ -142,20 +161,7 @@ test('group window on PostgreSQL: an alert joining a digest while another node c
     const claimed = await h.herald.store.db.selectFrom('digests').select('id').executeTakeFirstOrThrow();
 
     // Another node's scheduler is claiming the digest (as claimDigests does) and has not committed.
-    const node = new pg.Client({ connectionString: h.env.HERALD_DATABASE_URL });
-    await node.connect();
-    let late: Awaited<ReturnType<Harness['api']>>;
-    try {
-      await node.query('begin');
-      await node.query(`update digests set state = 'sending' where id = $1`, [claimed.id]);
-      const posting = h.api('POST', '/api/v1/events', alert('db-2'));
-      // The ingest is now waiting for the claim's row lock.
-      await h.until(async () => ((await node.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rowCount ?? 0) > 0);
-      await node.query('commit');
-      late = await posting;
-    } finally {
-      await node.end();
-    }
+    const late = await whileAnotherNodeWrites(h, `update digests set state = 'sending' where id = $1`, [claimed.id], () => h.api('POST', '/api/v1/events', alert('db-2')));
     assert.equal(late.body.outcome, 'grouped', late.raw);
     const joined = await h.herald.store.db.selectFrom('digest_items').innerJoin('digests', 'digests.id', 'digest_items.digest_id')
       .select(['digests.id', 'digests.state']).where('digest_items.event_id', '=', late.body.eventId).executeTakeFirstOrThrow();
@@ -168,5 +174,23 @@ test('group window on PostgreSQL: an alert joining a digest while another node c
     const bodies = (await h.herald.store.db.selectFrom('messages').innerJoin('events', 'events.id', 'messages.event_id').select('messages.html_body')
       .where('events.idempotency_key', 'like', 'digest:%').execute()).map((m) => m.html_body ?? '');
     for (const host of ['db-1', 'db-2']) assert.equal(bodies.filter((body) => body.includes(`${host} down`)).length, 1, host);
+  });
+});
+
+test('alerts on PostgreSQL: the same alert decided on two nodes at once is notified once', { skip: testDialect !== 'postgres' && 'needs two concurrent writers; SQLite has one' }, async () => {
+  await withRestarts(async (start, clock) => {
+    await using h = await start();
+    await h.api('PUT', '/api/v1/system/recipients', { recipients: ['ops@example.test'] });
+    await h.api('PATCH', '/api/v1/system/notifications', { repeatIntervalMs: 60 * minute });
+    const fire = { type: 'service.failed', dedupKey: 'svc:media', data: { service: 'media', state: 'failed', host: 'pbx-1' } };
+    assert.equal((await h.api('POST', '/api/v1/events', fire)).body.outcome, 'queued');
+    clock.advance(61 * minute);
+
+    // Another node got the same event a moment earlier: it has re-notified and updated the alert
+    // row, and not committed yet.
+    const second = await whileAnotherNodeWrites(h, `update alerts set last_notified_at = $1, next_notify_at = $2 where scope_id = 'system' and dedup_key = 'svc:media'`,
+      [clock.now(), clock.now() + 60 * minute], () => h.api('POST', '/api/v1/events', fire));
+    assert.equal(second.body.outcome, 'suppressed', second.raw);
+    assert.match(second.body.reason, /^repeat_interval: notified 0 s ago/);
   });
 });

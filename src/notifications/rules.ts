@@ -87,7 +87,11 @@ export async function prepareRules(db: Kysely<Database>, commit: RulesCommit, sc
   let digestKey: string | undefined;
   if (input.dedupKey) {
     alertKey = `${scopeId}\u0000${input.dedupKey}`;
-    commit.alertLoaded.set(alertKey, await once(commit.alerts, alertKey, () => db.selectFrom('alerts').selectAll().where('scope_id', '=', scopeId).where('dedup_key', '=', input.dedupKey!).executeTakeFirst()));
+    // Locked until this commit ends: another node deciding about the same alert (the same event
+    // posted to two nodes, or a scheduler's re-notify) waits, then sees what that one decided.
+    // A first firing has no row to lock; the second insert of it fails and is retried alone.
+    commit.alertLoaded.set(alertKey, await once(commit.alerts, alertKey, () =>
+      commit.dialect.lockForUpdate(db.selectFrom('alerts').selectAll().where('scope_id', '=', scopeId).where('dedup_key', '=', input.dedupKey!)).executeTakeFirst()));
     if (rules.settings.groupWindowMs > 0) {
       const group = input.group ?? type.id;
       digestKey = `${scopeId}\u0000${group}`;
