@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api/client';
+import { useState } from 'react';
+import { api } from '../api/client';
 import { useUser } from '../api/session';
 import { TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { newPassword, required, validate } from '../validation';
 import { roleLabel } from './scope-links';
 
@@ -26,36 +27,19 @@ export function Account() {
 function ChangePassword() {
   const empty = { currentPassword: '', newPassword: '', confirm: '' };
   const [values, setValues] = useState(empty);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [done, setDone] = useState(false);
+  const { submitted, error, busy, done, submit } = useFormSubmit();
   const problems = validate(values, { currentPassword: [required], newPassword: [newPassword] });
   if (values.confirm !== values.newPassword) problems.confirm = 'does not match the new password';
   const apiFields = error?.fieldErrors() ?? {};
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    setDone(false);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      await api('POST', '/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
-      setValues(empty);
-      setSubmitted(false);
-      setDone(true);
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const change = submit(problems, async () => {
+    await api('POST', '/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+    setValues(empty);
+  });
 
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="password-heading">
+    <form className="panel" onSubmit={change} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
       <TextField label="Current password" type="password" name="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={apiFields.currentPassword ?? (submitted ? problems.currentPassword : undefined)} autoComplete="current-password" />
       <TextField label="New password" type="password" name="new-password" value={values.newPassword} onChange={set('newPassword')} error={apiFields.newPassword ?? (submitted || values.newPassword ? problems.newPassword : undefined)} autoComplete="new-password" hint="At least 12 characters. Your other sessions are signed out." />

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api/client';
+import { useState } from 'react';
+import { api } from '../api/client';
 import type { Preference } from '../api/rules-types';
 import { useUser } from '../api/session';
 import { useApi } from '../api/use-api';
 import { Badge, ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { scopeApiPath } from './scope-links';
 
 const audienceHints = {
@@ -30,30 +31,17 @@ export function MyNotifications() {
 
 function PreferencesForm({ path, preferences, onSaved }: { path: string; preferences: Preference[]; onSaved: () => void }) {
   const [choices, setChoices] = useState<Record<string, boolean>>(() => Object.fromEntries(preferences.map((p) => [p.type, p.receiving])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [saved, setSaved] = useState(false);
+  const { error, busy, done: saved, submit, clearDone } = useFormSubmit();
   const changed = preferences.filter((p) => choices[p.type] !== p.receiving);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(undefined);
-    setSaved(false);
-    setBusy(true);
-    try {
-      await api('PUT', path, { body: { preferences: Object.fromEntries(changed.map((p) => [p.type, choices[p.type]])) } });
-      setSaved(true);
-      onSaved();
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = submit({}, async () => {
+    await api('PUT', path, { body: { preferences: Object.fromEntries(changed.map((p) => [p.type, choices[p.type]])) } });
+    onSaved();
+  });
 
   if (preferences.length === 0) return <p>No event types are sent to members in your scope.</p>;
   return (
-    <form className="panel" onSubmit={submit} noValidate>
+    <form className="panel" onSubmit={save} noValidate>
       <fieldset className="preferences">
         <legend>Email me about</legend>
         <ul>
@@ -62,7 +50,7 @@ function PreferencesForm({ path, preferences, onSaved }: { path: string; prefere
               <label>
                 <input type="checkbox" className="check" checked={choices[p.type] ?? p.receiving} disabled={!p.optOut || busy}
                   aria-describedby={`pref-${p.type}`}
-                  onChange={(e) => { setSaved(false); setChoices((c) => ({ ...c, [p.type]: e.target.checked })); }} />
+                  onChange={(e) => { clearDone(); setChoices((c) => ({ ...c, [p.type]: e.target.checked })); }} />
                 {' '}{p.title}
               </label>
               <p id={`pref-${p.type}`} className="hint">

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api/client';
+import { useState } from 'react';
+import { api } from '../api/client';
 import type { SettingsView } from '../api/rules-types';
 import { SelectField, TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { color, footer, groupSeconds, logoUrl, percent, productName, repeatMinutes } from '../notification-validation';
 import type { Rule } from '../validation';
 
@@ -30,9 +31,7 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
   const [disk, setDisk] = useState(text(own.thresholds?.disk));
   const [repeat, setRepeat] = useState(minutes(own.repeatIntervalMs));
   const [group, setGroup] = useState(seconds(own.groupWindowMs));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [saved, setSaved] = useState(false);
+  const { error, busy, done: saved, submit } = useFormSubmit();
   const problems = {
     cpu: optional(percent)(cpu), memory: optional(percent)(memory), disk: optional(percent)(disk),
     repeat: optional(repeatMinutes)(repeat), group: optional(groupSeconds)(group),
@@ -40,29 +39,17 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
   const api422 = error?.fieldErrors() ?? {};
   const inheritsWord = isSystem ? 'the built-in default' : 'the system';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    setError(undefined);
-    if (Object.values(problems).some(Boolean)) return;
-    setBusy(true);
-    try {
-      await api('PATCH', `${base}/notifications`, {
-        body: {
-          emailEnabled: email === 'inherit' ? null : email === 'on',
-          ...(isSystem ? { thresholds: { cpu: numberOrNull(cpu), memory: numberOrNull(memory), disk: numberOrNull(disk) } } : {}),
-          repeatIntervalMs: numberOrNull(repeat, 60_000),
-          groupWindowMs: numberOrNull(group, 1000),
-        },
-      });
-      setSaved(true);
-      onSaved();
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = submit(problems, async () => {
+    await api('PATCH', `${base}/notifications`, {
+      body: {
+        emailEnabled: email === 'inherit' ? null : email === 'on',
+        ...(isSystem ? { thresholds: { cpu: numberOrNull(cpu), memory: numberOrNull(memory), disk: numberOrNull(disk) } } : {}),
+        repeatIntervalMs: numberOrNull(repeat, 60_000),
+        groupWindowMs: numberOrNull(group, 1000),
+      },
+    });
+    onSaved();
+  });
 
   const threshold = (name: string, noun: string, value: string, set: (v: string) => void, problem: string | undefined, current: number) => (
     <TextField label={`${name} threshold (%)`} value={value} onChange={set} inputMode="numeric" error={problem ?? api422.thresholds}
@@ -71,7 +58,7 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
   );
 
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="rules-heading">
+    <form className="panel" onSubmit={save} noValidate aria-labelledby="rules-heading">
       <h2 id="rules-heading">Delivery</h2>
       <SelectField label="Email notifications" value={email} onChange={setEmail}
         options={[
@@ -113,9 +100,7 @@ export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; 
   const [values, setValues] = useState({
     productName: own.productName ?? '', logoUrl: own.logoUrl ?? '', primaryColor: own.primaryColor ?? '', backgroundColor: own.backgroundColor ?? '', footer: own.footer ?? '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [saved, setSaved] = useState(false);
+  const { error, busy, done: saved, submit } = useFormSubmit();
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const problems = {
     productName: optional(productName)(values.productName), logoUrl: logoUrl(values.logoUrl),
@@ -124,27 +109,15 @@ export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; 
   const api422 = error?.fieldErrors() ?? {};
   const from = isSystem ? 'the default' : 'the system';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    setError(undefined);
-    if (Object.values(problems).some(Boolean)) return;
-    setBusy(true);
-    try {
-      const branding = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim() === '' ? null : value.trim()]));
-      await api('PATCH', `${base}/notifications`, { body: { branding } });
-      setSaved(true);
-      onSaved();
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = submit(problems, async () => {
+    const branding = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim() === '' ? null : value.trim()]));
+    await api('PATCH', `${base}/notifications`, { body: { branding } });
+    onSaved();
+  });
 
   const swatch = (value: string) => <span className="swatch" aria-hidden="true" style={{ background: value }} />;
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="branding-heading">
+    <form className="panel" onSubmit={save} noValidate aria-labelledby="branding-heading">
       <h2 id="branding-heading">Branding</h2>
       <p className="hint">The layout every notification email is wrapped in. Empty fields use {from}'s value, shown as the placeholder.</p>
       <div className="grid">

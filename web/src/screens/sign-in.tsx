@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { credentials, type SignedIn } from '../api/credentials';
 import { useApi } from '../api/use-api';
 import { TextField } from '../components/field';
 import { ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { accountEmail, newPassword, personName, required, tenantId as tenantIdRule, validate } from '../validation';
 
 /** What a refused sign-in means, in words: wrong credentials, or too many tries (and how long to wait). */
@@ -23,33 +24,21 @@ export function signInProblem(error: ApiError): ApiError {
 export function SignIn({ notice }: { notice?: string }) {
   const [params] = useSearchParams();
   const [values, setValues] = useState({ email: '', password: '', tenantId: params.get('tenant') ?? '' });
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { submitted, error, busy, submit } = useFormSubmit();
   const problems = validate(values, { email: [accountEmail], password: [required], tenantId: [tenantIdRule] });
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      const tenantId = values.tenantId.trim();
-      const session = await api<SignedIn>('POST', '/auth/login', { body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) } });
-      credentials.signedIn(session);
-    } catch (reason) {
-      setBusy(false);
-      setError(reason instanceof ApiError ? signInProblem(reason) : new ApiError(0, 'unknown', String(reason)));
-    }
-  }
+  const signIn = submit(problems, async () => {
+    const tenantId = values.tenantId.trim();
+    const session = await api<SignedIn>('POST', '/auth/login', { body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) } });
+    credentials.signedIn(session);
+  }, (reason) => (reason instanceof ApiError ? signInProblem(reason) : new ApiError(0, 'unknown', String(reason))));
 
   return (
     <main id="main" className="sign-in">
       <h1>Sign in to Herald</h1>
       {notice && <Notice>{notice}</Notice>}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={signIn} noValidate>
         <TextField label="E-mail" type="email" name="email" value={values.email} onChange={set('email')} error={submitted ? problems.email : undefined} autoComplete="username" />
         <TextField label="Password" type="password" name="password" value={values.password} onChange={set('password')} error={submitted ? problems.password : undefined} autoComplete="current-password" />
         <TextField label="Tenant id" name="tenant" value={values.tenantId} onChange={set('tenantId')} error={problems.tenantId} hint="Only for a tenant's account; leave empty for a system account." />
@@ -68,29 +57,17 @@ export function Setup() {
   const token = params.get('token') ?? '';
   const status = useApi<{ needed: boolean }>('/auth/setup');
   const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '' });
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { submitted, error, busy, submit } = useFormSubmit();
   const problems = validate(values, { name: [personName], email: [accountEmail], password: [newPassword] });
   if (values.confirm !== values.password) problems.confirm = 'does not match the password';
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const apiFields = error?.fieldErrors() ?? {};
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      const session = await api<SignedIn>('POST', '/auth/setup', { body: { token, name: values.name.trim(), email: values.email.trim(), password: values.password } });
-      credentials.signedIn(session);
-      navigate('/', { replace: true });
-    } catch (reason) {
-      setBusy(false);
-      setError(reason as ApiError);
-    }
-  }
+  const create = submit(problems, async () => {
+    const session = await api<SignedIn>('POST', '/auth/setup', { body: { token, name: values.name.trim(), email: values.email.trim(), password: values.password } });
+    credentials.signedIn(session);
+    navigate('/', { replace: true });
+  });
 
   let body;
   if (status.error) body = <ErrorBanner error={status.error} title="Herald could not be asked whether setup is needed" />;
@@ -99,7 +76,7 @@ export function Setup() {
   else if (!token) body = <Notice kind="warning">This page needs the one-time link Herald printed when it started (<code>/setup?token=…</code>). Open that link.</Notice>;
   else {
     body = (
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={create} noValidate>
         <p className="lead">Create the first system administrator. The link works once.</p>
         <TextField label="Your name" name="name" value={values.name} onChange={set('name')} error={apiFields.name ?? (submitted ? problems.name : undefined)} autoComplete="name" />
         <TextField label="E-mail" type="email" name="email" value={values.email} onChange={set('email')} error={apiFields.email ?? (submitted ? problems.email : undefined)} autoComplete="username" />

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, type ApiError } from '../api/client';
 import type { EventTypeItem, Silence } from '../api/rules-types';
 import { useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/confirm';
 import { Field, SelectField, TextField } from '../components/field';
 import { ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { timeOfDay } from '../notification-validation';
 
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -82,42 +83,28 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
   const [from, setFrom] = useState('02:00');
   const [to, setTo] = useState('04:00');
   const [comment, setComment] = useState('');
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { submitted, error, busy, submit } = useFormSubmit();
   const start = utcFromInput(startsAt);
   const end = utcFromInput(endsAt);
   const problems = kind === 'once'
     ? { endsAt: end === undefined ? 'is required for a one-off silence' : start !== undefined && end <= start ? 'must be after the start' : undefined }
     : { days: days.length === 0 ? 'choose at least one day' : undefined, from: timeOfDay(from), to: timeOfDay(to) };
-  const shown = (key: string) => (tried ? (problems as Record<string, string | undefined>)[key] : undefined) ?? error?.fieldErrors()[key];
+  const shown = (key: string) => (submitted ? (problems as Record<string, string | undefined>)[key] : undefined) ?? error?.fieldErrors()[key];
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTried(true);
-    setError(undefined);
-    if (Object.values(problems).some(Boolean)) return;
-    setBusy(true);
-    try {
-      await api('POST', `${base}/silences`, {
-        body: {
-          ...(eventType ? { eventType } : {}),
-          ...(comment.trim() ? { comment: comment.trim() } : {}),
-          ...(kind === 'once' ? { ...(start !== undefined ? { startsAt: start } : {}), endsAt: end } : { recurring: { days: [...days].sort(), from, to } }),
-        },
-      });
-      setTried(false);
-      setComment('');
-      onCreated();
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = submit(problems, async () => {
+    await api('POST', `${base}/silences`, {
+      body: {
+        ...(eventType ? { eventType } : {}),
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+        ...(kind === 'once' ? { ...(start !== undefined ? { startsAt: start } : {}), endsAt: end } : { recurring: { days: [...days].sort(), from, to } }),
+      },
+    });
+    setComment('');
+    onCreated();
+  });
 
   return (
-    <form className="subpanel" onSubmit={submit} noValidate aria-labelledby="new-silence">
+    <form className="subpanel" onSubmit={create} noValidate aria-labelledby="new-silence">
       <h3 id="new-silence">New silence</h3>
       <fieldset className="switch">
         <legend>Kind</legend>

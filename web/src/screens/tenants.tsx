@@ -7,6 +7,7 @@ import type { OverviewPage, Page, Tenant } from '../api/types';
 import { ConfirmDialog } from '../components/confirm';
 import { TextField } from '../components/field';
 import { Badge, ErrorBanner, Loading, Notice, Progress, StatusBadge } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { Pager, useCursorPages } from '../components/pager';
 import { tenantId as tenantIdRule, tenantName } from '../validation';
 import { mailServerPath } from './scope-links';
@@ -90,30 +91,16 @@ export function Tenants() {
 function CreateTenant({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
   const [id, setId] = useState('');
   const [name, setName] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { submitted, error, busy, submit } = useFormSubmit();
   const problems = { id: tenantIdRule(id), name: tenantName(name) };
   const apiFields = error?.fieldErrors() ?? {};
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    if (problems.id || problems.name) return;
-    setBusy(true);
-    try {
-      const tenant = await api<Tenant>('POST', '/tenants', { body: { name: name.trim(), ...(id ? { id } : {}) } });
-      setId('');
-      setName('');
-      setSubmitted(false);
-      onCreated(tenant);
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = submit(problems, async () => {
+    const tenant = await api<Tenant>('POST', '/tenants', { body: { name: name.trim(), ...(id ? { id } : {}) } });
+    setId('');
+    setName('');
+    onCreated(tenant);
+  });
 
   return (
     <form className="panel inline-form" onSubmit={create} noValidate aria-labelledby="create-tenant">

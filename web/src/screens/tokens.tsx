@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { api, type ApiError } from '../api/client';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/confirm';
 import { Field, TextField } from '../components/field';
 import { Badge, ErrorBanner, Loading, Notice, Progress, When } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { ScopePicker, usePageScope } from '../components/scope-picker';
 import { tenantName as labelRule } from '../validation';
 import { scopeApiPath, scopePagePath } from './scope-links';
@@ -96,9 +97,7 @@ function CreateToken({ base, onCreated }: { base: string; onCreated: (answer: { 
   const [label, setLabel] = useState('');
   const [permissions, setPermissions] = useState<string[]>(['events:write']);
   const [expires, setExpires] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { submitted, error, busy, submit } = useFormSubmit();
   const [openedAt] = useState(() => Date.now());
   const expiresAt = expires ? new Date(`${expires}T23:59:59`) : undefined;
   const problems = {
@@ -109,24 +108,12 @@ function CreateToken({ base, onCreated }: { base: string; onCreated: (answer: { 
   const apiFields = error?.fieldErrors() ?? {};
   const shown = (key: keyof typeof problems) => apiFields[key] ?? (submitted ? problems[key] : undefined);
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    if (Object.values(problems).some(Boolean)) return;
-    setBusy(true);
-    try {
-      const answer = await api<{ token: string; apiToken: ApiTokenView }>('POST', base, { body: { label: label.trim(), permissions, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) } });
-      setLabel('');
-      setExpires('');
-      setSubmitted(false);
-      onCreated(answer);
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = submit(problems, async () => {
+    const answer = await api<{ token: string; apiToken: ApiTokenView }>('POST', base, { body: { label: label.trim(), permissions, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) } });
+    setLabel('');
+    setExpires('');
+    onCreated(answer);
+  });
 
   const permissionError = shown('permissions');
   return (

@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api';
 import { ConfirmDialog } from '../components/confirm';
 import { SelectField, TextField } from '../components/field';
 import { Badge, ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { useFormSubmit } from '../components/form-submit';
 import { Pager, useCursorPages } from '../components/pager';
 import { ScopePicker, usePageScope } from '../components/scope-picker';
 import { accountEmail, locale as localeRule, newPassword, personName, validate } from '../validation';
@@ -105,32 +106,18 @@ export function Users() {
 function CreateUser({ scope, base, onCreated }: { scope: string; base: string; onCreated: (user: UserView) => void }) {
   const empty = { email: '', name: '', locale: 'en', role: 'member' as Role, password: '' };
   const [values, setValues] = useState(empty);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { submitted, error, busy, submit } = useFormSubmit();
   const problems = validate(values, { email: [accountEmail], name: [personName], locale: [localeRule], password: [(v) => (v === '' ? undefined : newPassword(v))] });
   const apiFields = error?.fieldErrors() ?? {};
   const shown = (key: keyof typeof problems) => apiFields[key] ?? (submitted ? problems[key] : undefined);
   const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      const body = { email: values.email.trim(), name: values.name.trim(), locale: values.locale || undefined, role: values.role, ...(values.password ? { password: values.password } : {}) };
-      const user = await api<UserView>('POST', base, { body });
-      setValues(empty);
-      setSubmitted(false);
-      onCreated(user);
-    } catch (reason) {
-      setError(reason as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = submit(problems, async () => {
+    const body = { email: values.email.trim(), name: values.name.trim(), locale: values.locale || undefined, role: values.role, ...(values.password ? { password: values.password } : {}) };
+    const user = await api<UserView>('POST', base, { body });
+    setValues(empty);
+    onCreated(user);
+  });
 
   return (
     <form className="panel" onSubmit={create} noValidate aria-labelledby="create-user">
