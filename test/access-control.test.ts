@@ -92,53 +92,6 @@ test('route × role matrix: every route of the OpenAPI document declares a permi
   assert.equal(checks, routes.length * roles.length);
 });
 
-test('tenant isolation: tenant A\'s admin and token against every route with tenant B\'s ids: 0 successes, 0 tenant-B data in any body', { timeout: 240_000 }, async () => {
-  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
-  for (const id of ['acme', 'beta']) await h.api('POST', '/api/v1/tenants', { id, name: id });
-  // Tenant B's data: its own (built-in) mail server, recipients, a user, a token, an event, mail.
-  const betaSecrets = ['beta-secret-recipient@beta.test', 'beta-user@beta.test', 'beta-from@beta.test', 'Beta Confidential'];
-  assert.equal((await h.api('PUT', '/api/v1/tenants/beta/mail-server', { provider: 'builtin', fromAddress: betaSecrets[2], fromName: betaSecrets[3] })).status, 200);
-  await h.api('PUT', '/api/v1/tenants/beta/recipients', { recipients: [betaSecrets[0]] });
-  const betaUser = await createAccount(h, 'beta', { email: betaSecrets[1]!, role: 'tenant_admin', password });
-  const betaToken = await createToken(h, 'beta', ['events:write']);
-  const event = await h.api('POST', '/api/v1/events', { type: 'beta.happened', tenant: 'beta', data: { note: betaSecrets[3] } });
-  const betaMessage = event.body.messages[0].id as string;
-  await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${betaMessage}`)).body.state === 'sent');
-  await createAccount(h, 'acme', { email: 'admin@acme.test', role: 'tenant_admin', password });
-  const acmeToken = await createToken(h, 'acme', ['events:write', 'settings:read', 'settings:write', 'deliveries:read']);
-  const attackers = {
-    admin: asUser(h, await signIn(h, { email: 'admin@acme.test', password, tenantId: 'acme' })),
-    token: asToken(h, acmeToken.token),
-  };
-  const betaIds = [betaUser, betaToken.id, betaMessage, event.body.eventId as string];
-
-  let attempts = 0;
-  for (const [name, call] of Object.entries(attackers)) {
-    for (const [method, path] of openApiRoutes(h)) {
-      if (path.startsWith('/api/v1/auth/') || path === '/api/v1/tenants/{tenantId}' && method === 'DELETE') continue;
-      const url = path.replace('{tenantId}', 'beta').replace('{userId}', betaUser).replace('{tokenId}', betaToken.id).replace('{id}', betaMessage);
-      const query = method === 'GET' && !path.includes('{') ? '?scope=beta' : '';
-      const bodies = method === 'GET' || method === 'DELETE' ? [undefined] : [{ tenant: 'beta', type: 'x.y' }, { events: [{ type: 'x.y', tenant: 'beta' }] }, { tenantId: 'beta' }];
-      for (const body of bodies) {
-        const response = await call(method, url + query, body);
-        attempts += 1;
-        assert.ok(response.status >= 400, `${name} ${method} ${url}${query} succeeded: ${response.status} ${response.raw.slice(0, 300)}`);
-        for (const secret of [...betaSecrets, ...betaIds.slice(2)]) assert.ok(!response.raw.includes(secret) || url.includes(secret), `${name} ${method} ${url}: the body shows ${secret}`);
-      }
-    }
-    // Lists without a scope hold the caller's own tenant only.
-    for (const url of ['/api/v1/deliveries', '/api/v1/deliveries/failures', '/api/v1/mailbox', '/api/v1/audit', '/api/v1/tenants/acme/users', '/api/v1/tenants/acme/tokens']) {
-      const response = await call('GET', url);
-      if (response.status === 200) for (const secret of [...betaSecrets, ...betaIds]) assert.ok(!response.raw.includes(secret), `${name} GET ${url} shows ${secret}`);
-    }
-  }
-  assert.ok(attempts > 100);
-  // Tenant B's token cannot reach tenant A either, and tenant B's data is all still there.
-  assert.ok(refusedByPolicy(await asToken(h, betaToken.token)('POST', '/api/v1/events', { type: 'x.y', tenant: 'acme' })));
-  assert.equal((await h.api('GET', `/api/v1/tenants/beta/users/${betaUser}`)).status, 200);
-  assert.deepEqual((await h.api('GET', '/api/v1/tenants/beta/recipients')).body.recipients, [betaSecrets[0]]);
-});
-
 test('a tenant that inherits the system server sees only that it inherits it', async () => {
   await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
   await h.api('PUT', '/api/v1/system/mail-server', { provider: 'smtp', host: 'relay.internal.example', auth: 'password', username: 'relay-user', password: 'relay-password-1', fromAddress: 'ops@example.test', applyToAllTenants: true });

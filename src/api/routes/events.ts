@@ -5,6 +5,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { scopeLimit } from '../../accounts/index.js';
 import { errorResponses } from '../schemas/common.js';
+import { getEventRecord } from '../../events/event-record.js';
 import { BatchBody, EventBody, EventView, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
 
 /** Event ingestion: 202 means the event and its messages are committed. */
@@ -35,15 +36,6 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (
   app.get(
     '/events/:eventId',
     { config: { permission: 'deliveries:read' }, schema: { tags, params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 40 }) }), response: { 200: EventView, ...errorResponses } } },
-    async (request) => {
-      const db = deps.store.db;
-      const event = await db.selectFrom('events').selectAll().where('id', '=', request.params.eventId).executeTakeFirst();
-      if (!event) throw new AppError('not_found', `No event ${request.params.eventId}.`);
-      const notes = await db.selectFrom('event_notes').select(['kind', 'code', 'recipient', 'message']).where('event_id', '=', event.id).orderBy('id').execute();
-      return {
-        id: event.id, scope: event.scope_id, type: event.type, severity: event.severity, data: JSON.parse(event.data) as Record<string, unknown>,
-        outcome: event.outcome, reason: event.outcome_reason, createdAt: Number(event.created_at), notes,
-      };
-    },
+    async (request) => getEventRecord(deps.store.db, request.params.eventId, scopeLimit(principalOf(request))),
   );
 };
