@@ -110,6 +110,32 @@ test('sessions end at logout, password change and disable; a disabled user\'s to
   assert.ok(listed.body.items.some((item: any) => item.id === app.id && item.revokedAt !== null && item.lastUsedAt !== null));
 });
 
+test('a token does only what its creator may do now: demotion narrows it on the next request, promotion restores it, deletion ends it', { timeout: 120_000 }, async () => {
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  const adminId = await createAccount(h, 'acme', { email: 'admin@acme.test', role: 'tenant_admin', password });
+  const admin = asUser(h, await signIn(h, { email: 'admin@acme.test', password, tenantId: 'acme' }));
+  const made = await admin('POST', '/api/v1/tenants/acme/tokens', { label: 'automation', permissions: ['settings:write', 'settings:read', 'events:write', 'deliveries:read'] });
+  assert.equal(made.status, 201, made.raw);
+  const token = asToken(h, made.body.token);
+  const settings = { provider: 'builtin', fromName: 'Acme' };
+  const can = async () => ({
+    write: (await token('PUT', '/api/v1/tenants/acme/mail-server', settings)).status,
+    read: (await token('GET', '/api/v1/tenants/acme/mail-server')).status,
+    events: (await token('POST', '/api/v1/events', { type: 'x.y' })).status,
+  });
+  assert.deepEqual(await can(), { write: 200, read: 200, events: 202 });
+
+  assert.equal((await h.api('PATCH', `/api/v1/tenants/acme/users/${adminId}`, { role: 'tenant_viewer' })).status, 200);
+  assert.deepEqual(await can(), { write: 403, read: 200, events: 403 }, 'a viewer writes no settings and posts no events, nor do its tokens');
+  assert.equal((await h.api('PATCH', `/api/v1/tenants/acme/users/${adminId}`, { role: 'member' })).status, 200);
+  assert.deepEqual(await can(), { write: 403, read: 403, events: 403 });
+  assert.equal((await h.api('PATCH', `/api/v1/tenants/acme/users/${adminId}`, { role: 'tenant_admin' })).status, 200);
+  assert.deepEqual(await can(), { write: 200, read: 200, events: 202 }, 'the grants were narrowed, not lost');
+  assert.equal((await h.api('DELETE', `/api/v1/tenants/acme/users/${adminId}`)).status, 204);
+  assert.deepEqual(await can(), { write: 401, read: 401, events: 401 });
+});
+
 test('security headers on every response; bodies above the limit get 413; the session cookie is HttpOnly and SameSite=Strict', async () => {
   await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
   await createAccount(h, 'system', { email: 'root@example.test', role: 'system_admin', password });

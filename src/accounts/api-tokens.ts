@@ -6,7 +6,7 @@ import { newId } from '../shared/ids.js';
 import { assertScope, systemScopeId } from '../scopes/index.js';
 import type { ApiTokenRow, Database } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
-import { tokenGrants, type TokenPermission } from './permissions.js';
+import { rolePermissions, tokenGrants, type TokenPermission } from './permissions.js';
 import type { Principal } from './principal.js';
 import { newSecretToken, tokenDigest } from './secret-token.js';
 
@@ -80,8 +80,9 @@ export const environmentTokenId = 'env:HERALD_ADMIN_TOKEN';
 
 /**
  * Checks a bearer token: HERALD_ADMIN_TOKEN (a system administrator token for automation) or a
- * stored one that is not revoked, not expired, and whose creator is still enabled. Records the
- * time of use.
+ * stored one that is not revoked, not expired, and whose creator is still enabled. A token made by
+ * a user may do what it was granted and what its creator may do now: demoting, disabling or
+ * deleting the creator narrows or ends it on the next request. Records the time of use.
  */
 export function createTokenAuthenticator(db: Kysely<Database>, clock: Clock, environmentToken: string | undefined) {
   const environmentDigest = environmentToken ? Buffer.from(tokenDigest(environmentToken), 'hex') : undefined;
@@ -94,13 +95,15 @@ export function createTokenAuthenticator(db: Kysely<Database>, clock: Clock, env
     const row = await db
       .selectFrom('api_tokens')
       .leftJoin('users', 'users.id', 'api_tokens.created_by')
-      .select(['api_tokens.id', 'api_tokens.scope_id', 'api_tokens.permissions', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.created_by', 'api_tokens.last_used_at', 'users.id as creator', 'users.disabled_at as creator_disabled'])
+      .select(['api_tokens.id', 'api_tokens.scope_id', 'api_tokens.permissions', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.created_by', 'api_tokens.last_used_at', 'users.id as creator', 'users.disabled_at as creator_disabled', 'users.role as creator_role'])
       .where('api_tokens.token_hash', '=', digest)
       .executeTakeFirst();
     if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
     if (row.created_by !== null && (row.creator === null || row.creator_disabled !== null)) return undefined;
     // Last use to the minute: one write per token per minute, not per request.
     if (row.last_used_at === null || now - row.last_used_at > 60_000) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-    return { kind: 'token', tokenId: row.id, scopeId: row.scope_id, grants: tokenGrants(JSON.parse(row.permissions) as string[]) };
+    const granted = tokenGrants(JSON.parse(row.permissions) as string[]);
+    const creatorMay = row.creator_role === null ? undefined : rolePermissions[row.creator_role];
+    return { kind: 'token', tokenId: row.id, scopeId: row.scope_id, grants: creatorMay ? granted.filter((grant) => creatorMay.includes(grant)) : granted };
   };
 }
