@@ -8,10 +8,12 @@ import { isPrivateAddress } from '../src/scopes/index.js';
 // Real: Herald with no loopback allowance, a TCP listener on loopback counting connections, a real
 // SMTP server for the control case, and the system's resolver for names.
 
-const forbidden = ['127.0.0.1', 'localhost', '[::1]', '::1', '::ffff:127.0.0.1', '2130706433', '0177.0.0.1', '169.254.169.254', '10.0.0.1', '192.168.1.1', 'fd00:ec2::254'];
+const forbidden = ['127.0.0.1', 'localhost', '[::1]', '::1', '::ffff:127.0.0.1', '2130706433', '0177.0.0.1', '169.254.169.254', '10.0.0.1', '192.168.1.1', 'fd00:ec2::254', '::127.0.0.1', '::ffff:0:127.0.0.1', '64:ff9b::a00:1', '2002:7f00:1::1'];
 
 test('address classes: no spelling of a private, loopback, link-local or metadata address is public', () => {
-  for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '169.254.169.254', '10.0.0.1', '172.16.5.4', '100.64.0.1', '0.0.0.0', 'fe80::1', 'fd00:ec2::254', '64:ff9b::7f00:1']) {
+  for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '169.254.169.254', '10.0.0.1', '172.16.5.4', '100.64.0.1', '0.0.0.0', 'fe80::1', 'fd00:ec2::254', '64:ff9b::7f00:1',
+    // IPv4-compatible (::/96), IPv4-translated (::ffff:0:0:0/96), NAT64 and 6to4 forms of loopback and private IPv4.
+    '::127.0.0.1', '::7f00:1', '::10.0.0.1', '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '64:ff9b::127.0.0.1', '64:ff9b::192.168.1.1', '2002:7f00:1::1', '2002:c0a8:101::1']) {
     assert.equal(isPrivateAddress(address), true, address);
   }
   for (const address of ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '8.8.8.8']) assert.equal(isPrivateAddress(address), false, address);

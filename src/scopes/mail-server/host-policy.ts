@@ -18,12 +18,15 @@ export interface MailHostPolicy {
 }
 
 // Loopback, private, shared, link-local (cloud metadata), multicast, reserved and documentation
-// ranges, and NAT64 forms. BlockList matches IPv4-mapped IPv6 (::ffff:a.b.c.d) against the IPv4 rules.
+// ranges. BlockList matches IPv4-mapped IPv6 (::ffff:a.b.c.d) against the IPv4 rules; the other forms
+// that embed an IPv4 address are refused whole, whatever they embed: IPv4-compatible (::/96),
+// IPv4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and
+// Teredo (2001::/32). A tenant behind NAT64 asks the system administrator to allow its relay.
 const blocked = new BlockList();
 for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
   blocked.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) {
+for (const [net, prefix] of [['::', 96], ['::1', 128], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
 
