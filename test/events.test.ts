@@ -107,6 +107,23 @@ test('unknown tenant, bad type or severity: 4xx naming the field, nothing stored
   assert.equal((await h.herald.store.db.selectFrom('events').select('id').execute()).length, 0);
 });
 
+test('addresses that hide another address or a route are refused wherever an address is given, naming the field; nothing stored', async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  const hiding = ['x=?UTF-8?B?YWRtaW5AYmFuay5leGFtcGxl?=@example.test', '=?UTF-8?B?Y2VvQGJhbmsuZXhhbXBsZQ==?= <attacker@example.test>', '"ceo@bank.example" <attacker@example.test>', 'a%b@example.test', 'ops@127.0.0.1'];
+  for (const address of hiding) {
+    const refused = (response: { status: number; body: any; raw: string }, field: string) =>
+      assert.ok(response.status === 400 && response.body.error.details.some((d: any) => d.field === field), `${address} at ${field}: ${response.raw}`);
+    refused(await h.api('POST', '/api/v1/events', { type: 'x.y', recipients: [address] }), '/recipients/0');
+    refused(await h.api('PUT', '/api/v1/tenants/acme/recipients', { recipients: [address] }), '/recipients/0');
+    refused(await h.api('POST', '/api/v1/tenants/acme/users', { email: address, name: 'X', role: 'member' }), '/email');
+    refused(await h.api('PUT', '/api/v1/tenants/acme/mail-server', { provider: 'builtin', fromAddress: address }), '/fromAddress');
+  }
+  assert.equal((await h.herald.store.db.selectFrom('events').select('id').execute()).length, 0);
+  assert.equal((await h.herald.store.db.selectFrom('users').select('id').execute()).length, 0);
+  assert.deepEqual((await h.api('GET', '/api/v1/tenants/acme/recipients')).body.recipients, []);
+});
+
 test('deliveries: filters and cursor pagination', async () => {
   await using h = await startHarness();
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });

@@ -11,6 +11,8 @@ const accepted: Array<[string, string, string | undefined]> = [
   ['first.last+tag@sub.example.co.uk', 'first.last+tag@sub.example.co.uk', undefined],
   ['ops@bücher.example', 'ops@xn--bcher-kva.example', undefined],
   ['<ops@example.com>', 'ops@example.com', undefined],
+  ['=?UTF-8?B?w4lxdWlwZQ==?= <ops@example.com>', 'ops@example.com', '=?UTF-8?B?w4lxdWlwZQ==?='],
+  ['ops@mail2.example.com', 'ops@mail2.example.com', undefined],
 ];
 
 const refused: Array<[string, RegExp]> = [
@@ -27,6 +29,15 @@ const refused: Array<[string, RegExp]> = [
   ['', /empty/],
   ['Ops <ops@example.com> trailing', /after the closing/],
   ['Ops (comment) <ops@example.com>', /special characters/],
+  // What hides another address or a route.
+  ['x=?UTF-8?B?YWRtaW5AYmFuay5leGFtcGxl?=@example.com', /encoded word/],
+  ['=?utf-8?q?ceo=40bank.example?=@example.com', /encoded word/],
+  ['=?UTF-8?B?Y2VvQGJhbmsuZXhhbXBsZQ==?= <attacker@example.com>', /shows an email address/],
+  ['"=?UTF-8?Q?ceo=40bank.example?=" <attacker@example.com>', /shows an email address/],
+  ['"ceo@bank.example" <attacker@example.com>', /shows an email address/],
+  ['a%b@example.com', /routing/],
+  ['ops@127.0.0.1', /IP address as domain/],
+  ['ops@10.0.0.1', /IP address as domain/],
 ];
 
 test('accepts single mailboxes, including non-ASCII display names and IDN domains', () => {

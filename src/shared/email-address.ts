@@ -15,11 +15,17 @@ const dnsLabel = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u001f\u007f]/;
 const phraseSpecials = /[<>@,;:"\\()[\]]/;
+// RFC 2047 encoded word: =?charset?B|Q?text?=
+const encodedWord = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
+const addressLike = /[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+/;
 
 /**
  * Parses exactly one mailbox (`a@b.example` or `Name <a@b.example>`). Groups, lists, comments,
  * quoted local parts, domain literals and any control character (CR and LF above all) are refused,
- * so the result can be placed in a header without further escaping of its structure.
+ * so the result can be placed in a header without further escaping of its structure. So is what
+ * hides another address or route: RFC 2047 encoded words in the local part, a display name that
+ * shows an address (as typed, or once its encoded words are decoded), `%` routing in the local
+ * part and IP addresses as the domain.
  *
  * @example parseMailbox('Équipe Ops <ops@example.com>') // { ok: true, mailbox: { address: 'ops@example.com', name: 'Équipe Ops' } }
  */
@@ -45,10 +51,31 @@ function parseDisplayName(raw: string): { ok: true; value: string } | { ok: fals
     if (raw.length < 2 || !raw.endsWith('"')) return fail('has an unterminated quoted display name');
     const inner = raw.slice(1, -1);
     if (/(^|[^\\])"/.test(inner)) return fail('has text outside the quoted display name');
-    return { ok: true, value: inner.replace(/\\(.)/g, '$1') };
+    return checkedName(inner.replace(/\\(.)/g, '$1'));
   }
   if (phraseSpecials.test(raw)) return fail('has a display name with special characters; quote it');
-  return { ok: true, value: raw.replace(/\s+/g, ' ') };
+  return checkedName(raw.replace(/\s+/g, ' '));
+}
+
+/** A display name that reads as an address (a spoofing classic) is refused, encoded or not. */
+function checkedName(value: string): { ok: true; value: string } | { ok: false; reason: string } {
+  if (addressLike.test(value) || addressLike.test(decodeEncodedWords(value))) return fail('has a display name that shows an email address');
+  return { ok: true, value };
+}
+
+/**
+ * The text RFC 2047 encoded words stand for (as a mail client would show it); an undecodable word
+ * stays as it is. Browser-safe (the console checks addresses with this module too).
+ */
+function decodeEncodedWords(text: string): string {
+  return text.replace(encodedWord, (word, _charset: string, encoding: string, body: string) => {
+    try {
+      const binary = encoding.toUpperCase() === 'B' ? atob(body) : body.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    } catch {
+      return word;
+    }
+  });
 }
 
 function parseAddress(raw: string): AddressResult {
@@ -58,6 +85,8 @@ function parseAddress(raw: string): AddressResult {
   const local = raw.slice(0, at);
   if (local.startsWith('"')) return fail('has a quoted local part, which is not accepted');
   if (local.length > 64 || !localPart.test(local)) return fail('has an invalid local part (before "@")');
+  if (new RegExp(encodedWord.source).test(local)) return fail('has an encoded word (=?…?=) in the local part');
+  if (local.includes('%')) return fail('has "%" routing in the local part, which is not accepted');
   const domain = raw.slice(at + 1);
   if (domain.startsWith('[')) return fail('uses an address literal as domain, which is not accepted');
   const ascii = domainToASCII(domain.toLowerCase());
@@ -65,6 +94,8 @@ function parseAddress(raw: string): AddressResult {
   if (ascii === '' || labels.length < 2 || !labels.every((label) => dnsLabel.test(label))) {
     return fail('has an invalid domain (after "@")');
   }
+  // No top-level domain is numeric: an all-numeric last label is an IP address.
+  if (/^[0-9]+$/.test(labels.at(-1)!)) return fail('uses an IP address as domain, which is not accepted');
   return { ok: true, mailbox: { address: `${local}@${ascii}` } };
 }
 
