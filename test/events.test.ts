@@ -124,6 +124,33 @@ test('addresses that hide another address or a route are refused wherever an add
   assert.deepEqual((await h.api('GET', '/api/v1/tenants/acme/recipients')).body.recipients, []);
 });
 
+test('one request creates at most HERALD_MAX_MESSAGES_PER_REQUEST messages (events × recipients): beyond it 413, nothing stored', async () => {
+  await using h = await startHarness({ HERALD_MAX_MESSAGES_PER_REQUEST: '120' });
+  await h.api('PUT', '/api/v1/system/recipients', { recipients: Array.from({ length: 50 }, (_, i) => `admin${i}@example.test`) });
+  const explicit = Array.from({ length: 50 }, (_, i) => `r${i}@example.test`);
+  // Two events to 50 explicit recipients and one to the 50 admin recipients: 150 messages.
+  const over = await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y' }] });
+  assert.equal(over.status, 413, over.raw);
+  assert.equal(over.body.error.code, 'too_many_messages');
+  assert.match(over.body.error.message, /150 messages.*at most 120/);
+  assert.equal((await h.herald.store.db.selectFrom('events').select('id').execute()).length, 0);
+  assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 0);
+  // A single event over the cap too; at the cap it is accepted.
+  assert.equal((await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit.slice(0, 21) }] })).status, 413);
+  const at = await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit.slice(0, 20) }] });
+  assert.equal(at.status, 202, at.raw);
+  assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 120);
+});
+
+test('by default a batch of 1,000 events to 50 recipients each (50,000 messages) is refused', async () => {
+  await using h = await startHarness();
+  const recipients = Array.from({ length: 50 }, (_, i) => `r${i}@example.test`);
+  const response = await h.api('POST', '/api/v1/events/batch', { events: Array.from({ length: 1000 }, () => ({ type: 'x.y', recipients })) });
+  assert.equal(response.status, 413, response.raw.slice(0, 300));
+  assert.match(response.body.error.message, /50000 messages.*at most 5000/);
+  assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 0);
+});
+
 test('deliveries: filters and cursor pagination', async () => {
   await using h = await startHarness();
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });

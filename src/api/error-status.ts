@@ -26,6 +26,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   too_many_recipients: 400,
   not_retryable: 409,
   body_too_large: 413,
+  too_many_messages: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
   secret_unreadable: 500,

@@ -70,7 +70,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const hosts = createMailHostGuard(store.db, clock, { allowedHosts: config.security.smtpAllowedHosts });
   const worker = createDeliveryWorker({ store, box, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
   const delivers = config.role !== 'api' && options.deliver !== false;
-  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, onQueued: () => worker.wake() });
+  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, onQueued: () => worker.wake() });
   const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
   const background = config.role !== 'api' && options.background !== false;
   const n = config.notifications;

@@ -33,6 +33,8 @@ export interface SecurityConfig {
    * CIDR ranges, or `loopback`/`linklocal`/`uniquelocal`. Empty: the headers are ignored.
    */
   readonly trustProxy: readonly string[];
+  /** Messages one request may create (events × recipients, HERALD_MAX_MESSAGES_PER_REQUEST); beyond it the request is refused whole. */
+  readonly maxMessagesPerRequest: number;
 }
 
 export interface NotificationsConfig {
@@ -123,6 +125,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       session: { ttlMs: read.duration('HERALD_SESSION_TTL', '12h'), idleMs: read.duration('HERALD_SESSION_IDLE', '30m') },
       testEmailsPerHour: read.integer('HERALD_TEST_EMAIL_LIMIT', undefined, 30, 1, 100_000),
       trustProxy: readTrustProxy(env.HERALD_TRUST_PROXY, problems),
+      maxMessagesPerRequest: read.integer('HERALD_MAX_MESSAGES_PER_REQUEST', undefined, 5000, 1, 1_000_000),
     },
     notifications: {
       schedulerIntervalMs: read.duration('HERALD_SCHEDULER_INTERVAL', '5s'),

@@ -15,6 +15,8 @@ export interface IngestDeps {
   dialect: StoreDialect;
   clock: Clock;
   messageIdDomain: string;
+  /** The most messages one submission (one request) may create; more refuses it whole (`too_many_messages`). */
+  maxMessagesPerSubmission: number;
   /** Called after a commit that queued messages, to wake the delivery worker. */
   onQueued?: () => void;
 }
@@ -30,7 +32,7 @@ interface Submission {
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
  * commit (group commit), so concurrent requests share one fsync without waiting for each other.
  *
- * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example' }); await ingest.submit([{ type: 'disk.threshold' }]);
+ * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000 }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 /** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
 interface Rows {
@@ -103,6 +105,11 @@ export function createIngest(deps: IngestDeps) {
       // One scope lookup per scope in this commit, however many of its events the commit holds.
       const scopes = new Map<string, Promise<{ id: string; name: string } | undefined>>();
       const prepared = await Promise.all(inputs.map((input, index) => prepare(trx, input, inputs.length > 1 ? `/events/${index}` : '', rows, scopes)));
+      // Counted before anything is decided or written: every recipient of every new event, an upper bound.
+      const planned = prepared.reduce((sum, event) => sum + (event.replay ? 0 : event.rules.audience.recipients.length), 0);
+      if (planned > deps.maxMessagesPerSubmission) {
+        return new AppError('too_many_messages', `The request would create ${planned} messages; one request may create at most ${deps.maxMessagesPerSubmission}. Split it.`, [{ field: '/', rule: 'max_messages', message: `at most ${deps.maxMessagesPerSubmission} messages per request` }]);
+      }
       const results: IngestResult[] = [];
       for (const event of prepared) results.push(event.replay ?? write(event as Prepared & { replay: undefined }, rows));
       return results;

@@ -25,6 +25,7 @@ export const errorCodes = {
   system_only_field: 'The field can only be set on the system scope.',
   idempotency_conflict: 'The idempotency key was used with a different request.',
   too_many_recipients: 'An event may have at most 50 recipients.',
+  too_many_messages: 'The request would create more messages than one request may (HERALD_MAX_MESSAGES_PER_REQUEST).',
   not_retryable: 'Only failed or held messages can be retried.',
   body_too_large: 'The request body is larger than allowed.',
   uri_too_long: 'A path parameter is longer than allowed.',
