@@ -5,13 +5,15 @@ import type { Store } from '../store/database.js';
 import type { Ingest } from '../events/ingest.js';
 import type { DeliveryStats } from '../delivery/worker.js';
 import type { AttemptCounter, Principal } from '../accounts/index.js';
-import type { MailHostGuard } from '../scopes/index.js';
+import type { MailHostGuard, SettingsSecrets } from '../scopes/index.js';
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */
 export interface ApiDeps {
   config: Config;
   store: Store;
   box: SecretBox;
+  /** Opens saved passwords for tests; one that does not open is audited once and holds mail. */
+  secrets: SettingsSecrets;
   clock: Clock;
   ingest: Ingest;
   /** The caller a bearer token stands for, or undefined for an invalid one. */

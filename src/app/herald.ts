@@ -8,6 +8,7 @@ import { buildApi } from '../api/app.js';
 import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker.js';
+import { createUnreadableSecretAlarm } from '../delivery/unreadable-secret-alarm.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
@@ -16,7 +17,7 @@ import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 import { openStore, type Store } from '../store/database.js';
 import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
-import { createMailHostGuard } from '../scopes/index.js';
+import { createMailHostGuard, createSettingsSecrets } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { heraldVersion } from './version.js';
 
@@ -68,9 +69,12 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
   const hosts = createMailHostGuard(store.db, clock, { allowedHosts: config.security.smtpAllowedHosts });
-  const worker = createDeliveryWorker({ store, box, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
+  // One per process: a password that does not open is audited and logged once, whoever meets it first.
+  const secretAlarm = createUnreadableSecretAlarm({ db: store.db, clock, log: log.child({ component: 'secrets', node: nodeId }) });
+  const secrets = createSettingsSecrets(box, secretAlarm.report);
+  const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
   const delivers = config.role !== 'api' && options.deliver !== false;
-  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, onQueued: () => worker.wake() });
+  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, onQueued: () => worker.wake() });
   const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
   const background = config.role !== 'api' && options.background !== false;
   const n = config.notifications;
@@ -87,7 +91,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, store, box, clock, ingest,
+      config, store, box, secrets, clock, ingest,
       authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
       counter: createAttemptCounter(store.db, clock),
       hosts,
@@ -122,6 +126,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
       await scheduler.stop();
       await worker.stop(config.shutdownGraceMs);
       await registration.stopped(worker.stats(), clock.now()).catch(() => undefined);
+      await secretAlarm.settled();
       await store.close();
     },
   };

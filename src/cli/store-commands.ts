@@ -1,13 +1,15 @@
 import type { Config } from '../config/config.js';
 import { systemClock } from '../shared/clock.js';
+import { silentLogger } from '../shared/logger.js';
 import { createApiToken, createUser } from '../accounts/index.js';
 import { appendAudit, verifyAudit } from '../audit/index.js';
 import { listNodes } from '../cluster/nodes.js';
 import { testMailServer } from '../delivery/mail-server-test.js';
+import { createUnreadableSecretAlarm } from '../delivery/unreadable-secret-alarm.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { rotateKeys } from '../secrets/rotate-keys.js';
 import { createSecretBox } from '../secrets/secret-box.js';
-import { createMailHostGuard, systemScopeId } from '../scopes/index.js';
+import { createMailHostGuard, createSettingsSecrets, systemScopeId } from '../scopes/index.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -52,7 +54,10 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
   return withStore(config, async ({ db }) => {
     const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
     const hosts = createMailHostGuard(db, systemClock, { allowedHosts: config.security.smtpAllowedHosts });
-    const result = await testMailServer({ db, box, clock: systemClock, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain, hosts }, options.tenant ?? systemScopeId, { to });
+    // The command prints what failed; the alarm only audits a password that does not open.
+    const alarm = createUnreadableSecretAlarm({ db, clock: systemClock, log: silentLogger });
+    const secrets = createSettingsSecrets(box, alarm.report);
+    const result = await testMailServer({ db, secrets, clock: systemClock, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain, hosts }, options.tenant ?? systemScopeId, { to }).finally(() => alarm.settled());
     await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: options.tenant ?? systemScopeId, action: 'mail_server.test_email', target: `scope:${options.tenant ?? systemScopeId}`, details: { to, ok: result.ok } });
     for (const step of result.steps) console.log(`${step.status.padEnd(7)} ${step.step.padEnd(7)} ${String(step.durationMs).padStart(5)} ms  ${step.reply ?? step.detail}`);
     if (result.failure) console.log(`\nFailed at ${result.failure.stage}: ${result.failure.message}${result.failure.hint ? `\nHint: ${result.failure.hint}` : ''}`);

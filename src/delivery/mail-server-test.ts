@@ -4,8 +4,7 @@ import { AppError, fieldError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
-import type { SecretBox } from '../secrets/secret-box.js';
-import { currentSettings, normalizeSettings, passwordField, resolveEffectiveSettings, systemScopeId, type MailHostGuard, type MailServerSettingsInput } from '../scopes/index.js';
+import { currentSettings, normalizeSettings, resolveEffectiveSettings, systemScopeId, type MailHostGuard, type MailServerSettingsInput, type SettingsSecrets } from '../scopes/index.js';
 import type { Database, MailServerSettingsRow } from '../store/schema.js';
 import { probeSmtp, type ProbeResult } from './smtp/smtp-probe.js';
 import { smtpServerOptions } from './transports/transport-cache.js';
@@ -13,7 +12,8 @@ import { createMailboxTransport } from './transports/mailbox-transport.js';
 
 export interface MailServerTestDeps {
   db: Kysely<Database>;
-  box: SecretBox;
+  /** Opens saved passwords: one that does not open is reported (audited) once and refused. */
+  secrets: Pick<SettingsSecrets, 'password'>;
   clock: Clock;
   timeoutMs: number;
   messageIdDomain: string;
@@ -59,7 +59,7 @@ export async function testMailServer(
       failure: { kind: 'permanent', stage: 'auth', replyCode: null, enhancedCode: null, reply: null, errorCode: 'EOAUTH2', message: 'OAuth2 has not been authorized for this mail server yet.', hint: 'Complete the OAuth2 authorization, or use password authentication with an app password.' },
     };
   }
-  const server = { ...smtpServerOptions({ ...row, password_enc: null }, deps.box, deps.timeoutMs), auth: password === null ? ({ type: 'none' } as const) : ({ type: 'password', username: row.username ?? '', password } as const) };
+  const server = smtpServerOptions(row, password, deps.timeoutMs);
   let mail;
   if (to?.ok) {
     const raw = await new MailComposer({
@@ -89,15 +89,10 @@ async function settingsUnderTest(deps: MailServerTestDeps, scopeId: string, cand
     const normalized = normalizeSettings(candidate, { isSystem: scopeId === systemScopeId, previous });
     const { password, ...fields } = normalized;
     const row: MailServerSettingsRow = { ...fields, scope_id: scopeId, version: 0, password_enc: null, created_at: deps.clock.now() };
-    const plain = password === 'keep' ? openPassword(deps.box, previous) : password;
+    const plain = password === 'keep' ? (previous ? deps.secrets.password(previous) : null) : password;
     return { row, password: plain, source: 'candidate' as const };
   }
   const effective = await resolveEffectiveSettings(deps.db, scopeId);
   if (effective.settings === null) throw new AppError('no_effective_mail_server', effective.reason);
-  return { row: effective.settings, password: openPassword(deps.box, effective.settings), source: 'saved' as const };
-}
-
-function openPassword(box: SecretBox, row: MailServerSettingsRow | undefined): string | null {
-  if (!row?.password_enc || row.auth !== 'password') return null;
-  return box.open(row.password_enc, { scopeId: row.scope_id, field: passwordField });
+  return { row: effective.settings, password: deps.secrets.password(effective.settings), source: 'saved' as const };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId } from '../scopes/index.js';
+import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../scopes/index.js';
 import type { Database } from '../store/schema.js';
 
 const hourMs = 3_600_000;
@@ -31,22 +31,22 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
  * The health of the system scope and a page of tenants (by id): status, last success and
  * failure, queue depth, held mail and why, and hourly sent/failed counts for the last 24 hours.
  *
- * @example const { scopes } = await overview(db, { limit: 50, now: Date.now() });
+ * @example const { scopes } = await overview(db, secrets, { limit: 50, now: Date.now() });
  */
-export async function overview(db: Kysely<Database>, page: { after?: string; limit: number; now: number; onlyTenant?: string }): Promise<{ scopes: ScopeHealth[]; nextCursor: string | null }> {
+export async function overview(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'unreadable'>, page: { after?: string; limit: number; now: number; onlyTenant?: string }): Promise<{ scopes: ScopeHealth[]; nextCursor: string | null }> {
   // A tenant's caller sees its own scope and nothing else.
   if (page.onlyTenant !== undefined) {
     const tenant = await getTenant(db, page.onlyTenant);
-    return { scopes: page.after ? [] : [await scopeHealth(db, tenant, page.now)], nextCursor: null };
+    return { scopes: page.after ? [] : [await scopeHealth(db, secrets, tenant, page.now)], nextCursor: null };
   }
   const tenants = await listTenants(db, { after: page.after, limit: page.limit + 1 });
   const tenantPage = tenants.slice(0, page.limit);
   const scopes = [...(page.after ? [] : [{ id: systemScopeId, name: 'System' }]), ...tenantPage];
-  const health = await Promise.all(scopes.map((scope) => scopeHealth(db, scope, page.now)));
+  const health = await Promise.all(scopes.map((scope) => scopeHealth(db, secrets, scope, page.now)));
   return { scopes: health, nextCursor: tenants.length > page.limit ? tenantPage[tenantPage.length - 1]!.id : null };
 }
 
-async function scopeHealth(db: Kysely<Database>, scope: { id: string; name: string }, now: number): Promise<ScopeHealth> {
+async function scopeHealth(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'unreadable'>, scope: { id: string; name: string }, now: number): Promise<ScopeHealth> {
   const since = Math.floor(now / hourMs) * hourMs - 23 * hourMs;
   const [effective, states, heldReasons, lastSuccess, lastFailure, hourly] = await Promise.all([
     resolveEffectiveSettings(db, scope.id),
@@ -78,7 +78,7 @@ async function scopeHealth(db: Kysely<Database>, scope: { id: string; name: stri
   const failure = lastFailure
     ? { at: iso(lastFailure.started_at)!, stage: lastFailure.stage, replyCode: lastFailure.reply_code, reply: lastFailure.reply }
     : null;
-  const hold = holdReason(effective);
+  const hold = holdReason(effective, secrets);
   const failedAt = lastFailure ? Number(lastFailure.started_at) : null;
   const [status, statusReason] = judge(hold, lastSuccessAt, failedAt, failure?.reply ?? null);
 

@@ -2,8 +2,7 @@ import type { DeliveryConfig } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from '../shared/app-error.js';
-import type { SecretBox } from '../secrets/secret-box.js';
-import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard } from '../scopes/index.js';
+import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../scopes/index.js';
 import type { Store } from '../store/database.js';
 import type { MessageRow } from '../store/schema.js';
 import { composeMail } from './compose.js';
@@ -18,13 +17,20 @@ import type { ClusterRateLimiter } from '../cluster/rate-limiter.js';
 export interface DeliveryWorkerDeps {
   store: Store;
   rateLimiter: ClusterRateLimiter;
-  box: SecretBox;
+  /** Opens settings' passwords; one that does not open holds the scope's mail. */
+  secrets: SettingsSecrets;
   clock: Clock;
   log: Logger;
   config: DeliveryConfig;
   nodeId: string;
   /** The SSRF guard, asked right before a transport connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+}
+
+/** A scope's effective settings and why its mail cannot be sent now (null: it can). */
+interface ScopeSettings {
+  effective: EffectiveSettings;
+  hold: string | null;
 }
 
 /** This node's delivery counters since it started. */
@@ -53,11 +59,11 @@ export interface DeliveryWorker {
  * transport of its scope's effective settings, and records every outcome. Sends run
  * concurrently up to `concurrency`, and at most `scopeConcurrency` for any one scope.
  *
- * @example const worker = createDeliveryWorker({ store, box, clock, log, config: config.delivery, nodeId }); worker.start();
+ * @example const worker = createDeliveryWorker({ store, secrets, clock, log, config: config.delivery, nodeId }); worker.start();
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
-  const transports = createTransportCache({ db: store.db, box: deps.box, clock, log, timeoutMs: config.smtpTimeoutMs, hosts: deps.hosts });
+  const transports = createTransportCache({ db: store.db, secrets: deps.secrets, clock, log, timeoutMs: config.smtpTimeoutMs, hosts: deps.hosts });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -156,9 +162,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       return false;
     }
     if (batch.length === 0) return false;
-    const settings = new Map<string, Promise<EffectiveSettings>>();
+    // Settings and the hold decision once per scope and batch (a changed row is seen by the next batch).
+    const settings = new Map<string, Promise<ScopeSettings>>();
     for (const message of batch) {
-      if (!settings.has(message.scope_id)) settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id));
+      if (!settings.has(message.scope_id)) {
+        settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({ effective, hold: holdReason(effective, deps.secrets) })));
+      }
       inFlight.set(message.id, message);
       inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
       void deliver(message, settings.get(message.scope_id)!);
@@ -167,14 +176,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return batch.length >= limit;
   }
 
-  async function deliver(message: MessageRow, effectivePromise: Promise<EffectiveSettings>): Promise<void> {
+  async function deliver(message: MessageRow, scopeSettings: Promise<ScopeSettings>): Promise<void> {
     let startedAt = clock.now();
     let outcome: MessageOutcome;
     try {
-      const effective = await effectivePromise;
-      const reason = holdReason(effective);
-      if (reason !== null || effective.settings === null) {
-        outcome = { kind: 'held', message, reason: reason ?? 'no mail server' };
+      const { effective, hold } = await scopeSettings;
+      if (hold !== null || effective.settings === null) {
+        outcome = { kind: 'held', message, reason: hold ?? 'no mail server' };
       } else {
         const settings = effective.settings;
         const result = await transports.with(settings, async (transport) => {
@@ -189,7 +197,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         queueOutcome({ kind: 'released', message });
         return settle(message);
       }
-      // Unexpected (a secret that cannot be decrypted, a bug): retried like a transient failure.
+      // Unexpected (a bug, the database): retried like a transient failure. A password that does
+      // not open never gets here: the hold decision above has already held the message.
       log.error({ err: error, message: message.id, scope: message.scope_id }, 'delivery attempt failed unexpectedly');
       const code = error instanceof AppError ? error.code : 'internal';
       outcome = toOutcome(message, { status: 'retry', failure: { kind: 'transient', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: code, message: error instanceof AppError ? error.message : 'internal error' } }, startedAt, null, null);
@@ -234,7 +243,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function releaseHeldMessages(): Promise<number> {
     let released = 0;
     for (const scopeId of await scopesWithHeldMessages(store.db)) {
-      if (holdReason(await resolveEffectiveSettings(store.db, scopeId)) === null) {
+      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) {
         released += await releaseHeld(store.db, scopeId, clock.now());
       }
     }

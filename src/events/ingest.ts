@@ -4,7 +4,7 @@ import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
-import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList } from '../scopes/index.js';
+import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList, type SettingsSecrets } from '../scopes/index.js';
 import { evaluateRules, flushRules, newRulesCommit, prepareRules, type RulesCommit } from '../notifications/index.js';
 import type { StoreDialect } from '../store/dialect.js';
 import type { Database, EventTable, MessageTable } from '../store/schema.js';
@@ -17,6 +17,8 @@ export interface IngestDeps {
   messageIdDomain: string;
   /** The most messages one submission (one request) may create; more refuses it whole (`too_many_messages`). */
   maxMessagesPerSubmission: number;
+  /** Whether a scope's mail-server password opens: one that does not holds its mail. */
+  secrets: Pick<SettingsSecrets, 'unreadable'>;
   /** Called after a commit that queued messages, to wake the delivery worker. */
   onQueued?: () => void;
 }
@@ -32,7 +34,7 @@ interface Submission {
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
  * commit (group commit), so concurrent requests share one fsync without waiting for each other.
  *
- * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000 }); await ingest.submit([{ type: 'disk.threshold' }]);
+ * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 /** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
 interface Rows {
@@ -151,7 +153,7 @@ export function createIngest(deps: IngestDeps) {
     const rules = await prepareRules(trx, rows.rules, scopeId, { ...input, recipients });
     // A scope that cannot send now gets its messages written as held, with the reason, so no
     // worker claims them only to hold them; they are released once the scope can send.
-    if (!rows.holds.has(scopeId)) rows.holds.set(scopeId, resolveEffectiveSettings(trx, scopeId).then(holdReason));
+    if (!rows.holds.has(scopeId)) rows.holds.set(scopeId, resolveEffectiveSettings(trx, scopeId).then((effective) => holdReason(effective, deps.secrets)));
     const held = await rows.holds.get(scopeId)!;
     return { input, scope, requestHash, rules, recipients, held, replay: undefined };
   }

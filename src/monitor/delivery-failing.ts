@@ -19,6 +19,19 @@ interface ScopeTrouble {
   name: string;
   deferred: number;
   lastFailedAt: number | null;
+  /** Messages held because the password of the scope's mail server cannot be decrypted. */
+  unreadable: number;
+}
+
+/** Held for a password that does not open: retries cannot fix it, so it counts as failing at once. */
+const unreadableHold = 'secret_unreadable%';
+
+/** Since when the scope's mail has been held for an unreadable password, and the reason. */
+async function unreadableSince(db: Kysely<Database>, scopeId: string) {
+  const row = await db.selectFrom('messages').select(['held_reason', (eb) => eb.fn.min('updated_at').as('since')])
+    .where('state', '=', 'held').where('scope_id', '=', scopeId).where('held_reason', 'like', unreadableHold)
+    .groupBy('held_reason').orderBy('since').limit(1).executeTakeFirst();
+  return row ? { since: Number(row.since), reason: row.held_reason ?? '' } : undefined;
 }
 
 /** When the scope last delivered a message (0: never). */
@@ -56,7 +69,8 @@ function minutes(ms: number): string {
  * `afterMs` (no message delivered since the first failure, and some still deferred or failing
  * within that time) raises the `mail.delivery_failing` alert in the system scope, so it goes
  * through the system's settings to the system's admins even when the failing server is a
- * tenant's. It resolves once the scope delivers again.
+ * tenant's. A scope whose mail is held because its password cannot be decrypted fires at once
+ * (no retry can fix it). It resolves once the scope delivers again.
  *
  * Every node runs this check: the alert row (one per failing scope) and an idempotency key made of
  * the scope and the start of its failing streak, both read from the database, make the nodes agree
@@ -68,7 +82,8 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
     sql<ScopeTrouble>`
       select s.id, s.name,
         (select count(*) from messages m where m.state = 'deferred' and m.scope_id = s.id) as deferred,
-        (select max(m.next_attempt_at) from messages m where m.state = 'failed' and m.scope_id = s.id) as "lastFailedAt"
+        (select max(m.next_attempt_at) from messages m where m.state = 'failed' and m.scope_id = s.id) as "lastFailedAt",
+        (select count(*) from messages m where m.state = 'held' and m.scope_id = s.id and m.held_reason like ${unreadableHold}) as unreadable
       from scopes s`.execute(db),
     db.selectFrom('alerts').select(['dedup_key', 'data']).where('scope_id', '=', 'system').where('event_type', '=', eventType).where('status', '=', 'firing').execute(),
   ]);
@@ -76,7 +91,8 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
   const events: EventInput[] = [];
   for (const scope of scopes.rows) {
     const deferred = Number(scope.deferred);
-    const troubled = deferred > 0 || (scope.lastFailedAt !== null && Number(scope.lastFailedAt) >= now - deps.afterMs);
+    const unreadable = Number(scope.unreadable);
+    const troubled = deferred > 0 || unreadable > 0 || (scope.lastFailedAt !== null && Number(scope.lastFailedAt) >= now - deps.afterMs);
     const since = firingSince.get(scope.id);
     if (!troubled && since === undefined) continue;
     const delivered = await lastDelivered(db, scope.id);
@@ -85,6 +101,15 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
       if (delivered > since) {
         events.push({ type: eventType, status: 'resolved', dedupKey: `${dedupPrefix}${scope.id}`, labels, data: { scope: scope.name, scopeId: scope.id, sinceMs: since }, idempotencyKey: `${dedupPrefix}${scope.id}:${since}:resolved` });
       }
+      continue;
+    }
+    const held = unreadable > 0 ? await unreadableSince(db, scope.id) : undefined;
+    if (held) {
+      events.push({
+        type: eventType, status: 'firing', dedupKey: `${dedupPrefix}${scope.id}`, labels,
+        data: { scope: scope.name, scopeId: scope.id, held: unreadable, heldReason: held.reason, since: new Date(held.since).toISOString(), sinceMs: held.since },
+        idempotencyKey: `${dedupPrefix}${scope.id}:${held.since}:firing`,
+      });
       continue;
     }
     const streak = await streakSince(db, scope.id, delivered);

@@ -5,4 +5,5 @@ export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/
 export { normalizeSettings } from './mail-server/normalize-settings.js';
 export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
+export { createSettingsSecrets, settingsKey, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';

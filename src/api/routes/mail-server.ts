@@ -24,7 +24,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   const { db } = deps.store;
   const tags = ['mail server'];
   const { params, scopeOf } = scopeParams(scope);
-  const testDeps = { db, box: deps.box, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain, hosts: deps.hosts };
+  const testDeps = { db, secrets: deps.secrets, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain, hosts: deps.hosts };
 
   /** Test emails per scope and hour, so Herald can never serve as a spam relay. */
   const sendTestEmail = async (request: FastifyRequest, scopeId: string, to: string, run: () => Promise<MailServerTestResult>) => {

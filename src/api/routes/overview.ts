@@ -14,7 +14,7 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
     { config: { permission: 'deliveries:read' }, schema: { tags: ['overview'], querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: OverviewPage, ...errorResponses } } },
     async (request) => {
       const now = deps.clock.now();
-      const page = await overview(deps.store.db, { after: request.query.cursor, limit: request.query.limit ?? 50, now, onlyTenant: scopeLimit(principalOf(request)) });
+      const page = await overview(deps.store.db, deps.secrets, { after: request.query.cursor, limit: request.query.limit ?? 50, now, onlyTenant: scopeLimit(principalOf(request)) });
       return { generatedAt: new Date(now).toISOString(), ...page };
     },
   );

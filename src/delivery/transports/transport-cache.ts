@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import type { SecretBox } from '../../secrets/secret-box.js';
-import { passwordField, type MailHostGuard } from '../../scopes/index.js';
+import { settingsKey, type MailHostGuard, type SettingsSecrets } from '../../scopes/index.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 import type { SmtpServerOptions } from '../smtp/smtp-options.js';
@@ -11,29 +10,28 @@ import { createMailboxTransport } from './mailbox-transport.js';
 import { createSmtpThread } from './smtp-thread-client.js';
 import { createSendGate } from './send-gate.js';
 
-/** Turns a settings row into connection options, decrypting the password in memory only. */
-export function smtpServerOptions(row: MailServerSettingsRow, box: SecretBox, timeoutMs: number): SmtpServerOptions {
+/** Turns a settings row and its password, decrypted in memory only, into connection options. */
+export function smtpServerOptions(row: MailServerSettingsRow, password: string | null, timeoutMs: number): SmtpServerOptions {
   return {
     host: row.host ?? '',
     port: row.port ?? 25,
     security: row.security,
     tlsVerify: row.tls_verify === 1,
     tlsCa: row.tls_ca ?? undefined,
-    auth:
-      row.auth === 'password' && row.username && row.password_enc
-        ? { type: 'password', username: row.username, password: box.open(row.password_enc, { scopeId: row.scope_id, field: passwordField }) }
-        : { type: 'none' },
+    auth: row.auth === 'password' && row.username && password !== null ? { type: 'password', username: row.username, password } : { type: 'none' },
     smtpDomain: row.smtp_domain ?? undefined,
     timeoutMs,
   };
 }
 
 /**
- * One transport per (settings scope, version). When a scope's newer version is first used, the
- * superseded transport is closed once its sends in flight have finished.
+ * One transport per settings key: scope, version and a digest of the sealed password, so a
+ * ciphertext changed under the same version gets a new transport (and is decrypted again). When a
+ * scope's settings key changes, the superseded transport is closed once its sends in flight have
+ * finished. Throws AppError `secret_unreadable` for a password that does not open.
  */
-export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBox; clock: Clock; log: Logger; timeoutMs: number; hosts: Pick<MailHostGuard, 'connectAddress'> }) {
-  const entries = new Map<string, { version: number; transport: MailTransport; gate: ReturnType<typeof createSendGate>; inFlight: number; retired: boolean }>();
+export function createTransportCache(deps: { db: Kysely<Database>; secrets: Pick<SettingsSecrets, 'password'>; clock: Clock; log: Logger; timeoutMs: number; hosts: Pick<MailHostGuard, 'connectAddress'> }) {
+  const entries = new Map<string, { key: string; transport: MailTransport; gate: ReturnType<typeof createSendGate>; inFlight: number; retired: boolean }>();
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
   // built-in mailbox writes to the database and stays here.
   const smtpThread = createSmtpThread(deps.log);
@@ -52,8 +50,9 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
      * transport; throws GateClosedError for a send still waiting when the cache is closed.
      */
     async with<T>(settings: MailServerSettingsRow, use: (transport: MailTransport) => Promise<T>): Promise<T> {
+      const key = settingsKey(settings);
       let entry = entries.get(settings.scope_id);
-      if (entry && entry.version !== settings.version) {
+      if (entry && entry.key !== key) {
         retire(settings.scope_id);
         entry = undefined;
       }
@@ -61,10 +60,10 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
         const built = await build(settings);
         if (built === 'refused') return use(refusedTransport);
         entry = entries.get(settings.scope_id);
-        if (entry?.version === settings.version) void built.close();
+        if (entry?.key === key) void built.close();
         else {
           if (entry) retire(settings.scope_id);
-          entry = { version: settings.version, transport: built, gate: createSendGate(settings.pool_size), inFlight: 0, retired: false };
+          entry = { key, transport: built, gate: createSendGate(settings.pool_size), inFlight: 0, retired: false };
           entries.set(settings.scope_id, entry);
         }
       }
@@ -104,7 +103,7 @@ export function createTransportCache(deps: { db: Kysely<Database>; box: SecretBo
     if (settings.tls_verify === 0) {
       deps.log.warn({ scope: settings.scope_id, version: settings.version, host: settings.host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
     }
-    const server = { ...smtpServerOptions(settings, deps.box, deps.timeoutMs), address };
+    const server = { ...smtpServerOptions(settings, deps.secrets.password(settings), deps.timeoutMs), address };
     return smtpThread.transport(server, { poolSize: settings.pool_size });
   }
 }

@@ -1,17 +1,25 @@
 import type { EffectiveSettings } from './effective-settings.js';
+import type { SettingsSecrets } from './settings-secrets.js';
 import type { MailServerSettingsRow } from '../../store/schema.js';
+import { systemScopeId } from '../tenants.js';
 
 /**
  * Why a scope's mail cannot be sent now, or null when its effective settings are usable. Held
- * mail is kept and released as soon as this returns null.
+ * mail is kept and released as soon as this returns null. A password that cannot be decrypted
+ * holds mail too (checked once per settings key), so a hold and its release agree.
  */
-export function holdReason(effective: EffectiveSettings): string | null {
+export function holdReason(effective: EffectiveSettings, secrets: Pick<SettingsSecrets, 'unreadable'>): string | null {
   if (effective.settings === null) return `no mail server: ${effective.reason}`;
-  return unusableReason(effective.settings);
+  return unusableReason(effective.settings) ?? secrets.unreadable(effective.settings);
+}
+
+/** How a reason names the server of a scope's settings. */
+export function serverName(scopeId: string): string {
+  return scopeId === systemScopeId ? 'the system mail server' : `the mail server of tenant ${scopeId}`;
 }
 
 function unusableReason(settings: MailServerSettingsRow): string | null {
-  const where = settings.scope_id === 'system' ? 'the system mail server' : `the mail server of tenant ${settings.scope_id}`;
+  const where = serverName(settings.scope_id);
   if (settings.enabled === 0) return `${where} is disabled`;
   if (settings.auth === 'oauth2') return `${where} uses OAuth2, which has not been authorized yet`;
   return null;
