@@ -138,9 +138,16 @@ test('an administrator runs mail end to end in the console: SMTP, tenants, deliv
     assert.equal(await field('Password').inputValue(), '');
     assert.equal(await field('Password').getAttribute('placeholder'), 'set — type to replace');
     assert.ok(!(await page.content()).includes('s3cret-Relay-pass'), 'the password is not in the page');
+    // The stored password stays with the settings it was saved for: the API says so on the field, and why.
     await field('Username').fill('another-user');
     await button('Save').click();
-    await page.getByText('Password must be given again when the host or username changes').waitFor();
+    await page.locator('.error-text', { hasText: /^Password must be given again: .*username changed$/ }).waitFor();
+    await field('Username').fill('relay-user');
+    await field('Port').fill(String(smtpPort + 1));
+    await button('Verify connection').click();
+    await page.getByText('The test was refused: type the password again for these settings').waitFor();
+    await page.locator('.error-text', { hasText: /^Password must be given again: .*port changed$/ }).waitFor();
+    await field('Port').fill(String(smtpPort));
     await field('Authentication').selectOption('none');
     assert.equal(await field('Password').count(), 0, 'no password field without authentication');
     await field('Host').fill('not a host!');

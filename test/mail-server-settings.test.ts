@@ -38,7 +38,7 @@ test('security fills the port unless given; the password is write-only and kept 
   for (const change of [{ host: 'other.example.com' }, { username: 'someone-else' }]) {
     const refused = await h.api('PUT', '/api/v1/system/mail-server', { provider: 'smtp', host: 'mail.example.com', auth: 'password', username: 'ops', fromAddress: 'alerts@example.com', ...change });
     assert.equal(refused.status, 422, refused.raw);
-    assert.equal(refused.body.error.code, 'password_required');
+    assert.equal(refused.body.error.code, 'secret_required');
     assert.equal(refused.body.error.details[0].field, '/password');
   }
   const after = await h.api('GET', '/api/v1/system/mail-server');

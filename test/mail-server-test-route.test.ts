@@ -30,12 +30,13 @@ test('send test email with saved settings: every step with the server\'s replies
 });
 
 test('unsaved candidate settings with a wrong password: the transcript stops at AUTH with 535 and a hint', async () => {
-  await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: 'pw-Right-2' } });
+  // The username is an address of the sender's domain: candidate settings may send only from the saved sender's or the server's domain.
+  await using smtp = await startSmtpTestServer({ security: 'starttls', users: { 'ops@example.test': 'pw-Right-2' } });
   await using h = await startHarness();
   const before = await h.api('GET', '/api/v1/system/mail-server');
   const result = await h.api('POST', '/api/v1/system/mail-server/test', {
     to: 'admin@example.test',
-    settings: smtpSettings(smtp, { security: 'starttls', tlsCa: smtp.ca, auth: 'password', username: 'ops', password: 'pw-Wrong-3' }),
+    settings: smtpSettings(smtp, { security: 'starttls', tlsCa: smtp.ca, auth: 'password', username: 'ops@example.test', password: 'pw-Wrong-3' }),
   });
   assert.equal(result.body.ok, false);
   assert.equal(result.body.settingsSource, 'candidate');

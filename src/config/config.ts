@@ -26,8 +26,8 @@ export interface SecurityConfig {
   readonly smtpAllowedHosts: readonly string[];
   /** How long a sign-in session lasts: at most `ttlMs` (HERALD_SESSION_TTL), and `idleMs` unused (HERALD_SESSION_IDLE). */
   readonly session: { readonly ttlMs: number; readonly idleMs: number };
-  /** Test emails per scope per hour. */
-  readonly testEmailsPerHour: number;
+  /** How many test emails, and apart from them how many connection tests, a caller and a scope may run. */
+  readonly testLimits: TestLimits;
   /**
    * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (HERALD_TRUST_PROXY): addresses,
    * CIDR ranges, or `loopback`/`linklocal`/`uniquelocal`. Empty: the headers are ignored.
@@ -35,6 +35,16 @@ export interface SecurityConfig {
   readonly trustProxy: readonly string[];
   /** Messages one request may create (events × recipients, HERALD_MAX_MESSAGES_PER_REQUEST); beyond it the request is refused whole. */
   readonly maxMessagesPerRequest: number;
+}
+
+/** Limits on `…/mail-server/test` and `…/mail-server/verify`, each counted on its own. */
+export interface TestLimits {
+  /** Per user or API token, across scopes (HERALD_TEST_EMAIL_CALLER_LIMIT_PER_MINUTE, HERALD_TEST_EMAIL_CALLER_LIMIT). */
+  readonly perCallerPerMinute: number;
+  readonly perCallerPerHour: number;
+  /** Per scope, whoever calls (HERALD_TEST_EMAIL_LIMIT_PER_MINUTE, HERALD_TEST_EMAIL_LIMIT). */
+  readonly perScopePerMinute: number;
+  readonly perScopePerHour: number;
 }
 
 export interface NotificationsConfig {
@@ -123,7 +133,12 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
     security: {
       smtpAllowedHosts: (env.HERALD_SMTP_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
       session: { ttlMs: read.duration('HERALD_SESSION_TTL', '12h'), idleMs: read.duration('HERALD_SESSION_IDLE', '30m') },
-      testEmailsPerHour: read.integer('HERALD_TEST_EMAIL_LIMIT', undefined, 30, 1, 100_000),
+      testLimits: {
+        perCallerPerMinute: read.integer('HERALD_TEST_EMAIL_CALLER_LIMIT_PER_MINUTE', undefined, 5, 1, 100_000),
+        perCallerPerHour: read.integer('HERALD_TEST_EMAIL_CALLER_LIMIT', undefined, 20, 1, 100_000),
+        perScopePerMinute: read.integer('HERALD_TEST_EMAIL_LIMIT_PER_MINUTE', undefined, 10, 1, 100_000),
+        perScopePerHour: read.integer('HERALD_TEST_EMAIL_LIMIT', undefined, 30, 1, 100_000),
+      },
       trustProxy: readTrustProxy(env.HERALD_TRUST_PROXY, problems),
       maxMessagesPerRequest: read.integer('HERALD_MAX_MESSAGES_PER_REQUEST', undefined, 5000, 1, 1_000_000),
     },

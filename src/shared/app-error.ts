@@ -12,7 +12,7 @@ export interface ErrorDetail {
  * the catalogue and details that name the offending fields; it never carries a secret.
  *
  * @example
- * throw new AppError('password_required', 'Changing the host requires the password again.', [
+ * throw new AppError('secret_required', 'Changing the host requires the password again.', [
  *   { field: '/password', rule: 'required', message: 'give the password again' },
  * ]);
  */

@@ -37,6 +37,8 @@ export interface SmtpTestServerOptions {
   replyDelayMs?: number;
   /** Read only the Message-ID (no MIME parsing), for tests that count thousands of messages. */
   light?: boolean;
+  /** Text appended to the 220 greeting, e.g. to find it again in a transcript. */
+  banner?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
     allowInsecureAuth: true,
     disabledCommands: options.users === undefined ? ['AUTH'] : [],
     logger: false,
+    banner: options.banner,
     size: 20 * 1024 * 1024,
     onAuth(auth, _session, callback) {
       const expected = options.users?.[auth.username ?? ''];

@@ -1,19 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { diffFields } from '../../audit/index.js';
-import { testMailServer, type MailServerTestResult } from '../../delivery/mail-server-test.js';
-import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView } from '../../scopes/index.js';
+import { testMailServer, type MailServerTestResult, type TestCaller } from '../../delivery/mail-server-test.js';
+import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView, type MailServerSettingsInput } from '../../scopes/index.js';
 import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { auditAlong, recordAudit } from '../audit-record.js';
+import { createTestAdmission, type TestKind } from '../test-limits.js';
 import { errorResponses } from '../schemas/common.js';
 import { scopeParams } from './scope-params.js';
 import { EffectiveSettingsView, MailServerSettingsView, SaveSettingsBody, TestBody, TestResult } from '../schemas/mail-server.js';
 
-const hourMs = 3_600_000;
 const limitedResponses = { ...errorResponses, 429: errorResponses[400] };
 
 /**
@@ -25,22 +25,33 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   const tags = ['mail server'];
   const { params, scopeOf } = scopeParams(scope);
   const testDeps = { db, secrets: deps.secrets, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain, hosts: deps.hosts };
+  const admitTest = createTestAdmission(deps);
 
-  /** Test emails per scope and hour, so Herald can never serve as a spam relay. */
-  const sendTestEmail = async (request: FastifyRequest, scopeId: string, to: string, run: () => Promise<MailServerTestResult>) => {
-    if (!principalOf(request).grants.includes('settings:test')) throw new AppError('forbidden', 'Sending a test email needs the settings:test permission.');
-    const used = await deps.counter.add(`test-email:${scopeId}`, hourMs);
-    if (used > deps.config.security.testEmailsPerHour) {
-      await recordAudit(deps, request, { scopeId, action: 'mail_server.test_email', target: `scope:${scopeId}`, details: { to, refused: 'rate_limited' } });
-      throw new AppError('rate_limited', `At most ${deps.config.security.testEmailsPerHour} test emails per hour per scope.`);
-    }
-    const result = await run();
-    request.log.info({ scope: scopeId, ok: result.ok, stage: result.failure?.stage }, 'test email sent');
-    return result;
+  const callerOf = (request: FastifyRequest): TestCaller => {
+    const principal = principalOf(request);
+    return { mayWriteSettings: principal.grants.includes('settings:write'), seesInheritedDetails: scopeLimit(principal) === undefined };
   };
 
-  const recordTestEmail = (request: FastifyRequest, scopeId: string, to: string, result: MailServerTestResult) =>
-    recordAudit(deps, request, { scopeId, action: 'mail_server.test_email', target: `scope:${scopeId}`, details: { to, ok: result.ok, settings: result.settingsSource, ...(result.failure ? { stage: result.failure.stage } : {}) } });
+  /**
+   * Runs a test email (with `to`) or a connection test within the limits, so Herald can never
+   * serve as a relay or a port scanner, and audits it whatever the outcome: refusals too, with
+   * the recipient.
+   */
+  const runTest = async (request: FastifyRequest, reply: FastifyReply, scopeId: string, kind: TestKind, to: string | undefined, candidate?: MailServerSettingsInput) => {
+    const audit = (details: Record<string, unknown>) =>
+      recordAudit(deps, request, { scopeId, action: kind === 'test_email' ? 'mail_server.test_email' : 'mail_server.verify', target: `scope:${scopeId}`, details: { ...(to === undefined ? {} : { to }), ...details } });
+    let result: MailServerTestResult;
+    try {
+      await admitTest(request, reply, scopeId, kind);
+      result = await testMailServer(testDeps, scopeId, { to, candidate, caller: callerOf(request) });
+    } catch (error) {
+      if (error instanceof AppError) await audit({ refused: error.code });
+      throw error;
+    }
+    await audit({ ok: result.ok, settings: result.settingsSource, ...(result.failure ? { stage: result.failure.stage } : {}) });
+    request.log.info({ scope: scopeId, kind, ok: result.ok, stage: result.failure?.stage }, kind === 'test_email' ? 'test email sent' : 'connection tested');
+    return result;
+  };
 
   app.get('/mail-server', { schema: { tags, ...params, response: { 200: MailServerSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
     const scopeId = scopeOf(request);
@@ -53,7 +64,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   app.put(
     '/mail-server',
     { schema: { tags, ...params, body: SaveSettingsBody, response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...limitedResponses } }, config: { permission: 'settings:write' } },
-    async (request) => {
+    async (request, reply) => {
       const scopeId = scopeOf(request);
       const { testRecipient, ...input } = request.body;
       if (testRecipient !== undefined && !principalOf(request).grants.includes('settings:test')) throw new AppError('forbidden', 'Sending a test email needs the settings:test permission.');
@@ -65,8 +76,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
       if (row.tls_verify === 0) request.log.warn({ scope: scopeId, version: row.version }, 'TLS certificate verification turned off for this mail server');
       await deps.onSettingsChanged();
       // The test email goes out after the save commits, so it is audited as its own entry.
-      const test = testRecipient === undefined ? undefined : await sendTestEmail(request, scopeId, testRecipient, () => testMailServer(testDeps, scopeId, { to: testRecipient }));
-      if (test) await recordTestEmail(request, scopeId, testRecipient!, test);
+      const test = testRecipient === undefined ? undefined : await runTest(request, reply, scopeId, 'test_email', testRecipient);
       return { settings: toSettingsView(row), ...(test ? { test } : {}) };
     },
   );
@@ -89,21 +99,17 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     });
   }
 
-  app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request) => {
+  app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     const to = request.body.to;
     if (!to) throw new AppError('validation_failed', '/to: is required to send a test email (use /mail-server/verify to only connect)', [{ field: '/to', rule: 'required', message: 'is required' }]);
-    const result = await sendTestEmail(request, scopeId, to, () => testMailServer(testDeps, scopeId, { to, candidate: request.body.settings }));
-    await recordTestEmail(request, scopeId, to, result);
-    return result;
+    return runTest(request, reply, scopeId, 'test_email', to, request.body.settings);
   });
 
-  app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...errorResponses } }, config: { permission: 'settings:test' } }, async (request) => {
+  app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
-    const result = await testMailServer(testDeps, scopeId, { candidate: request.body.settings });
-    await recordAudit(deps, request, { scopeId, action: 'mail_server.verify', target: `scope:${scopeId}`, details: { ok: result.ok, settings: result.settingsSource, ...(result.failure ? { stage: result.failure.stage } : {}) } });
-    return result;
+    return runTest(request, reply, scopeId, 'verify', undefined, request.body.settings);
   });
 };

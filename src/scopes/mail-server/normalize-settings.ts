@@ -1,9 +1,12 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { AppError, type ErrorDetail } from '../../shared/app-error.js';
+import type { ErrorCode } from '../../shared/error-codes.js';
 import { parseMailbox, formatMailbox } from '../../shared/email-address.js';
 import type { MailServerSettingsRow } from '../../store/schema.js';
+import { isSecretPlaceholder } from '../../secrets/secret-placeholder.js';
 import { defaultPorts, providerServers, type MailServerSettingsInput } from './mail-server-settings.js';
+import { secretBindingChanges } from './secret-binding.js';
 
 /** The settings row to store, minus scope, version and time; `password` still in plain text. */
 export type NormalizedSettings = Omit<MailServerSettingsRow, 'scope_id' | 'version' | 'created_at' | 'password_enc'> & {
@@ -17,8 +20,9 @@ const controlChars = /[\u0000-\u001f\u007f]/;
 
 /**
  * Validates a settings write against the rules the schema cannot express and fills defaults:
- * the port from the security mode, the hosted providers' servers, auth from the username. A
- * change of host or username with password authentication needs the password again.
+ * the port from the security mode, the hosted providers' servers, auth from the username. The
+ * stored password is kept only while the settings it is bound to stay the same
+ * (`secretBindingChanges`); a mask or placeholder such as `********` is never taken for a password.
  *
  * @example normalizeSettings({ provider: 'smtp', host: 'mail.example.com', security: 'tls', fromAddress: 'a@example.com' }, { isSystem: true })
  */
@@ -48,23 +52,6 @@ export function normalizeSettings(
   if (auth !== 'none' && !username) problem('/username', 'required', `is required with ${auth} authentication`);
   if (username !== null && controlChars.test(username)) problem('/username', 'format', 'must not contain control characters');
 
-  let password: NormalizedSettings['password'] = null;
-  if (auth === 'password') {
-    if (input.password !== undefined && input.password !== '') {
-      if (controlChars.test(input.password)) problem('/password', 'format', 'must not contain control characters');
-      password = input.password;
-    } else {
-      const canKeep =
-        previous?.password_enc != null && previous.auth === 'password' && previous.host === host && previous.username === username;
-      if (canKeep) password = 'keep';
-      else if (previous?.password_enc != null && previous.auth === 'password') {
-        problem('/password', 'required', 'must be given again when the host or username changes');
-      } else problem('/password', 'required', 'is required with password authentication');
-    }
-  } else if (input.password !== undefined && input.password !== '') {
-    problem('/password', 'unexpected', `is not used with ${auth} authentication`);
-  }
-
   const tlsCa = input.tlsCa ?? null;
   if (tlsCa !== null) {
     try {
@@ -72,6 +59,24 @@ export function normalizeSettings(
     } catch {
       problem('/tlsCa', 'format', 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)');
     }
+  }
+  const tlsVerify = input.allowInvalidCertificate ? 0 : 1;
+
+  let password: NormalizedSettings['password'] = null;
+  const given = input.password !== undefined && input.password !== '' ? input.password : undefined;
+  if (given !== undefined && isSecretPlaceholder(given)) {
+    problem('/password', 'placeholder', 'is a mask or placeholder (such as "********"), not a password: send the real one, or leave it out to keep a stored one');
+  } else if (auth === 'password') {
+    if (given !== undefined) {
+      if (controlChars.test(given)) problem('/password', 'format', 'must not contain control characters');
+      password = given;
+    } else if (previous?.password_enc != null) {
+      const changed = secretBindingChanges(previous, { provider: input.provider, host, port, security, tls_verify: tlsVerify, tls_ca: tlsCa, auth, username });
+      if (changed.length === 0) password = 'keep';
+      else problem('/password', 'required', `must be given again: the stored password is only used with the server settings it was saved for, and ${changed.join(', ')} changed`);
+    } else problem('/password', 'required', 'is required with password authentication');
+  } else if (given !== undefined) {
+    problem('/password', 'unexpected', `is not used with ${auth} authentication`);
   }
 
   const fromAddress = input.fromAddress ?? (isBuiltin ? 'no-reply@herald.localhost' : (username ?? ''));
@@ -90,8 +95,7 @@ export function normalizeSettings(
   if (smtpDomain !== null && !hostPattern.test(smtpDomain)) problem('/smtpDomain', 'format', 'must be a domain name');
 
   if (problems.length > 0) {
-    const code = problems.some((p) => p.rule === 'system_only') ? 'system_only_field' : problems.some((p) => p.field === '/password' && p.rule === 'required') ? 'password_required' : 'validation_failed';
-    throw new AppError(code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    throw new AppError(codeFor(problems), problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
 
   return {
@@ -99,7 +103,7 @@ export function normalizeSettings(
     host,
     port,
     security,
-    tls_verify: input.allowInvalidCertificate ? 0 : 1,
+    tls_verify: tlsVerify,
     tls_ca: tlsCa,
     auth,
     username,
@@ -113,4 +117,13 @@ export function normalizeSettings(
     pool_size: input.poolSize ?? 5,
     rate_limit_per_second: input.rateLimitPerSecond ?? null,
   };
+}
+
+/** The most specific code for the problems found. */
+function codeFor(problems: ErrorDetail[]): ErrorCode {
+  const has = (field: string | undefined, rule: string) => problems.some((p) => (field === undefined || p.field === field) && p.rule === rule);
+  if (has(undefined, 'system_only')) return 'system_only_field';
+  if (has('/password', 'required')) return 'secret_required';
+  if (has('/password', 'placeholder')) return 'secret_placeholder';
+  return 'validation_failed';
 }

@@ -15,6 +15,8 @@ export interface FormValues {
   replyTo: string;
   smtpDomain: string;
   allowInvalidCertificate: boolean;
+  /** A CA set through the API: not edited here, but sent back so a save keeps it (and the password bound to it). */
+  tlsCa: string;
   enabled: boolean;
   applyToAllTenants: boolean;
 }
@@ -51,6 +53,7 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
     replyTo: saved?.replyTo ?? '',
     smtpDomain: saved?.smtpDomain ?? '',
     allowInvalidCertificate: saved?.allowInvalidCertificate ?? false,
+    tlsCa: saved?.tlsCa ?? '',
     enabled: saved?.enabled ?? true,
     applyToAllTenants: saved?.applyToAllTenants ?? false,
   };
@@ -61,14 +64,14 @@ export function problemsOf(values: FormValues, saved: MailServerSettings | null)
   const isBuiltin = values.provider === 'builtin';
   const isSmtp = values.provider === 'smtp';
   const usesLogin = !isBuiltin && values.auth !== 'none';
-  const passwordNeeded =
-    values.auth === 'password' && !isBuiltin && values.password === '' &&
-    !(saved?.passwordSet && saved.auth === 'password' && saved.provider === values.provider && (saved.host ?? '') === (isSmtp ? values.host : (saved.host ?? '')) && (saved.username ?? '') === values.username);
+  // Whether a stored password may be kept is the API's call (the settings it is bound to); it
+  // answers secret_required on this field, saying what changed.
+  const passwordNeeded = values.auth === 'password' && !isBuiltin && values.password === '' && !saved?.passwordSet;
   const rules: Partial<Record<keyof FormValues, Rule[]>> = {
     host: isSmtp ? [host] : [],
     port: isSmtp ? [port] : [],
     username: usesLogin ? [required, headerText] : [],
-    password: passwordNeeded ? [() => (saved?.passwordSet ? 'must be given again when the host or username changes' : 'is required with password authentication')] : [headerText],
+    password: passwordNeeded ? [() => 'is required with password authentication'] : [headerText],
     fromAddress: values.fromAddress === '' && (isBuiltin || (usesLogin && values.username !== '')) ? [] : [bareAddress],
     fromName: [headerText],
     replyTo: [mailbox(true)],
@@ -96,6 +99,7 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
     security: values.security,
     ...(values.port ? { port: Number(values.port) } : {}),
     allowInvalidCertificate: values.allowInvalidCertificate,
+    tlsCa: values.tlsCa || null,
     smtpDomain: values.smtpDomain || null,
   };
 }

@@ -21,7 +21,7 @@ interface SettingsFormProps {
 const fieldLabels: Record<keyof FormValues, string> = {
   provider: 'provider', host: 'host', port: 'port', security: 'security', auth: 'authentication', username: 'username', password: 'password',
   fromAddress: 'sender address', fromName: 'display name', replyTo: 'reply-to', smtpDomain: 'EHLO name',
-  allowInvalidCertificate: 'certificate check', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
+  allowInvalidCertificate: 'certificate check', tlsCa: 'CA certificate', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -133,7 +133,7 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
                 error={shown('password')}
                 autoComplete="new-password"
                 placeholder={saved?.passwordSet ? 'set — type to replace' : ''}
-                hint={saved?.passwordSet ? 'A password is stored and never shown. Leave empty to keep it; type to replace it.' : undefined}
+                hint={saved?.passwordSet ? 'A password is stored and never shown. Leave empty to keep it while the server, port, security and certificate settings, authentication and username stay the same; change any of them and it must be typed again.' : undefined}
               />
             )}
           </div>
@@ -166,7 +166,15 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           {dirty && <span className="muted">Unsaved changes: {changed.map((key) => fieldLabels[key]).join(', ')}</span>}
         </div>
       </form>
-      {canTest && <TestPanel scopePath={scopePath} candidate={dirty || !saved ? inputFrom(values, isSystem) : undefined} beforeTest={dirty || !saved ? valid : undefined} heading="Test the connection" />}
+      {canTest && (
+        <TestPanel
+          scopePath={scopePath}
+          candidate={dirty || !saved ? inputFrom(values, isSystem) : undefined}
+          beforeTest={dirty || !saved ? valid : undefined}
+          onSettingsRefused={setApiProblems}
+          heading="Test the connection"
+        />
+      )}
     </>
   );
 }

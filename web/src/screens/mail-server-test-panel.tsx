@@ -14,10 +14,22 @@ interface TestPanelProps {
   heading: string;
   /** Checks the form before a test of candidate settings; false stops the test. */
   beforeTest?: () => boolean;
+  /** Gets the API's problems with the candidate settings (`/settings/password` → `password`), to show beside the form's fields. */
+  onSettingsRefused?: (problems: Record<string, string>) => void;
+}
+
+/** The refused candidate settings' fields, by form field: `/settings/password` → `password`. */
+function settingsProblems(error: ApiError): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const detail of error.details) {
+    const field = /^\/settings\/([^/]+)/.exec(detail.field)?.[1];
+    if (field) problems[field] ??= detail.message;
+  }
+  return problems;
 }
 
 /** "Send test email" and "Verify connection", with the transcript as a timeline. */
-export function TestPanel({ scopePath, candidate, heading, beforeTest }: TestPanelProps) {
+export function TestPanel({ scopePath, candidate, heading, beforeTest, onSettingsRefused }: TestPanelProps) {
   const [to, setTo] = useState('');
   const [toError, setToError] = useState<string>();
   const [busy, setBusy] = useState<'test' | 'verify'>();
@@ -40,6 +52,7 @@ export function TestPanel({ scopePath, candidate, heading, beforeTest }: TestPan
     } catch (reason) {
       const apiError = reason as ApiError;
       if (apiError.fieldErrors?.().to) setToError(apiError.fieldErrors().to);
+      if (apiError.details) onSettingsRefused?.(settingsProblems(apiError));
       setError(apiError);
     } finally {
       setBusy(undefined);
@@ -56,8 +69,16 @@ export function TestPanel({ scopePath, candidate, heading, beforeTest }: TestPan
         <button type="button" onClick={() => run('verify')} disabled={busy !== undefined}>Verify connection</button>
       </div>
       {busy && <Progress label={busy === 'test' ? 'Sending a test email…' : 'Connecting to the server…'} />}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error} title={error ? refusalTitle(error) : undefined} />
       {result && <TestTimeline result={result.result} heading={result.kind === 'test' ? 'Test email' : 'Connection check'} />}
     </section>
   );
+}
+
+/** Why a test did not run, in a word, above the API's own message. */
+function refusalTitle(error: ApiError): string {
+  if (error.code === 'rate_limited') return error.retryAfter ? `Too many tests: try again in ${error.retryAfter} s` : 'Too many tests: wait and try again';
+  if (error.code === 'secret_required') return 'The test was refused: type the password again for these settings';
+  if (error.code === 'sender_not_allowed') return 'The test was refused: this sender may not be used';
+  return 'The test was refused';
 }
