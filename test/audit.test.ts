@@ -152,6 +152,9 @@ test('audit: a change whose audit entry cannot be written is not applied, and th
   const memberId = await createAccount(h, 'acme', { email: 'member@acme.test', role: 'member' });
   const token = await createToken(h, 'acme', ['events:write']);
   const session = await signIn(h, { email: 'admin@acme.test', password, tenantId: 'acme' });
+  const template = { subject: '{{ event.title }}', html: '<p>{{ event.title }}</p>' };
+  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', template)).status, 200);
+  const silence = await h.api('POST', '/api/v1/tenants/acme/silences', { eventType: 'host.cpu', endsAt: Date.now() + 3_600_000, comment: 'maintenance' });
   const event = await h.api('POST', '/api/v1/events', { tenant: 'acme', type: 'service.failed', recipients: ['ops@acme.test'] });
   const messageId = event.body.messages[0].id as string;
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${messageId}`)).body.state === 'held');
@@ -179,6 +182,15 @@ test('audit: a change whose audit entry cannot be written is not applied, and th
       ['auth.logout', () => asUser(h, session)('POST', '/api/v1/auth/logout')],
       ['mail_host_policy.save', () => h.api('PUT', '/api/v1/system/mail-host-policy', { allowedHosts: ['relay.internal'], allowedPorts: [2587] })],
       ['delivery.retry', () => h.api('POST', `/api/v1/deliveries/${messageId}/retry`)],
+      ['notifications.save', () => h.api('PATCH', '/api/v1/tenants/acme/notifications', { emailEnabled: false })],
+      ['notifications.save', () => h.api('PATCH', '/api/v1/system/notifications', { thresholds: { cpu: 50 } })],
+      ['event_type.register', () => h.api('POST', '/api/v1/tenants/acme/event-types', { id: 'app.deployed', title: 'Deployed' })],
+      ['event_type.settings_save', () => h.api('PUT', '/api/v1/tenants/acme/event-types/service.failed/settings', { enabled: false })],
+      ['preferences.save', () => h.api('PUT', `/api/v1/tenants/acme/users/${memberId}/preferences`, { preferences: { 'job.failed': true } })],
+      ['template.save', () => h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', { ...template, subject: 'Changed {{ event.title }}' })],
+      ['template.delete', () => h.api('DELETE', '/api/v1/tenants/acme/templates/service.failed')],
+      ['silence.create', () => h.api('POST', '/api/v1/tenants/acme/silences', { endsAt: Date.now() + 3_600_000 })],
+      ['silence.delete', () => h.api('DELETE', `/api/v1/tenants/acme/silences/${silence.body.id}`)],
     ];
     for (const [action, run] of changes) {
       const response = await run();

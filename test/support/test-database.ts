@@ -53,7 +53,10 @@ export async function messageStates(env: Record<string, string>): Promise<Record
 export async function everyStoredRow(env: Record<string, string>): Promise<string> {
   const store = openStore(loadConfig(env).database);
   try {
-    const tables = ['scopes', 'mail_server_settings', 'scope_recipients', 'events', 'messages', 'attempts', 'mailbox', 'api_tokens', 'users', 'sessions', 'attempt_counters', 'system_settings', 'audit_log', 'audit_head'] as const;
+    const tables = [
+      'scopes', 'mail_server_settings', 'scope_recipients', 'events', 'messages', 'attempts', 'mailbox', 'api_tokens', 'users', 'sessions', 'attempt_counters', 'system_settings', 'audit_log', 'audit_head',
+      'notification_settings', 'event_types', 'event_settings', 'user_preferences', 'templates', 'silences',
+    ] as const;
     const rows = await Promise.all(tables.map((table) => store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);
   } finally {
