@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../../src/config/config.js';
 import { openStore } from '../../src/store/database.js';
 
@@ -62,4 +63,12 @@ export async function everyStoredRow(env: Record<string, string>): Promise<strin
   } finally {
     await store.close();
   }
+}
+
+/** What an attacker who holds the database would do before editing the audit log: drop the triggers that keep it append-only. */
+export async function dropAuditTriggers(db: Kysely<any>): Promise<void> {
+  const statements = testDialect === 'postgres'
+    ? [sql`drop trigger audit_log_append_only on audit_log`, sql`drop trigger audit_log_no_truncate on audit_log`]
+    : [sql`drop trigger audit_log_no_update`, sql`drop trigger audit_log_no_delete`];
+  for (const statement of statements) await statement.execute(db);
 }
