@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../src/config/config.js';
+import { sql } from 'kysely';
 import { openStore } from '../src/store/database.js';
 import { verifyAudit } from '../src/audit/index.js';
 import { smtpSettings, startHarness } from './support/herald-harness.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { asUser, createAccount, createToken, send, signIn } from './support/accounts.js';
-import { everyStoredRow } from './support/test-database.js';
+import { dropAuditTriggers, everyStoredRow, testDialect } from './support/test-database.js';
 
 // Real: Herald, its database (the verifier reads it as `herald audit verify` does) and an SMTP server.
 
@@ -106,10 +107,12 @@ test('audit: a script of 40 actions gives exactly one entry each, no secret in a
   assert.equal((await boss('GET', '/api/v1/audit?scope=system')).status, 404);
   assert.ok((await boss('GET', '/api/v1/audit?action=recipients.replace')).body.items.every((e: any) => e.action === 'recipients.replace'));
 
-  // Tampering: edit, delete, reorder — each found by the verifier.
+  // Tampering: edit, delete, reorder — each found by the verifier. An attacker with the database
+  // first drops the triggers that refuse UPDATE and DELETE on the log.
   const store = openStore(loadConfig(h.env).database);
   try {
     const { db } = store;
+    await dropAuditTriggers(db);
     const swap = async (a: number, b: number) => {
       for (const [from, to] of [[a, -1], [b, a], [-1, b]] as const) await db.updateTable('audit_log').set({ seq: to }).where('seq', '=', from).execute();
     };
@@ -152,6 +155,9 @@ test('audit: a change whose audit entry cannot be written is not applied, and th
   const memberId = await createAccount(h, 'acme', { email: 'member@acme.test', role: 'member' });
   const token = await createToken(h, 'acme', ['events:write']);
   const session = await signIn(h, { email: 'admin@acme.test', password, tenantId: 'acme' });
+  const template = { subject: '{{ event.title }}', html: '<p>{{ event.title }}</p>' };
+  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', template)).status, 200);
+  const silence = await h.api('POST', '/api/v1/tenants/acme/silences', { eventType: 'host.cpu', endsAt: Date.now() + 3_600_000, comment: 'maintenance' });
   const event = await h.api('POST', '/api/v1/events', { tenant: 'acme', type: 'service.failed', recipients: ['ops@acme.test'] });
   const messageId = event.body.messages[0].id as string;
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${messageId}`)).body.state === 'held');
@@ -179,6 +185,15 @@ test('audit: a change whose audit entry cannot be written is not applied, and th
       ['auth.logout', () => asUser(h, session)('POST', '/api/v1/auth/logout')],
       ['mail_host_policy.save', () => h.api('PUT', '/api/v1/system/mail-host-policy', { allowedHosts: ['relay.internal'], allowedPorts: [2587] })],
       ['delivery.retry', () => h.api('POST', `/api/v1/deliveries/${messageId}/retry`)],
+      ['notifications.save', () => h.api('PATCH', '/api/v1/tenants/acme/notifications', { emailEnabled: false })],
+      ['notifications.save', () => h.api('PATCH', '/api/v1/system/notifications', { thresholds: { cpu: 50 } })],
+      ['event_type.register', () => h.api('POST', '/api/v1/tenants/acme/event-types', { id: 'app.deployed', title: 'Deployed' })],
+      ['event_type.settings_save', () => h.api('PUT', '/api/v1/tenants/acme/event-types/service.failed/settings', { enabled: false })],
+      ['preferences.save', () => h.api('PUT', `/api/v1/tenants/acme/users/${memberId}/preferences`, { preferences: { 'job.failed': true } })],
+      ['template.save', () => h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', { ...template, subject: 'Changed {{ event.title }}' })],
+      ['template.delete', () => h.api('DELETE', '/api/v1/tenants/acme/templates/service.failed')],
+      ['silence.create', () => h.api('POST', '/api/v1/tenants/acme/silences', { endsAt: Date.now() + 3_600_000 })],
+      ['silence.delete', () => h.api('DELETE', `/api/v1/tenants/acme/silences/${silence.body.id}`)],
     ];
     for (const [action, run] of changes) {
       const response = await run();
@@ -191,6 +206,33 @@ test('audit: a change whose audit entry cannot be written is not applied, and th
     assert.equal((await h.api('PATCH', '/api/v1/tenants/acme', { name: 'Acme Corp' })).status, 200);
     assert.equal((await h.api('GET', '/api/v1/audit?limit=1')).body.items[0].action, 'tenant.rename');
     assert.deepEqual((await verifyAudit(store.db)).problems, []);
+  } finally {
+    await store.close();
+  }
+});
+
+test('audit: the database refuses UPDATE and DELETE of audit entries, whoever sends them; appends go on', async () => {
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  await h.api('PATCH', '/api/v1/tenants/acme', { name: 'Acme Corp' });
+  const store = openStore(loadConfig(h.env).database);
+  try {
+    const { db } = store;
+    const rows = async () => JSON.stringify(await db.selectFrom('audit_log').selectAll().orderBy('seq').execute());
+    const before = await rows();
+    assert.equal(JSON.parse(before).length, 2);
+    const refusals: Array<[string, () => Promise<unknown>]> = [
+      ['update one', () => db.updateTable('audit_log').set({ details: '{}' }).where('seq', '=', 1).execute()],
+      ['update all', () => db.updateTable('audit_log').set({ actor: 'someone-else' }).execute()],
+      ['delete one', () => db.deleteFrom('audit_log').where('seq', '=', 2).execute()],
+      ['delete all', () => db.deleteFrom('audit_log').execute()],
+      ...(testDialect === 'postgres' ? [['truncate', () => sql`truncate audit_log`.execute(db)] as [string, () => Promise<unknown>]] : []),
+    ];
+    for (const [what, run] of refusals) await assert.rejects(run(), /audit_log is append-only/, what);
+    assert.equal(await rows(), before, 'no entry was changed or removed');
+    assert.deepEqual((await verifyAudit(db)).problems, []);
+    assert.equal((await h.api('PATCH', '/api/v1/tenants/acme', { name: 'Acme Again' })).status, 200);
+    assert.equal((await verifyAudit(db)).entries, 3);
   } finally {
     await store.close();
   }

@@ -151,6 +151,17 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.getByText('Built-in default', { exact: true }).waitFor();
     assert.equal((await call('GET', '/system/templates/service.failed')).body.origin, 'builtin');
 
+    // The audit log names each of these changes readably, the settings with their field-level diff.
+    await nav('Audit log').click();
+    for (const action of ['Template deleted (inherits)', 'Template saved', 'Silence deleted', 'Silence created', 'Event toggle or recipients changed']) {
+      await page.getByRole('row', { name: new RegExp(action.replace(/[()]/g, '\\$&')) }).first().waitFor();
+    }
+    await page.getByLabel('Action', { exact: true }).selectOption('notifications.save');
+    await button('Apply filters').click();
+    await page.waitForURL(/action=notifications\.save/);
+    await page.getByRole('row', { name: /^thresholds\.cpu — 0$/ }).waitFor();
+    await page.getByRole('row', { name: /^repeatIntervalMs — 1800000$/ }).waitFor();
+
     // A member signs in and chooses their own notifications; a mandatory one is locked.
     await signOut(page);
     await page.goto(`${herald.url}/`);

@@ -4,6 +4,7 @@ import { csrfTokenFor, decide, findSession, userPrincipal, type Principal, type 
 import { systemScopeId } from '../scopes/index.js';
 import { AppError } from '../shared/app-error.js';
 import type { ApiDeps } from './api-deps.js';
+import { recordDenial } from './denial-audit.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -60,7 +61,7 @@ function sameOrigin(request: FastifyRequest): boolean {
  * Authentication, CSRF and authorisation for every route. `onRequest` finds the caller (a bearer
  * token, else the session cookie) and refuses cross-origin or token-less cookie writes;
  * `preValidation` (after the body is parsed, before it is validated) asks the policy about the route's permission and the
- * scopes the request names.
+ * scopes the request names, and records what it refuses in the audit log.
  */
 export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void {
   const table = new Map<string, RoutePermission | undefined>();
@@ -98,9 +99,12 @@ export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void 
   app.addHook('preValidation', async (request) => {
     if (request.is404) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const decision = decide(request.principal, request.routeOptions.config.permission, scopesOf(request), typeof params.userId === 'string' ? params.userId : undefined);
+    const scopes = scopesOf(request);
+    const decision = decide(request.principal, request.routeOptions.config.permission, scopes, typeof params.userId === 'string' ? params.userId : undefined);
     if (decision === 'allow') return;
     if (decision === 'unauthenticated') throw new AppError('unauthenticated');
+    // The refusal is the answer: a failure to record it is logged, never turned into a 500.
+    await recordDenial(deps, request, decision, scopes).catch((error: unknown) => request.log.error({ err: error }, 'a denied request could not be recorded in the audit log'));
     if (decision === 'not_found') throw new AppError('not_found', 'No such object in your scope.');
     throw new AppError('forbidden', `This needs the ${request.routeOptions.config.permission ?? 'a declared'} permission.`);
   });

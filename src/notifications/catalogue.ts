@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export type Audience = 'admins' | 'user' | 'subscribers';
 export type Severity = 'info' | 'warning' | 'critical';
@@ -63,15 +64,18 @@ export function unregisteredType(id: string, severity: Severity = 'info'): Event
 
 export type EventTypeInput = Partial<Omit<EventType, 'origin' | 'id'>> & { id: string; title: string };
 
-/** Registers an application's own event type in a scope (a system one is seen by every tenant). */
-export async function registerEventType(db: Kysely<Database>, clock: Clock, scopeId: string, input: EventTypeInput): Promise<EventType> {
+/** Registers an application's own event type in a scope (a system one is seen by every tenant); `along` runs in its transaction. */
+export async function registerEventType(db: Kysely<Database>, clock: Clock, scopeId: string, input: EventTypeInput, along?: AlongWith<EventType>): Promise<EventType> {
   const taken = builtinTypes.has(input.id) || (await db.selectFrom('event_types').select('id').where('id', '=', input.id).where('scope_id', 'in', [scopeId, 'system']).executeTakeFirst());
   if (taken) throw new AppError('event_type_exists', `The event type ${input.id} already exists.`, [{ field: '/id', rule: 'unique', message: 'already exists' }]);
   const type: EventType = {
     category: 'custom', severity: 'info', audience: 'admins', optOut: true, defaultEnabled: true, sampleData: {}, summary: '',
     ...input, origin: 'registered',
   };
-  await db.insertInto('event_types').values({ scope_id: scopeId, id: type.id, definition: JSON.stringify(type), created_at: clock.now() }).execute();
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('event_types').values({ scope_id: scopeId, id: type.id, definition: JSON.stringify(type), created_at: clock.now() }).execute();
+    await along?.(trx, type);
+  });
   return type;
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, type ErrorDetail } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 import { listEventTypes, type EventType } from './catalogue.js';
 
 export interface Preference {
@@ -39,8 +40,13 @@ export async function getPreferences(db: Kysely<Database>, scopeId: string, user
     .map((type) => ({ type: type.id, title: type.title, audience: type.audience, optOut: type.optOut, receiving: receives(type, chosen.get(type.id)) }));
 }
 
-/** Records the member's choices; turning off a type that may not be turned off is refused, and nothing is stored. */
-export async function setPreferences(db: Kysely<Database>, clock: Clock, scopeId: string, userId: string, choices: Record<string, boolean>): Promise<Preference[]> {
+/**
+ * Records the member's choices; turning off a type that may not be turned off is refused, and nothing is stored.
+ * `along` gets the member's page before and after, in the same transaction.
+ */
+export async function setPreferences(
+  db: Kysely<Database>, clock: Clock, scopeId: string, userId: string, choices: Record<string, boolean>, along?: AlongWith<{ before: Preference[]; after: Preference[] }>,
+): Promise<Preference[]> {
   await findUser(db, scopeId, userId);
   const types = new Map((await listEventTypes(db, scopeId)).map((type) => [type.id, type]));
   const problems: ErrorDetail[] = [];
@@ -53,11 +59,14 @@ export async function setPreferences(db: Kysely<Database>, clock: Clock, scopeId
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   const now = clock.now();
   const entries = Object.entries(choices);
-  if (entries.length > 0) {
-    await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const before = along ? await getPreferences(trx, scopeId, userId) : [];
+    if (entries.length > 0) {
       await trx.deleteFrom('user_preferences').where('user_id', '=', userId).where('event_type', 'in', entries.map(([type]) => type)).execute();
       await trx.insertInto('user_preferences').values(entries.map(([type, receiving]) => ({ user_id: userId, event_type: type, enabled: receiving ? 1 : 0, updated_at: now }))).execute();
-    });
-  }
-  return getPreferences(db, scopeId, userId);
+    }
+    const after = await getPreferences(trx, scopeId, userId);
+    await along?.(trx, { before, after });
+    return after;
+  });
 }

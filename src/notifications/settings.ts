@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { assertScope, systemScopeId, validateRecipientList } from '../scopes/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database, NotificationSettingsTable } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export interface Branding {
   productName: string;
@@ -75,30 +76,37 @@ export async function loadSettings(db: Kysely<Database>, scopeId: string): Promi
   return { effective: layer(layer(defaultSettings, system), scopeId === systemScopeId ? {} : own), own };
 }
 
-/** Merges a change into the scope's own settings; `null` returns a field to inheriting. */
-export async function updateSettings(db: Kysely<Database>, clock: Clock, scopeId: string, patch: NotificationSettingsPatch) {
+/**
+ * Merges a change into the scope's own settings; `null` returns a field to inheriting. `along`
+ * gets what the scope set itself before and after, in the same transaction.
+ */
+export async function updateSettings(
+  db: Kysely<Database>, clock: Clock, scopeId: string, patch: NotificationSettingsPatch, along?: AlongWith<{ before: NotificationSettingsPatch; after: NotificationSettingsPatch }>,
+) {
   await assertScope(db, scopeId);
-  const current = await db.selectFrom('notification_settings').selectAll().where('scope_id', '=', scopeId).executeTakeFirst();
-  const keep = <T>(value: T | undefined, old: T | null | undefined): T | null => (value === undefined ? (old ?? null) : value);
-  const oldBranding = current?.branding ? (JSON.parse(current.branding) as Record<string, unknown>) : {};
-  const branding: Record<string, unknown> = { ...oldBranding, ...(patch.branding ?? {}) };
-  for (const key of Object.keys(branding)) if (branding[key] === null) delete branding[key];
-  const row = {
-    scope_id: scopeId,
-    email_enabled: patch.emailEnabled === undefined ? (current?.email_enabled ?? null) : patch.emailEnabled === null ? null : patch.emailEnabled ? 1 : 0,
-    cpu_threshold: keep(patch.thresholds?.cpu, current?.cpu_threshold),
-    memory_threshold: keep(patch.thresholds?.memory, current?.memory_threshold),
-    disk_threshold: keep(patch.thresholds?.disk, current?.disk_threshold),
-    repeat_interval_ms: keep(patch.repeatIntervalMs, current?.repeat_interval_ms),
-    group_window_ms: keep(patch.groupWindowMs, current?.group_window_ms),
-    branding: Object.keys(branding).length > 0 ? JSON.stringify(branding) : null,
-    updated_at: clock.now(),
-  };
-  await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const current = await trx.selectFrom('notification_settings').selectAll().where('scope_id', '=', scopeId).executeTakeFirst();
+    const keep = <T>(value: T | undefined, old: T | null | undefined): T | null => (value === undefined ? (old ?? null) : value);
+    const oldBranding = current?.branding ? (JSON.parse(current.branding) as Record<string, unknown>) : {};
+    const branding: Record<string, unknown> = { ...oldBranding, ...(patch.branding ?? {}) };
+    for (const key of Object.keys(branding)) if (branding[key] === null) delete branding[key];
+    const row = {
+      scope_id: scopeId,
+      email_enabled: patch.emailEnabled === undefined ? (current?.email_enabled ?? null) : patch.emailEnabled === null ? null : patch.emailEnabled ? 1 : 0,
+      cpu_threshold: keep(patch.thresholds?.cpu, current?.cpu_threshold),
+      memory_threshold: keep(patch.thresholds?.memory, current?.memory_threshold),
+      disk_threshold: keep(patch.thresholds?.disk, current?.disk_threshold),
+      repeat_interval_ms: keep(patch.repeatIntervalMs, current?.repeat_interval_ms),
+      group_window_ms: keep(patch.groupWindowMs, current?.group_window_ms),
+      branding: Object.keys(branding).length > 0 ? JSON.stringify(branding) : null,
+      updated_at: clock.now(),
+    };
     await trx.deleteFrom('notification_settings').where('scope_id', '=', scopeId).execute();
     await trx.insertInto('notification_settings').values(row).execute();
+    const saved = await loadSettings(trx, scopeId);
+    await along?.(trx, { before: toPatch(current), after: saved.own });
+    return saved;
   });
-  return loadSettings(db, scopeId);
 }
 
 /** Per-event overrides a scope set: enabled (null inherits) and its own recipients (null: the admin list). */
@@ -107,12 +115,16 @@ export interface EventOverride {
   recipients: string[] | null;
 }
 
+const toOverride = (row: { enabled: number | null; recipients: string | null }): EventOverride => ({
+  enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null,
+});
+
 export async function loadEventOverrides(db: Kysely<Database>, scopeId: string): Promise<{ own: Map<string, EventOverride>; system: Map<string, EventOverride> }> {
   const rows = await db.selectFrom('event_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
   const own = new Map<string, EventOverride>();
   const system = new Map<string, EventOverride>();
   for (const row of rows) {
-    const override = { enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null };
+    const override = toOverride(row);
     if (row.scope_id === scopeId) own.set(row.event_type, override);
     if (row.scope_id === systemScopeId) system.set(row.event_type, override);
   }
@@ -124,19 +136,25 @@ export function eventEnabled(overrides: Awaited<ReturnType<typeof loadEventOverr
   return overrides.own.get(typeId)?.enabled ?? overrides.system.get(typeId)?.enabled ?? defaultEnabled;
 }
 
-export async function saveEventOverride(db: Kysely<Database>, clock: Clock, scopeId: string, typeId: string, override: { enabled?: boolean | null; recipients?: string[] | null }): Promise<EventOverride> {
+/** Sets a scope's override of one event type; `along` gets the override before (null: none) and after, in the same transaction. */
+export async function saveEventOverride(
+  db: Kysely<Database>, clock: Clock, scopeId: string, typeId: string, override: { enabled?: boolean | null; recipients?: string[] | null },
+  along?: AlongWith<{ before: EventOverride | null; after: EventOverride }>,
+): Promise<EventOverride> {
   await assertScope(db, scopeId);
   const recipients = override.recipients ? validateRecipientList(override.recipients, '/recipients') : override.recipients;
-  const current = await db.selectFrom('event_settings').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', typeId).executeTakeFirst();
-  const row = {
-    scope_id: scopeId, event_type: typeId,
-    enabled: override.enabled === undefined ? (current?.enabled ?? null) : override.enabled === null ? null : override.enabled ? 1 : 0,
-    recipients: recipients === undefined ? (current?.recipients ?? null) : recipients === null ? null : JSON.stringify(recipients),
-    updated_at: clock.now(),
-  };
-  await db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    const current = await trx.selectFrom('event_settings').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', typeId).executeTakeFirst();
+    const row = {
+      scope_id: scopeId, event_type: typeId,
+      enabled: override.enabled === undefined ? (current?.enabled ?? null) : override.enabled === null ? null : override.enabled ? 1 : 0,
+      recipients: recipients === undefined ? (current?.recipients ?? null) : recipients === null ? null : JSON.stringify(recipients),
+      updated_at: clock.now(),
+    };
     await trx.deleteFrom('event_settings').where('scope_id', '=', scopeId).where('event_type', '=', typeId).execute();
     await trx.insertInto('event_settings').values(row).execute();
+    const after = toOverride(row);
+    await along?.(trx, { before: current ? toOverride(current) : null, after });
+    return after;
   });
-  return { enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null };
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { assertScope } from '../scopes/index.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 /**
  * A window during which matching notifications are suppressed (and recorded so): one-off
@@ -69,7 +70,8 @@ export async function loadSilences(db: Kysely<Database>, scopeId: string): Promi
   return rows.map((row) => JSON.parse(row.definition) as Silence);
 }
 
-export async function createSilence(db: Kysely<Database>, clock: Clock, scopeId: string, input: SilenceInput): Promise<Silence> {
+/** Creates a silence; `along` runs in its transaction. */
+export async function createSilence(db: Kysely<Database>, clock: Clock, scopeId: string, input: SilenceInput, along?: AlongWith<Silence>): Promise<Silence> {
   await assertScope(db, scopeId);
   if (!input.recurring && input.endsAt === undefined) {
     throw new AppError('validation_failed', '/endsAt: a one-off silence needs an end', [{ field: '/endsAt', rule: 'required', message: 'a one-off silence needs an end (or give recurring)' }]);
@@ -78,11 +80,20 @@ export async function createSilence(db: Kysely<Database>, clock: Clock, scopeId:
     throw new AppError('validation_failed', '/endsAt: must be after startsAt', [{ field: '/endsAt', rule: 'after', message: 'must be after startsAt' }]);
   }
   const silence: Silence = { ...input, id: newId('sil'), labels: input.labels ?? {}, comment: input.comment ?? '' };
-  await db.insertInto('silences').values({ id: silence.id, scope_id: scopeId, definition: JSON.stringify(silence), created_at: clock.now() }).execute();
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('silences').values({ id: silence.id, scope_id: scopeId, definition: JSON.stringify(silence), created_at: clock.now() }).execute();
+    await along?.(trx, silence);
+  });
   return silence;
 }
 
-export async function deleteSilence(db: Kysely<Database>, scopeId: string, id: string): Promise<void> {
-  const result = await db.deleteFrom('silences').where('scope_id', '=', scopeId).where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('not_found', `No silence ${id} in this scope.`);
+/** Deletes a silence of a scope; another scope's is `not_found`. `along` gets the deleted silence in the same transaction. */
+export async function deleteSilence(db: Kysely<Database>, scopeId: string, id: string, along?: AlongWith<Silence>): Promise<Silence> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx.deleteFrom('silences').where('scope_id', '=', scopeId).where('id', '=', id).returning('definition').executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No silence ${id} in this scope.`);
+    const silence = JSON.parse(row.definition) as Silence;
+    await along?.(trx, silence);
+    return silence;
+  });
 }

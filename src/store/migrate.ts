@@ -4,6 +4,7 @@ import * as cluster from './migrations/2026-11-21-002-cluster.js';
 import * as users from './migrations/2026-11-21-003-users.js';
 import * as accounts from './migrations/2026-11-21-004-accounts.js';
 import * as rules from './migrations/2026-11-21-005-rules.js';
+import * as auditAppendOnly from './migrations/2026-11-21-006-audit-append-only.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21-003-users': users,
   '2026-11-21-004-accounts': accounts,
   '2026-11-21-005-rules': rules,
+  '2026-11-21-006-audit-append-only': auditAppendOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

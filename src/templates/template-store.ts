@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, type ErrorDetail } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database, TemplateRow } from '../store/schema.js';
+import { inTransaction, type AlongWith } from '../store/transaction.js';
 import { compileTemplate, renderTemplate, type NotificationContext, type Rendered, type TemplateSource } from './render.js';
 
 /** The template in force for (scope, type): the scope's own, else the system's (tenants inherit). */
@@ -38,19 +39,31 @@ export function checkTemplate(source: TemplateSource, context: NotificationConte
   throw new AppError('template_invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 }
 
-/** Saves a scope's template for a type after checking it; each save is a new version. */
-export async function saveTemplate(db: Kysely<Database>, clock: Clock, scopeId: string, type: string, source: TemplateSource, sample: NotificationContext): Promise<TemplateRow> {
+/**
+ * Saves a scope's template for a type after checking it; each save is a new version. `along` gets
+ * the scope's previous template (if any) and the new one, in the same transaction.
+ */
+export async function saveTemplate(
+  db: Kysely<Database>, clock: Clock, scopeId: string, type: string, source: TemplateSource, sample: NotificationContext,
+  along?: AlongWith<{ previous: TemplateRow | undefined; row: TemplateRow }>,
+): Promise<TemplateRow> {
   checkTemplate(source, sample);
-  return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('templates').select('version').where('scope_id', '=', scopeId).where('event_type', '=', type).executeTakeFirst();
-    const row: TemplateRow = { scope_id: scopeId, event_type: type, version: (current?.version ?? 0) + 1, subject: source.subject, html: source.html, text: source.text, updated_at: clock.now() };
+  return inTransaction(db, async (trx) => {
+    const previous = await trx.selectFrom('templates').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', type).executeTakeFirst();
+    const row: TemplateRow = { scope_id: scopeId, event_type: type, version: (previous?.version ?? 0) + 1, subject: source.subject, html: source.html, text: source.text, updated_at: clock.now() };
     await trx.deleteFrom('templates').where('scope_id', '=', scopeId).where('event_type', '=', type).execute();
     await trx.insertInto('templates').values(row).execute();
+    await along?.(trx, { previous, row });
     return row;
   });
 }
 
-export async function deleteTemplate(db: Kysely<Database>, scopeId: string, type: string): Promise<void> {
-  const result = await db.deleteFrom('templates').where('scope_id', '=', scopeId).where('event_type', '=', type).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('not_found', `This scope has no template of its own for ${type}.`);
+/** Deletes a scope's own template for a type (the inherited one applies again); `along` gets the deleted one in the same transaction. */
+export async function deleteTemplate(db: Kysely<Database>, scopeId: string, type: string, along?: AlongWith<TemplateRow>): Promise<TemplateRow> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx.deleteFrom('templates').where('scope_id', '=', scopeId).where('event_type', '=', type).returningAll().executeTakeFirst();
+    if (!row) throw new AppError('not_found', `This scope has no template of its own for ${type}.`);
+    await along?.(trx, row);
+    return row;
+  });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../../src/config/config.js';
 import { openStore } from '../../src/store/database.js';
 
@@ -53,10 +54,21 @@ export async function messageStates(env: Record<string, string>): Promise<Record
 export async function everyStoredRow(env: Record<string, string>): Promise<string> {
   const store = openStore(loadConfig(env).database);
   try {
-    const tables = ['scopes', 'mail_server_settings', 'scope_recipients', 'events', 'messages', 'attempts', 'mailbox', 'api_tokens', 'users', 'sessions', 'attempt_counters', 'system_settings', 'audit_log', 'audit_head'] as const;
+    const tables = [
+      'scopes', 'mail_server_settings', 'scope_recipients', 'events', 'messages', 'attempts', 'mailbox', 'api_tokens', 'users', 'sessions', 'attempt_counters', 'system_settings', 'audit_log', 'audit_head',
+      'notification_settings', 'event_types', 'event_settings', 'user_preferences', 'templates', 'silences',
+    ] as const;
     const rows = await Promise.all(tables.map((table) => store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);
   } finally {
     await store.close();
   }
+}
+
+/** What an attacker who holds the database would do before editing the audit log: drop the triggers that keep it append-only. */
+export async function dropAuditTriggers(db: Kysely<any>): Promise<void> {
+  const statements = testDialect === 'postgres'
+    ? [sql`drop trigger audit_log_append_only on audit_log`, sql`drop trigger audit_log_no_truncate on audit_log`]
+    : [sql`drop trigger audit_log_no_update`, sql`drop trigger audit_log_no_delete`];
+  for (const statement of statements) await statement.execute(db);
 }

@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { assertScope, systemScopeId } from '../../scopes/index.js';
 import { eventEnabled, listEventTypes, loadEventOverrides, loadSettings, registerEventType, saveEventOverride, updateSettings } from '../../notifications/index.js';
+import { diffFields } from '../../audit/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { auditAlong } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
 import { EventOverrideBody, EventTypeBody, EventTypeId, EventTypeView, SettingsPatch, SettingsView } from '../schemas/notifications.js';
 import { scopeParams } from './scope-params.js';
@@ -24,7 +26,10 @@ export const notificationSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDe
     if (scopeOf(request) !== systemScopeId && request.body.thresholds) {
       throw new AppError('system_only_field', 'Host thresholds are set on the system scope.', [{ field: '/thresholds', rule: 'system_only', message: 'only on /system' }]);
     }
-    return updateSettings(db, deps.clock, scopeOf(request), request.body);
+    const scopeId = scopeOf(request);
+    return updateSettings(db, deps.clock, scopeId, request.body, auditAlong(deps, request, ({ before, after }) => ({
+      scopeId, action: 'notifications.save', target: `scope:${scopeId}`, details: { changes: diffFields(before, after) },
+    })));
   });
 
   app.get('/event-types', { config: { permission: 'settings:read' }, schema: { tags, ...params, response: { 200: Type.Object({ items: Type.Array(EventTypeView) }), ...errorResponses } } }, async (request) => {
@@ -40,13 +45,24 @@ export const notificationSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDe
   });
 
   app.post('/event-types', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: EventTypeBody, response: { 201: Type.Omit(EventTypeView, ['enabled', 'override']), ...errorResponses } } }, async (request, reply) => {
-    await assertScope(db, scopeOf(request));
-    return reply.status(201).send(await registerEventType(db, deps.clock, scopeOf(request), request.body));
+    const scopeId = scopeOf(request);
+    await assertScope(db, scopeId);
+    const type = await registerEventType(db, deps.clock, scopeId, request.body, auditAlong(deps, request, (registered) => ({
+      scopeId, action: 'event_type.register', target: `event_type:${registered.id}`,
+      details: { title: registered.title, category: registered.category, severity: registered.severity, audience: registered.audience, defaultEnabled: registered.defaultEnabled, optOut: registered.optOut },
+    })));
+    return reply.status(201).send(type);
   });
 
   app.put(
     '/event-types/:type/settings',
     { config: { permission: 'settings:write' }, schema: { tags, params: TypeParams, body: EventOverrideBody, response: { 200: Type.Object({ enabled: Type.Union([Type.Boolean(), Type.Null()]), recipients: Type.Union([Type.Array(Type.String()), Type.Null()]) }), ...errorResponses } } },
-    async (request) => saveEventOverride(db, deps.clock, scopeOf(request), (request.params as { type: string }).type, request.body),
+    async (request) => {
+      const scopeId = scopeOf(request);
+      const typeId = (request.params as { type: string }).type;
+      return saveEventOverride(db, deps.clock, scopeId, typeId, request.body, auditAlong(deps, request, ({ before, after }) => ({
+        scopeId, action: 'event_type.settings_save', target: `event_type:${typeId}`, details: { changes: diffFields(before ? { ...before } : undefined, { ...after }) },
+      })));
+    },
   );
 };

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createSilence, deleteSilence, loadSilences } from '../../notifications/index.js';
+import type { FastifyRequest } from 'fastify';
+import { createSilence, deleteSilence, loadSilences, type Silence } from '../../notifications/index.js';
 import { assertScope } from '../../scopes/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { auditAlong } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
 import { AlertView, SilenceBody, SilenceView } from '../schemas/notifications.js';
 import { scopeParams } from './scope-params.js';
@@ -17,10 +19,12 @@ export const silenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 's
     await assertScope(db, scopeOf(request));
     return { items: await loadSilences(db, scopeOf(request)) };
   });
+  // The silence's definition is the detail: what it mutes, when, and why.
+  const silenceEntry = (request: FastifyRequest, action: string) => auditAlong<Silence>(deps, request, ({ id, ...definition }) => ({ scopeId: scopeOf(request), action, target: `silence:${id}`, details: definition }));
   app.post('/silences', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], ...params, body: SilenceBody, response: { 201: SilenceView, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await createSilence(db, deps.clock, scopeOf(request), request.body)));
+    reply.status(201).send(await createSilence(db, deps.clock, scopeOf(request), request.body, silenceEntry(request, 'silence.create'))));
   app.delete('/silences/:silenceId', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], params: Params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await deleteSilence(db, scopeOf(request), (request.params as { silenceId: string }).silenceId);
+    await deleteSilence(db, scopeOf(request), (request.params as { silenceId: string }).silenceId, silenceEntry(request, 'silence.delete'));
     return reply.status(204).send(null);
   });
 

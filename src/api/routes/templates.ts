@@ -3,7 +3,10 @@ import { Type } from 'typebox';
 import { findType, listEventTypes, loadSettings, sampleContext } from '../../notifications/index.js';
 import { assertScope, getTenant, systemScopeId } from '../../scopes/index.js';
 import { checkTemplate, deleteTemplate, findTemplate, renderBuiltin, saveTemplate } from '../../templates/index.js';
+import { diffFields } from '../../audit/index.js';
+import type { TemplateRow } from '../../store/schema.js';
 import type { ApiDeps } from '../api-deps.js';
+import { auditAlong } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
 import { EventTypeId, PreviewBody, PreviewView, TemplateBody, TemplateView } from '../schemas/notifications.js';
 import { scopeParams } from './scope-params.js';
@@ -15,6 +18,12 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: '
   const tags = ['templates'];
   const Params = withId(Type.Object({ type: EventTypeId }));
   const typeOf = (request: { params: unknown }) => (request.params as { type: string }).type;
+  // Bodies can be 200 kB: the audit log keeps the subject's words and only that the bodies changed.
+  const templateChanges = (before: TemplateRow | undefined, after: TemplateRow | undefined) => {
+    const changes = diffFields(before && { subject: before.subject, html: before.html, text: before.text }, after && { subject: after.subject, html: after.html, text: after.text });
+    for (const part of ['html', 'text']) if (part in changes) changes[part] = 'changed';
+    return changes;
+  };
 
   async function sampleFor(scopeId: string, typeId: string, data?: Record<string, unknown>) {
     await assertScope(db, scopeId);
@@ -35,13 +44,18 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: '
   app.put('/templates/:type', { config: { permission: 'settings:write' }, schema: { tags, params: Params, body: TemplateBody, response: { 200: TemplateView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     const { context } = await sampleFor(scopeId, typeOf(request));
-    const row = await saveTemplate(db, deps.clock, scopeId, typeOf(request), { subject: request.body.subject, html: request.body.html, text: request.body.text ?? null }, context);
+    const row = await saveTemplate(db, deps.clock, scopeId, typeOf(request), { subject: request.body.subject, html: request.body.html, text: request.body.text ?? null }, context, auditAlong(deps, request, ({ previous, row: saved }) => ({
+      scopeId, action: 'template.save', target: `template:${saved.event_type}`, details: { version: saved.version, changes: templateChanges(previous, saved) },
+    })));
     return { type: row.event_type, origin: 'scope' as const, version: row.version, subject: row.subject, html: row.html, text: row.text };
   });
 
   app.delete('/templates/:type', { config: { permission: 'settings:write' }, schema: { tags, params: Params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await assertScope(db, scopeOf(request));
-    await deleteTemplate(db, scopeOf(request), typeOf(request));
+    const scopeId = scopeOf(request);
+    await assertScope(db, scopeId);
+    await deleteTemplate(db, scopeId, typeOf(request), auditAlong(deps, request, (deleted) => ({
+      scopeId, action: 'template.delete', target: `template:${deleted.event_type}`, details: { version: deleted.version, changes: templateChanges(deleted, undefined) },
+    })));
     return reply.status(204).send(null);
   });
 

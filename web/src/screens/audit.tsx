@@ -5,12 +5,8 @@ import { useApi } from '../api/use-api';
 import { ErrorBanner, Loading, When } from '../components/feedback';
 import { Pager, useCursorPages } from '../components/pager';
 import { ScopeFilterField } from '../components/scope-filter';
+import { auditActions, isProblem } from './audit-actions';
 
-const actions = [
-  'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_change', 'auth.setup', 'user.create', 'user.update', 'user.delete', 'user.import',
-  'token.create', 'token.revoke', 'tenant.create', 'tenant.rename', 'tenant.delete', 'mail_server.save', 'mail_server.clear', 'mail_server.test_email',
-  'mail_server.verify', 'mail_host_policy.save', 'recipients.replace', 'settings.save', 'delivery.retry', 'keys.rotate',
-];
 const filterKeys = ['scope', 'action', 'actor', 'since', 'until'] as const;
 const pageSize = 50;
 
@@ -59,7 +55,7 @@ export function Audit() {
           <label htmlFor="audit-action">Action</label>
           <select id="audit-action" name="action" defaultValue={filter.action}>
             <option value="">Any action</option>
-            {actions.map((action) => <option key={action} value={action}>{action}</option>)}
+            {Object.entries(auditActions).map(([action, label]) => <option key={action} value={action}>{label} ({action})</option>)}
           </select>
         </div>
         <div className="field">
@@ -91,14 +87,14 @@ export function Audit() {
             </thead>
             <tbody>
               {data.items.map((entry) => (
-                <tr key={entry.seq} className={entry.action.endsWith('_failed') || entry.action === 'deny' ? 'row-problem' : undefined}>
+                <tr key={entry.seq} className={isProblem(entry.action) ? 'row-problem' : undefined}>
                   <td data-label="Time"><When at={entry.at} /></td>
                   <td data-label="Actor"><code>{entry.actor}</code></td>
                   <td data-label="Scope">{entry.scope}</td>
-                  <td data-label="Action"><code>{entry.action}</code></td>
+                  <td data-label="Action">{auditActions[entry.action] ?? entry.action}<br /><code className="muted action-id">{entry.action}</code></td>
                   <td data-label="Target">{entry.target ? <code>{entry.target}</code> : <span className="muted">—</span>}</td>
                   <td data-label="Address">{entry.ip ?? <span className="muted">—</span>}</td>
-                  <td data-label="Details"><EntryDetails details={entry.details} /></td>
+                  <td data-label="Details">{entry.action === 'access.denied' ? <DenialDetails details={entry.details} /> : <EntryDetails details={entry.details} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,6 +102,18 @@ export function Audit() {
         </div>
       )}
       <Pager pages={pages} nextCursor={data?.nextCursor} />
+    </>
+  );
+}
+
+/** A refused request: what it needed, where, and how many more came from the same actor the minute before. */
+function DenialDetails({ details }: { details: Record<string, unknown> }) {
+  const scopes = Array.isArray(details.scopes) && details.scopes.length > 0 ? ` in ${details.scopes.join(', ')}` : '';
+  const reason = details.reason === 'not_found' ? 'outside the caller\'s scope' : `needs ${show(details.permission)}`;
+  return (
+    <>
+      <code>{show(details.method)} {show(details.route)}</code>{scopes}: {reason}
+      {typeof details.deniedPreviousMinute === 'number' && <p className="muted">{details.deniedPreviousMinute} refused the minute before</p>}
     </>
   );
 }

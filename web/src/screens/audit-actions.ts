@@ -1,0 +1,37 @@
+/** Every action the audit log records, as the console names it (the filter lists them in this order). */
+export const auditActions: Readonly<Record<string, string>> = {
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Sign-in refused',
+  'auth.logout': 'Signed out',
+  'auth.password_change': 'Own password changed',
+  'auth.setup': 'First administrator created',
+  'access.denied': 'Request refused',
+  'user.create': 'User created',
+  'user.update': 'User changed',
+  'user.delete': 'User deleted',
+  'user.import': 'Users imported',
+  'preferences.save': 'Personal notifications changed',
+  'token.create': 'API token created',
+  'token.revoke': 'API token revoked',
+  'tenant.create': 'Tenant created',
+  'tenant.rename': 'Tenant renamed',
+  'tenant.delete': 'Tenant deleted',
+  'mail_server.save': 'Mail server saved',
+  'mail_server.clear': 'Mail server removed (inherits)',
+  'mail_server.test_email': 'Test email',
+  'mail_server.verify': 'Connection verified',
+  'mail_host_policy.save': 'Mail host allow-list saved',
+  'recipients.replace': 'Admin recipients changed',
+  'notifications.save': 'Notification settings changed',
+  'event_type.register': 'Event type registered',
+  'event_type.settings_save': 'Event toggle or recipients changed',
+  'template.save': 'Template saved',
+  'template.delete': 'Template deleted (inherits)',
+  'silence.create': 'Silence created',
+  'silence.delete': 'Silence deleted',
+  'delivery.retry': 'Delivery retried',
+  'keys.rotate': 'Master key rotated',
+};
+
+/** Entries an administrator should look at first: refusals. */
+export const isProblem = (action: string) => action.endsWith('_failed') || action === 'access.denied';
