@@ -36,5 +36,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   event_type_exists: 409,
   opt_out_not_allowed: 422,
   template_invalid: 422,
+  internal: 500,
   database_unavailable: 503,
 };

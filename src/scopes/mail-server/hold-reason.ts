@@ -1,7 +1,7 @@
 import type { EffectiveSettings } from './effective-settings.js';
 import type { SettingsSecrets } from './settings-secrets.js';
 import type { MailServerSettingsRow } from '../../store/schema.js';
-import { systemScopeId } from '../tenants.js';
+import { serverName } from './server-name.js';
 
 /**
  * Why a scope's mail cannot be sent now, or null when its effective settings are usable. Held
@@ -11,11 +11,6 @@ import { systemScopeId } from '../tenants.js';
 export function holdReason(effective: EffectiveSettings, secrets: Pick<SettingsSecrets, 'unreadable'>): string | null {
   if (effective.settings === null) return `no mail server: ${effective.reason}`;
   return unusableReason(effective.settings) ?? secrets.unreadable(effective.settings);
-}
-
-/** How a reason names the server of a scope's settings. */
-export function serverName(scopeId: string): string {
-  return scopeId === systemScopeId ? 'the system mail server' : `the mail server of tenant ${scopeId}`;
 }
 
 function unusableReason(settings: MailServerSettingsRow): string | null {

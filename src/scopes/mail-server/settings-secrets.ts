@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/app-error.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 import type { MailServerSettingsRow } from '../../store/schema.js';
-import { serverName } from './hold-reason.js';
+import { serverName } from './server-name.js';
 import { passwordField } from './settings-repository.js';
 
 /**
