@@ -45,7 +45,8 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: '
     return reply.status(204).send(null);
   });
 
-  app.post('/templates/preview', { config: { permission: 'settings:read' }, schema: { tags, ...params, body: PreviewBody, response: { 200: PreviewView, ...errorResponses } } }, async (request) => {
+  // settings:write: a preview renders a template of the caller's choosing.
+  app.post('/templates/preview', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: PreviewBody, response: { 200: PreviewView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     const body = request.body;
     const { type, context } = await sampleFor(scopeId, body.type, body.data);
