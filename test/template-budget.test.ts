@@ -6,14 +6,14 @@ import { asToken, asUser, createAccount, createToken, signIn } from './support/a
 // Real: Herald (app, database of this run's dialect, ingest, render threads), requests through
 // inject() and timed as they are answered. Nothing is faked.
 
-// Passes the save check (service.failed's sample host, "pbx-01", is 6 characters: a sort of 64), but
-// an event with a 19-character host makes it sort 524,288 strings in one filter call, which Liquid's
-// own render limit cannot interrupt.
+// Nested loops over an array whose size the event's data decides: service.failed's sample host,
+// "pbx-01", makes 8 × 8 turns, so the save check passes; an event with a 15-character host makes
+// 4,096 × 4,096 (seconds of CPU; Liquid's own 2 s limit stopped it, on the main thread).
 const dataDependent = {
   subject: 'Hostile {{ data.service }}',
-  html: '{% assign n = data.host | size %}{% assign s = "x" %}{% for i in (1..n) %}{% assign s = s | append: s %}{% endfor %}<p>{{ s | split: "" | sort_natural | size }}</p>',
+  html: '{% assign n = data.host | size | minus: 3 %}{% assign s = "x" %}{% for i in (1..n) %}{% assign s = s | append: s %}{% endfor %}{% assign cells = s | split: "" %}{% for row in cells %}{% for cell in cells %}{% endfor %}{% endfor %}<p>{{ cells | size }} cells</p>',
 };
-const slowData = { service: 'media-server', state: 'failed', host: 'h'.repeat(19) };
+const slowData = { service: 'media-server', state: 'failed', host: 'h'.repeat(15) };
 
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.ceil((p / 100) * samples.length) - 1]!;
 
@@ -78,7 +78,10 @@ test('a tenant\'s slow template stalls nobody: its previews and events run over 
   await previewing;
 
   const p99 = (samples: number[]) => percentile(samples, 99);
-  const limit = Math.max(100, 2 * p99(ordinary.events));
+  // The machine is shared and busy, so the limit follows what B saw before: 100 ms, or three times
+  // that p99. Rendering on the main thread, one preview held the event loop for a second or more, and
+  // B's p99 went to 0.9–2 s on this machine (5–25 times its p99 before).
+  const limit = Math.max(100, 3 * p99(ordinary.events));
   const slowest = (samples: number[]) => [...samples].sort((x, y) => y - x).slice(0, 5).map((ms) => ms.toFixed(0)).join(', ');
   const report = `before: p99 ${p99(ordinary.events).toFixed(0)} ms (slowest ${slowest(ordinary.events)}); attacked: p99 ${p99(attacked.events).toFixed(0)} ms (slowest ${slowest(attacked.events)}) over ${attacked.events.length} samples, /healthz p99 ${p99(attacked.health).toFixed(0)} ms, ${previews.length} previews`;
   assert.ok(p99(attacked.events) <= limit, `B's events stay fast (limit ${limit.toFixed(0)} ms): ${report}`);
@@ -95,8 +98,8 @@ test('a tenant\'s slow template stalls nobody: its previews and events run over 
     assert.equal(event.status, 202, event.raw);
     const message = await messageOf(event);
     assert.equal(message.subject, '[critical] Service stopped or failed — Tenant A', 'the built-in subject, not the template\'s');
-    assert.match(message.html_body!, /The service media-server on h{19} is failed\./);
-    assert.doesNotMatch(message.html_body!, /524288/);
+    assert.match(message.html_body!, /The service media-server on h{15} is failed\./);
+    assert.doesNotMatch(message.html_body!, /\d+ cells/);
     const notes = await notesOf(event);
     assert.deepEqual(notes.map((note) => [note.kind, note.code]), [['warning', 'template_budget']], JSON.stringify(notes));
     assert.match(notes[0]!.message, /^the a template v2 was stopped: .+; the built-in default was sent$/);
@@ -127,8 +130,9 @@ test('preview renders a template of the caller\'s choosing: it needs settings:wr
 test('save refuses a template that goes over the render budget with the type\'s sample data, naming the rule', async () => {
   await using h = await startHarness();
   await tenants(h);
-  const nestedLoops = { subject: 'Loops', html: '{% for a in (1..300) %}{% for b in (1..300) %}{% assign c = a | plus: b %}{% endfor %}{% endfor %}<p>done</p>' };
-  const refused = await h.api('PUT', '/api/v1/tenants/a/templates/service.failed', nestedLoops);
+  // One filter call, sorting 131,072 strings (three times): Liquid's own render limit cannot stop it.
+  const sorts = { subject: 'Sorted', html: '{% assign s = "x" %}{% for i in (1..17) %}{% assign s = s | append: s %}{% endfor %}<p>{{ s | split: "" | sort_natural | sort_natural | sort_natural | size }}</p>' };
+  const refused = await h.api('PUT', '/api/v1/tenants/a/templates/service.failed', sorts);
   assert.equal(refused.status, 422, refused.raw);
   assert.equal(refused.body.error.code, 'template_invalid');
   assert.deepEqual(refused.body.error.details.map((d: { field: string; rule: string }) => [d.field, d.rule]), [['/', 'budget']]);
