@@ -200,6 +200,11 @@ test('notification rules, templates and a member\'s own choices in the console',
     assert.equal(await field('Service stopped or failed').isDisabled(), true);
     assert.equal(await button('Save delivery settings').isDisabled(), true);
     assert.equal(await page.getByLabel('Scope', { exact: true }).count(), 0, 'no scope picker for a tenant user');
+    // Templates: readable, but not previewed (a preview renders a template of the caller's choosing: settings:write).
+    await nav('Templates').click();
+    await page.getByText('Read only: your role can see templates but not change or preview them.').waitFor();
+    await page.getByText('A preview renders the template, so it needs the permission to change settings, which your role does not have.').waitFor();
+    assert.equal(await page.getByTestId('preview-subject').count(), 0);
 
     assert.deepEqual({ accessibility: a11y, scriptErrors: browser.consoleErrors }, { accessibility: [], scriptErrors: [] }, 'no serious or critical axe violations, no script errors, nothing the CSP blocked');
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Ingest } from '../events/ingest.js';
 import type { DeliveryStats } from '../delivery/worker.js';
 import type { AttemptCounter, Principal } from '../accounts/index.js';
 import type { MailHostGuard, SettingsSecrets } from '../scopes/index.js';
+import type { RenderPool } from '../templates/index.js';
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */
 export interface ApiDeps {
@@ -16,6 +17,8 @@ export interface ApiDeps {
   secrets: SettingsSecrets;
   clock: Clock;
   ingest: Ingest;
+  /** Renders the scopes' own templates in worker threads (save checks, previews). */
+  templates: RenderPool;
   /** The caller a bearer token stands for, or undefined for an invalid one. */
   authenticateToken(token: string): Promise<Principal | undefined>;
   /** Counts login failures and test emails, shared by the cluster. */

@@ -19,6 +19,7 @@ import { openStore, type Store } from '../store/database.js';
 import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
 import { createMailHostGuard, createSettingsSecrets } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { anyTemplates, createRenderPool } from '../templates/index.js';
 import { heraldVersion } from './version.js';
 
 export interface Herald {
@@ -74,7 +75,9 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const secrets = createSettingsSecrets(box, secretAlarm.report);
   const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
   const delivers = config.role !== 'api' && options.deliver !== false;
-  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, onQueued: () => worker.wake() });
+  const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
+  if (await anyTemplates(store.db)) templates.warm();
+  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, templates, onQueued: () => worker.wake() });
   const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
   const background = config.role !== 'api' && options.background !== false;
   const n = config.notifications;
@@ -91,7 +94,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, store, box, secrets, clock, ingest,
+      config, store, box, secrets, clock, ingest, templates,
       authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
       counter: createAttemptCounter(store.db, clock),
       hosts,
@@ -125,6 +128,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
       monitor.stop();
       await scheduler.stop();
       await worker.stop(config.shutdownGraceMs);
+      await templates.close();
       await registration.stopped(worker.stats(), clock.now()).catch(() => undefined);
       await secretAlarm.settled();
       await store.close();

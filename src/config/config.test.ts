@@ -12,6 +12,7 @@ test('defaults: ./data, 127.0.0.1, SQLite with synchronous FULL, the documented 
   assert.equal(config.delivery.retryMaxDelayMs, 1_800_000);
   assert.equal(config.delivery.retryMaxAgeMs, 86_400_000);
   assert.deepEqual(config.security.session, { ttlMs: 43_200_000, idleMs: 1_800_000 });
+  assert.deepEqual(config.templates, { threads: 2, budgetMs: 50 });
   assert.ok(Object.isFrozen(config) && Object.isFrozen(config.delivery));
 });
 
@@ -33,6 +34,8 @@ test('every bad value is reported, each naming its variable', () => {
     HERALD_LOG_LEVEL: 'loud',
     HERALD_CLAIM_BATCH: '0',
     HERALD_TRUST_PROXY: '10.0.0.0/40',
+    HERALD_TEMPLATE_THREADS: '0',
+    HERALD_TEMPLATE_BUDGET: 'fast',
   };
   assert.throws(() => loadConfig(env), (error: unknown) => {
     assert.ok(error instanceof ConfigError);

@@ -19,6 +19,14 @@ export interface Config {
   readonly role: 'api' | 'worker' | 'all';
   readonly security: SecurityConfig;
   readonly notifications: NotificationsConfig;
+  readonly templates: TemplatesConfig;
+}
+
+export interface TemplatesConfig {
+  /** Worker threads that compile and render stored templates (HERALD_TEMPLATE_THREADS). */
+  readonly threads: number;
+  /** Wall-clock time one compile and render may take before its thread is ended (HERALD_TEMPLATE_BUDGET). */
+  readonly budgetMs: number;
 }
 
 export interface SecurityConfig {
@@ -150,6 +158,10 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       monitorHysteresis: read.integer('HERALD_MONITOR_HYSTERESIS', undefined, 5, 0, 50),
       monitorPaths: (env.HERALD_MONITOR_PATHS ?? '').split(',').map((path) => path.trim()).filter(Boolean),
       deliveryFailingAfterMs: read.duration('HERALD_DELIVERY_FAILING_AFTER', '15m'),
+    },
+    templates: {
+      threads: read.integer('HERALD_TEMPLATE_THREADS', undefined, 2, 1, 16),
+      budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
     },
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {

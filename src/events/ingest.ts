@@ -8,6 +8,7 @@ import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientL
 import { evaluateRules, flushRules, newRulesCommit, prepareRules, type RulesCommit } from '../notifications/index.js';
 import type { StoreDialect } from '../store/dialect.js';
 import type { Database, EventTable, MessageTable } from '../store/schema.js';
+import type { Rendered, RenderPool } from '../templates/index.js';
 import type { EventInput, IngestResult } from './event-input.js';
 
 export interface IngestDeps {
@@ -19,6 +20,8 @@ export interface IngestDeps {
   maxMessagesPerSubmission: number;
   /** Whether a scope's mail-server password opens: one that does not holds its mail. */
   secrets: Pick<SettingsSecrets, 'unreadable'>;
+  /** Renders the scopes' own templates (worker threads). */
+  templates: RenderPool;
   /** Called after a commit that queued messages, to wake the delivery worker. */
   onQueued?: () => void;
 }
@@ -34,21 +37,25 @@ interface Submission {
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
  * commit (group commit), so concurrent requests share one fsync without waiting for each other.
  *
- * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets }); await ingest.submit([{ type: 'disk.threshold' }]);
+ * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets, templates: createRenderPool({ threads: 2, budgetMs: 50, log }) }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 /** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
 interface Rows {
   events: Insertable<EventTable>[];
   messages: Insertable<MessageTable>[];
+  /** The commit's emails being rendered; each fills in its messages' content. */
+  renders: Promise<void>[];
   /** Per scope, why its mail cannot be sent now (null: it can), resolved once per commit. */
   holds: Map<string, Promise<string | null>>;
   /** Notification rules state of this commit: settings read once, alert/digest rows, notes. */
   rules: RulesCommit;
 }
 
-const newRows = (dialect: StoreDialect): Rows => ({ events: [], messages: [], holds: new Map(), rules: newRulesCommit(dialect) });
+const newRows = (dialect: StoreDialect, templates: RenderPool): Rows => ({ events: [], messages: [], renders: [], holds: new Map(), rules: newRulesCommit(dialect, templates) });
 
 async function insertRows(trx: Transaction<Database>, rows: Rows): Promise<void> {
+  // Every email of the commit renders at the same time; nothing is written before all are done.
+  await Promise.all(rows.renders);
   for (let at = 0; at < rows.events.length; at += 500) await trx.insertInto('events').values(rows.events.slice(at, at + 500)).execute();
   for (let at = 0; at < rows.messages.length; at += 500) await trx.insertInto('messages').values(rows.messages.slice(at, at + 500)).execute();
   await flushRules(trx, rows.rules);
@@ -66,7 +73,7 @@ export function createIngest(deps: IngestDeps) {
       try {
         const results = await deps.db.transaction().execute(async (trx) => {
           // Every accepted event of the group goes in with a few multi-row inserts.
-          const rows = newRows(deps.dialect);
+          const rows = newRows(deps.dialect, deps.templates);
           const outcomes: Array<IngestResult[] | AppError> = [];
           for (const submission of group) outcomes.push(await writeOrRefuse(trx, submission.inputs, rows));
           await insertRows(trx, rows);
@@ -81,7 +88,7 @@ export function createIngest(deps: IngestDeps) {
             settle(
               submission,
               await deps.db.transaction().execute(async (trx) => {
-                const rows = newRows(deps.dialect);
+                const rows = newRows(deps.dialect, deps.templates);
                 const outcome = await writeOrRefuse(trx, submission.inputs, rows);
                 await insertRows(trx, rows);
                 return outcome;
@@ -171,21 +178,29 @@ export function createIngest(deps: IngestDeps) {
       outcome: evaluation.outcome, outcome_reason: evaluation.reason ?? null, created_at: now,
     });
     const rendered = evaluation.rendered;
-    const messages = rendered ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, rendered, event.held, now)) : [];
+    const messages = rendered ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, event.held, now)) : [];
     rows.messages.push(...messages);
+    if (rendered) {
+      const filled = rendered.then((content) => fillContent(messages, content));
+      // insertRows awaits it (a failed built-in email fails the commit, as before); a commit that
+      // fails before then must not leave it unhandled.
+      filled.catch(() => undefined);
+      rows.renders.push(filled);
+    }
     return {
       eventId, scope: scope.id, outcome: evaluation.outcome, ...(evaluation.reason ? { reason: evaluation.reason } : {}),
       messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: false,
     };
   }
 
-  function newMessage(scopeId: string, eventId: string, recipient: { address: string; name: string | null }, rendered: { subject: string; text: string; html: string }, held: string | null, now: number) {
+  /** A message row; its content is filled in when the event's email is rendered (fillContent). */
+  function newMessage(scopeId: string, eventId: string, recipient: { address: string; name: string | null }, held: string | null, now: number): Insertable<MessageTable> {
     const parsed = parseMailbox(recipient.address);
     const mailbox = parsed.ok ? parsed.mailbox : { address: recipient.address, name: undefined };
     const id = newId('msg');
     return {
       id, scope_id: scopeId, event_id: eventId, recipient: mailbox.address, recipient_name: mailbox.name ?? recipient.name ?? null,
-      message_id: `<${id}@${deps.messageIdDomain}>`, subject: rendered.subject, text_body: rendered.text, html_body: rendered.html,
+      message_id: `<${id}@${deps.messageIdDomain}>`, subject: '', text_body: '', html_body: null,
       state: held === null ? ('queued' as const) : ('held' as const), held_reason: held, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
       lease_owner: null, lease_until: null, last_stage: null, last_reply_code: null, last_reply: null,
       created_at: now, queued_at: now, updated_at: now, sent_at: null,
@@ -207,6 +222,10 @@ export function createIngest(deps: IngestDeps) {
       });
     },
   };
+}
+
+function fillContent(messages: Insertable<MessageTable>[], rendered: Rendered): void {
+  for (const message of messages) Object.assign(message, { subject: rendered.subject, text_body: rendered.text, html_body: rendered.html });
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -2,11 +2,12 @@ import type { Insertable, Kysely } from 'kysely';
 import { newId } from '../shared/ids.js';
 import type { StoreDialect } from '../store/dialect.js';
 import type { AlertRow, Database, DigestTable, EventNoteTable, EventOutcome, TemplateRow } from '../store/schema.js';
-import { cachedTemplate, findTemplate, renderBuiltin, renderTemplate, templateCacheKey, type Rendered } from '../templates/index.js';
+import { findTemplate, type Rendered, type RenderPool } from '../templates/index.js';
 import { decideAlert, nextAlertState } from './alert-state.js';
 import { resolveAudience, type Audience, type Recipient } from './audience.js';
 import { findType, type EventType, type Severity } from './catalogue.js';
 import { notificationContext } from './context.js';
+import { renderForSend } from './render-for-send.js';
 import { loadScopeRules, type ScopeRules } from './scope-rules.js';
 import { eventEnabled } from './settings.js';
 import { activeSilence } from './silences.js';
@@ -39,6 +40,8 @@ export interface RuleInput {
  */
 export interface RulesCommit {
   dialect: StoreDialect;
+  /** Renders the scopes' own templates, off this thread. */
+  pool: RenderPool;
   scopes: Map<string, Promise<ScopeRules>>;
   templates: Map<string, Promise<TemplateRow | undefined>>;
   alerts: Map<string, Promise<AlertRow | undefined>>;
@@ -53,8 +56,8 @@ export interface RulesCommit {
 
 type Digest = Insertable<DigestTable> & { id: string };
 
-export function newRulesCommit(dialect: StoreDialect): RulesCommit {
-  return { dialect, scopes: new Map(), templates: new Map(), alerts: new Map(), alertLoaded: new Map(), alertState: new Map(), digests: new Map(), digestLoaded: new Map(), digestState: new Map(), notes: [] };
+export function newRulesCommit(dialect: StoreDialect, pool: RenderPool): RulesCommit {
+  return { dialect, pool, scopes: new Map(), templates: new Map(), alerts: new Map(), alertLoaded: new Map(), alertState: new Map(), digests: new Map(), digestLoaded: new Map(), digestState: new Map(), notes: [] };
 }
 
 function once<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
@@ -110,7 +113,8 @@ export interface Evaluation {
   /** `code: explanation` when suppressed or grouped. */
   reason?: string;
   recipients: Recipient[];
-  rendered?: Rendered;
+  /** The email's content, being rendered (a template's failure gives the built-in email); the commit waits for it before writing. */
+  rendered?: Promise<Rendered>;
 }
 
 export interface EvaluateContext {
@@ -121,7 +125,8 @@ export interface EvaluateContext {
 
 /**
  * Decides one event, in commit order: email on, type enabled, alert state (dedup, repeat,
- * resolved), silences, audience, group window; then renders it. Every suppression is recorded.
+ * resolved), silences, audience, group window; then starts rendering it (a scope's template renders
+ * in the render pool, so the events of a commit render concurrently). Every suppression is recorded.
  */
 export function evaluateRules(prepared: PreparedRules, input: RuleInput, context: EvaluateContext, commit: RulesCommit): Evaluation {
   const { rules, type, audience } = prepared;
@@ -177,15 +182,7 @@ export function evaluateRules(prepared: PreparedRules, input: RuleInput, context
     eventId, type, severity, status, dedupKey: input.dedupKey ?? null, renotify: sending === 'renotify' || input.renotify === true,
     data, labels, scope, brand: rules.settings.branding, user: audience.user, occurredAt: now,
   });
-  let rendered: Rendered;
-  if (prepared.template) {
-    try {
-      rendered = renderTemplate(cachedTemplate(templateCacheKey(prepared.template), prepared.template), ctx);
-    } catch (error) {
-      note('template_failed', `the ${prepared.template.scope_id} template v${prepared.template.version} failed (${(error as Error).message}); the built-in default was sent`, null, 'warning');
-      rendered = renderBuiltin(type, ctx, now);
-    }
-  } else rendered = renderBuiltin(type, ctx, now);
+  const rendered = renderForSend(commit.pool, prepared.template, type, ctx, now, (code, message) => note(code, message, null, 'warning'));
   settle(true);
   return { outcome: 'queued', recipients: audience.recipients, rendered };
 }

@@ -36,7 +36,7 @@ export const errorCodes = {
   not_ready: 'The service is not ready.',
   event_type_exists: 'An event type with that id already exists.',
   opt_out_not_allowed: 'This event type cannot be turned off: it is mandatory.',
-  template_invalid: 'The template does not compile or uses variables the event type does not have.',
+  template_invalid: 'The template does not compile, uses variables the event type does not have, or takes longer than its render budget.',
   internal: 'An unexpected error; the server log has the details.',
   database_unavailable: 'The database cannot be reached right now; retry with the same Idempotency-Key.',
 } as const;

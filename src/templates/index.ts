@@ -1,4 +1,6 @@
-export { renderBuiltin, renderTemplate, cachedTemplate, compileTemplate, type NotificationContext, type Rendered, type TemplateSource } from './render.js';
-export { findTemplate, checkTemplate, saveTemplate, deleteTemplate, templateCacheKey } from './template-store.js';
+export { renderBuiltin, type NotificationContext, type Rendered, type TemplateSource } from './render.js';
+export { createRenderPool, type RenderPool, type RenderPoolOptions } from './render-pool.js';
+export type { RenderOutcome } from './template-check.js';
+export { anyTemplates, findTemplate, checkTemplate, saveTemplate, deleteTemplate, templateCacheKey } from './template-store.js';
 export { renderPlain } from './render-plain.js';
 export type { LayoutBrand } from './layout.js';

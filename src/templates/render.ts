@@ -64,12 +64,16 @@ export function cachedTemplate(key: string, source: TemplateSource): CompiledTem
   return compiled;
 }
 
-/** Renders a user template strictly: an unknown variable or filter throws. */
-export function renderTemplate(compiled: CompiledTemplate, context: NotificationContext): Rendered {
-  const content = engines.html.renderSync(compiled.html, context) as string;
+/**
+ * Renders a user template strictly: an unknown variable or filter throws, and so does a part Liquid
+ * finds still running after `renderLimitMs` (checked between nodes only: see render-pool.ts).
+ */
+export function renderTemplate(compiled: CompiledTemplate, context: NotificationContext, renderLimitMs?: number): Rendered {
+  const limits = renderLimitMs === undefined ? undefined : { renderLimit: renderLimitMs };
+  const content = engines.html.renderSync(compiled.html, context, limits) as string;
   const html = compiled.fullDocument ? content : wrapInLayout(context.brand, content);
-  const text = compiled.text ? (engines.plain.renderSync(compiled.text, context) as string) : htmlToText(html);
-  return { subject: toHeaderText(engines.plain.renderSync(compiled.subject, context) as string).trim().slice(0, 250), html, text };
+  const text = compiled.text ? (engines.plain.renderSync(compiled.text, context, limits) as string) : htmlToText(html);
+  return { subject: toHeaderText(engines.plain.renderSync(compiled.subject, context, limits) as string).trim().slice(0, 250), html, text };
 }
 
 const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };

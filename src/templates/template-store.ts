@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { AppError, type ErrorDetail } from '../shared/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database, TemplateRow } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
-import { compileTemplate, renderTemplate, type NotificationContext, type Rendered, type TemplateSource } from './render.js';
+import type { NotificationContext, Rendered, TemplateSource } from './render.js';
+import type { RenderPool } from './render-pool.js';
 
 /** The template in force for (scope, type): the scope's own, else the system's (tenants inherit). */
 export async function findTemplate(db: Kysely<Database>, scopeId: string, type: string): Promise<TemplateRow | undefined> {
@@ -11,32 +12,22 @@ export async function findTemplate(db: Kysely<Database>, scopeId: string, type: 
   return rows.find((row) => row.scope_id === scopeId) ?? rows.find((row) => row.scope_id === 'system');
 }
 
+/** Whether any scope has a template (a node that has templates to send starts its render threads at once). */
+export async function anyTemplates(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('templates').select('scope_id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) => `${row.scope_id}\u0000${row.event_type}\u0000${row.version}`;
 
 /**
- * Compiles and renders a template against a context (the type's sample data at save time):
- * syntax errors and unknown variables or filters are refused, naming the part.
+ * Compiles and renders a template against a context (the type's sample data at save time) in the
+ * render pool: syntax errors, unknown variables or filters, and a render over the budget are
+ * refused (`template_invalid`), each naming the part and the rule.
  */
-export function checkTemplate(source: TemplateSource, context: NotificationContext): Rendered {
-  const problems: ErrorDetail[] = [];
-  for (const part of ['subject', 'html', 'text'] as const) {
-    const text = source[part];
-    if (text === null) continue;
-    try {
-      compileTemplate({ subject: part === 'subject' ? text : '', html: part === 'html' ? text : '', text: part === 'text' ? text : null });
-    } catch (error) {
-      problems.push({ field: `/${part}`, rule: 'syntax', message: (error as Error).message });
-    }
-  }
-  if (problems.length === 0) {
-    try {
-      return renderTemplate(compileTemplate(source), context);
-    } catch (error) {
-      const message = (error as Error).message;
-      problems.push({ field: '/', rule: 'render', message });
-    }
-  }
-  throw new AppError('template_invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+export async function checkTemplate(pool: RenderPool, source: TemplateSource, context: NotificationContext): Promise<Rendered> {
+  const outcome = await pool.check(source, context);
+  if ('rendered' in outcome) return outcome.rendered;
+  throw new AppError('template_invalid', outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; '), outcome.problems);
 }
 
 /**
@@ -44,10 +35,10 @@ export function checkTemplate(source: TemplateSource, context: NotificationConte
  * the scope's previous template (if any) and the new one, in the same transaction.
  */
 export async function saveTemplate(
-  db: Kysely<Database>, clock: Clock, scopeId: string, type: string, source: TemplateSource, sample: NotificationContext,
+  db: Kysely<Database>, clock: Clock, pool: RenderPool, scopeId: string, type: string, source: TemplateSource, sample: NotificationContext,
   along?: AlongWith<{ previous: TemplateRow | undefined; row: TemplateRow }>,
 ): Promise<TemplateRow> {
-  checkTemplate(source, sample);
+  await checkTemplate(pool, source, sample);
   return inTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('templates').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', type).executeTakeFirst();
     const row: TemplateRow = { scope_id: scopeId, event_type: type, version: (previous?.version ?? 0) + 1, subject: source.subject, html: source.html, text: source.text, updated_at: clock.now() };

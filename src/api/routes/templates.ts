@@ -44,7 +44,7 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: '
   app.put('/templates/:type', { config: { permission: 'settings:write' }, schema: { tags, params: Params, body: TemplateBody, response: { 200: TemplateView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     const { context } = await sampleFor(scopeId, typeOf(request));
-    const row = await saveTemplate(db, deps.clock, scopeId, typeOf(request), { subject: request.body.subject, html: request.body.html, text: request.body.text ?? null }, context, auditAlong(deps, request, ({ previous, row: saved }) => ({
+    const row = await saveTemplate(db, deps.clock, deps.templates, scopeId, typeOf(request), { subject: request.body.subject, html: request.body.html, text: request.body.text ?? null }, context, auditAlong(deps, request, ({ previous, row: saved }) => ({
       scopeId, action: 'template.save', target: `template:${saved.event_type}`, details: { version: saved.version, changes: templateChanges(previous, saved) },
     })));
     return { type: row.event_type, origin: 'scope' as const, version: row.version, subject: row.subject, html: row.html, text: row.text };
@@ -59,15 +59,16 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: '
     return reply.status(204).send(null);
   });
 
-  app.post('/templates/preview', { config: { permission: 'settings:read' }, schema: { tags, ...params, body: PreviewBody, response: { 200: PreviewView, ...errorResponses } } }, async (request) => {
+  // settings:write: a preview renders a template of the caller's choosing (in the render pool).
+  app.post('/templates/preview', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: PreviewBody, response: { 200: PreviewView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     const body = request.body;
     const { type, context } = await sampleFor(scopeId, body.type, body.data);
     if (body.subject !== undefined || body.html !== undefined) {
       const saved = await findTemplate(db, scopeId, type.id);
-      return checkTemplate({ subject: body.subject ?? saved?.subject ?? '{{ event.title }}', html: body.html ?? saved?.html ?? '<p>{{ event.title }}</p>', text: body.text === undefined ? (saved?.text ?? null) : body.text }, context);
+      return checkTemplate(deps.templates, { subject: body.subject ?? saved?.subject ?? '{{ event.title }}', html: body.html ?? saved?.html ?? '<p>{{ event.title }}</p>', text: body.text === undefined ? (saved?.text ?? null) : body.text }, context);
     }
     const saved = await findTemplate(db, scopeId, type.id);
-    return saved ? checkTemplate(saved, context) : renderBuiltin(type, context, Date.parse(context.event.occurredAt));
+    return saved ? checkTemplate(deps.templates, saved, context) : renderBuiltin(type, context, Date.parse(context.event.occurredAt));
   });
 };

@@ -41,7 +41,7 @@ export const EventView = Type.Object({
   createdAt: Type.Integer(),
   notes: Type.Array(Type.Object({
     kind: Type.Union([Type.Literal('suppressed'), Type.Literal('warning')]),
-    code: Type.String({ description: 'e.g. event_disabled, opted_out, silenced, repeat_interval, template_failed' }),
+    code: Type.String({ description: 'e.g. event_disabled, opted_out, silenced, repeat_interval, template_failed, template_budget, template_busy' }),
     recipient: Type.Union([Type.String(), Type.Null()]),
     message: Type.String(),
   }), { description: 'Why the event, or a recipient, got no mail; template warnings' }),

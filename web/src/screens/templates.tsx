@@ -71,9 +71,9 @@ export function Templates() {
               {types.data.items.map((item) => <option key={item.id} value={item.id}>{item.title} ({item.id})</option>)}
             </select>
           </div>
-          {!can(user, 'settings:write') && <Notice>Read only: your role can see and preview templates but not change them.</Notice>}
+          {!can(user, 'settings:write') && <Notice>Read only: your role can see templates but not change or preview them.</Notice>}
           <fieldset className="plain" disabled={!can(user, 'settings:write')}>
-            <TemplateEditor key={`${scope}|${type}`} scope={scope} type={types.data.items.find((item) => item.id === type) ?? types.data.items[0]!} />
+            <TemplateEditor key={`${scope}|${type}`} scope={scope} type={types.data.items.find((item) => item.id === type) ?? types.data.items[0]!} canPreview={can(user, 'settings:write')} />
           </fieldset>
         </>
       )}
@@ -81,7 +81,8 @@ export function Templates() {
   );
 }
 
-function TemplateEditor({ scope, type }: { scope: string; type: EventTypeItem }) {
+/** `canPreview`: a preview renders a template of the caller's choosing, so it takes the right to change settings. */
+function TemplateEditor({ scope, type, canPreview }: { scope: string; type: EventTypeItem; canPreview: boolean }) {
   const base = scopeApiPath(scope);
   const path = `${base}/templates/${encodeURIComponent(type.id)}`;
   const saved = useApi<TemplateView>(path);
@@ -89,7 +90,7 @@ function TemplateEditor({ scope, type }: { scope: string; type: EventTypeItem })
   const [notice, setNotice] = useState<string>();
   if (saved.error) return <ErrorBanner error={saved.error} title="The template could not be loaded" />;
   if (!saved.data) return <Loading what="the template" />;
-  return <TemplateForm key={`${saved.data.origin}|${saved.data.version}`} scope={scope} base={base} path={path} type={type} saved={saved.data} notice={notice} onNotice={setNotice} onChanged={(done) => { setNotice(done); saved.reload(); }} />;
+  return <TemplateForm key={`${saved.data.origin}|${saved.data.version}`} scope={scope} base={base} path={path} type={type} saved={saved.data} canPreview={canPreview} notice={notice} onNotice={setNotice} onChanged={(done) => { setNotice(done); saved.reload(); }} />;
 }
 
 function starter(type: EventTypeItem) {
@@ -99,7 +100,7 @@ function starter(type: EventTypeItem) {
   };
 }
 
-function TemplateForm({ scope, base, path, type, saved, notice, onNotice, onChanged }: { scope: string; base: string; path: string; type: EventTypeItem; saved: TemplateView; notice: string | undefined; onNotice: (notice: string | undefined) => void; onChanged: (notice: string) => void }) {
+function TemplateForm({ scope, base, path, type, saved, canPreview, notice, onNotice, onChanged }: { scope: string; base: string; path: string; type: EventTypeItem; saved: TemplateView; canPreview: boolean; notice: string | undefined; onNotice: (notice: string | undefined) => void; onChanged: (notice: string) => void }) {
   const initial = saved.subject !== null && saved.html !== null ? { subject: saved.subject, html: saved.html } : starter(type);
   const [subject, setSubject] = useState(initial.subject);
   const [html, setHtml] = useState(initial.html);
@@ -115,7 +116,7 @@ function TemplateForm({ scope, base, path, type, saved, notice, onNotice, onChan
 
   // The preview follows the editor, 400 ms after the last keystroke; a stale answer is dropped.
   useEffect(() => {
-    if (problems.subject || problems.html) return;
+    if (!canPreview || problems.subject || problems.html) return;
     let current = true;
     const timer = setTimeout(() => {
       setPreviewing(true);
@@ -125,7 +126,7 @@ function TemplateForm({ scope, base, path, type, saved, notice, onNotice, onChan
         .finally(() => { if (current) setPreviewing(false); });
     }, 400);
     return () => { current = false; clearTimeout(timer); };
-  }, [base, type.id, subject, html, text, problems.subject, problems.html]);
+  }, [canPreview, base, type.id, subject, html, text, problems.subject, problems.html]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -192,7 +193,9 @@ function TemplateForm({ scope, base, path, type, saved, notice, onNotice, onChan
         </form>
         <section className="panel template-preview" aria-labelledby="preview-heading" aria-busy={previewing}>
           <h2 id="preview-heading">Preview</h2>
-          <p className="hint">Rendered with {type.id}’s sample data as you type; nothing is sent.{previewing ? ' Updating…' : ''}</p>
+          {canPreview
+            ? <p className="hint">Rendered with {type.id}’s sample data as you type; nothing is sent.{previewing ? ' Updating…' : ''}</p>
+            : <p className="hint">A preview renders the template, so it needs the permission to change settings, which your role does not have.</p>}
           <TemplateProblems error={previewError} title="The preview cannot render" />
           {preview && (
             <div className={previewError ? 'stale' : undefined}>

@@ -1,0 +1,246 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../shared/logger.js';
+import type { NotificationContext, TemplateSource } from './render.js';
+import type { RenderReply, RenderRequest, RenderThreadData } from './render-protocol.js';
+import type { RenderOutcome } from './template-check.js';
+import { threadCpuMs } from './thread-cpu.js';
+
+const entry = new URL('./render-thread-entry.js', import.meta.url);
+
+export interface RenderPoolOptions {
+  /** How many render threads (HERALD_TEMPLATE_THREADS). */
+  threads: number;
+  /** The CPU time one compile and render may use in a thread (HERALD_TEMPLATE_BUDGET). */
+  budgetMs: number;
+  log: Logger;
+}
+
+interface Job extends RenderRequest {
+  /** Sends only: when the caller stops waiting (performance.now()), whether the job is queued or running. */
+  deadline?: number;
+  expiry?: NodeJS.Timeout;
+  resolve(outcome: RenderOutcome): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  ready: boolean;
+  /** The kernel's id of the thread, to read its CPU time (undefined: only wall-clock time is known). */
+  tid?: number;
+  running?: { job: Job; timer: NodeJS.Timeout };
+}
+
+/** A send waits at most this many budgets of wall-clock time for its render, however busy the machine. */
+const wallBudgets = 20;
+/** How long a stored version whose render ran past that wait is skipped. */
+const lateSkipMs = 60_000;
+
+const problem = (rule: 'budget' | 'busy', message: string): RenderOutcome => ({ problems: [{ field: '/', rule, message }] });
+const describe = (key: string | null) => (key === null ? 'a template being checked or previewed' : key.split('\u0000').join(' '));
+
+/**
+ * Renders stored templates (tenants' and the system's) in worker threads, so a slow template never
+ * holds the main thread: Liquid checks its own render limit only between nodes, and one filter call
+ * (a `sort` of a large array) or juice on a large <style> can run long.
+ *
+ * A render whose thread has used `budgetMs` of CPU time (Linux; elsewhere, wall-clock time) gets a
+ * `budget` problem at once; its thread is ended and another started. CPU time, so that a busy
+ * machine does not turn an ordinary template into an overrun. A stored version that overran is
+ * remembered in this process and skipped from then on.
+ *
+ * Sends (`render`) go first; a check (`check`: save, preview) never takes the last idle thread, so
+ * previews cannot keep sends waiting. A send waits at most 20 budgets in all (the ingest's
+ * transaction is open while it waits): one still queued by then gets a `busy` problem; one still
+ * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
+ * it may not have had the CPU to finish). Threads start with the first render, or with `warm()`.
+ *
+ * @example const pool = createRenderPool({ threads: 2, budgetMs: 50, log }); await pool.render(key, source, context); await pool.close();
+ */
+export function createRenderPool(options: RenderPoolOptions) {
+  const threads = new Set<Thread>();
+  const sends: Job[] = [];
+  const checks: Job[] = [];
+  /** Stored versions to skip, until when (performance.now()), and what to answer meanwhile. */
+  const skipped = new Map<string, { until: number; outcome: RenderOutcome }>();
+  const waitMs = options.budgetMs * wallBudgets;
+  const overrun = problem('budget', `the render used more than its budget of ${options.budgetMs} ms`);
+  const overranBefore = problem('budget', `this template version went over its render budget of ${options.budgetMs} ms before, and is not rendered again until it is saved again`);
+  const late = problem('budget', `the render did not finish within ${waitMs} ms (a slow template, or a very busy machine)`);
+  const lateBefore = problem('budget', `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`);
+  const noThread = problem('busy', `no render thread was free within ${waitMs} ms`);
+  // Set by the first render: from then on, a thread that ends is replaced at once.
+  let inUse = false;
+  let closed = false;
+
+  function skip(key: string | null, until: number, outcome: RenderOutcome): void {
+    if (key === null) return;
+    if (skipped.size >= 10_000) skipped.clear();
+    skipped.set(key, { until, outcome });
+  }
+
+  function skippedOutcome(key: string | null): RenderOutcome | undefined {
+    const entry = key === null ? undefined : skipped.get(key);
+    if (entry && entry.until > performance.now()) return entry.outcome;
+    return undefined;
+  }
+
+  function start(): void {
+    // Liquid's own limit is a backstop here: wall-clock time, which a busy machine stretches.
+    const data: RenderThreadData = { renderLimitMs: 5 * waitMs };
+    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself. The
+    // heap limit ends a thread (not the process) that a template makes allocate too much.
+    const worker = new Worker(entry, { execArgv: [], workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const thread: Thread = { worker, ready: false };
+    threads.add(thread);
+    worker.on('message', (reply: RenderReply) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        thread.tid = reply.tid;
+      } else if (thread.running) {
+        const { job, timer } = thread.running;
+        clearTimeout(timer);
+        thread.running = undefined;
+        if ('problems' in reply && reply.problems.some((p) => p.rule === 'budget')) skip(job.key, Infinity, overranBefore);
+        job.resolve(reply);
+      }
+      dispatch();
+    });
+    worker.on('error', (error) => options.log.error({ err: error }, 'a template render thread failed'));
+    worker.on('exit', (code) => {
+      threads.delete(thread);
+      const running = thread.running;
+      thread.running = undefined;
+      if (running) {
+        clearTimeout(running.timer);
+        skip(running.job.key, Infinity, overranBefore);
+        running.job.resolve(problem('budget', `the render thread ended during the render (exit code ${code}), most likely out of memory`));
+      } else if (!thread.ready && !closed) {
+        // It could not start: fail what waits rather than start threads in a loop.
+        inUse = false;
+        options.log.error({ code }, 'a template render thread could not start');
+        for (const job of [...sends.splice(0), ...checks.splice(0)]) {
+          clearTimeout(job.expiry);
+          job.reject(new Error('the template render thread could not start'));
+        }
+      }
+      dispatch();
+    });
+  }
+
+  /** Watches a running render: its thread's CPU time against the budget, a send's wait against its deadline. */
+  function run(thread: Thread, job: Job): void {
+    clearTimeout(job.expiry);
+    const startedAt = performance.now();
+    const cpuAtStart = threadCpuMs(thread.tid);
+    const watch = () => {
+      const now = performance.now();
+      const cpu = threadCpuMs(thread.tid);
+      const used = cpu !== undefined && cpuAtStart !== undefined ? cpu - cpuAtStart : now - startedAt;
+      const pastDeadline = job.deadline !== undefined && now >= job.deadline;
+      if (used < options.budgetMs && !pastDeadline) {
+        // The thread did not get the CPU it waited for: wait for the rest of its budget.
+        thread.running = { job, timer: setTimeout(watch, Math.min(options.budgetMs - used, (job.deadline ?? Infinity) - now)) };
+        return;
+      }
+      thread.running = undefined;
+      threads.delete(thread);
+      void thread.worker.terminate();
+      options.log.warn({ template: describe(job.key), budgetMs: options.budgetMs, cpuMs: Math.round(used), waitedMs: Math.round(now - startedAt) }, 'a template render was stopped; its thread is replaced');
+      if (used >= options.budgetMs) {
+        skip(job.key, Infinity, overranBefore);
+        job.resolve(overrun);
+      } else {
+        skip(job.key, now + lateSkipMs, lateBefore);
+        job.resolve(late);
+      }
+      dispatch();
+    };
+    thread.running = { job, timer: setTimeout(watch, Math.min(options.budgetMs, (job.deadline ?? Infinity) - startedAt)) };
+    const request: RenderRequest = { key: job.key, source: job.source, context: job.context };
+    thread.worker.postMessage(request);
+  }
+
+  function nextJob(): Job | undefined {
+    for (let job = sends.shift(); job; job = sends.shift()) {
+      const skip = skippedOutcome(job.key);
+      if (!skip) return job;
+      clearTimeout(job.expiry);
+      job.resolve(skip);
+    }
+    const idle = [...threads].filter((thread) => thread.ready && !thread.running).length;
+    return options.threads === 1 || idle >= 2 ? checks.shift() : undefined;
+  }
+
+  function dispatch(): void {
+    if (closed) return;
+    if (inUse) while (threads.size < options.threads) start();
+    for (const thread of threads) {
+      if (!thread.ready || thread.running) continue;
+      const job = nextJob();
+      if (!job) break;
+      run(thread, job);
+    }
+    // Idle threads do not keep the process alive.
+    for (const thread of threads) {
+      if (thread.running || (!thread.ready && sends.length + checks.length > 0)) thread.worker.ref();
+      else thread.worker.unref();
+    }
+  }
+
+  function enqueue(queue: Job[], key: string | null, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
+    if (closed) return Promise.reject(new Error('the template render pool is closed'));
+    return new Promise((resolve, reject) => {
+      // Only the template's own fields cross to the thread.
+      const job: Job = { key, source: { subject: source.subject, html: source.html, text: source.text }, context, resolve, reject };
+      if (queue === sends) {
+        job.deadline = performance.now() + waitMs;
+        job.expiry = setTimeout(() => {
+          const at = sends.indexOf(job);
+          if (at >= 0) sends.splice(at, 1)[0]!.resolve(noThread);
+        }, waitMs);
+      }
+      queue.push(job);
+      inUse = true;
+      dispatch();
+    });
+  }
+
+  return {
+    /** Send time: renders a stored version, keyed by (scope, type, version); one that overran before is refused at once. */
+    render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
+      const skip = skippedOutcome(key);
+      return skip ? Promise.resolve(skip) : enqueue(sends, key, source, context);
+    },
+    /** Save and preview: compiles each part, then renders strictly, naming what is wrong. */
+    check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
+      return enqueue(checks, null, source, context);
+    },
+    /** Starts the threads now rather than with the first render (a node that has templates to send). */
+    warm(): void {
+      inUse = true;
+      dispatch();
+    },
+    /** Ends the threads; renders still waiting are refused. */
+    async close(): Promise<void> {
+      closed = true;
+      const stopped = new Error('the template render pool is closed');
+      for (const job of [...sends.splice(0), ...checks.splice(0)]) {
+        clearTimeout(job.expiry);
+        job.reject(stopped);
+      }
+      const ending = [...threads];
+      threads.clear();
+      for (const thread of ending) {
+        if (thread.running) {
+          clearTimeout(thread.running.timer);
+          thread.running.job.reject(stopped);
+          thread.running = undefined;
+        }
+      }
+      await Promise.all(ending.map((thread) => thread.worker.terminate()));
+    },
+  };
+}
+
+export type RenderPool = ReturnType<typeof createRenderPool>;
