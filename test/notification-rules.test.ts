@@ -163,3 +163,27 @@ test('registered types: an application adds its own, visible to tenants; built-i
     assert.ok(ids.includes(id), id);
   }
 });
+
+test('a registered type\'s summary holds only values with linear filters: tags, costly filters and syntax errors are refused; a bad stored one never fails an event', async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  await h.api('PUT', '/api/v1/tenants/acme/recipients', { recipients: ['admin@acme.test'] });
+  const refused = [
+    '{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}',
+    '{{ data.text | split: "" | sort | join: "" }}',
+    '{{ data.host ',
+  ];
+  for (const [index, summary] of refused.entries()) {
+    const response = await h.api('POST', '/api/v1/tenants/acme/event-types', { id: `app.slow${index}`, title: 'Slow', summary });
+    assert.equal(response.status, 400, response.raw);
+    assert.equal(response.body.error.details[0].field, '/summary', response.raw);
+  }
+  const fine = await h.api('POST', '/api/v1/tenants/acme/event-types', { id: 'app.fine', title: 'Fine', summary: 'Job {{ data.job | upcase }} took {{ data.seconds | round }} s' });
+  assert.equal(fine.status, 201, fine.raw);
+  // Stored before summaries were checked (written straight to the database): the event is still accepted and mailed.
+  const definition = { ...fine.body, id: 'app.legacy', summary: '{% if %}' };
+  await h.herald.store.db.insertInto('event_types').values({ scope_id: 'acme', id: 'app.legacy', definition: JSON.stringify(definition), created_at: Date.now() }).execute();
+  const event = await h.api('POST', '/api/v1/events', { type: 'app.legacy', tenant: 'acme', data: { job: 'nightly' } });
+  assert.equal(event.status, 202, event.raw);
+  assert.equal(event.body.outcome, 'queued');
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../shared/app-error.js';
+import { AppError, fieldError } from '../shared/app-error.js';
+import { summaryProblem } from '../templates/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
@@ -68,6 +69,8 @@ export type EventTypeInput = Partial<Omit<EventType, 'origin' | 'id'>> & { id: s
 export async function registerEventType(db: Kysely<Database>, clock: Clock, scopeId: string, input: EventTypeInput, along?: AlongWith<EventType>): Promise<EventType> {
   const taken = builtinTypes.has(input.id) || (await db.selectFrom('event_types').select('id').where('id', '=', input.id).where('scope_id', 'in', [scopeId, 'system']).executeTakeFirst());
   if (taken) throw new AppError('event_type_exists', `The event type ${input.id} already exists.`, [{ field: '/id', rule: 'unique', message: 'already exists' }]);
+  const summary = input.summary === undefined ? undefined : summaryProblem(input.summary);
+  if (summary) throw fieldError('/summary', 'summary', summary);
   const type: EventType = {
     category: 'custom', severity: 'info', audience: 'admins', optOut: true, defaultEnabled: true, sampleData: {}, summary: '',
     ...input, origin: 'registered',

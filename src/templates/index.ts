@@ -3,4 +3,5 @@ export { createRenderPool, type RenderPool, type RenderPoolOptions } from './ren
 export type { RenderOutcome } from './template-check.js';
 export { anyTemplates, findTemplate, checkTemplate, saveTemplate, deleteTemplate, templateCacheKey } from './template-store.js';
 export { renderPlain } from './render-plain.js';
+export { summaryProblem } from './summary.js';
 export type { LayoutBrand } from './layout.js';

@@ -103,12 +103,7 @@ const summaryCache = new Map<string, Compiled>();
 
 /** The built-in default: subject and text as before templates existed, and a branded HTML part. It never throws on data. */
 export function renderBuiltin(type: { id: string; title: string; summary: string }, context: NotificationContext, occurredAt: number): Rendered {
-  let summarySource = summaryCache.get(type.summary);
-  if (!summarySource) {
-    summarySource = engines.plainLenient.parse(type.summary);
-    summaryCache.set(type.summary, summarySource);
-  }
-  const summary = type.summary === '' ? '' : (engines.plainLenient.renderSync(summarySource, context) as string);
+  const summary = type.summary === '' ? '' : renderSummary(type.summary, context);
   const plain = renderPlain({
     type: type.id, typeTitle: type.title, severity: context.event.severity, status: context.event.status ?? undefined,
     scopeName: context.scope.name, data: context.data, occurredAt, summary,
@@ -119,4 +114,21 @@ export function renderBuiltin(type: { id: string; title: string; summary: string
   const content = builtinContent({ title: plain.title, summary, fields, alerts: context.alerts, event: context.event, scopeName: context.scope.name });
   const subject = context.alerts.length > 0 ? toHeaderText(`[digest] ${context.alerts.length} alerts: ${plain.title} — ${context.scope.name}`).slice(0, 250) : plain.subject;
   return { subject, html: wrapInLayout(context.brand, content), text: plain.text };
+}
+
+/**
+ * A type's summary, parsed once. One that fails (a limit, a type registered before summaries were
+ * checked) is left out: the built-in email never fails.
+ */
+function renderSummary(source: string, context: NotificationContext): string {
+  try {
+    let compiled = summaryCache.get(source);
+    if (!compiled) {
+      compiled = engines.plainLenient.parse(source);
+      summaryCache.set(source, compiled);
+    }
+    return engines.plainLenient.renderSync(compiled, context) as string;
+  } catch {
+    return '';
+  }
 }

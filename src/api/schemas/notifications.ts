@@ -18,7 +18,7 @@ export const EventTypeBody = Type.Object(
     optOut: Type.Optional(Type.Boolean()),
     defaultEnabled: Type.Optional(Type.Boolean()),
     sampleData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 100 })),
-    summary: Type.Optional(Type.String({ maxLength: 2000 })),
+    summary: Type.Optional(Type.String({ maxLength: 2000, description: 'One sentence for the built-in email, with values such as {{ data.host }}: no {% %} tags, only filters whose cost is linear (upcase, round, truncate, date…)' })),
   },
   { additionalProperties: false },
 );
