@@ -15,25 +15,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const folderOf = (file: string) => relative(root, file).split('/')[0];
+const folderOf = (file: string) => relative(root, file).split('/')[0] ?? '';
 const edges = new Map<string, number>();
 for (const file of sourceFiles(root)) {
-  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+  for (const [, specifier = ''] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
     const from = folderOf(file);
     const to = folderOf(resolve(dirname(file), specifier));
     if (from !== to && !to.startsWith('..')) edges.set(`${from} -> ${to}`, (edges.get(`${from} -> ${to}`) ?? 0) + 1);
   }
 }
 
+const ends = (edge: string) => edge.split(' -> ') as [string, string];
 const sorted = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b));
 for (const [edge, count] of sorted) console.log(`${edge} (${count})`);
 const upward = sorted.filter(([edge]) => {
-  const [from, to] = edge.split(' -> ');
+  const [from, to] = ends(edge);
   return layerOrder.indexOf(to) > layerOrder.indexOf(from) && from !== 'cli';
 });
 const graph = new Map<string, string[]>();
 for (const [edge] of sorted) {
-  const [from, to] = edge.split(' -> ');
+  const [from, to] = ends(edge);
   graph.set(from, [...(graph.get(from) ?? []), to]);
 }
 const reaches = (start: string, goal: string, seen = new Set<string>()): boolean =>
