@@ -1,0 +1,78 @@
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../shared/app-error.js';
+import type { Database } from '../store/schema.js';
+
+/**
+ * Writes a group of submissions in one transaction, answering each in order: its result, or an
+ * AppError that refuses it alone (bad input) while the others are committed.
+ */
+export type WriteGroup<I, R> = (trx: Transaction<Database>, group: I[]) => Promise<Array<R | AppError>>;
+
+export interface GroupCommit<I, R> {
+  /** Resolves once the submission is committed; rejects with the AppError that refused it, or the error that failed its transaction. */
+  submit(input: I): Promise<R>;
+}
+
+interface Waiter<I, R> {
+  input: I;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: submissions that arrive while a commit is running are written together in the
+ * next one, so concurrent requests share one transaction (one fsync) without waiting for each
+ * other. A group whose transaction fails is written again one submission per transaction, so one
+ * bad submission does not fail the others. `onCommitted` runs after each group.
+ *
+ * @example const events = createGroupCommit(db, (trx, group) => Promise.all(group.map((input) => insert(trx, input)))); await events.submit(input);
+ */
+export function createGroupCommit<I, R>(db: Kysely<Database>, write: WriteGroup<I, R>, onCommitted?: () => void): GroupCommit<I, R> {
+  let queue: Array<Waiter<I, R>> = [];
+  let committing = false;
+
+  async function commitQueued(): Promise<void> {
+    committing = true;
+    while (queue.length > 0) {
+      const group = queue;
+      queue = [];
+      try {
+        const results = await db.transaction().execute((trx) => write(trx, group.map((waiter) => waiter.input)));
+        group.forEach((waiter, index) => settle(waiter, results[index]!));
+      } catch {
+        // One submission broke the shared transaction (a race on an idempotency key between
+        // nodes, say): commit each on its own so the others still go through.
+        for (const waiter of group) {
+          try {
+            const [result] = await db.transaction().execute((trx) => write(trx, [waiter.input]));
+            settle(waiter, result!);
+          } catch (error) {
+            waiter.reject(error);
+          }
+        }
+      }
+      if (onCommitted) onCommitted();
+    }
+    committing = false;
+  }
+
+  function settle(waiter: Waiter<I, R>, outcome: R | AppError): void {
+    if (outcome instanceof AppError) waiter.reject(outcome);
+    else waiter.resolve(outcome);
+  }
+
+  return {
+    submit(input: I): Promise<R> {
+      return new Promise((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        if (!committing) {
+          // better-sqlite3 runs the whole transaction in microtasks: started now, it would hold
+          // only this request. Waiting for the check phase lets every request that arrived in this
+          // turn of the event loop join the same commit (one fsync for all of them).
+          committing = true;
+          setImmediate(() => void commitQueued());
+        }
+      });
+    },
+  };
+}
