@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Store } from '../store/database.js';
 import type { Ingest } from '../events/ingest.js';
-import type { DeliveryStats } from '../delivery/worker.js';
+import type { DeliveryStats } from '../delivery/sending/worker.js';
 import type { AttemptCounter, Principal } from '../accounts/index.js';
 import type { MailHostGuard, SettingsSecrets } from '../scopes/index.js';
 import type { RenderPool } from '../templates/index.js';

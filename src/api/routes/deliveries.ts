@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getDelivery, listDeliveries, listFailures, retryDelivery } from '../../delivery/history.js';
+import { getDelivery, listDeliveries, listFailures, retryDelivery } from '../../delivery/read-models/history.js';
 import type { Static } from 'typebox';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { diffFields } from '../../audit/index.js';
-import { testMailServer, type MailServerTestResult, type TestCaller } from '../../delivery/mail-server-test.js';
+import { testMailServer, type MailServerTestResult, type TestCaller } from '../../delivery/diagnosis/mail-server-test.js';
 import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView, type MailServerSettingsInput } from '../../scopes/index.js';
 import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';

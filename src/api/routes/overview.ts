@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { scopeLimit } from '../../accounts/index.js';
-import { overview } from '../../delivery/overview.js';
+import { overview } from '../../delivery/read-models/overview.js';
 import { principalOf } from '../access-control.js';
 import type { ApiDeps } from '../api-deps.js';
 import { errorResponses, PageQuery } from '../schemas/common.js';

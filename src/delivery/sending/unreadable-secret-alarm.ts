@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/index.js';
-import { passwordField, systemScopeId } from '../scopes/index.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
-import type { Database, MailServerSettingsRow } from '../store/schema.js';
+import { appendAudit } from '../../audit/index.js';
+import { passwordField, systemScopeId } from '../../scopes/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 
 /**
  * What a mail-server password that does not open sets off: one security audit entry and one error

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../shared/logger.js';
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, SendOutcome } from './mail-transport.js';
 import type { SmtpPoolOptions } from './smtp-transport.js';
 import { createBatcher, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';

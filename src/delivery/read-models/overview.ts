@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../scopes/index.js';
-import type { Database } from '../store/schema.js';
+import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../../scopes/index.js';
+import type { Database } from '../../store/schema.js';
 
 const hourMs = 3_600_000;
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import { settingsKey, type MailHostGuard, type SettingsSecrets } from '../../scopes/index.js';
-import { AppError } from '../../shared/app-error.js';
-import type { Database, MailServerSettingsRow } from '../../store/schema.js';
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { Clock } from '../../../shared/clock.js';
+import type { Logger } from '../../../shared/logger.js';
+import { settingsKey, type MailHostGuard, type SettingsSecrets } from '../../../scopes/index.js';
+import { AppError } from '../../../shared/app-error.js';
+import type { Database, MailServerSettingsRow } from '../../../store/schema.js';
+import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport } from './mail-transport.js';
 import { createMailboxTransport } from './mailbox-transport.js';
 import { createSmtpThread } from './smtp-thread-client.js';

@@ -1,10 +1,10 @@
-import type { DeliveryConfig } from '../config/config.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
-import { AppError } from '../shared/app-error.js';
-import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../scopes/index.js';
-import type { Store } from '../store/database.js';
-import type { MessageRow } from '../store/schema.js';
+import type { DeliveryConfig } from '../../config/config.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { AppError } from '../../shared/app-error.js';
+import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../../scopes/index.js';
+import type { Store } from '../../store/database.js';
+import type { MessageRow } from '../../store/schema.js';
 import { composeMail } from './compose.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
@@ -12,7 +12,7 @@ import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
-import type { ClusterRateLimiter } from '../cluster/rate-limiter.js';
+import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;

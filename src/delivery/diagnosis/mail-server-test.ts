@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { AppError, fieldError } from '../shared/app-error.js';
-import type { Clock } from '../shared/clock.js';
-import { parseMailbox } from '../shared/email-address.js';
-import { newId } from '../shared/ids.js';
-import { candidateSenderProblems, currentSettings, normalizeSettings, resolveEffectiveSettings, systemScopeId, type MailHostGuard, type MailServerSettingsInput, type SettingsSecrets } from '../scopes/index.js';
-import type { Database, MailServerSettingsRow } from '../store/schema.js';
-import { probeSmtp, type ProbeResult } from './smtp/smtp-probe.js';
-import { connectFailed, failedBeforeGreeting, outcomesOnly } from './smtp/probe-disclosure.js';
-import { smtpServerOptions } from './transports/transport-cache.js';
-import { createMailboxTransport } from './transports/mailbox-transport.js';
+import { AppError, fieldError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import { parseMailbox } from '../../shared/email-address.js';
+import { newId } from '../../shared/ids.js';
+import { candidateSenderProblems, currentSettings, normalizeSettings, resolveEffectiveSettings, systemScopeId, type MailHostGuard, type MailServerSettingsInput, type SettingsSecrets } from '../../scopes/index.js';
+import type { Database, MailServerSettingsRow } from '../../store/schema.js';
+import { probeSmtp, type ProbeResult } from './smtp-probe.js';
+import { connectFailed, failedBeforeGreeting, outcomesOnly } from './probe-disclosure.js';
+import { smtpServerOptions } from '../sending/transports/transport-cache.js';
+import { createMailboxTransport } from '../sending/transports/mailbox-transport.js';
 
 export interface MailServerTestDeps {
   db: Kysely<Database>;

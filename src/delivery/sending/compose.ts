@@ -1,4 +1,4 @@
-import type { MailServerSettingsRow, MessageRow } from '../store/schema.js';
+import type { MailServerSettingsRow, MessageRow } from '../../store/schema.js';
 import type { OutgoingMail } from './transports/mail-transport.js';
 
 /** A stored message addressed with the sender of the settings in force now. */
