@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { diffFields } from '../../audit/index.js';
 import { testMailServer, type MailServerTestResult, type TestCaller } from '../../delivery/diagnosis/mail-server-test.js';
-import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView, type MailServerSettingsInput } from '../../scopes/index.js';
+import { assertScope, clearTenantSettings, currentSettings, effectiveSettingsRow, saveSettings, toSettingsView, type MailServerSettingsInput } from '../../scopes/index.js';
 import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
@@ -92,10 +92,10 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     app.get('/mail-server/effective', { schema: { tags, ...params, response: { 200: EffectiveSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
       const tenantId = scopeOf(request);
       await assertScope(db, tenantId);
-      const effective = await resolveEffectiveSettings(db, tenantId);
+      const effective = await effectiveSettingsRow(db, tenantId);
       // A tenant sees only that it inherits the system server: no host, user or secret flags.
       const hidden = effective.source === 'system' && scopeLimit(principalOf(request)) !== undefined;
-      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: effective.settings && !hidden ? toSettingsView(effective.settings) : null };
+      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: effective.row && !hidden ? toSettingsView(effective.row) : null };
     });
   }
 
