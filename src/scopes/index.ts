@@ -1,8 +1,9 @@
 export { systemScopeId, createTenant, listTenants, getTenant, renameTenant, deleteTenant, assertScope, type Tenant } from './tenants.js';
 export * from './mail-server/mail-server-settings.js';
-export { saveSettings, clearTenantSettings, currentSettings, toSettingsView, passwordField } from './mail-server/settings-repository.js';
+export { passwordField } from './mail-server/settings-repository.js';
+export { createMailServerSettings, type MailServerSettings } from './mail-server/settings-handle.js';
 export type { MailServer, SmtpMailServer, MailServerConnection, MailServerAuth, MailServerSender } from './mail-server/mail-server.js';
-export { resolveEffectiveSettings, effectiveSettingsRow, type EffectiveSettings } from './mail-server/effective-settings.js';
+export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { candidateSettings, type CandidateSettings } from './mail-server/candidate-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
 export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';

@@ -73,7 +73,7 @@ interface UnderTest {
   candidate?: CandidateSettings;
 }
 
-export async function testMailServer(deps: MailServerTestDeps, scopeId: string, request: MailServerTestOptions & { to?: string }): Promise<MailServerTestResult> {
+async function testMailServer(deps: MailServerTestDeps, scopeId: string, request: MailServerTestOptions & { to?: string }): Promise<MailServerTestResult> {
   const to = request.to === undefined ? undefined : parseMailbox(request.to);
   if (to && !to.ok) throw fieldError('/to', 'format', `is not a valid address: it ${to.reason}`, 'invalid_address');
   const caller = request.caller ?? { mayWriteSettings: true, seesInheritedDetails: true };
