@@ -36,6 +36,15 @@ export default tseslint.config(
   },
   { files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   ...boundaries,
+  // Inside delivery (src/delivery/README.md): smtp/ serves sending/ and diagnosis/, diagnosis/ may use sending/.
+  ...Object.entries({ smtp: ['sending', 'diagnosis', 'read-models'], sending: ['diagnosis', 'read-models'], diagnosis: ['read-models'], 'read-models': ['smtp', 'sending', 'diagnosis'] }).map(([folder, forbidden]) => ({
+    files: [`src/delivery/${folder}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: forbidden.map((target) => ({ group: [`**/delivery/${target}/**`, `../${target}/**`, `../../${target}/**`], message: `delivery/${folder} may not import delivery/${target}.` })),
+      }],
+    },
+  })),
   // The web console (web/): browser code, React hooks rules; it reaches Herald only over HTTP.
   { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {

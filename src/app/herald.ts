@@ -7,19 +7,16 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { buildApi } from '../api/app.js';
 import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
-import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker.js';
-import { createUnreadableSecretAlarm } from '../delivery/unreadable-secret-alarm.js';
+import { createDeliveryWorker, type DeliveryWorker } from '../delivery/sending/worker.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
 import { createMonitor, type Monitor } from '../monitor/monitor.js';
-import { loadKeyring } from '../secrets/keyring.js';
-import { createSecretBox } from '../secrets/secret-box.js';
 import { openStore, type Store } from '../store/database.js';
 import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
-import { createMailHostGuard, createSettingsSecrets } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { anyTemplates, createRenderPool } from '../templates/index.js';
+import { createMailServerDomains } from './mail-server-domains.js';
 import { heraldVersion } from './version.js';
 
 export interface Herald {
@@ -66,13 +63,11 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   );
   const store = openStore(config.database);
   await migrateToLatest(store.db);
-  const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
   const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
-  const hosts = createMailHostGuard(store.db, clock, { allowedHosts: config.security.smtpAllowedHosts });
   // One per process: a password that does not open is audited and logged once, whoever meets it first.
-  const secretAlarm = createUnreadableSecretAlarm({ db: store.db, clock, log: log.child({ component: 'secrets', node: nodeId }) });
-  const secrets = createSettingsSecrets(box, secretAlarm.report);
+  const mail = createMailServerDomains({ db: store.db, clock, config, log: log.child({ component: 'secrets', node: nodeId }) });
+  const { hosts, secrets, secretAlarm } = mail;
   const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
@@ -94,10 +89,10 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, store, box, secrets, clock, ingest, templates,
+      config, store, clock, ingest, templates,
       authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
       counter: createAttemptCounter(store.db, clock),
-      hosts,
+      mailServers: mail.mailServers, mailServerTests: mail.mailServerTests, deliveries: mail.deliveries, hosts,
       onSettingsChanged: async () => {
         await worker.releaseHeldMessages();
       },

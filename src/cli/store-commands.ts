@@ -4,12 +4,10 @@ import { silentLogger } from '../shared/logger.js';
 import { createApiToken, createUser } from '../accounts/index.js';
 import { appendAudit, verifyAudit } from '../audit/index.js';
 import { listNodes } from '../cluster/nodes.js';
-import { testMailServer } from '../delivery/mail-server-test.js';
-import { createUnreadableSecretAlarm } from '../delivery/unreadable-secret-alarm.js';
+import { createMailServerDomains, type MailServerDomains } from '../app/mail-server-domains.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { rotateKeys } from '../secrets/rotate-keys.js';
-import { createSecretBox } from '../secrets/secret-box.js';
-import { createMailHostGuard, createSettingsSecrets, systemScopeId } from '../scopes/index.js';
+import { systemScopeId } from '../scopes/index.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -21,6 +19,14 @@ async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): 
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the store and wires mail servers as `createHerald` does. A command prints what failed, so
+ * the alarm of a password that does not open only audits it (its log goes nowhere).
+ */
+async function withMailServers<T>(config: Config, use: (domains: MailServerDomains, store: Store) => Promise<T>): Promise<T> {
+  return withStore(config, (store) => use(createMailServerDomains({ db: store.db, clock: systemClock, config, log: silentLogger }), store));
 }
 
 export async function migrateCommand(config: Config): Promise<number> {
@@ -51,13 +57,8 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
     return 2;
   }
   const to = options.to;
-  return withStore(config, async ({ db }) => {
-    const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
-    const hosts = createMailHostGuard(db, systemClock, { allowedHosts: config.security.smtpAllowedHosts });
-    // The command prints what failed; the alarm only audits a password that does not open.
-    const alarm = createUnreadableSecretAlarm({ db, clock: systemClock, log: silentLogger });
-    const secrets = createSettingsSecrets(box, alarm.report);
-    const result = await testMailServer({ db, secrets, clock: systemClock, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain, hosts }, options.tenant ?? systemScopeId, { to }).finally(() => alarm.settled());
+  return withMailServers(config, async ({ mailServerTests, secretAlarm }, { db }) => {
+    const result = await mailServerTests.testEmail(options.tenant ?? systemScopeId, to).finally(() => secretAlarm.settled());
     await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: options.tenant ?? systemScopeId, action: 'mail_server.test_email', target: `scope:${options.tenant ?? systemScopeId}`, details: { to, ok: result.ok } });
     for (const step of result.steps) console.log(`${step.status.padEnd(7)} ${step.step.padEnd(7)} ${String(step.durationMs).padStart(5)} ms  ${step.reply ?? step.detail}`);
     if (result.failure) console.log(`\nFailed at ${result.failure.stage}: ${result.failure.message}${result.failure.hint ? `\nHint: ${result.failure.hint}` : ''}`);

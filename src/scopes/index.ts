@@ -1,10 +1,12 @@
 export { systemScopeId, createTenant, listTenants, getTenant, renameTenant, deleteTenant, assertScope, type Tenant } from './tenants.js';
 export * from './mail-server/mail-server-settings.js';
-export { saveSettings, clearTenantSettings, currentSettings, toSettingsView, passwordField } from './mail-server/settings-repository.js';
+export { passwordField } from './mail-server/settings-repository.js';
+export { createMailServerSettings, type MailServerSettings } from './mail-server/settings-handle.js';
+export type { MailServer, SmtpMailServer, MailServerConnection, MailServerAuth, MailServerSender } from './mail-server/mail-server.js';
 export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
-export { normalizeSettings } from './mail-server/normalize-settings.js';
+export { candidateSettings, type CandidateSettings } from './mail-server/candidate-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
 export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
-export { createSettingsSecrets, settingsKey, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
+export { createSettingsSecrets, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';

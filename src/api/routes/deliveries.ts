@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getDelivery, listDeliveries, listFailures, retryDelivery } from '../../delivery/history.js';
 import type { Static } from 'typebox';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
@@ -11,7 +10,7 @@ import { DeliveryDetail, DeliveryPage, DeliveryQuery } from '../schemas/deliveri
 
 /** Delivery history, the failure history, and resending. */
 export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
-  const { db } = deps.store;
+  const { deliveries } = deps;
   const tags = ['deliveries'];
   const toFilter = (request: FastifyRequest, query: Static<typeof DeliveryQuery>) => ({
     scope: query.scope ?? scopeLimit(principalOf(request)),
@@ -25,16 +24,19 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
   });
 
   app.get('/deliveries', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    listDeliveries(db, toFilter(request, request.query)),
+    deliveries.list(toFilter(request, request.query)),
   );
   app.get('/deliveries/failures', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    listFailures(db, toFilter(request, request.query)),
+    deliveries.failures(toFilter(request, request.query)),
   );
   app.get('/deliveries/:id', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    getDelivery(db, request.params.id, scopeLimit(principalOf(request))),
+    deliveries.get(request.params.id, scopeLimit(principalOf(request))),
   );
   app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:write' } }, async (request) => {
-    const detail = await retryDelivery(db, deps.clock, request.params.id, scopeLimit(principalOf(request)), auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })));
+    const detail = await deliveries.retry(request.params.id, {
+      scope: scopeLimit(principalOf(request)),
+      along: auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })),
+    });
     await deps.onSettingsChanged();
     return detail;
   });

@@ -3,8 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { diffFields } from '../../audit/index.js';
-import { testMailServer, type MailServerTestResult, type TestCaller } from '../../delivery/mail-server-test.js';
-import { assertScope, clearTenantSettings, currentSettings, resolveEffectiveSettings, saveSettings, toSettingsView, type MailServerSettingsInput } from '../../scopes/index.js';
+import type { MailServerTestResult, TestCaller } from '../../delivery/diagnosis/mail-server-test.js';
+import type { MailServerSettingsInput } from '../../scopes/index.js';
 import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
@@ -21,10 +21,9 @@ const limitedResponses = { ...errorResponses, 429: errorResponses[400] };
  * `/tenants/:tenantId`.
  */
 export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
-  const { db } = deps.store;
+  const { mailServers, mailServerTests } = deps;
   const tags = ['mail server'];
   const { params, scopeOf } = scopeParams(scope);
-  const testDeps = { db, secrets: deps.secrets, clock: deps.clock, timeoutMs: deps.config.delivery.smtpTimeoutMs, messageIdDomain: deps.config.messageIdDomain, hosts: deps.hosts };
   const admitTest = createTestAdmission(deps);
 
   const callerOf = (request: FastifyRequest): TestCaller => {
@@ -43,7 +42,8 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     let result: MailServerTestResult;
     try {
       await admitTest(request, reply, scopeId, kind);
-      result = await testMailServer(testDeps, scopeId, { to, candidate, caller: callerOf(request) });
+      const options = { candidate, caller: callerOf(request) };
+      result = to === undefined ? await mailServerTests.verify(scopeId, options) : await mailServerTests.testEmail(scopeId, to, options);
     } catch (error) {
       if (error instanceof AppError) await audit({ refused: error.code });
       throw error;
@@ -54,11 +54,9 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   };
 
   app.get('/mail-server', { schema: { tags, ...params, response: { 200: MailServerSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
-    const scopeId = scopeOf(request);
-    await assertScope(db, scopeId);
-    const row = await currentSettings(db, scopeId);
-    if (!row) throw new AppError('mail_server_not_configured', 'This tenant has no mail server settings of its own; see /mail-server/effective.');
-    return toSettingsView(row);
+    const settings = await mailServers.get(scopeOf(request));
+    if (!settings) throw new AppError('mail_server_not_configured', 'This tenant has no mail server settings of its own; see /mail-server/effective.');
+    return settings;
   });
 
   app.put(
@@ -68,40 +66,39 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
       const scopeId = scopeOf(request);
       const { testRecipient, ...input } = request.body;
       if (testRecipient !== undefined && !principalOf(request).grants.includes('settings:test')) throw new AppError('forbidden', 'Sending a test email needs the settings:test permission.');
-      const row = await saveSettings(db, deps.box, deps.clock, scopeId, input, deps.hosts, auditAlong(deps, request, ({ previous, row: saved }) => ({
+      const settings = await mailServers.save(scopeId, input, auditAlong(deps, request, ({ previous, saved }) => ({
         scopeId, action: 'mail_server.save', target: `scope:${scopeId}`,
-        details: { version: saved.version, changes: diffFields(previous ? { ...toSettingsView(previous) } : undefined, { ...toSettingsView(saved) }, input.password !== undefined) },
+        details: { version: saved.version, changes: diffFields(previous ? { ...previous } : undefined, { ...saved }, input.password !== undefined) },
       })));
-      request.log.info({ scope: scopeId, version: row.version, allowInvalidCertificate: row.tls_verify === 0 }, 'mail server settings saved');
-      if (row.tls_verify === 0) request.log.warn({ scope: scopeId, version: row.version }, 'TLS certificate verification turned off for this mail server');
+      request.log.info({ scope: scopeId, version: settings.version, allowInvalidCertificate: settings.allowInvalidCertificate }, 'mail server settings saved');
+      if (settings.allowInvalidCertificate) request.log.warn({ scope: scopeId, version: settings.version }, 'TLS certificate verification turned off for this mail server');
       await deps.onSettingsChanged();
       // The test email goes out after the save commits, so it is audited as its own entry.
       const test = testRecipient === undefined ? undefined : await runTest(request, reply, scopeId, 'test_email', testRecipient);
-      return { settings: toSettingsView(row), ...(test ? { test } : {}) };
+      return { settings, ...(test ? { test } : {}) };
     },
   );
 
   if (scope === 'tenant') {
     app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'settings:write' } }, async (request, reply) => {
       const scopeId = scopeOf(request);
-      await clearTenantSettings(db, deps.clock, scopeId, auditAlong(deps, request, () => ({ scopeId, action: 'mail_server.clear', target: `scope:${scopeId}` })));
+      await mailServers.clear(scopeId, auditAlong(deps, request, () => ({ scopeId, action: 'mail_server.clear', target: `scope:${scopeId}` })));
       await deps.onSettingsChanged();
       return reply.status(204).send(null);
     });
 
     app.get('/mail-server/effective', { schema: { tags, ...params, response: { 200: EffectiveSettingsView, ...errorResponses } }, config: { permission: 'settings:read' } }, async (request) => {
       const tenantId = scopeOf(request);
-      await assertScope(db, tenantId);
-      const effective = await resolveEffectiveSettings(db, tenantId);
+      const effective = await mailServers.effective(tenantId);
       // A tenant sees only that it inherits the system server: no host, user or secret flags.
       const hidden = effective.source === 'system' && scopeLimit(principalOf(request)) !== undefined;
-      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: effective.settings && !hidden ? toSettingsView(effective.settings) : null };
+      return { tenant: tenantId, source: effective.source, reason: effective.reason, settings: hidden ? null : effective.settings };
     });
   }
 
   app.post('/mail-server/test', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
-    await assertScope(db, scopeId);
+    await mailServers.assertScope(scopeId);
     const to = request.body.to;
     if (!to) throw new AppError('validation_failed', '/to: is required to send a test email (use /mail-server/verify to only connect)', [{ field: '/to', rule: 'required', message: 'is required' }]);
     return runTest(request, reply, scopeId, 'test_email', to, request.body.settings);
@@ -109,7 +106,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
 
   app.post('/mail-server/verify', { schema: { tags, ...params, body: TestBody, response: { 200: TestResult, ...limitedResponses } }, config: { permission: 'settings:test' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
-    await assertScope(db, scopeId);
+    await mailServers.assertScope(scopeId);
     return runTest(request, reply, scopeId, 'verify', undefined, request.body.settings);
   });
 };

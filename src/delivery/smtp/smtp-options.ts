@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { SmtpMailServer } from '../../scopes/index.js';
 
 /** A mail server ready to connect to: settings resolved and the password decrypted. */
 export interface SmtpServerOptions {
@@ -15,6 +16,21 @@ export interface SmtpServerOptions {
   /** The name Herald announces in EHLO. */
   smtpDomain?: string;
   timeoutMs: number;
+}
+
+/** A mail server's connection and its password, opened in memory only, as connection options. */
+export function smtpServerOptions(server: SmtpMailServer, password: string | null, timeoutMs: number): SmtpServerOptions {
+  const { connection, auth } = server;
+  return {
+    host: connection.host,
+    port: connection.port,
+    security: connection.security,
+    tlsVerify: connection.tlsVerify,
+    tlsCa: connection.tlsCa ?? undefined,
+    auth: auth.kind === 'password' && password !== null ? { type: 'password', username: auth.username, password } : { type: 'none' },
+    smtpDomain: connection.smtpDomain ?? undefined,
+    timeoutMs,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EffectiveSettings } from './effective-settings.js';
+import type { MailServer } from './mail-server.js';
 import type { SettingsSecrets } from './settings-secrets.js';
-import type { MailServerSettingsRow } from '../../store/schema.js';
 import { serverName } from './server-name.js';
 
 /**
@@ -9,13 +9,13 @@ import { serverName } from './server-name.js';
  * holds mail too (checked once per settings key), so a hold and its release agree.
  */
 export function holdReason(effective: EffectiveSettings, secrets: Pick<SettingsSecrets, 'unreadable'>): string | null {
-  if (effective.settings === null) return `no mail server: ${effective.reason}`;
-  return unusableReason(effective.settings) ?? secrets.unreadable(effective.settings);
+  if (effective.server === null) return `no mail server: ${effective.reason}`;
+  return unusableReason(effective.server) ?? secrets.unreadable(effective.server);
 }
 
-function unusableReason(settings: MailServerSettingsRow): string | null {
-  const where = serverName(settings.scope_id);
-  if (settings.enabled === 0) return `${where} is disabled`;
-  if (settings.auth === 'oauth2') return `${where} uses OAuth2, which has not been authorized yet`;
+function unusableReason(server: MailServer): string | null {
+  const where = serverName(server.scopeId);
+  if (!server.enabled) return `${where} is disabled`;
+  if (server.auth.kind === 'oauth2') return `${where} uses OAuth2, which has not been authorized yet`;
   return null;
 }

@@ -55,18 +55,28 @@ async function storedIn(db: Kysely<Database>): Promise<MailHostPolicy> {
  * `connectAddress` returns the checked address to connect to, so a DNS answer that changes
  * between check and connect (rebinding) is never used.
  */
-export function createMailHostGuard(db: Kysely<Database>, clock: Clock, configured: { allowedHosts: readonly string[] }) {
+export interface MailHostGuard {
+  /** What the system administrator set (without the configured entries). */
+  stored(): Promise<MailHostPolicy>;
+  /** Stores the allow-list; `along` gets the list before and after, in the same transaction. */
+  save(next: MailHostPolicy, along?: AlongWith<{ before: MailHostPolicy; after: MailHostPolicy }>): Promise<MailHostPolicy>;
+  /**
+   * The address to connect to for this scope's server; throws `host_not_allowed` for a tenant's
+   * forbidden one. When saving, a name that does not resolve yet passes (it is checked again at
+   * connect time, where it fails).
+   */
+  connectAddress(scopeId: string, host: string, port: number, when?: 'save' | 'connect'): Promise<string>;
+}
+
+export function createMailHostGuard(db: Kysely<Database>, clock: Clock, configured: { allowedHosts: readonly string[] }): MailHostGuard {
   const policy = async (): Promise<MailHostPolicy> => {
     const stored = await storedIn(db);
     return { allowedHosts: [...new Set([...configured.allowedHosts.map(normalizeHost), ...stored.allowedHosts])], allowedPorts: stored.allowedPorts };
   };
 
   return {
-    policy,
-    /** What the system administrator set (without the configured entries). */
     stored: () => storedIn(db),
-    /** Stores the allow-list; `along` gets the list before and after, in the same transaction. */
-    async save(next: MailHostPolicy, along?: AlongWith<{ before: MailHostPolicy; after: MailHostPolicy }>): Promise<MailHostPolicy> {
+    async save(next, along) {
       const value = { allowedHosts: [...new Set(next.allowedHosts.map(normalizeHost))].sort(), allowedPorts: [...new Set(next.allowedPorts)].sort((a, b) => a - b) };
       const text = JSON.stringify(value);
       return inTransaction(db, async (trx) => {
@@ -76,12 +86,7 @@ export function createMailHostGuard(db: Kysely<Database>, clock: Clock, configur
         return value;
       });
     },
-    /**
-     * The address to connect to for this scope's server; throws `host_not_allowed` for a tenant's
-     * forbidden one. When saving, a name that does not resolve yet passes (it is checked again at
-     * connect time, where it fails).
-     */
-    async connectAddress(scopeId: string, host: string, port: number, when: 'save' | 'connect' = 'connect'): Promise<string> {
+    async connectAddress(scopeId, host, port, when = 'connect') {
       if (scopeId === systemScopeId) return host;
       const current = await policy();
       const name = normalizeHost(host);
@@ -99,5 +104,3 @@ export function createMailHostGuard(db: Kysely<Database>, clock: Clock, configur
     },
   };
 }
-
-export type MailHostGuard = ReturnType<typeof createMailHostGuard>;

@@ -1,10 +1,10 @@
-import type { DeliveryConfig } from '../config/config.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
-import { AppError } from '../shared/app-error.js';
-import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../scopes/index.js';
-import type { Store } from '../store/database.js';
-import type { MessageRow } from '../store/schema.js';
+import type { DeliveryConfig } from '../../config/config.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { AppError } from '../../shared/app-error.js';
+import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../../scopes/index.js';
+import type { Store } from '../../store/database.js';
+import type { MessageRow } from '../../store/schema.js';
 import { composeMail } from './compose.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
@@ -12,7 +12,7 @@ import { decideRetry } from './retry-policy.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
-import type { ClusterRateLimiter } from '../cluster/rate-limiter.js';
+import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -59,7 +59,7 @@ export interface DeliveryWorker {
  * transport of its scope's effective settings, and records every outcome. Sends run
  * concurrently up to `concurrency`, and at most `scopeConcurrency` for any one scope.
  *
- * @example const worker = createDeliveryWorker({ store, secrets, clock, log, config: config.delivery, nodeId }); worker.start();
+ * @example const worker = createDeliveryWorker({ store, rateLimiter, secrets, clock, log, config: config.delivery, nodeId, hosts }); worker.start();
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
@@ -181,16 +181,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let outcome: MessageOutcome;
     try {
       const { effective, hold } = await scopeSettings;
-      if (hold !== null || effective.settings === null) {
+      if (hold !== null || effective.server === null) {
         outcome = { kind: 'held', message, reason: hold ?? 'no mail server' };
       } else {
-        const settings = effective.settings;
-        const result = await transports.with(settings, async (transport) => {
-          if (settings.rate_limit_per_second) await deps.rateLimiter.acquire(settings.scope_id, settings.rate_limit_per_second);
+        const server = effective.server;
+        const result = await transports.with(server, async (transport) => {
+          if (server.rateLimitPerSecond) await deps.rateLimiter.acquire(server.scopeId, server.rateLimitPerSecond);
           startedAt = clock.now();
-          return transport.send(composeMail(message, settings));
+          return transport.send(composeMail(message, server.sender));
         });
-        outcome = toOutcome(message, result, startedAt, settings.scope_id, settings.version);
+        outcome = toOutcome(message, result, startedAt, server.scopeId, server.version);
       }
     } catch (error) {
       if (error instanceof GateClosedError) {

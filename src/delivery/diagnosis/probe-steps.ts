@@ -1,5 +1,5 @@
-import type { SendFailure } from './smtp-failure.js';
-import type { SmtpServerOptions } from './smtp-options.js';
+import type { SendFailure } from '../smtp/smtp-failure.js';
+import type { SmtpServerOptions } from '../smtp/smtp-options.js';
 import { stepNames, type Exchange, type ProbeMail, type ProbeStep, type ProbeStepName, type Session } from './probe-types.js';
 
 export interface StepInput {

@@ -1,4 +1,4 @@
-import type { SendFailure } from './smtp-failure.js';
+import type { SendFailure } from '../smtp/smtp-failure.js';
 
 /** A message to send through the probe: envelope plus the full RFC 5322 text. */
 export interface ProbeMail {

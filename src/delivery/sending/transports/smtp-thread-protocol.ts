@@ -1,4 +1,4 @@
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { OutgoingMail, SendOutcome } from './mail-transport.js';
 import type { SmtpPoolOptions } from './smtp-transport.js';
 

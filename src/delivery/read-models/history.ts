@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../shared/app-error.js';
-import type { Clock } from '../shared/clock.js';
-import type { AttemptRow, Database, MessageRow, MessageState } from '../store/schema.js';
-import { inTransaction, type AlongWith } from '../store/transaction.js';
+import { AppError } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import type { AttemptRow, Database, MessageRow, MessageState } from '../../store/schema.js';
+import { inTransaction, type AlongWith } from '../../store/transaction.js';
 
 export interface DeliveryFilter {
   scope?: string;

@@ -1,4 +1,4 @@
-import type { SendFailure } from '../smtp/smtp-failure.js';
+import type { SendFailure } from '../../smtp/smtp-failure.js';
 
 /** One stored message, composed for sending with the sender of the settings in force. */
 export interface OutgoingMail {

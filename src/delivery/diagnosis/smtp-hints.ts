@@ -1,4 +1,4 @@
-import type { SendFailure } from './smtp-failure.js';
+import type { SendFailure } from '../smtp/smtp-failure.js';
 
 /** What a hint is chosen from; `message` (nodemailer's error text) is optional. */
 export type HintInput = Pick<SendFailure, 'stage' | 'replyCode' | 'enhancedCode' | 'reply' | 'errorCode'> & { message?: string };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSmtpTestServer, type SmtpTestServer } from '../../../test/support/smtp-test-server.js';
-import type { SmtpServerOptions } from './smtp-options.js';
+import type { SmtpServerOptions } from '../smtp/smtp-options.js';
 import { probeSmtp, type ProbeMail, type ProbeResult } from './smtp-probe.js';
 
 // Real: the SMTP server (smtp-server on 127.0.0.1, port 0), nodemailer, TLS with a self-signed

@@ -1,13 +1,14 @@
-import type { MailServerSettingsRow, MessageRow } from '../store/schema.js';
+import type { MailServerSender } from '../../scopes/index.js';
+import type { MessageRow } from '../../store/schema.js';
 import type { OutgoingMail } from './transports/mail-transport.js';
 
 /** A stored message addressed with the sender of the settings in force now. */
-export function composeMail(message: MessageRow, settings: MailServerSettingsRow): OutgoingMail {
+export function composeMail(message: MessageRow, sender: MailServerSender): OutgoingMail {
   return {
     id: message.id,
     scopeId: message.scope_id,
-    from: settings.from_name ? { address: settings.from_address, name: settings.from_name } : { address: settings.from_address },
-    replyTo: settings.reply_to ?? undefined,
+    from: sender.from,
+    replyTo: sender.replyTo,
     to: message.recipient_name ? { address: message.recipient, name: message.recipient_name } : { address: message.recipient },
     subject: message.subject,
     text: message.text_body,

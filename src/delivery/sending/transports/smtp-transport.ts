@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
-import { classifySmtpError, type SendFailure } from '../smtp/smtp-failure.js';
-import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
+import { classifySmtpError, type SendFailure } from '../../smtp/smtp-failure.js';
+import { toConnectionOptions, type SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, OutgoingMail, SendOutcome } from './mail-transport.js';
 
 export interface SmtpPoolOptions {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { formatMailbox } from '../../shared/email-address.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Database } from '../../store/schema.js';
+import { formatMailbox } from '../../../shared/email-address.js';
+import type { Clock } from '../../../shared/clock.js';
+import type { Database } from '../../../store/schema.js';
 import type { MailTransport } from './mail-transport.js';
 
 /**

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSmtpTestServer, type SmtpTestServer } from '../../../test/support/smtp-test-server.js';
-import { silentLogger } from '../../shared/logger.js';
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import { startSmtpTestServer, type SmtpTestServer } from '../../../../test/support/smtp-test-server.js';
+import { silentLogger } from '../../../shared/logger.js';
+import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { OutgoingMail } from './mail-transport.js';
 import { createSmtpThread } from './smtp-thread-client.js';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../shared/logger.js';
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, SendOutcome } from './mail-transport.js';
 import type { SmtpPoolOptions } from './smtp-transport.js';
 import { createBatcher, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';
@@ -22,6 +22,14 @@ const lostInThread = (code: number): SendOutcome => ({
   failure: { kind: 'ambiguous', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: 'smtp_thread_exit', message: `the SMTP thread ended (exit code ${code}) while sending` },
 });
 
+/** The SMTP thread as the main thread uses it (see `createSmtpThread`). */
+export interface SmtpThread {
+  /** A MailTransport whose nodemailer pool runs in the SMTP thread. */
+  transport(server: SmtpServerOptions, options: SmtpPoolOptions): MailTransport;
+  /** Ends the thread (after its transports were closed); a later send would start a new one. */
+  stop(): Promise<void>;
+}
+
 /**
  * The main thread's side of the SMTP thread (smtp-thread.ts): `transport()` gives a
  * MailTransport whose nodemailer pool lives in that one thread. The thread starts with the first
@@ -30,7 +38,7 @@ const lostInThread = (code: number): SendOutcome => ({
  *
  * @example const smtp = createSmtpThread(log); const transport = smtp.transport(server, { poolSize: 5 }); await smtp.stop();
  */
-export function createSmtpThread(log: Logger) {
+export function createSmtpThread(log: Logger): SmtpThread {
   let thread: Thread | undefined;
   let generation = 0;
   let nextPool = 0;
@@ -71,7 +79,7 @@ export function createSmtpThread(log: Logger) {
   }
 
   return {
-    transport(server: SmtpServerOptions, options: SmtpPoolOptions): MailTransport {
+    transport(server, options) {
       const pool = (nextPool += 1);
       let openIn: Thread | undefined;
       return {
@@ -92,8 +100,7 @@ export function createSmtpThread(log: Logger) {
         },
       };
     },
-    /** Ends the thread (after its transports were closed); a later send would start a new one. */
-    async stop(): Promise<void> {
+    async stop() {
       const ending = thread;
       thread = undefined;
       if (!ending) return;
@@ -102,5 +109,3 @@ export function createSmtpThread(log: Logger) {
     },
   };
 }
-
-export type SmtpThread = ReturnType<typeof createSmtpThread>;

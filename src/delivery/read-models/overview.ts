@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../scopes/index.js';
-import type { Database } from '../store/schema.js';
+import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../../scopes/index.js';
+import type { Database } from '../../store/schema.js';
 
 const hourMs = 3_600_000;
 
@@ -86,7 +86,7 @@ async function scopeHealth(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 
     scope: scope.id,
     name: scope.name,
     source: effective.source,
-    provider: effective.settings?.provider ?? null,
+    provider: effective.server?.provider ?? null,
     status,
     statusReason,
     lastSuccessAt: iso(lastSuccessAt),

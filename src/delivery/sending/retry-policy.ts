@@ -1,4 +1,4 @@
-import type { DeliveryConfig } from '../config/config.js';
+import type { DeliveryConfig } from '../../config/config.js';
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
 

@@ -6,17 +6,24 @@ export class GateClosedError extends Error {
   }
 }
 
+export interface SendGate {
+  /** Runs `task` once a slot is free; throws GateClosedError when the gate is (or gets) closed first. */
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Refuses new sends and every waiting one; sends already running carry on. */
+  close(): void;
+}
+
 /**
  * Lets at most `size` sends use a transport at once; the rest wait here rather than in
  * nodemailer's pool queue, so a graceful stop can hand them back at once instead of waiting.
  */
-export function createSendGate(size: number) {
+export function createSendGate(size: number): SendGate {
   let active = 0;
   let closed = false;
   const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   return {
-    async run<T>(task: () => Promise<T>): Promise<T> {
+    async run(task) {
       if (closed) throw new GateClosedError();
       if (active >= size) await new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
       active += 1;
@@ -27,8 +34,7 @@ export function createSendGate(size: number) {
         waiting.shift()?.resolve();
       }
     },
-    /** Refuses new sends and every waiting one; sends already running carry on. */
-    close(): void {
+    close() {
       closed = true;
       for (const waiter of waiting.splice(0)) waiter.reject(new GateClosedError());
     },

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MessageRow } from '../store/schema.js';
-import type { StoreDialect } from '../store/dialect.js';
-import { rawQuery } from '../store/raw-query.js';
-import { newId } from '../shared/ids.js';
+import type { Database, MessageRow } from '../../store/schema.js';
+import type { StoreDialect } from '../../store/dialect.js';
+import { rawQuery } from '../../store/raw-query.js';
+import { newId } from '../../shared/ids.js';
 
 export interface ClaimRequest {
   limit: number;

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../shared/clock.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { MailHostGuard, MailServer, SettingsSecrets } from '../../../scopes/index.js';
+import { AppError } from '../../../shared/app-error.js';
+import type { Database } from '../../../store/schema.js';
+import { smtpServerOptions } from '../../smtp/smtp-options.js';
+import type { MailTransport } from './mail-transport.js';
+import { createMailboxTransport } from './mailbox-transport.js';
+import { createSmtpThread } from './smtp-thread-client.js';
+import { createSendGate, type SendGate } from './send-gate.js';
+
+/** The transports of the servers in use, one per scope (see `createTransportCache`). */
+export interface TransportCache {
+  /**
+   * Runs `use` with the transport for this server, at most `poolSize` at once per transport;
+   * throws GateClosedError for a send still waiting when the cache is closed.
+   */
+  with<T>(server: MailServer, use: (transport: MailTransport) => Promise<T>): Promise<T>;
+  /** Hands back every send still waiting for a slot; the running ones finish. */
+  closeGates(): void;
+  /** Closes every transport and ends the SMTP thread. */
+  closeAll(): Promise<void>;
+}
+
+/**
+ * One transport per settings key (`MailServer.key`: scope, version and a digest of the sealed
+ * password), so a ciphertext changed under the same version gets a new transport (and is decrypted
+ * again). When a scope's settings key changes, the superseded transport is closed once its sends in
+ * flight have finished. Throws AppError `secret_unreadable` for a password that does not open.
+ */
+export function createTransportCache(deps: { db: Kysely<Database>; secrets: Pick<SettingsSecrets, 'password'>; clock: Clock; log: Logger; timeoutMs: number; hosts: Pick<MailHostGuard, 'connectAddress'> }): TransportCache {
+  const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
+  // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
+  // built-in mailbox writes to the database and stays here.
+  const smtpThread = createSmtpThread(deps.log);
+
+  const retire = (scopeId: string) => {
+    const entry = entries.get(scopeId);
+    if (!entry) return;
+    entries.delete(scopeId);
+    entry.retired = true;
+    if (entry.inFlight === 0) void entry.transport.close();
+  };
+
+  return {
+    async with(server, use) {
+      const { key, scopeId } = server;
+      let entry = entries.get(scopeId);
+      if (entry && entry.key !== key) {
+        retire(scopeId);
+        entry = undefined;
+      }
+      if (!entry) {
+        const built = await build(server);
+        if (built === 'refused') return use(refusedTransport);
+        entry = entries.get(scopeId);
+        if (entry?.key === key) void built.close();
+        else {
+          if (entry) retire(scopeId);
+          entry = { key, transport: built, gate: createSendGate(server.poolSize), inFlight: 0, retired: false };
+          entries.set(scopeId, entry);
+        }
+      }
+      const current = entry;
+      current.inFlight += 1;
+      try {
+        return await current.gate.run(() => use(current.transport));
+      } finally {
+        current.inFlight -= 1;
+        if (current.retired && current.inFlight === 0) void current.transport.close();
+      }
+    },
+    closeGates() {
+      for (const entry of entries.values()) entry.gate.close();
+    },
+    async closeAll() {
+      const all = [...entries.values()];
+      entries.clear();
+      await Promise.all(all.map((entry) => entry.transport.close()));
+      await smtpThread.stop();
+    },
+  };
+
+  async function build(server: MailServer): Promise<MailTransport | 'refused'> {
+    if (server.provider === 'builtin') return createMailboxTransport(deps.db, deps.clock);
+    const { host, port, tlsVerify } = server.connection;
+    let address: string;
+    try {
+      address = await deps.hosts.connectAddress(server.scopeId, host, port);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'host_not_allowed') {
+        deps.log.warn({ scope: server.scopeId, version: server.version }, 'mail server host refused by the network policy; not connecting');
+        return 'refused';
+      }
+      throw error;
+    }
+    if (!tlsVerify) {
+      deps.log.warn({ scope: server.scopeId, version: server.version, host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
+    }
+    const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
+    return smtpThread.transport(options, { poolSize: server.poolSize });
+  }
+}
+
+/** Stands in for a server the network policy refuses: fails every send without connecting. */
+const refusedTransport: MailTransport = {
+  async send() {
+    const message = 'The mail server host or port is not allowed for tenants by the network policy.';
+    return { status: 'failed', failure: { kind: 'permanent', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'host_not_allowed', message } };
+  },
+  async close() {},
+};
