@@ -5,3 +5,4 @@ export { anyTemplates, findTemplate, checkTemplate, saveTemplate, deleteTemplate
 export { renderPlain } from './render-plain.js';
 export { summaryProblem } from './summary.js';
 export type { LayoutBrand } from './layout.js';
+export { createTemplates, type Templates, type TemplateView, type TemplateDraft } from './templates.js';

@@ -1,0 +1,1 @@
+export { createMailbox, listMailbox, getMailboxMessage, type Mailbox, type MailboxItem, type MailboxMessage } from './mailbox.js';
