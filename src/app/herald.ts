@@ -15,11 +15,12 @@ import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js'
 import { createMonitor, type Monitor } from '../monitor/monitor.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
-import { openStore, type Store } from '../store/database.js';
-import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
+import { databaseAnswers, openStore, type Store } from '../store/database.js';
+import { prepareSetup, pruneSessions } from '../accounts/index.js';
 import { createMailHostGuard, createSettingsSecrets } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { anyTemplates, createRenderPool } from '../templates/index.js';
+import { createDomains } from './domains.js';
 import { heraldVersion } from './version.js';
 
 export interface Herald {
@@ -77,6 +78,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const delivers = config.role !== 'api' && options.deliver !== false;
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
   if (await anyTemplates(store.db)) templates.warm();
+  const domains = createDomains({ db: store.db, clock, config, renderPool: templates });
   const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, templates, onQueued: () => worker.wake() });
   const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
   const background = config.role !== 'api' && options.background !== false;
@@ -94,13 +96,12 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, store, box, secrets, clock, ingest, templates,
-      authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
-      counter: createAttemptCounter(store.db, clock),
-      hosts,
+      config, ...domains, ingest,
+      store, box, secrets, clock, hosts,
       onSettingsChanged: async () => {
         await worker.releaseHeldMessages();
       },
+      databaseAnswers: () => databaseAnswers(store.db),
       isReady: () => ready,
       node: { id: nodeId, role: config.role, version: heraldVersion, stats: () => worker.stats() },
     },

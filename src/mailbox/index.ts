@@ -1,1 +1,1 @@
-export { createMailbox, listMailbox, getMailboxMessage, type Mailbox, type MailboxItem, type MailboxMessage } from './mailbox.js';
+export { createMailbox, type Mailbox, type MailboxItem, type MailboxMessage } from './mailbox.js';

@@ -1,10 +1,10 @@
-export { systemScopeId, createTenants, createTenant, listTenants, getTenant, renameTenant, deleteTenant, assertScope, type Tenant, type Tenants } from './tenants.js';
+export { systemScopeId, createTenants, listTenants, getTenant, assertScope, type Tenant, type Tenants } from './tenants.js';
 export * from './mail-server/mail-server-settings.js';
 export { saveSettings, clearTenantSettings, currentSettings, toSettingsView, passwordField } from './mail-server/settings-repository.js';
 export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { normalizeSettings } from './mail-server/normalize-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
-export { createRecipients, listRecipients, replaceRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';
+export { createRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
 export { createSettingsSecrets, settingsKey, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';
