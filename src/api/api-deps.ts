@@ -43,8 +43,8 @@ export interface ApiDeps extends DomainHandles {
   clock: Clock;
   /** The SSRF guard for tenants' mail servers and its allow-list. */
   hosts: MailHostGuard;
-  /** Called after a scope's mail-server settings changed, to release held mail at once. */
-  onSettingsChanged(): Promise<void>;
+  /** Releases the held mail of every scope that can send now, waking the worker if any (after a settings change or a retry). */
+  releaseHeldMail(): Promise<void>;
 
   // This process.
   /** Whether the database answers now (for `/readyz`). */

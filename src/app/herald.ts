@@ -98,7 +98,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     {
       config, ...domains, ingest,
       store, box, secrets, clock, hosts,
-      onSettingsChanged: async () => {
+      releaseHeldMail: async () => {
         await worker.releaseHeldMessages();
       },
       databaseAnswers: () => databaseAnswers(store.db),

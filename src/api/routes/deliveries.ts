@@ -35,7 +35,7 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
   );
   app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:write' } }, async (request) => {
     const detail = await retryDelivery(db, deps.clock, request.params.id, scopeLimit(principalOf(request)), auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })));
-    await deps.onSettingsChanged();
+    await deps.releaseHeldMail();
     return detail;
   });
 };

@@ -74,7 +74,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
       })));
       request.log.info({ scope: scopeId, version: row.version, allowInvalidCertificate: row.tls_verify === 0 }, 'mail server settings saved');
       if (row.tls_verify === 0) request.log.warn({ scope: scopeId, version: row.version }, 'TLS certificate verification turned off for this mail server');
-      await deps.onSettingsChanged();
+      await deps.releaseHeldMail();
       // The test email goes out after the save commits, so it is audited as its own entry.
       const test = testRecipient === undefined ? undefined : await runTest(request, reply, scopeId, 'test_email', testRecipient);
       return { settings: toSettingsView(row), ...(test ? { test } : {}) };
@@ -85,7 +85,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'settings:write' } }, async (request, reply) => {
       const scopeId = scopeOf(request);
       await clearTenantSettings(db, deps.clock, scopeId, auditAlong(deps, request, () => ({ scopeId, action: 'mail_server.clear', target: `scope:${scopeId}` })));
-      await deps.onSettingsChanged();
+      await deps.releaseHeldMail();
       return reply.status(204).send(null);
     });
 
