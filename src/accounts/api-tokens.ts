@@ -31,6 +31,15 @@ export function toTokenView(row: ApiTokenRow): ApiTokenView {
   };
 }
 
+/** A new API token: its scope, label and permissions (`['*']`: every one), an optional expiry and the user creating it. */
+export interface ApiTokenInput {
+  scopeId: string;
+  label: string;
+  permissions: readonly TokenPermission[] | readonly ['*'];
+  expiresAt?: number;
+  createdBy?: string;
+}
+
 /**
  * Issues an API token bound to one scope with the given permissions (`['*']`: an administrator
  * token). The token is returned once; only its digest is stored. `along` gets the token's view in
@@ -39,7 +48,7 @@ export function toTokenView(row: ApiTokenRow): ApiTokenView {
 export async function createApiToken(
   db: Kysely<Database>,
   clock: Clock,
-  input: { scopeId: string; label: string; permissions: readonly TokenPermission[] | readonly ['*']; expiresAt?: number; createdBy?: string },
+  input: ApiTokenInput,
   along?: AlongWith<ApiTokenView>,
 ): Promise<{ token: string; view: ApiTokenView }> {
   await assertScope(db, input.scopeId);

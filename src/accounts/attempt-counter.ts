@@ -3,17 +3,26 @@ import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
 import { tokenDigest } from './secret-token.js';
 
+/** Attempts per key in fixed windows, counted in the database so every node shares them. */
+export interface AttemptCounter {
+  /** Counts one more attempt; returns the count in the current window. */
+  add(key: string, windowMs: number): Promise<number>;
+  /** The count in the current window, or in the one `windowsBack` windows before it. */
+  count(key: string, windowMs: number, windowsBack?: number): Promise<number>;
+  /** Forgets every window of a key (a successful sign-in clears its failures). */
+  clear(key: string): Promise<void>;
+}
+
 /**
  * Counts attempts per key in fixed windows, in the database so every node of a cluster shares
  * the count. Keys are stored as digests (an email address or IP is not kept here).
  *
  * @example const n = await counter.add('login-ip:203.0.113.9', 15 * 60_000);
  */
-export function createAttemptCounter(db: Kysely<Database>, clock: Clock) {
+export function createAttemptCounter(db: Kysely<Database>, clock: Clock): AttemptCounter {
   const windowOf = (windowMs: number) => Math.floor(clock.now() / windowMs) * windowMs;
   const keyOf = (key: string) => tokenDigest(key).slice(0, 64);
   return {
-    /** Counts one more attempt; returns the count in the current window. */
     async add(key: string, windowMs: number): Promise<number> {
       const window_start = windowOf(windowMs);
       const row = await db
@@ -25,7 +34,6 @@ export function createAttemptCounter(db: Kysely<Database>, clock: Clock) {
       if (Math.random() < 0.01) await db.deleteFrom('attempt_counters').where('window_start', '<', clock.now() - 86_400_000).execute();
       return row.count;
     },
-    /** The count in the current window, or in the one `windowsBack` windows before it. */
     async count(key: string, windowMs: number, windowsBack = 0): Promise<number> {
       const row = await db.selectFrom('attempt_counters').select('count').where('key', '=', keyOf(key)).where('window_start', '=', windowOf(windowMs) - windowsBack * windowMs).executeTakeFirst();
       return row?.count ?? 0;
@@ -35,5 +43,3 @@ export function createAttemptCounter(db: Kysely<Database>, clock: Clock) {
     },
   };
 }
-
-export type AttemptCounter = ReturnType<typeof createAttemptCounter>;

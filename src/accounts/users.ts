@@ -8,7 +8,7 @@ import type { Database, UserRole, UserRow } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions.js';
-import { rolePermissions } from './permissions.js';
+import { rolePermissions, type ScopePermission } from './permissions.js';
 
 export interface UserView {
   id: string;
@@ -50,7 +50,11 @@ export function toUserView(row: UserRow): UserView {
 }
 
 /** The signed-in user as the sign-in API shows it: the view plus what the role may do. */
-export function toSessionUser(row: UserRow) {
+export interface SessionUser extends Pick<UserView, 'id' | 'email' | 'name' | 'locale' | 'role' | 'tenantId'> {
+  permissions: ScopePermission[];
+}
+
+export function toSessionUser(row: UserRow): SessionUser {
   const { id, email, name, locale, role, tenantId } = toUserView(row);
   return { id, email, name, locale, role, tenantId, permissions: [...rolePermissions[role]] };
 }

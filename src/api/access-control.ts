@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { csrfTokenFor, decide, findSession, userPrincipal, type Principal, type RoutePermission } from '../accounts/index.js';
+import { csrfTokenFor, decide, userPrincipal, type Principal, type RoutePermission } from '../accounts/index.js';
 import { systemScopeId } from '../scopes/index.js';
 import { AppError } from '../shared/app-error.js';
 import type { ApiDeps } from './api-deps.js';
@@ -78,14 +78,14 @@ export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void 
     const header = request.headers.authorization;
     if (header !== undefined && header !== '') {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const principal = match ? await deps.authenticateToken(match[1]!) : undefined;
+      const principal = match ? await deps.accounts.authenticateToken(match[1]!) : undefined;
       if (!principal) throw new AppError('unauthenticated', 'The API token is not valid, expired or revoked.');
       request.principal = principal;
       return;
     }
     if (permission === 'public') return;
     const token = request.cookies[sessionCookie.secure] ?? request.cookies[sessionCookie.plain];
-    const found = token === undefined ? undefined : await findSession(deps.store.db, deps.clock, token, deps.config.security.session);
+    const found = token === undefined ? undefined : await deps.accounts.findSession(token);
     if (!found || token === undefined) throw new AppError('unauthenticated');
     if (writes) {
       const sent = request.headers['x-csrf-token'];

@@ -1,26 +1,33 @@
 import type { Config } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
-import type { Store } from '../store/database.js';
-import type { Ingest } from '../events/ingest.js';
 import type { DeliveryStats } from '../delivery/sending/worker.js';
 import type { MailServerTests } from '../delivery/diagnosis/mail-server-test.js';
 import type { Deliveries } from '../delivery/read-models/deliveries.js';
-import type { AttemptCounter, Principal } from '../accounts/index.js';
-import type { MailHostGuard, MailServerSettings } from '../scopes/index.js';
-import type { RenderPool } from '../templates/index.js';
+import type { Accounts, AttemptCounter } from '../accounts/index.js';
+import type { AuditLog } from '../audit/index.js';
+import type { ClusterStatus } from '../cluster/index.js';
+import type { EventLog, Ingest } from '../events/index.js';
+import type { Mailbox } from '../mailbox/index.js';
+import type { Alerts, Preferences, ScopeNotifications, Silences } from '../notifications/index.js';
+import type { MailHostGuard, MailServerSettings, Recipients, Tenants } from '../scopes/index.js';
+import type { Templates } from '../templates/index.js';
 
-/** What the HTTP adapter needs; built by the composition root (`src/app`). */
-export interface ApiDeps {
-  config: Config;
-  store: Store;
-  clock: Clock;
-  ingest: Ingest;
-  /** Renders the scopes' own templates in worker threads (save checks, previews). */
-  templates: RenderPool;
-  /** The caller a bearer token stands for, or undefined for an invalid one. */
-  authenticateToken(token: string): Promise<Principal | undefined>;
-  /** Counts login failures and test emails, shared by the cluster. */
+/** The domains' handles the routes call; the composition root wires each once (`src/app/domains.ts`). */
+export interface DomainHandles {
+  accounts: Accounts;
+  /** Counts login failures, denials and test emails, shared by the cluster. */
   counter: AttemptCounter;
+  auditLog: AuditLog;
+  tenants: Tenants;
+  recipients: Recipients;
+  notifications: ScopeNotifications;
+  preferences: Preferences;
+  silences: Silences;
+  alerts: Alerts;
+  templates: Templates;
+  eventLog: EventLog;
+  mailbox: Mailbox;
+  clusterStatus: ClusterStatus;
   /** Each scope's mail-server settings. */
   mailServers: MailServerSettings;
   /** "Send test email" and "Verify connection". */
@@ -29,8 +36,21 @@ export interface ApiDeps {
   deliveries: Deliveries;
   /** The SSRF guard for tenants' mail servers and its allow-list. */
   hosts: MailHostGuard;
-  /** Called after a scope's mail-server settings changed, to release held mail at once. */
-  onSettingsChanged(): Promise<void>;
+}
+
+/** What the HTTP adapter needs; built by the composition root (`src/app`). */
+export interface ApiDeps extends DomainHandles {
+  config: Config;
+  ingest: Ingest;
+
+  /** Releases the held mail of every scope that can send now, waking the worker if any (after a settings change or a retry). */
+  releaseHeldMail(): Promise<void>;
+
+  // This process.
+  /** Time for the API's own windows (Retry-After). */
+  clock: Clock;
+  /** Whether the database answers now (for `/readyz`). */
+  databaseAnswers(): Promise<boolean>;
   /** False while starting or shutting down. */
   isReady(): boolean;
   /** This node, for `/metrics`. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../accounts/index.js';
-import { appendAudit, type AuditEntry } from '../audit/index.js';
+import type { AuditEntry } from '../audit/index.js';
 import type { AlongWith } from '../store/transaction.js';
 import type { ApiDeps } from './api-deps.js';
 
@@ -10,7 +10,7 @@ const fromRequest = (request: FastifyRequest, entry: RequestEntry): AuditEntry =
 
 /** Appends an audit entry on its own, for what changes nothing stored (sign-ins, test emails). */
 export async function recordAudit(deps: ApiDeps, request: FastifyRequest, entry: RequestEntry): Promise<void> {
-  await appendAudit(deps.store.db, deps.clock.now(), fromRequest(request, entry));
+  await deps.auditLog.record(fromRequest(request, entry));
 }
 
 /**
@@ -18,5 +18,5 @@ export async function recordAudit(deps: ApiDeps, request: FastifyRequest, entry:
  * change's transaction, so the change and its entry commit together (an audit failure undoes the change).
  */
 export function auditAlong<T>(deps: ApiDeps, request: FastifyRequest, describe: (result: T) => RequestEntry): AlongWith<T> {
-  return (trx, result) => appendAudit(trx, deps.clock.now(), fromRequest(request, describe(result)));
+  return deps.auditLog.along((result) => fromRequest(request, describe(result)));
 }

@@ -12,11 +12,11 @@ import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
 import { createMonitor, type Monitor } from '../monitor/monitor.js';
-import { openStore, type Store } from '../store/database.js';
-import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
+import { databaseAnswers, openStore, type Store } from '../store/database.js';
+import { prepareSetup, pruneSessions } from '../accounts/index.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { anyTemplates, createRenderPool } from '../templates/index.js';
-import { createMailServerDomains } from './mail-server-domains.js';
+import { createDomains } from './domains.js';
 import { heraldVersion } from './version.js';
 
 export interface Herald {
@@ -65,13 +65,13 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   await migrateToLatest(store.db);
   const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
-  // One per process: a password that does not open is audited and logged once, whoever meets it first.
-  const mail = createMailServerDomains({ db: store.db, clock, config, log: log.child({ component: 'secrets', node: nodeId }) });
-  const { hosts, secrets, secretAlarm } = mail;
-  const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
-  const delivers = config.role !== 'api' && options.deliver !== false;
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
   if (await anyTemplates(store.db)) templates.warm();
+  // One per process: a password that does not open is audited and logged once, whoever meets it first.
+  const domains = createDomains({ db: store.db, clock, config, renderPool: templates, log: log.child({ component: 'secrets', node: nodeId }) });
+  const { hosts, secrets, secretAlarm } = domains;
+  const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
+  const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, templates, onQueued: () => worker.wake() });
   const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
   const background = config.role !== 'api' && options.background !== false;
@@ -89,13 +89,11 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, store, clock, ingest, templates,
-      authenticateToken: createTokenAuthenticator(store.db, clock, config.adminToken),
-      counter: createAttemptCounter(store.db, clock),
-      mailServers: mail.mailServers, mailServerTests: mail.mailServerTests, deliveries: mail.deliveries, hosts,
-      onSettingsChanged: async () => {
+      config, ...domains, ingest, clock,
+      releaseHeldMail: async () => {
         await worker.releaseHeldMessages();
       },
+      databaseAnswers: () => databaseAnswers(store.db),
       isReady: () => ready,
       node: { id: nodeId, role: config.role, version: heraldVersion, stats: () => worker.stats() },
     },

@@ -1,32 +1,24 @@
 import type { Config } from '../config/config.js';
 import { systemClock } from '../shared/clock.js';
 import { silentLogger } from '../shared/logger.js';
-import { createApiToken, createUser } from '../accounts/index.js';
-import { appendAudit, verifyAudit } from '../audit/index.js';
-import { listNodes } from '../cluster/nodes.js';
-import { createMailServerDomains, type MailServerDomains } from '../app/mail-server-domains.js';
-import { loadKeyring } from '../secrets/keyring.js';
-import { rotateKeys } from '../secrets/rotate-keys.js';
 import { systemScopeId } from '../scopes/index.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { createRenderPool } from '../templates/index.js';
+import { createDomains, type Domains } from '../app/domains.js';
 
-async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
+/** Opens and migrates the database, builds the domains as the server does, and closes it all after `use`. */
+async function withDomains<T>(config: Config, use: (domains: Domains, store: Store) => Promise<T>): Promise<T> {
   const store = openStore(config.database);
+  // Its threads start with the first render; no command renders.
+  const renderPool = createRenderPool({ ...config.templates, log: silentLogger });
   try {
     await migrateToLatest(store.db);
-    return await use(store);
+    return await use(createDomains({ db: store.db, clock: systemClock, config, renderPool, log: silentLogger }), store);
   } finally {
+    await renderPool.close();
     await store.close();
   }
-}
-
-/**
- * Opens the store and wires mail servers as `createHerald` does. A command prints what failed, so
- * the alarm of a password that does not open only audits it (its log goes nowhere).
- */
-async function withMailServers<T>(config: Config, use: (domains: MailServerDomains, store: Store) => Promise<T>): Promise<T> {
-  return withStore(config, (store) => use(createMailServerDomains({ db: store.db, clock: systemClock, config, log: silentLogger }), store));
 }
 
 export async function migrateCommand(config: Config): Promise<number> {
@@ -42,11 +34,11 @@ export async function migrateCommand(config: Config): Promise<number> {
 
 /** The cluster's nodes, message counts per scope and state, and what is held and why. */
 export async function statusCommand(config: Config): Promise<number> {
-  return withStore(config, async ({ db }) => {
-    const rows = await db.selectFrom('messages').select(['scope_id', 'state', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['scope_id', 'state']).orderBy('scope_id').execute();
-    const held = await db.selectFrom('messages').select(['scope_id', 'held_reason', (eb) => eb.fn.countAll<number>().as('count')]).where('state', '=', 'held').groupBy(['scope_id', 'held_reason']).execute();
-    const nodes = await listNodes(db, Date.now());
-    console.log(JSON.stringify({ database: config.database.dialect, nodes, messages: rows.map((r) => ({ scope: r.scope_id, state: r.state, count: Number(r.count) })), held: held.map((h) => ({ scope: h.scope_id, reason: h.held_reason, count: Number(h.count) })) }, null, 2));
+  return withDomains(config, async ({ clusterStatus }) => {
+    const messages = await clusterStatus.messagesByScope();
+    const held = await clusterStatus.heldByScope();
+    const nodes = await clusterStatus.nodes();
+    console.log(JSON.stringify({ database: config.database.dialect, nodes, messages, held }, null, 2));
     return 0;
   });
 }
@@ -57,9 +49,9 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
     return 2;
   }
   const to = options.to;
-  return withMailServers(config, async ({ mailServerTests, secretAlarm }, { db }) => {
+  return withDomains(config, async ({ mailServerTests, secretAlarm, auditLog }) => {
     const result = await mailServerTests.testEmail(options.tenant ?? systemScopeId, to).finally(() => secretAlarm.settled());
-    await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: options.tenant ?? systemScopeId, action: 'mail_server.test_email', target: `scope:${options.tenant ?? systemScopeId}`, details: { to, ok: result.ok } });
+    await auditLog.record({ actor: cliActor, scopeId: options.tenant ?? systemScopeId, action: 'mail_server.test_email', target: `scope:${options.tenant ?? systemScopeId}`, details: { to, ok: result.ok } });
     for (const step of result.steps) console.log(`${step.status.padEnd(7)} ${step.step.padEnd(7)} ${String(step.durationMs).padStart(5)} ms  ${step.reply ?? step.detail}`);
     if (result.failure) console.log(`\nFailed at ${result.failure.stage}: ${result.failure.message}${result.failure.hint ? `\nHint: ${result.failure.hint}` : ''}`);
     else console.log(`\nSent${result.messageId ? ` ${result.messageId}` : ''} through ${result.provider}.`);
@@ -68,9 +60,9 @@ export async function sendTestCommand(config: Config, options: { to?: string; te
 }
 
 export async function keysRotateCommand(config: Config): Promise<number> {
-  return withStore(config, async ({ db }) => {
-    const report = await rotateKeys(db, loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
-    await appendAudit(db, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'keys.rotate', target: `key:${report.newKeyId}`, details: { reencrypted: report.reencrypted } });
+  return withDomains(config, async ({ keys, auditLog }) => {
+    const report = await keys.rotate();
+    await auditLog.record({ actor: cliActor, scopeId: systemScopeId, action: 'keys.rotate', target: `key:${report.newKeyId}`, details: { reencrypted: report.reencrypted } });
     console.log(`Re-encrypted ${report.reencrypted} secret(s) under key ${report.newKeyId}.`);
     if (config.masterKeys.length > 1) console.log('Every secret now uses the first key of HERALD_MASTER_KEY; remove the other keys from it.');
     return 0;
@@ -82,10 +74,10 @@ const cliActor = 'cli';
 
 /** A system administrator API token (every permission), printed once. */
 export async function adminTokenCommand(config: Config, label: string): Promise<number> {
-  return withStore(config, async ({ db }) => {
-    const { token } = await createApiToken(db, systemClock, { scopeId: systemScopeId, label, permissions: ['*'] }, (trx, view) =>
-      appendAudit(trx, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'token.create', target: `token:${view.id}`, details: { label, permissions: view.permissions } }),
-    );
+  return withDomains(config, async ({ accounts, auditLog }) => {
+    const { token } = await accounts.createToken({ scopeId: systemScopeId, label, permissions: ['*'] }, auditLog.along((view) => (
+      { actor: cliActor, scopeId: systemScopeId, action: 'token.create', target: `token:${view.id}`, details: { label, permissions: view.permissions } }
+    )));
     console.log(token);
     return 0;
   });
@@ -99,10 +91,10 @@ export async function adminCreateCommand(config: Config, options: { email?: stri
   }
   const { email } = options;
   const password = await readPassword();
-  return withStore(config, async ({ db }) => {
-    const user = await createUser(db, systemClock, systemScopeId, { email, name: options.name ?? email, password, role: 'system_admin' }, (trx, created) =>
-      appendAudit(trx, systemClock.now(), { actor: cliActor, scopeId: systemScopeId, action: 'user.create', target: `user:${created.id}`, details: { email: created.email, role: created.role, password: 'set' } }),
-    );
+  return withDomains(config, async ({ accounts, auditLog }) => {
+    const user = await accounts.createUser(systemScopeId, { email, name: options.name ?? email, password, role: 'system_admin' }, auditLog.along((created) => (
+      { actor: cliActor, scopeId: systemScopeId, action: 'user.create', target: `user:${created.id}`, details: { email: created.email, role: created.role, password: 'set' } }
+    )));
     console.log(`Created system administrator ${user.email} (${user.id}).`);
     return 0;
   });
@@ -110,8 +102,8 @@ export async function adminCreateCommand(config: Config, options: { email?: stri
 
 /** Walks the audit chain; exits 1 naming every edited, deleted or reordered entry. */
 export async function auditVerifyCommand(config: Config): Promise<number> {
-  return withStore(config, async ({ db }) => {
-    const report = await verifyAudit(db);
+  return withDomains(config, async ({ auditLog }) => {
+    const report = await auditLog.verify();
     for (const problem of report.problems) console.log(`entry ${problem.seq}: ${problem.problem}: ${problem.message}`);
     console.log(report.problems.length === 0 ? `The audit log is intact: ${report.entries} entries.` : `The audit log was tampered with: ${report.problems.length} problem(s) in ${report.entries} entries.`);
     return report.problems.length === 0 ? 0 : 1;

@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
 
+/** Per-server send rates that hold for the whole cluster. */
+export interface ClusterRateLimiter {
+  /** Waits until `bucket` has a free slot at `perSecond` sends a second across every node, and takes it. */
+  acquire(bucket: string, perSecond: number): Promise<void>;
+}
+
 /**
  * A per-server rate limit that holds across every node sharing the database: each send takes a
  * slot in the current window's row (an atomic upsert); when the window is full it waits for the
@@ -11,7 +17,7 @@ import type { Database } from '../store/schema.js';
  *
  * @example await limiter.acquire('system:3', 20);
  */
-export function createClusterRateLimiter(db: Kysely<Database>, clock: Clock) {
+export function createClusterRateLimiter(db: Kysely<Database>, clock: Clock): ClusterRateLimiter {
   let lastPrune = 0;
   return {
     async acquire(bucket: string, perSecond: number): Promise<void> {
@@ -38,5 +44,3 @@ export function createClusterRateLimiter(db: Kysely<Database>, clock: Clock) {
     },
   };
 }
-
-export type ClusterRateLimiter = ReturnType<typeof createClusterRateLimiter>;

@@ -32,3 +32,13 @@ export async function getEventRecord(db: Kysely<Database>, id: string, scope: st
     outcome: event.outcome, reason: event.outcome_reason, createdAt: Number(event.created_at), notes,
   };
 }
+
+/** The accepted events of one database, read back. */
+export interface EventLog {
+  /** One event with its notes; `scope` restricts it to that scope (another scope's is `not_found`). */
+  get(id: string, scope: string | undefined): Promise<EventRecord>;
+}
+
+export function createEventLog({ db }: { db: Kysely<Database> }): EventLog {
+  return { get: (id, scope) => getEventRecord(db, id, scope) };
+}

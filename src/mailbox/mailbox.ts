@@ -40,3 +40,18 @@ export async function getMailboxMessage(db: Kysely<Database>, id: string, scope?
   if (!row) throw new AppError('not_found', `No mailbox message with id ${id}.`);
   return { ...toItem(row), text: row.text_body, html: row.html_body };
 }
+
+/** The built-in mailbox of one database. */
+export interface Mailbox {
+  /** Newest first, optionally for one scope or recipient; `cursor` is the last id of the previous page. */
+  list(filter: { scope?: string; to?: string; cursor?: string; limit: number }): Promise<{ items: MailboxItem[]; nextCursor: string | null }>;
+  /** One delivered message with its bodies; `scope` restricts it to that scope. */
+  get(id: string, scope?: string): Promise<MailboxMessage>;
+}
+
+export function createMailbox({ db }: { db: Kysely<Database> }): Mailbox {
+  return {
+    list: (filter) => listMailbox(db, filter),
+    get: (id, scope) => getMailboxMessage(db, id, scope),
+  };
+}

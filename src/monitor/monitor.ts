@@ -8,7 +8,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Database } from '../store/schema.js';
 import { checkDeliveryFailing } from './delivery-failing.js';
 import type { HostSampler } from './host-sampler.js';
-import { thresholdTracker } from './threshold-tracker.js';
+import { thresholdTracker, type ThresholdTracker } from './threshold-tracker.js';
 
 export interface MonitorDeps {
   db: Kysely<Database>;
@@ -25,14 +25,23 @@ export interface MonitorDeps {
   deliveryFailingAfterMs: number;
 }
 
+/** The host and delivery watch, run on a timer or by hand. */
+export interface Monitor {
+  /** Samples once, checks delivery, and submits what changed (tests call it with injected samples and clock). */
+  tick(): Promise<EventInput[]>;
+  /** Runs `tick` every interval until stopped. */
+  start(): void;
+  stop(): void;
+}
+
 /**
  * Samples the host and turns threshold crossings (system scope thresholds; 0 disables) into
  * `host.cpu`, `host.memory` and `host.disk` alert events through the ingest, like API events;
  * and watches every scope's delivery for "mail delivery failing" (./delivery-failing.ts).
  */
-export function createMonitor(deps: MonitorDeps) {
+export function createMonitor(deps: MonitorDeps): Monitor {
   const host = hostname();
-  const trackers = new Map<string, ReturnType<typeof thresholdTracker>>();
+  const trackers = new Map<string, ThresholdTracker>();
   let timer: NodeJS.Timeout | undefined;
 
   async function sampleHost(): Promise<EventInput[]> {
@@ -67,7 +76,6 @@ export function createMonitor(deps: MonitorDeps) {
   }
 
   return {
-    /** Samples once, checks delivery, and submits what changed (tests call it with injected samples and clock). */
     tick,
     start(): void {
       timer = setInterval(() => {
@@ -80,5 +88,3 @@ export function createMonitor(deps: MonitorDeps) {
     },
   };
 }
-
-export type Monitor = ReturnType<typeof createMonitor>;

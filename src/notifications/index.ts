@@ -1,7 +1,9 @@
-export { builtinTypes, findType, listEventTypes, registerEventType, type EventType, type EventTypeInput, type Severity } from './catalogue.js';
-export { loadSettings, updateSettings, saveEventOverride, loadEventOverrides, eventEnabled, defaultSettings, type NotificationSettings, type NotificationSettingsPatch, type Branding } from './settings.js';
-export { getPreferences, setPreferences, type Preference } from './preferences.js';
-export { createSilence, deleteSilence, loadSilences, type Silence, type SilenceInput } from './silences.js';
+export { builtinTypes, type EventType, type EventTypeInput, type Severity } from './catalogue.js';
+export { loadSettings, defaultSettings, type NotificationSettings, type NotificationSettingsPatch, type Branding } from './settings.js';
+export { createPreferences, type Preference, type Preferences } from './preferences.js';
+export { createSilences, type Silence, type SilenceInput, type Silences } from './silences.js';
 export { newRulesCommit, prepareRules, evaluateRules, flushRules, type RulesCommit, type RuleInput, type Evaluation, type PreparedRules } from './rules/index.js';
-export { notificationContext, sampleContext } from './context.js';
+export { notificationContext } from './context.js';
 export type { Recipient } from './audience.js';
+export { createScopeNotifications, type ScopeNotifications, type ScopeEventType, type ScopeSettings } from './scope-notifications.js';
+export { createAlerts, type Alerts, type AlertView } from './alert-list.js';

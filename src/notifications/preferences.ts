@@ -70,3 +70,18 @@ export async function setPreferences(
     return after;
   });
 }
+
+/** Members' personal choices of which events reach them. */
+export interface Preferences {
+  /** The member's page: every type that reaches members, and whether it reaches this one. */
+  get(scopeId: string, userId: string): Promise<Preference[]>;
+  /** Records the member's choices; turning off a mandatory type is refused and nothing is stored. */
+  set(scopeId: string, userId: string, choices: Record<string, boolean>, along?: AlongWith<{ before: Preference[]; after: Preference[] }>): Promise<Preference[]>;
+}
+
+export function createPreferences({ db, clock }: { db: Kysely<Database>; clock: Clock }): Preferences {
+  return {
+    get: (scopeId, userId) => getPreferences(db, scopeId, userId),
+    set: (scopeId, userId, choices, along) => setPreferences(db, clock, scopeId, userId, choices, along),
+  };
+}

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { loadRegisteredTypes, type EventType } from './catalogue.js';
-import { loadEventOverrides, loadSettings, type NotificationSettings } from './settings.js';
+import { loadEventOverrides, loadSettings, type EventOverrides, type NotificationSettings } from './settings.js';
 import { loadSilences, type Silence } from './silences.js';
 
 /** Everything the rules need about one scope, read once per ingest commit. */
 export interface ScopeRules {
   settings: NotificationSettings;
-  overrides: Awaited<ReturnType<typeof loadEventOverrides>>;
+  overrides: EventOverrides;
   adminRecipients: string[];
   registered: Map<string, EventType>;
   silences: Silence[];

@@ -119,7 +119,13 @@ const toOverride = (row: { enabled: number | null; recipients: string | null }):
   enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null,
 });
 
-export async function loadEventOverrides(db: Kysely<Database>, scopeId: string): Promise<{ own: Map<string, EventOverride>; system: Map<string, EventOverride> }> {
+/** The per-event overrides a scope sees: its own, and the system's it inherits. */
+export interface EventOverrides {
+  own: Map<string, EventOverride>;
+  system: Map<string, EventOverride>;
+}
+
+export async function loadEventOverrides(db: Kysely<Database>, scopeId: string): Promise<EventOverrides> {
   const rows = await db.selectFrom('event_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
   const own = new Map<string, EventOverride>();
   const system = new Map<string, EventOverride>();
@@ -132,7 +138,7 @@ export async function loadEventOverrides(db: Kysely<Database>, scopeId: string):
 }
 
 /** Whether a type sends in a scope: the scope's toggle, else the system's, else the type's default. */
-export function eventEnabled(overrides: Awaited<ReturnType<typeof loadEventOverrides>>, typeId: string, defaultEnabled: boolean): boolean {
+export function eventEnabled(overrides: EventOverrides, typeId: string, defaultEnabled: boolean): boolean {
   return overrides.own.get(typeId)?.enabled ?? overrides.system.get(typeId)?.enabled ?? defaultEnabled;
 }
 

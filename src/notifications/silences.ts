@@ -97,3 +97,24 @@ export async function deleteSilence(db: Kysely<Database>, scopeId: string, id: s
     return silence;
   });
 }
+
+/** Every scope's silences. */
+export interface Silences {
+  /** The scope's silences, oldest first. */
+  list(scopeId: string): Promise<Silence[]>;
+  /** Creates a silence; a one-off one needs an end after its start. */
+  create(scopeId: string, input: SilenceInput, along?: AlongWith<Silence>): Promise<Silence>;
+  /** Deletes a silence of the scope; another scope's is `not_found`. */
+  remove(scopeId: string, id: string, along?: AlongWith<Silence>): Promise<Silence>;
+}
+
+export function createSilences({ db, clock }: { db: Kysely<Database>; clock: Clock }): Silences {
+  return {
+    async list(scopeId) {
+      await assertScope(db, scopeId);
+      return loadSilences(db, scopeId);
+    },
+    create: (scopeId, input, along) => createSilence(db, clock, scopeId, input, along),
+    remove: (scopeId, id, along) => deleteSilence(db, scopeId, id, along),
+  };
+}

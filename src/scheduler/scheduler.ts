@@ -18,13 +18,23 @@ export interface SchedulerDeps {
 
 const batch = 100;
 
+/** Timed notification work (re-notifications and digests), run on a timer or by hand. */
+export interface Scheduler {
+  /** Runs whatever is due now (tests call it with an injected clock). */
+  tick(): Promise<{ renotified: number; digests: number }>;
+  /** Runs `tick` every interval until stopped. */
+  start(): void;
+  /** Stops the timer and waits for a running tick. */
+  stop(): Promise<void>;
+}
+
 /**
  * Timed notification work as due rows in the database, claimed like the outbox (SKIP LOCKED on
  * PostgreSQL), so any node runs it and a crashed node's claims expire: re-notifications of
  * still-firing alerts (`alerts.next_notify_at`) and digests whose group window closed.
  * Both go through the ingest, so rules, silences and templates apply as for any event.
  */
-export function createScheduler(deps: SchedulerDeps) {
+export function createScheduler(deps: SchedulerDeps): Scheduler {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -97,7 +107,6 @@ export function createScheduler(deps: SchedulerDeps) {
   }
 
   return {
-    /** Runs whatever is due now (tests call it with an injected clock). */
     tick(): Promise<{ renotified: number; digests: number }> {
       const next = running.then(tick);
       running = next.catch(() => undefined);
@@ -115,5 +124,3 @@ export function createScheduler(deps: SchedulerDeps) {
     },
   };
 }
-
-export type Scheduler = ReturnType<typeof createScheduler>;

@@ -1,4 +1,4 @@
-export { systemScopeId, createTenant, listTenants, getTenant, renameTenant, deleteTenant, assertScope, type Tenant } from './tenants.js';
+export { systemScopeId, createTenants, listTenants, getTenant, assertScope, type Tenant, type Tenants } from './tenants.js';
 export * from './mail-server/mail-server-settings.js';
 export { passwordField } from './mail-server/settings-repository.js';
 export { createMailServerSettings, type MailServerSettings } from './mail-server/settings-handle.js';
@@ -6,7 +6,7 @@ export type { MailServer, SmtpMailServer, MailServerConnection, MailServerAuth, 
 export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { candidateSettings, type CandidateSettings } from './mail-server/candidate-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
-export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
+export { createRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
 export { createSettingsSecrets, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';

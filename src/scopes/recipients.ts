@@ -55,3 +55,18 @@ export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scop
   });
   return normalized;
 }
+
+/** Every scope's admin recipients: the default audience of its events. */
+export interface Recipients {
+  /** The scope's admin recipients, in the order they were added. */
+  list(scopeId: string): Promise<string[]>;
+  /** Replaces the list (validated, normalized); `along` gets it before and after. */
+  replace(scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]>;
+}
+
+export function createRecipients({ db, clock }: { db: Kysely<Database>; clock: Clock }): Recipients {
+  return {
+    list: (scopeId) => listRecipients(db, scopeId),
+    replace: (scopeId, addresses, along) => replaceRecipients(db, clock, scopeId, addresses, along),
+  };
+}

@@ -75,3 +75,31 @@ export async function assertScope(db: Kysely<Database>, scopeId: string): Promis
   if (scopeId === systemScopeId) return;
   await getTenant(db, scopeId);
 }
+
+/** The tenants of one database: the scopes besides `system`. */
+export interface Tenants {
+  /** A page of tenants by id, and the cursor of the next page (null on the last). */
+  list(page: { after?: string; limit: number }): Promise<{ items: Tenant[]; nextCursor: string | null }>;
+  /** One tenant; an unknown id is `tenant_not_found`. */
+  get(id: string): Promise<Tenant>;
+  /** Creates a tenant; the id is the platform's own when given, else generated. */
+  create(input: { id?: string; name: string }, along?: AlongWith<Tenant>): Promise<Tenant>;
+  /** Renames a tenant; `along` gets it before and after. */
+  rename(id: string, name: string, along?: AlongWith<{ before: Tenant; after: Tenant }>): Promise<Tenant>;
+  /** Deletes a tenant with everything it owns. */
+  remove(id: string, along?: AlongWith<void>): Promise<void>;
+}
+
+export function createTenants({ db, clock }: { db: Kysely<Database>; clock: Clock }): Tenants {
+  return {
+    async list(page) {
+      const rows = await listTenants(db, { after: page.after, limit: page.limit + 1 });
+      const items = rows.slice(0, page.limit);
+      return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+    },
+    get: (id) => getTenant(db, id),
+    create: (input, along) => createTenant(db, clock, input, along),
+    rename: (id, name, along) => renameTenant(db, clock, id, name, along),
+    remove: (id, along) => deleteTenant(db, id, along),
+  };
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { newKeyFile, readKeyFileAt, writeKeyFile, type Keyring } from './keyring.js';
+import { loadKeyring, newKeyFile, readKeyFileAt, writeKeyFile, type Keyring } from './keyring.js';
 import { createSecretBox } from './secret-box.js';
 
 /** Every column that holds a sealed secret, with the field name it is bound to. */
@@ -47,4 +47,14 @@ export async function rotateKeys(db: Kysely<Database>, keyring: Keyring): Promis
     keyring.reload();
   }
   return { newKeyId: keyring.currentId, reencrypted, retiredKeyIds: retired };
+}
+
+/** Re-encrypting every stored secret under a new master key (`herald keys rotate`). */
+export interface KeyRotation {
+  /** Loads the master keys as configured now, then rotates as `rotateKeys` does. */
+  rotate(): Promise<RotationReport>;
+}
+
+export function createKeyRotation({ db, masterKeys, dataDir }: { db: Kysely<Database>; masterKeys: readonly string[]; dataDir: string }): KeyRotation {
+  return { rotate: () => rotateKeys(db, loadKeyring({ masterKeys, dataDir })) };
 }

@@ -15,6 +15,18 @@ export interface RenderPoolOptions {
   log: Logger;
 }
 
+/** Worker threads that compile and render templates within a CPU budget. */
+export interface RenderPool {
+  /** Send time: renders a stored version, keyed by (scope, type, version); one that overran before is refused at once. */
+  render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
+  /** Save and preview: compiles each part, then renders strictly, naming what is wrong. */
+  check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
+  /** Starts the threads now rather than with the first render (a node that has templates to send). */
+  warm(): void;
+  /** Ends the threads; renders still waiting are refused. */
+  close(): Promise<void>;
+}
+
 interface Job extends RenderRequest {
   /** Sends only: when the caller stops waiting (performance.now()), whether the job is queued or running. */
   deadline?: number;
@@ -57,7 +69,7 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  *
  * @example const pool = createRenderPool({ threads: 2, budgetMs: 50, log }); await pool.render(key, source, context); await pool.close();
  */
-export function createRenderPool(options: RenderPoolOptions) {
+export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const threads = new Set<Thread>();
   const sends: Job[] = [];
   const checks: Job[] = [];
@@ -207,21 +219,17 @@ export function createRenderPool(options: RenderPoolOptions) {
   }
 
   return {
-    /** Send time: renders a stored version, keyed by (scope, type, version); one that overran before is refused at once. */
     render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
       const skip = skippedOutcome(key);
       return skip ? Promise.resolve(skip) : enqueue(sends, key, source, context);
     },
-    /** Save and preview: compiles each part, then renders strictly, naming what is wrong. */
     check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
       return enqueue(checks, null, source, context);
     },
-    /** Starts the threads now rather than with the first render (a node that has templates to send). */
     warm(): void {
       inUse = true;
       dispatch();
     },
-    /** Ends the threads; renders still waiting are refused. */
     async close(): Promise<void> {
       closed = true;
       const stopped = new Error('the template render pool is closed');
@@ -242,5 +250,3 @@ export function createRenderPool(options: RenderPoolOptions) {
     },
   };
 }
-
-export type RenderPool = ReturnType<typeof createRenderPool>;

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { changePassword, completeSetup, createSession, csrfTokenFor, endSession, getUserRow, login, setupNeeded, toSessionUser } from '../../accounts/index.js';
+import { csrfTokenFor, toSessionUser, type SessionUser } from '../../accounts/index.js';
 import { AppError } from '../../shared/app-error.js';
-import type { UserRow } from '../../store/schema.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf, sessionCookie } from '../access-control.js';
 import { auditAlong, recordAudit } from '../audit-record.js';
@@ -15,14 +14,14 @@ const responses = { ...errorResponses, 429: errorResponses[400] };
 
 /** Sign-in: login, logout, the current session, password change and the first-start setup. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
-  const { db } = deps.store;
+  const { accounts } = deps;
   const tags = ['auth'];
 
   /** Sets the session cookie: HttpOnly, SameSite=Strict, and Secure with the __Host- prefix over HTTPS. */
-  const startSession = (request: FastifyRequest, reply: FastifyReply, token: string, user: UserRow) => {
+  const startSession = (request: FastifyRequest, reply: FastifyReply, token: string, user: SessionUser) => {
     const secure = request.protocol === 'https';
     reply.setCookie(secure ? sessionCookie.secure : sessionCookie.plain, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: Math.floor(deps.config.security.session.ttlMs / 1000) });
-    return { user: toSessionUser(user), csrfToken: csrfTokenFor(token) };
+    return { user, csrfToken: csrfTokenFor(token) };
   };
   const sessionOf = (request: FastifyRequest) => {
     const principal = principalOf(request);
@@ -32,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (a
 
   app.post('/login', { bodyLimit, schema: { tags, body: LoginBody, response: { 200: SessionBody, ...responses } }, config: { permission: 'public' } }, async (request, reply) => {
     const { email, password, tenantId } = request.body;
-    const outcome = await login({ db, clock: deps.clock, counter: deps.counter, session: deps.config.security.session }, { email, password, tenantId, ip: request.ip });
+    const outcome = await accounts.login({ email, password, tenantId, ip: request.ip });
     if (!outcome.ok) {
       const actor = outcome.userId ? `user:${outcome.userId}` : 'anonymous';
       await recordAudit(deps, request, { actor, scopeId: outcome.scopeId, action: 'auth.login_failed', target: outcome.userId ? `user:${outcome.userId}` : `email:${email.trim().toLowerCase()}`, details: { reason: outcome.reason } });
@@ -43,38 +42,37 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (a
       throw new AppError('invalid_credentials');
     }
     await recordAudit(deps, request, { actor: `user:${outcome.user.id}`, scopeId: outcome.user.scope_id, action: 'auth.login', target: `user:${outcome.user.id}` });
-    return startSession(request, reply, outcome.token, outcome.user);
+    return startSession(request, reply, outcome.token, toSessionUser(outcome.user));
   });
 
   app.post('/logout', { schema: { tags, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'authenticated' } }, async (request, reply) => {
     const { principal, session } = sessionOf(request);
-    await endSession(db, session.id, auditAlong(deps, request, () => ({ scopeId: principal.scopeId, action: 'auth.logout', target: `user:${principal.userId}` })));
+    await accounts.endSession(session.id, auditAlong(deps, request, () => ({ scopeId: principal.scopeId, action: 'auth.logout', target: `user:${principal.userId}` })));
     reply.clearCookie(sessionCookie.plain, { path: '/' }).clearCookie(sessionCookie.secure, { path: '/', secure: true });
     return reply.status(204).send(null);
   });
 
   app.get('/session', { schema: { tags, response: { 200: SessionBody, ...errorResponses } }, config: { permission: 'authenticated' } }, async (request) => {
     const { principal, session } = sessionOf(request);
-    return { user: toSessionUser(await getUserRow(db, principal.scopeId, principal.userId)), csrfToken: csrfTokenFor(session.token) };
+    return { user: await accounts.sessionUser(principal.scopeId, principal.userId), csrfToken: csrfTokenFor(session.token) };
   });
 
   app.post('/password', { bodyLimit, schema: { tags, body: PasswordBody, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'authenticated' } }, async (request, reply) => {
     const { principal, session } = sessionOf(request);
-    const user = await getUserRow(db, principal.scopeId, principal.userId);
     const passwords = { current: request.body.currentPassword, next: request.body.newPassword };
-    await changePassword(db, deps.clock, user, passwords, session.id, auditAlong(deps, request, () => ({ scopeId: principal.scopeId, action: 'auth.password_change', target: `user:${user.id}` })));
+    await accounts.changePassword(principal.scopeId, principal.userId, passwords, session.id, auditAlong(deps, request, () => ({ scopeId: principal.scopeId, action: 'auth.password_change', target: `user:${principal.userId}` })));
     return reply.status(204).send(null);
   });
 
   app.get('/setup', { schema: { tags, response: { 200: Type.Object({ needed: Type.Boolean() }), ...errorResponses } }, config: { permission: 'public' } }, async () => ({
-    needed: await setupNeeded(db),
+    needed: await accounts.setupNeeded(),
   }));
 
   app.post('/setup', { bodyLimit, schema: { tags, body: SetupBody, response: { 200: SessionBody, ...responses } }, config: { permission: 'public' } }, async (request, reply) => {
-    const user = await completeSetup(db, deps.clock, request.body, auditAlong(deps, request, (created) => ({
+    const user = await accounts.completeSetup(request.body, auditAlong(deps, request, (created) => ({
       actor: `user:${created.id}`, scopeId: created.scope_id, action: 'auth.setup', target: `user:${created.id}`, details: { email: created.email, role: created.role },
     })));
-    const session = await createSession(db, deps.clock, user.id, request.ip, deps.config.security.session);
-    return startSession(request, reply, session.token, user);
+    const session = await accounts.openSession(user.id, request.ip);
+    return startSession(request, reply, session.token, toSessionUser(user));
   });
 };

@@ -37,7 +37,7 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
       scope: scopeLimit(principalOf(request)),
       along: auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })),
     });
-    await deps.onSettingsChanged();
+    await deps.releaseHeldMail();
     return detail;
   });
 };

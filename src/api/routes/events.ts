@@ -5,7 +5,6 @@ import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { scopeLimit } from '../../accounts/index.js';
 import { errorResponses } from '../schemas/common.js';
-import { getEventRecord } from '../../events/event-record.js';
 import { BatchBody, EventBody, EventView, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
 
 /** Event ingestion: 202 means the event and its messages are committed. */
@@ -36,6 +35,6 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (
   app.get(
     '/events/:eventId',
     { config: { permission: 'deliveries:read' }, schema: { tags, params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 40 }) }), response: { 200: EventView, ...errorResponses } } },
-    async (request) => getEventRecord(deps.store.db, request.params.eventId, scopeLimit(principalOf(request))),
+    async (request) => deps.eventLog.get(request.params.eventId, scopeLimit(principalOf(request))),
   );
 };

@@ -72,7 +72,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
       })));
       request.log.info({ scope: scopeId, version: settings.version, allowInvalidCertificate: settings.allowInvalidCertificate }, 'mail server settings saved');
       if (settings.allowInvalidCertificate) request.log.warn({ scope: scopeId, version: settings.version }, 'TLS certificate verification turned off for this mail server');
-      await deps.onSettingsChanged();
+      await deps.releaseHeldMail();
       // The test email goes out after the save commits, so it is audited as its own entry.
       const test = testRecipient === undefined ? undefined : await runTest(request, reply, scopeId, 'test_email', testRecipient);
       return { settings, ...(test ? { test } : {}) };
@@ -83,7 +83,7 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
     app.delete('/mail-server', { schema: { tags, ...params, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'settings:write' } }, async (request, reply) => {
       const scopeId = scopeOf(request);
       await mailServers.clear(scopeId, auditAlong(deps, request, () => ({ scopeId, action: 'mail_server.clear', target: `scope:${scopeId}` })));
-      await deps.onSettingsChanged();
+      await deps.releaseHeldMail();
       return reply.status(204).send(null);
     });
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getMailboxMessage, listMailbox } from '../../mailbox/mailbox.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { scopeLimit } from '../../accounts/index.js';
@@ -13,9 +12,9 @@ const Query = Type.Object({ scope: Type.Optional(Type.String({ maxLength: 64 }))
 export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
   const tags = ['mailbox'];
   app.get('/mailbox', { schema: { tags, querystring: Query, response: { 200: Type.Object({ items: Type.Array(Item), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    listMailbox(deps.store.db, { scope: request.query.scope ?? scopeLimit(principalOf(request)), to: request.query.to, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
+    deps.mailbox.list({ scope: request.query.scope ?? scopeLimit(principalOf(request)), to: request.query.to, cursor: request.query.cursor, limit: request.query.limit ?? 50 }),
   );
   app.get('/mailbox/:id', { schema: { tags, params: IdParam, response: { 200: Message, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    getMailboxMessage(deps.store.db, request.params.id, scopeLimit(principalOf(request))),
+    deps.mailbox.get(request.params.id, scopeLimit(principalOf(request))),
   );
 };

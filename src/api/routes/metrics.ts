@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Gauge, Registry } from 'prom-client';
-import { listNodes } from '../../cluster/nodes.js';
 import type { ApiDeps } from '../api-deps.js';
 
 /**
@@ -8,7 +7,7 @@ import type { ApiDeps } from '../api-deps.js';
  * time: the node's delivery counters, the queue by state, and every node's heartbeat.
  */
 export const metricsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
-  const { db } = deps.store;
+  const { clusterStatus } = deps;
   const registry = new Registry();
   const node = deps.node;
   registry.setDefaultLabels({ node: node.id });
@@ -25,12 +24,11 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async
   } });
   new Gauge({ name: 'herald_messages', help: 'Messages in the database by state (whole cluster)', labelNames: ['state'], registers: [registry], async collect() {
     this.reset();
-    const rows = await db.selectFrom('messages').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
-    for (const row of rows) this.set({ state: row.state }, Number(row.n));
+    for (const row of await clusterStatus.messagesByState()) this.set({ state: row.state }, row.count);
   } });
   new Gauge({ name: 'herald_cluster_node_up', help: 'Every node of the cluster: 1 alive, 0 stopped or lost', labelNames: ['peer', 'role', 'state'], registers: [registry], async collect() {
     this.reset();
-    for (const peer of await listNodes(db, deps.clock.now())) this.set({ peer: peer.id, role: peer.role, state: peer.state }, peer.state === 'alive' ? 1 : 0);
+    for (const peer of await clusterStatus.nodes()) this.set({ peer: peer.id, role: peer.role, state: peer.state }, peer.state === 'alive' ? 1 : 0);
   } });
 
   app.get('/metrics', { schema: { tags: ['operations'], produces: ['text/plain'] }, config: { permission: 'system' } }, async (_request, reply) => {

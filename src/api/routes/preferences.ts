@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getPreferences, setPreferences, type Preference } from '../../notifications/index.js';
+import type { Preference } from '../../notifications/index.js';
 import { diffFields } from '../../audit/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { auditAlong } from '../audit-record.js';
@@ -16,14 +16,14 @@ export const preferenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   const userOf = (request: { params: unknown }) => (request.params as { userId: string }).userId;
 
   app.get('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => ({
-    preferences: await getPreferences(deps.store.db, scopeOf(request), userOf(request)),
+    preferences: await deps.preferences.get(scopeOf(request), userOf(request)),
   }));
   app.put('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, body: PreferencesBody, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => {
     const scopeId = scopeOf(request);
     const userId = userOf(request);
     const receiving = (page: Preference[]) => Object.fromEntries(page.map((preference) => [preference.type, preference.receiving]));
     return {
-      preferences: await setPreferences(deps.store.db, deps.clock, scopeId, userId, request.body.preferences, auditAlong(deps, request, ({ before, after }) => ({
+      preferences: await deps.preferences.set(scopeId, userId, request.body.preferences, auditAlong(deps, request, ({ before, after }) => ({
         scopeId, action: 'preferences.save', target: `user:${userId}`, details: { changes: diffFields(receiving(before), receiving(after)) },
       }))),
     };

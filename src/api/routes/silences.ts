@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { createSilence, deleteSilence, loadSilences, type Silence } from '../../notifications/index.js';
-import { assertScope } from '../../scopes/index.js';
+import type { Silence } from '../../notifications/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { auditAlong } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
@@ -12,38 +11,24 @@ import { scopeParams } from './scope-params.js';
 /** Silences (one-off or recurring quiet windows) and the alerts of a scope. */
 export const silenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
   const { params, scopeOf, withId } = scopeParams(scope);
-  const db = deps.store.db;
+  const { silences, alerts } = deps;
   const Params = withId(Type.Object({ silenceId: Type.String({ minLength: 1, maxLength: 40 }) }));
 
-  app.get('/silences', { config: { permission: 'settings:read' }, schema: { tags: ['silences'], ...params, response: { 200: Type.Object({ items: Type.Array(SilenceView) }), ...errorResponses } } }, async (request) => {
-    await assertScope(db, scopeOf(request));
-    return { items: await loadSilences(db, scopeOf(request)) };
-  });
+  app.get('/silences', { config: { permission: 'settings:read' }, schema: { tags: ['silences'], ...params, response: { 200: Type.Object({ items: Type.Array(SilenceView) }), ...errorResponses } } }, async (request) => ({
+    items: await silences.list(scopeOf(request)),
+  }));
   // The silence's definition is the detail: what it mutes, when, and why.
   const silenceEntry = (request: FastifyRequest, action: string) => auditAlong<Silence>(deps, request, ({ id, ...definition }) => ({ scopeId: scopeOf(request), action, target: `silence:${id}`, details: definition }));
   app.post('/silences', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], ...params, body: SilenceBody, response: { 201: SilenceView, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await createSilence(db, deps.clock, scopeOf(request), request.body, silenceEntry(request, 'silence.create'))));
+    reply.status(201).send(await silences.create(scopeOf(request), request.body, silenceEntry(request, 'silence.create'))));
   app.delete('/silences/:silenceId', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], params: Params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await deleteSilence(db, scopeOf(request), (request.params as { silenceId: string }).silenceId, silenceEntry(request, 'silence.delete'));
+    await silences.remove(scopeOf(request), (request.params as { silenceId: string }).silenceId, silenceEntry(request, 'silence.delete'));
     return reply.status(204).send(null);
   });
 
   app.get(
     '/alerts',
     { config: { permission: 'deliveries:read' }, schema: { tags: ['alerts'], ...params, querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('firing'), Type.Literal('resolved')])) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errorResponses } } },
-    async (request) => {
-      await assertScope(db, scopeOf(request));
-      let query = db.selectFrom('alerts').selectAll().where('scope_id', '=', scopeOf(request));
-      if (request.query.status) query = query.where('status', '=', request.query.status);
-      const rows = await query.orderBy('last_seen_at', 'desc').limit(500).execute();
-      return {
-        items: rows.map((row) => ({
-          dedupKey: row.dedup_key, type: row.event_type, status: row.status, severity: row.severity, group: row.group_key,
-          labels: JSON.parse(row.labels) as Record<string, string>, firstSeenAt: Number(row.first_seen_at), lastSeenAt: Number(row.last_seen_at),
-          lastNotifiedAt: row.last_notified_at === null ? null : Number(row.last_notified_at), resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
-          nextNotifyAt: row.next_notify_at === null ? null : Number(row.next_notify_at), lastEventId: row.last_event_id,
-        })),
-      };
-    },
+    async (request) => ({ items: await alerts.list(scopeOf(request), { status: request.query.status }) }),
   );
 };

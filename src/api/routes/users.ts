@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { createUser, deleteUser, getUserRow, importUsers, listUsers, toUserView, updateUser, type UserView } from '../../accounts/index.js';
+import type { UserView } from '../../accounts/index.js';
 import { diffFields } from '../../audit/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
@@ -18,18 +18,18 @@ const userIdOf = (request: FastifyRequest) => {
 
 /** The users of a scope (sign-in accounts and notification members), mounted like mail-server. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
-  const { db } = deps.store;
+  const { accounts } = deps;
   const tags = ['users'];
   const { params, scopeOf, withId } = scopeParams(scope);
   const userParams = withId(UserIdParam);
 
   app.get('/users', { schema: { tags, ...params, querystring: UserPageQuery, response: { 200: UserPage, ...errorResponses } }, config: { permission: 'users:read' } }, async (request) =>
-    listUsers(db, scopeOf(request), { after: request.query.cursor, limit: request.query.limit ?? 50 }),
+    accounts.listUsers(scopeOf(request), { after: request.query.cursor, limit: request.query.limit ?? 50 }),
   );
 
   app.post('/users', { schema: { tags, ...params, body: CreateUserBody, response: { 201: User, ...errorResponses } }, config: { permission: 'users:write' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
-    const user = await createUser(db, deps.clock, scopeId, request.body, auditAlong(deps, request, (created) => ({
+    const user = await accounts.createUser(scopeId, request.body, auditAlong(deps, request, (created) => ({
       scopeId, action: 'user.create', target: `user:${created.id}`, details: { email: created.email, role: created.role, password: request.body.password === undefined ? 'none' : 'set' },
     })));
     return reply.status(201).send(user);
@@ -38,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'syst
   if (scope === 'tenant') {
     app.post('/users/import', { schema: { tags, ...params, body: ImportUsersBody, response: { 201: Type.Object({ items: Type.Array(User) }), ...errorResponses } }, config: { permission: 'users:write' } }, async (request, reply) => {
       const scopeId = scopeOf(request);
-      const items = await importUsers(db, deps.clock, scopeId, request.body, auditAlong(deps, request, (created) => ({
+      const items = await accounts.importUsers(scopeId, request.body, auditAlong(deps, request, (created) => ({
         scopeId, action: 'user.import', target: `scope:${scopeId}`, details: { count: created.length, users: created.map((u) => u.id) },
       })));
       return reply.status(201).send({ items });
@@ -46,7 +46,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'syst
   }
 
   app.get('/users/:userId', { schema: { tags, params: userParams, response: { 200: User, ...errorResponses } }, config: { permission: 'self' } }, async (request) =>
-    toUserView(await getUserRow(db, scopeOf(request), (request.params as { userId: string }).userId)),
+    accounts.getUser(scopeOf(request), (request.params as { userId: string }).userId),
   );
 
   app.patch('/users/:userId', { schema: { tags, params: userParams, body: PatchUserBody, response: { 200: User, ...errorResponses } }, config: { permission: 'users:write' } }, async (request) => {
@@ -56,13 +56,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'syst
       delete changes.canSignIn;
       return { scopeId, action: 'user.update', target: `user:${after.id}`, details: { changes } };
     });
-    return (await updateUser(db, deps.clock, scopeId, (request.params as { userId: string }).userId, request.body, { by: userIdOf(request), along })).after;
+    return (await accounts.updateUser(scopeId, (request.params as { userId: string }).userId, request.body, { by: userIdOf(request), along })).after;
   });
 
   app.delete('/users/:userId', { schema: { tags, params: userParams, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'users:write' } }, async (request, reply) => {
     const scopeId = scopeOf(request);
     const along = auditAlong<UserView>(deps, request, (user) => ({ scopeId, action: 'user.delete', target: `user:${user.id}`, details: { email: user.email, role: user.role } }));
-    await deleteUser(db, scopeId, (request.params as { userId: string }).userId, { by: userIdOf(request), along });
+    await accounts.deleteUser(scopeId, (request.params as { userId: string }).userId, { by: userIdOf(request), along });
     return reply.status(204).send(null);
   });
 };

@@ -1,0 +1,1 @@
+export { createMailbox, type Mailbox, type MailboxItem, type MailboxMessage } from './mailbox.js';
