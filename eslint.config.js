@@ -24,7 +24,7 @@ const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,7 +17,7 @@ export interface AttemptCounter {
  * Counts attempts per key in fixed windows, in the database so every node of a cluster shares
  * the count. Keys are stored as digests (an email address or IP is not kept here).
  *
- * @example const n = await counter.add('login-ip:203.0.113.9', 15 * 60_000);
+ * @example const n = await createAttemptCounter(db, clock).add('login-ip:203.0.113.9', 15 * 60_000);
  */
 export function createAttemptCounter(db: Kysely<Database>, clock: Clock): AttemptCounter {
   const windowOf = (windowMs: number) => Math.floor(clock.now() / windowMs) * windowMs;

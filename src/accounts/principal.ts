@@ -29,7 +29,9 @@ export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'not_found';
  * acts on; a tenant caller naming another tenant gets `not_found`, so it learns nothing about
  * what exists there.
  *
- * @example decide(principal, 'settings:write', ['acme']) // 'allow' for acme's tenant_admin
+ * @example
+ * declare const principal: Principal;
+ * decide(principal, 'settings:write', ['acme']) // 'allow' for acme's tenant_admin
  */
 export function decide(principal: Principal | undefined, permission: RoutePermission | undefined, scopes: readonly string[], targetUserId?: string): Decision {
   if (permission === undefined) return 'forbidden';

@@ -34,7 +34,9 @@ import { alertmanagerRoutes } from './routes/alertmanager.js';
  * Builds the HTTP API as a Fastify app (not listening): routes declared by schema, so validation,
  * serialisation and the OpenAPI document at /api/docs come from one source.
  *
- * @example const app = await buildApi(deps, logger); const res = await app.inject({ url: '/healthz' });
+ * @example
+ * declare const deps: ApiDeps; declare const logger: FastifyBaseLogger;
+ * const app = await buildApi(deps, logger); const res = await app.inject({ url: '/healthz' });
  */
 export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promise<FastifyInstance> {
   const app = Fastify({

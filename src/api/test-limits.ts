@@ -17,7 +17,9 @@ const nouns: Record<TestKind, string> = { test_email: 'test emails', verify: 'co
  * shared by every node. The caller's limits are counted first, so a caller over them uses up
  * none of the scope's.
  *
- * @example await admitTest(request, reply, 'acme', 'verify');
+ * @example
+ * declare const deps: ApiDeps; declare const request: FastifyRequest; declare const reply: FastifyReply;
+ * const admitTest = createTestAdmission(deps); await admitTest(request, reply, 'acme', 'verify');
  */
 export function createTestAdmission({ counter, clock, config }: Pick<ApiDeps, 'counter' | 'clock' | 'config'>) {
   const limits = config.security.testLimits;

@@ -53,7 +53,9 @@ const heartbeatMs = 5000;
  * The composition root: builds every part from the configuration, runs migrations, registers
  * the node, and wires the API, ingest and delivery worker together according to the role.
  *
- * @example const herald = await createHerald(loadConfig(process.env)); console.log(await herald.listen());
+ * @example
+ * import { loadConfig } from '../config/config.js';
+ * const herald = await createHerald(loadConfig(process.env)); console.log(await herald.listen());
  */
 export async function createHerald(config: Config, options: HeraldOptions = {}): Promise<Herald> {
   const clock = options.clock ?? systemClock;

@@ -16,7 +16,10 @@ export const nodeStaleAfterMs = 30_000;
  * Registers this process in the `nodes` table and keeps its heartbeat and delivery counters
  * fresh, so `herald status` and `/metrics` on any node can show the whole cluster.
  *
- * @example const registration = await registerNode(db, { id, role: 'all', version: '0.1.0', now }); registration.beat(stats, now);
+ * @example
+ * declare const stats: NodeStats;
+ * const registration = await registerNode(db, { id: nodeId, role: 'all', hostname: 'mail-1', pid: process.pid, version: '0.1.0', now });
+ * await registration.beat(stats, now);
  */
 export async function registerNode(db: Kysely<Database>, node: { id: string; role: NodeRole; hostname: string; pid: number; version: string; now: number }) {
   await db

@@ -15,7 +15,7 @@ export interface ClusterRateLimiter {
  * spread over the second rather than bursting at its start. A limit of 20/s is 20/s for the
  * whole cluster, however many nodes send.
  *
- * @example await limiter.acquire('system:3', 20);
+ * @example await createClusterRateLimiter(db, clock).acquire('system:3', 20);
  */
 export function createClusterRateLimiter(db: Kysely<Database>, clock: Clock): ClusterRateLimiter {
   let lastPrune = 0;

@@ -25,7 +25,9 @@ interface Waiter<I, R> {
  * other. A group whose transaction fails is written again one submission per transaction, so one
  * bad submission does not fail the others. `onCommitted` runs after each group.
  *
- * @example const events = createGroupCommit(db, (trx, group) => Promise.all(group.map((input) => insert(trx, input)))); await events.submit(input);
+ * @example
+ * const names = createGroupCommit(db, (trx, group: string[]) => Promise.all(group.map((name) => trx.updateTable('scopes').set({ updated_at: now }).where('id', '=', name).execute())));
+ * await names.submit('acme');
  */
 export function createGroupCommit<I, R>(db: Kysely<Database>, write: WriteGroup<I, R>, onCommitted?: () => void): GroupCommit<I, R> {
   let queue: Array<Waiter<I, R>> = [];

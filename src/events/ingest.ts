@@ -30,7 +30,7 @@ export interface IngestDeps {
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
  * commit (group commit), so concurrent requests share one fsync without waiting for each other.
  *
- * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets, templates: createRenderPool({ threads: 2, budgetMs: 50, log }) }); await ingest.submit([{ type: 'disk.threshold' }]);
+ * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets, templates: renderPool }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 export function createIngest(deps: IngestDeps) {
   const commits = createGroupCommit<EventInput[], IngestResult[]>(

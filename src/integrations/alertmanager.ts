@@ -29,7 +29,9 @@ const severities = new Set(['info', 'warning', 'critical']);
  * group, labels and annotations reach templates (`labels`, `annotations`, `data`). A label
  * `herald_type` picks the event type (default `alert.generic`).
  *
- * @example alertmanagerEvents(payload, 'acme')[0].dedupKey // 'am:…fingerprint'
+ * @example
+ * declare const payload: AlertmanagerPayload;
+ * alertmanagerEvents(payload, 'acme')[0]?.dedupKey // 'am:…fingerprint'
  */
 export function alertmanagerEvents(payload: AlertmanagerPayload, tenant: string | undefined): EventInput[] {
   return payload.alerts.map((alert) => {

@@ -32,7 +32,9 @@ type AudienceEvent = { recipients?: string[]; user?: string };
  * names, unless they opted out (a mandatory type ignores the opt-out); `subscribers`: the scope's
  * users who opted in. Pure: `readAudience` reads the facts it needs.
  *
- * @example chooseAudience(type, rules, { user: 'jane@acme.test' }, { user: { email: 'jane@acme.test', name: 'Jane', locale: 'en', disabled: false, choice: false } })
+ * @example
+ * declare const type: EventType; declare const rules: ScopeRules;
+ * chooseAudience(type, rules, { user: 'jane@acme.test' }, { user: { email: 'jane@acme.test', name: 'Jane', locale: 'en', disabled: false, choice: false } })
  */
 export function chooseAudience(type: EventType, rules: Pick<ScopeRules, 'overrides' | 'adminRecipients'>, event: AudienceEvent, facts: AudienceFacts): Audience {
   const excluded: Audience['excluded'] = [];

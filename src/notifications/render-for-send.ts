@@ -10,7 +10,10 @@ export type Warn = (code: 'template_failed' | 'template_budget' | 'template_busy
  * (on this thread: it is Herald's own code). A template that fails, goes over its render budget, or
  * cannot be rendered in time on a busy machine gives the built-in email and a warning saying which.
  *
- * @example const rendered = await renderForSend(pool, template, type, context, now, (code, message) => notes.push({ code, message }));
+ * @example
+ * declare const template: TemplateRow | undefined; declare const type: EventType; declare const context: NotificationContext;
+ * const notes: { code: string; message: string }[] = [];
+ * const rendered = await renderForSend(renderPool, template, type, context, now, (code, message) => notes.push({ code, message }));
  */
 export async function renderForSend(pool: RenderPool, template: TemplateRow | undefined, type: EventType, context: NotificationContext, now: number, warn: Warn): Promise<Rendered> {
   if (template) {

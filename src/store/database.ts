@@ -19,7 +19,9 @@ export interface Store {
  * `synchronous` level (FULL by default: an accepted event survives power loss), or PostgreSQL
  * through a bounded node-postgres pool.
  *
- * @example const store = openStore(config.database); await migrateToLatest(store.db);
+ * @example
+ * import { migrateToLatest } from './migrate.js';
+ * const opened = openStore(config.database); await migrateToLatest(opened.db);
  */
 export function openStore(config: DatabaseConfig): Store {
   return config.dialect === 'postgres' ? openPostgres(config) : openSqlite(config);

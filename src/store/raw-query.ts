@@ -9,7 +9,7 @@ const numbered = new Map<string, string>();
  * query building and compilation, which cost more than running these statements; the text must
  * stay dialect-neutral (what differs lives in StoreDialect). Run it with `db.executeQuery()`.
  *
- * @example await trx.executeQuery(rawQuery(dialect, 'update messages set state = ? where id = ?', ['sent', id]));
+ * @example await trx.executeQuery(rawQuery(dialect, 'update messages set state = ? where id = ?', ['sent', 'msg_1']));
  */
 export function rawQuery<R = unknown>(dialect: StoreDialect, text: string, parameters: readonly unknown[]): CompiledQuery<R> {
   if (dialect.name === 'sqlite') return CompiledQuery.raw(text, parameters as unknown[]);

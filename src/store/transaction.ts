@@ -5,7 +5,9 @@ import type { Database } from './schema.js';
  * Work a caller adds to a change's own transaction, after the change and with its result: the
  * audit entry that records it, so the change and its record commit together or not at all.
  *
- * @example await renameTenant(db, clock, 'acme', 'Acme Corp', (trx, tenant) => appendAudit(trx, now, entryFor(tenant)));
+ * @example
+ * const recordRename: AlongWith<{ before: { name: string }; after: { name: string } }> = (trx, { before, after }) =>
+ *   trx.updateTable('scopes').set({ updated_at: now }).where('name', '=', before.name).where('name', '!=', after.name).execute();
  */
 export type AlongWith<T> = (trx: Transaction<Database>, result: T) => Promise<unknown>;
 

@@ -67,7 +67,9 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
  * it may not have had the CPU to finish). Threads start with the first render, or with `warm()`.
  *
- * @example const pool = createRenderPool({ threads: 2, budgetMs: 50, log }); await pool.render(key, source, context); await pool.close();
+ * @example
+ * declare const source: TemplateSource; declare const context: NotificationContext;
+ * const pool = createRenderPool({ threads: 2, budgetMs: 50, log }); await pool.render('acme:disk.threshold:3', source, context); await pool.close();
  */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const threads = new Set<Thread>();

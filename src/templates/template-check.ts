@@ -13,7 +13,9 @@ export type RenderOutcome = { rendered: Rendered } | { problems: ErrorDetail[] }
  * time, or a preview's): a syntax error names its part; an unknown variable or filter, or a render
  * Liquid stopped at `renderLimitMs`, names the render.
  *
- * @example checkSource({ subject: '{{ event.title }}', html: '<p>{{ data.nope }}</p>', text: null }, context, 40) // { problems: [{ field: '/', rule: 'render', … }] }
+ * @example
+ * declare const context: NotificationContext;
+ * checkSource({ subject: '{{ event.title }}', html: '<p>{{ data.nope }}</p>', text: null }, context, 40) // { problems: [{ field: '/', rule: 'render', … }] }
  */
 export function checkSource(source: TemplateSource, context: NotificationContext, renderLimitMs: number): RenderOutcome {
   const problems: ErrorDetail[] = [];

@@ -16,7 +16,7 @@ export function currentThreadId(): number | undefined {
  * How much CPU time (ms) a thread of this process has used so far (Linux's schedstat, in
  * nanoseconds); undefined where /proc cannot tell, or once the thread has ended.
  *
- * @example const before = threadCpuMs(tid); … ; const used = threadCpuMs(tid)! - before!;
+ * @example const before = threadCpuMs(process.pid); const used = (threadCpuMs(process.pid) ?? 0) - (before ?? 0);
  */
 export function threadCpuMs(tid: number | undefined): number | undefined {
   if (tid === undefined) return undefined;

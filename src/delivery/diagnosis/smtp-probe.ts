@@ -22,6 +22,7 @@ export type { ProbeMail, ProbeResult, ProbeStep, ProbeStepName } from './probe-t
  * the password appears nowhere in the result. The connection is always closed.
  *
  * @example
+ * declare const server: SmtpServerOptions; declare const raw: string;
  * const result = await probeSmtp(server, { from: 'herald@example.com', to: 'ops@example.com', raw });
  * if (!result.ok) console.log(result.failure?.stage, result.failure?.hint);
  */

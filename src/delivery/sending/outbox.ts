@@ -26,7 +26,7 @@ export interface ExchangeRequest {
  * a worker that lost its lease can never overwrite the new owner's result, and only an update
  * that took effect gets its attempt row.
  *
- * @example const batch = await recordAndClaim(db, dialect, { nodeId, now, leaseMs: 300_000, outcomes, claim: { limit: 100, roomFor: () => 32 } });
+ * @example const batch = await recordAndClaim(db, dialect, { nodeId, now, leaseMs: 300_000, outcomes: [], claim: { limit: 100, roomFor: () => 32 } });
  */
 export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect, request: ExchangeRequest): Promise<MessageRow[]> {
   if (request.outcomes.length === 0 && !request.claim) return [];

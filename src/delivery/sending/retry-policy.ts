@@ -7,7 +7,7 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
  * all of `base * 2^(n-1)`, capped at the maximum delay. A message older than the maximum age
  * (or that would be by its next attempt) is given up.
  *
- * @example decideRetry({ attempts: 1, createdAt: 0, now: 1000, random: 1 }, config) // { retry: true, delayMs: 30000 }
+ * @example decideRetry({ attempts: 1, createdAt: 0, now: 1000, random: 1 }, config.delivery) // { retry: true, delayMs: 30000 }
  */
 export function decideRetry(
   state: { attempts: number; createdAt: number; now: number; random?: number },

@@ -19,7 +19,9 @@ export interface UnreadableSecretAlarm {
  * often inside another transaction (the ingest's), so the entry is appended on its own afterwards;
  * `settled` waits for the entries still being written.
  *
- * @example const alarm = createUnreadableSecretAlarm({ db, clock, log }); const secrets = createSettingsSecrets(box, alarm.report);
+ * @example
+ * import { createSettingsSecrets } from '../../scopes/index.js';
+ * const alarm = createUnreadableSecretAlarm({ db, clock, log }); const opened = createSettingsSecrets(box, alarm.report);
  */
 export function createUnreadableSecretAlarm(deps: { db: Kysely<Database>; clock: Clock; log: Logger }): UnreadableSecretAlarm {
   const writing = new Set<Promise<unknown>>();

@@ -47,7 +47,9 @@ export type Decision =
  * commit's slots (`recordDecision`) before deciding the next event, so the events of one commit see
  * each other's effects. Every suppression comes with a note.
  *
- * @example decide({ id: 'evt_1', scope: { id: 'system', name: 'System' }, input: { type: 'host.cpu', dedupKey: 'cpu' } }, state, Date.now())
+ * @example
+ * declare const state: RuleState;
+ * decide({ id: 'evt_1', scope: { id: 'system', name: 'System' }, input: { type: 'host.cpu', dedupKey: 'cpu' } }, state, Date.now())
  */
 export function decide(event: RuleEvent, state: RuleState, now: number): Decision {
   const { input, scope } = event;

@@ -34,7 +34,9 @@ export function serverDomains(candidate: Pick<Candidate, 'provider' | 'host' | '
  * or the server's (`serverDomains`; subdomains included); the From name may change only for such a
  * caller. The built-in mailbox keeps mail inside Herald, so it is not restricted.
  *
- * @example candidateSenderProblems(saved, { ...candidate, from_address: 'ceo@bank.example' }, true) // [{ field: '/settings/fromAddress', rule: 'sender_domain', … }]
+ * @example
+ * declare const saved: MailServerSettingsRow; declare const candidate: MailServerSettingsRow;
+ * candidateSenderProblems(saved, { ...candidate, from_address: 'ceo@bank.example' }, true) // [{ field: '/settings/fromAddress', rule: 'sender_domain', … }]
  */
 export function candidateSenderProblems(saved: Sender | undefined, candidate: Candidate, mayWriteSettings: boolean): ErrorDetail[] {
   if (candidate.provider === 'builtin') return [];

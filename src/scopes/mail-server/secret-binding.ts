@@ -26,7 +26,9 @@ export type SecretBinding = Pick<MailServerSettingsRow, keyof typeof secretBindi
  * names) that differ, empty when it may carry over. Saving, "send test email" and "verify
  * connection" all decide through this one function (by way of `normalizeSettings`).
  *
- * @example secretBindingChanges(saved, { ...saved, security: 'none' }) // ['security']
+ * @example
+ * declare const saved: MailServerSettingsRow;
+ * secretBindingChanges(saved, { ...saved, security: 'none' }) // ['security']
  */
 export function secretBindingChanges(previous: SecretBinding, next: SecretBinding): string[] {
   return (Object.keys(secretBinding) as Array<keyof typeof secretBinding>).filter((field) => previous[field] !== next[field]).map((field) => secretBinding[field]);

@@ -11,6 +11,7 @@ import { passwordField } from './settings-repository.js';
  *
  * @example
  * const secrets = createSettingsSecrets(box, (server, problem) => log.error({ scope: server.scopeId }, problem));
+ * declare const server: MailServer;
  * secrets.unreadable(server) // null, or 'secret_unreadable: the password of … cannot be decrypted; …'
  */
 export interface SettingsSecrets {

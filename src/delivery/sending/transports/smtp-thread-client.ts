@@ -36,7 +36,9 @@ export interface SmtpThread {
  * SMTP transport; if it dies, its sends in flight come back ambiguous and the next send starts a
  * new one, reopening the pools it needs. Requests and replies are posted in batches.
  *
- * @example const smtp = createSmtpThread(log); const transport = smtp.transport(server, { poolSize: 5 }); await smtp.stop();
+ * @example
+ * declare const server: SmtpServerOptions;
+ * const smtp = createSmtpThread(log); const transport = smtp.transport(server, { poolSize: 5 }); await smtp.stop();
  */
 export function createSmtpThread(log: Logger): SmtpThread {
   let thread: Thread | undefined;
