@@ -25,6 +25,12 @@ export interface IngestDeps {
   onQueued?: () => void;
 }
 
+/** Accepts events: what the API, the scheduler, the monitor and the Alertmanager webhook post to. */
+export interface Ingest {
+  /** Resolves once the events and their messages are committed; rejects with an AppError for bad input (nothing of the submission is written). */
+  submit(inputs: EventInput[]): Promise<IngestResult[]>;
+}
+
 /**
  * Accepts events durably. Every event and its messages are written in one transaction before the
  * promise resolves. Submissions that arrive while a commit is running are grouped into the next
@@ -32,7 +38,7 @@ export interface IngestDeps {
  *
  * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets, templates: renderPool }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
-export function createIngest(deps: IngestDeps) {
+export function createIngest(deps: IngestDeps): Ingest {
   const commits = createGroupCommit<EventInput[], IngestResult[]>(
     deps.db,
     async (trx, group) => {
@@ -64,11 +70,6 @@ export function createIngest(deps: IngestDeps) {
   }
 
   return {
-    /** Resolves once the events and their messages are committed; rejects with an AppError for bad input. */
-    submit(inputs: EventInput[]): Promise<IngestResult[]> {
-      return commits.submit(inputs);
-    },
+    submit: (inputs) => commits.submit(inputs),
   };
 }
-
-export type Ingest = ReturnType<typeof createIngest>;
