@@ -40,7 +40,8 @@ interface Thread {
   ready: boolean;
   /** The kernel's id of the thread, to read its CPU time (undefined: only wall-clock time is known). */
   tid?: number;
-  running?: { job: Job; timer: NodeJS.Timeout };
+  /** The render in progress: its job, the watch on it, and the thread's CPU time when it began. */
+  running?: { job: Job; timer: NodeJS.Timeout; cpuAtStart: number | undefined };
 }
 
 /** A send waits at most this many budgets of wall-clock time for its render, however busy the machine. */
@@ -112,11 +113,14 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         thread.ready = true;
         thread.tid = reply.tid;
       } else if (thread.running) {
-        const { job, timer } = thread.running;
+        const { job, timer, cpuAtStart } = thread.running;
         clearTimeout(timer);
         thread.running = undefined;
-        if ('problems' in reply && reply.problems.some((p) => p.rule === 'budget')) skip(job.key, Infinity, overranBefore);
-        job.resolve(reply);
+        // A busy machine can run the watch late: a render that finished over its budget is an overrun all the same.
+        const cpu = threadCpuMs(thread.tid);
+        const finishedOver = cpu !== undefined && cpuAtStart !== undefined && cpu - cpuAtStart >= options.budgetMs;
+        if (finishedOver || ('problems' in reply && reply.problems.some((p) => p.rule === 'budget'))) skip(job.key, Infinity, overranBefore);
+        job.resolve(finishedOver ? overrun : reply);
       }
       dispatch();
     });
@@ -154,7 +158,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       const pastDeadline = job.deadline !== undefined && now >= job.deadline;
       if (used < options.budgetMs && !pastDeadline) {
         // The thread did not get the CPU it waited for: wait for the rest of its budget.
-        thread.running = { job, timer: setTimeout(watch, Math.min(options.budgetMs - used, (job.deadline ?? Infinity) - now)) };
+        thread.running = { job, cpuAtStart, timer: setTimeout(watch, Math.min(options.budgetMs - used, (job.deadline ?? Infinity) - now)) };
         return;
       }
       thread.running = undefined;
@@ -170,7 +174,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       }
       dispatch();
     };
-    thread.running = { job, timer: setTimeout(watch, Math.min(options.budgetMs, (job.deadline ?? Infinity) - startedAt)) };
+    thread.running = { job, cpuAtStart, timer: setTimeout(watch, Math.min(options.budgetMs, (job.deadline ?? Infinity) - startedAt)) };
     const request: RenderRequest = { key: job.key, source: job.source, context: job.context };
     thread.worker.postMessage(request);
   }
