@@ -19,6 +19,7 @@ import { openStore, type Store } from '../store/database.js';
 import { createAttemptCounter, createTokenAuthenticator, prepareSetup, pruneSessions } from '../accounts/index.js';
 import { createMailHostGuard, createSettingsSecrets } from '../scopes/index.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { whenDatabaseAnswers } from '../store/wait-for-database.js';
 import { anyTemplates, createRenderPool } from '../templates/index.js';
 import { heraldVersion } from './version.js';
 
@@ -65,7 +66,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     options.logStream ?? process.stdout,
   );
   const store = openStore(config.database);
-  await migrateToLatest(store.db);
+  await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
   const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
   const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rateLimiter = createClusterRateLimiter(store.db, clock);

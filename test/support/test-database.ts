@@ -29,8 +29,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
+/** Runs one statement on a server's maintenance database (the test server's by default). */
+export async function adminQuery(text: string, url = postgresAdminUrl): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(text);
