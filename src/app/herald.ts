@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pino, { type Logger as PinoLogger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +8,7 @@ import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker.js';
 import { createUnreadableSecretAlarm } from '../delivery/unreadable-secret-alarm.js';
+import { reclaimOrphanedLeases } from '../delivery/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
@@ -68,7 +68,8 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const store = openStore(config.database);
   await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
   const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
-  const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const registration = await registerNode(store.db, { identity: config.nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
+  const nodeId = registration.id;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
   const hosts = createMailHostGuard(store.db, clock, { allowedHosts: config.security.smtpAllowedHosts });
   // One per process: a password that does not open is audited and logged once, whoever meets it first.
@@ -87,7 +88,6 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     intervalMs: n.monitorIntervalMs, holdMs: n.monitorHoldMs, hysteresis: n.monitorHysteresis,
     sampleHost: n.monitorEnabled, deliveryFailingAfterMs: n.deliveryFailingAfterMs,
   });
-  const registration = await registerNode(store.db, { id: nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
 
   const setupToken = config.role === 'worker' ? undefined : await prepareSetup(store.db, clock);
   await pruneSessions(store.db, clock);
@@ -107,6 +107,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     },
     log,
   );
+  if (delivers) await reclaimOrphanedLeases({ db: store.db, dialect: store.dialect, nodeId, here: { hostname: hostname(), pid: process.pid }, now: clock.now(), log: log.child({ component: 'delivery', node: nodeId }) });
   if (delivers) worker.start();
   if (background) scheduler.start();
   if (background) monitor.start();

@@ -51,6 +51,17 @@ export async function messageStates(env: Record<string, string>): Promise<Record
   }
 }
 
+/** Messages in `sending`, by the node holding their lease. */
+export async function leaseOwners(env: Record<string, string>): Promise<Map<string, number>> {
+  const store = openStore(loadConfig(env).database);
+  try {
+    const rows = await store.db.selectFrom('messages').select(['lease_owner', (eb) => eb.fn.countAll<number>().as('n')]).where('state', '=', 'sending').groupBy('lease_owner').execute();
+    return new Map(rows.map((row) => [row.lease_owner ?? '', Number(row.n)]));
+  } finally {
+    await store.close();
+  }
+}
+
 /** Every stored row of every table as text, to search for what must not be stored. */
 export async function everyStoredRow(env: Record<string, string>): Promise<string> {
   const store = openStore(loadConfig(env).database);
