@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pino, { type Logger as PinoLogger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +7,7 @@ import { buildApi } from '../api/app.js';
 import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/sending/worker.js';
+import { reclaimOrphanedLeases } from '../delivery/sending/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
@@ -15,6 +15,7 @@ import { createMonitor, type Monitor } from '../monitor/monitor.js';
 import { databaseAnswers, openStore, type Store } from '../store/database.js';
 import { prepareSetup, pruneSessions } from '../accounts/index.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { whenDatabaseAnswers } from '../store/wait-for-database.js';
 import { anyTemplates, createRenderPool } from '../templates/index.js';
 import { createDomains } from './domains.js';
 import { heraldVersion } from './version.js';
@@ -64,8 +65,9 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     options.logStream ?? process.stdout,
   );
   const store = openStore(config.database);
-  await migrateToLatest(store.db);
-  const nodeId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
+  const registration = await registerNode(store.db, { identity: config.nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
+  const nodeId = registration.id;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
   if (await anyTemplates(store.db)) templates.warm();
@@ -83,7 +85,6 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     intervalMs: n.monitorIntervalMs, holdMs: n.monitorHoldMs, hysteresis: n.monitorHysteresis,
     sampleHost: n.monitorEnabled, deliveryFailingAfterMs: n.deliveryFailingAfterMs,
   });
-  const registration = await registerNode(store.db, { id: nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
 
   const setupToken = config.role === 'worker' ? undefined : await prepareSetup(store.db, clock);
   await pruneSessions(store.db, clock);
@@ -101,6 +102,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     },
     log,
   );
+  if (delivers) await reclaimOrphanedLeases({ db: store.db, dialect: store.dialect, nodeId, here: { hostname: hostname(), pid: process.pid }, now: clock.now(), log: log.child({ component: 'delivery', node: nodeId }) });
   if (delivers) worker.start();
   if (background) scheduler.start();
   if (background) monitor.start();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, NodeRow } from '../store/schema.js';
+import { claimNodeIdentity, nodeStaleAfterMs, releaseNodeIdentity } from './node-identity.js';
 
 export type NodeRole = 'api' | 'worker' | 'all';
 
@@ -9,29 +10,27 @@ export interface NodeStats {
   failed: number;
 }
 
-/** A node is alive while its heartbeat is younger than this. */
-export const nodeStaleAfterMs = 30_000;
-
 /**
- * Registers this process in the `nodes` table and keeps its heartbeat and delivery counters
- * fresh, so `herald status` and `/metrics` on any node can show the whole cluster.
+ * Registers this process in the `nodes` table under its identity (claimNodeIdentity: the same
+ * one at every start, unless a live process holds it) and keeps its heartbeat and delivery
+ * counters fresh, so `herald status` and `/metrics` on any node can show the whole cluster.
  *
  * @example
  * declare const stats: NodeStats;
- * const registration = await registerNode(db, { id: nodeId, role: 'all', hostname: 'mail-1', pid: process.pid, version: '0.1.0', now });
+ * const registration = await registerNode(db, { identity: nodeId, role: 'all', hostname: 'mail-1', pid: process.pid, version: '0.1.0', now });
  * await registration.beat(stats, now);
  */
-export async function registerNode(db: Kysely<Database>, node: { id: string; role: NodeRole; hostname: string; pid: number; version: string; now: number }) {
-  await db
-    .insertInto('nodes')
-    .values({ id: node.id, role: node.role, hostname: node.hostname, pid: node.pid, version: node.version, started_at: node.now, heartbeat_at: node.now, stopped_at: null, in_flight: 0, sent: 0, failed: 0 })
-    .execute();
+export async function registerNode(db: Kysely<Database>, node: { identity: string; role: NodeRole; hostname: string; pid: number; version: string; now: number }) {
+  const id = await claimNodeIdentity(db, node);
   return {
+    /** The identity this process got: `identity`, or `identity#n` while another live process holds it. */
+    id,
     async beat(stats: NodeStats, now: number): Promise<void> {
-      await db.updateTable('nodes').set({ heartbeat_at: now, in_flight: stats.inFlight, sent: stats.sent, failed: stats.failed }).where('id', '=', node.id).execute();
+      await db.updateTable('nodes').set({ heartbeat_at: now, in_flight: stats.inFlight, sent: stats.sent, failed: stats.failed }).where('id', '=', id).execute();
     },
     async stopped(stats: NodeStats, now: number): Promise<void> {
-      await db.updateTable('nodes').set({ heartbeat_at: now, stopped_at: now, in_flight: 0, sent: stats.sent, failed: stats.failed }).where('id', '=', node.id).execute();
+      releaseNodeIdentity(id);
+      await db.updateTable('nodes').set({ heartbeat_at: now, stopped_at: now, in_flight: 0, sent: stats.sent, failed: stats.failed }).where('id', '=', id).execute();
     },
   };
 }

@@ -60,3 +60,13 @@ test('HERALD_TRUST_PROXY: off by default; a list of addresses, CIDR ranges and p
     assert.throws(() => loadConfig({ HERALD_TRUST_PROXY: bad }), /HERALD_TRUST_PROXY/, bad);
   }
 });
+
+test('HERALD_NODE_ID: by default host name, role and data directory, the same at every start; a bad one is refused', () => {
+  const node = (env: Record<string, string>, flags = {}) => loadConfig(env, flags).nodeId;
+  assert.match(node({}), /^[A-Za-z0-9.-]+:all:[0-9a-f]{8}$/);
+  assert.equal(node({}), node({}), 'stable across starts');
+  assert.notEqual(node({}, { role: 'worker' }), node({}, { role: 'api' }), 'the API and the worker of a split differ');
+  assert.notEqual(node({}, { dataDir: '/srv/a' }), node({}, { dataDir: '/srv/b' }), 'installations with their own data directories differ');
+  assert.equal(node({ HERALD_NODE_ID: 'herald-0' }), 'herald-0');
+  assert.throws(() => loadConfig({ HERALD_NODE_ID: 'two words' }), /HERALD_NODE_ID/);
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { isIP } from 'node:net';
@@ -17,6 +18,11 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** `all` serves the API and delivers; `api` only serves; `worker` only delivers. */
   readonly role: 'api' | 'worker' | 'all';
+  /**
+   * This node's identity across restarts (HERALD_NODE_ID; by default host name, role and a hash of
+   * the data directory). A node restarted under it takes back at once the messages it was sending.
+   */
+  readonly nodeId: string;
   readonly security: SecurityConfig;
   readonly notifications: NotificationsConfig;
   readonly templates: TemplatesConfig;
@@ -116,6 +122,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
   const host = flags.host ?? env.HERALD_HOST ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) problems.push(`HERALD_HOST: "${host}" is not a host name or address`);
 
+  const role = read.oneOf('HERALD_ROLE', ['api', 'worker', 'all'] as const, 'all', flags.role);
   const config: Config = {
     dataDir,
     host,
@@ -137,7 +144,8 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
-    role: read.oneOf('HERALD_ROLE', ['api', 'worker', 'all'] as const, 'all', flags.role),
+    role,
+    nodeId: read.text('HERALD_NODE_ID', defaultNodeId(hostname(), role, dataDir), /^[A-Za-z0-9._:@-]{1,64}$/),
     security: {
       smtpAllowedHosts: (env.HERALD_SMTP_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
       session: { ttlMs: read.duration('HERALD_SESSION_TTL', '12h'), idleMs: read.duration('HERALD_SESSION_IDLE', '30m') },
@@ -182,6 +190,16 @@ function readDatabase(url: string | undefined, dataDir: string, read: Reader, pr
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, poolSize: read.integer('HERALD_DATABASE_POOL', undefined, 10, 1, 200) };
   problems.push('HERALD_DATABASE_URL: must start with sqlite: or postgres://');
   return { dialect: 'sqlite', file: '', synchronous };
+}
+
+/**
+ * Stable across restarts of the same installation, distinct for the API and worker of a split
+ * (`--role`) and for installations with their own data directories; several nodes that share all
+ * three still get distinct identities (src/cluster/node-identity.ts numbers them).
+ */
+function defaultNodeId(host: string, role: string, dataDir: string): string {
+  const name = (host.replace(/[^A-Za-z0-9.-]/g, '') || 'localhost').slice(0, 48);
+  return `${name}:${role}:${createHash('sha256').update(dataDir).digest('hex').slice(0, 8)}`;
 }
 
 function readMasterKeys(value: string | undefined, problems: string[]): string[] {

@@ -67,6 +67,11 @@ function openPostgres(config: Extract<DatabaseConfig, { dialect: 'postgres' }>):
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   // A dropped idle connection (a database restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // The pool listens only while a client is idle. A client checked out (inside a transaction,
+  // between two statements) whose server goes away emits 'error' with no listener, which would
+  // end the process: the statement it is given next fails instead (the caller retries or answers
+  // 503), and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: postgresDialect, close: () => db.destroy() };
 }

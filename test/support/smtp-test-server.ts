@@ -147,13 +147,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
         waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(); } });
       });
     },
-    async close(): Promise<void> {
-      // smtp-server's close() destroys the sockets still in a TLS handshake (from the top: tearing
-      // the raw socket down under a handshake segfaults Node); then end the sessions' sockets
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const connection of server.connections) connection._socket.destroy();
-      await closed;
-    },
+    close: () => closeSmtpServer(server),
     async [Symbol.asyncDispose]() {
       await this.close();
     },
@@ -161,6 +155,15 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
 }
 
 export type SmtpTestServer = Awaited<ReturnType<typeof startSmtpTestServer>>;
+
+/** Stops an smtp-server and ends the sessions still open. */
+export async function closeSmtpServer(server: SMTPServer): Promise<void> {
+  // smtp-server's close() destroys the sockets still in a TLS handshake (from the top: tearing
+  // the raw socket down under a handshake segfaults Node); then end the sessions' sockets
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const connection of server.connections) connection._socket.destroy();
+  await closed;
+}
 
 /** Just enough of a message for counting: its Message-ID and subject, unparsed. */
 function lightParse(raw: string) {

@@ -29,8 +29,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
+/** Runs one statement on a server's maintenance database (the test server's by default). */
+export async function adminQuery(text: string, url = postgresAdminUrl): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(text);
@@ -45,6 +46,17 @@ export async function messageStates(env: Record<string, string>): Promise<Record
   try {
     const rows = await store.db.selectFrom('messages').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
     return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
+  } finally {
+    await store.close();
+  }
+}
+
+/** Messages in `sending`, by the node holding their lease. */
+export async function leaseOwners(env: Record<string, string>): Promise<Map<string, number>> {
+  const store = openStore(loadConfig(env).database);
+  try {
+    const rows = await store.db.selectFrom('messages').select(['lease_owner', (eb) => eb.fn.countAll<number>().as('n')]).where('state', '=', 'sending').groupBy('lease_owner').execute();
+    return new Map(rows.map((row) => [row.lease_owner ?? '', Number(row.n)]));
   } finally {
     await store.close();
   }

@@ -178,29 +178,32 @@ async function writeUnattempted(trx: Transaction<Database>, dialect: StoreDialec
 /**
  * Returns messages whose lease expired (their worker died) to the queue, recording the lost
  * attempt: the message may or may not have reached the server, so it counts as ambiguous.
+ * Given `goneOwners` (workers known to have stopped: src/delivery/sending/orphaned-leases.ts), returns
+ * theirs at once instead, expired or not.
  */
-export async function recoverExpiredLeases(db: Kysely<Database>, nodeId: string, now: number): Promise<number> {
+export async function recoverExpiredLeases(db: Kysely<Database>, nodeId: string, now: number, goneOwners?: readonly string[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const expired = await trx
       .selectFrom('messages')
       .select(['id', 'attempts', 'lease_owner', 'lease_until'])
       .where('state', '=', 'sending')
-      .where('lease_until', '<', now)
+      .where((eb) => (goneOwners ? eb('lease_owner', 'in', goneOwners) : eb('lease_until', '<', now)))
       .limit(1000)
       .execute();
+    const why = goneOwners ? 'taken back at once: the worker stopped while sending' : 'expired: the worker stopped while sending';
     for (const row of expired) {
       await trx
         .updateTable('messages')
-        .set({ state: 'deferred', attempts: row.attempts + 1, next_attempt_at: now, lease_owner: null, lease_until: null, updated_at: now, last_stage: 'unknown', last_reply: 'lease expired: the worker stopped while sending' })
+        .set({ state: 'deferred', attempts: row.attempts + 1, next_attempt_at: now, lease_owner: null, lease_until: null, updated_at: now, last_stage: 'unknown', last_reply: `lease ${why}` })
         .where('id', '=', row.id)
         .where('state', '=', 'sending')
         .execute();
       await trx
         .insertInto('attempts')
         .values({
-          id: newId('att'), message_id: row.id, number: row.attempts + 1, started_at: (row.lease_until ?? now), duration_ms: 0,
+          id: newId('att'), message_id: row.id, number: row.attempts + 1, started_at: Math.min(row.lease_until ?? now, now), duration_ms: 0,
           outcome: 'lease_expired', stage: 'unknown', reply_code: null,
-          reply: `lease held by ${row.lease_owner ?? 'unknown'} expired: the worker stopped while sending`,
+          reply: `lease held by ${row.lease_owner ?? 'unknown'} ${why}`,
           error_code: null, settings_scope: null, settings_version: null, node_id: nodeId,
         })
         .execute();
