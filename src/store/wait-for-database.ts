@@ -11,7 +11,9 @@ const maxDelayMs = 5000;
  * starting up"), tries again with exponential backoff for as long as it takes, logging each wait.
  * Any other error (a wrong password, a database that does not exist) is thrown at once.
  *
- * @example await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
+ * @example
+ * import { migrateToLatest } from './migrate.js';
+ * await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
  */
 export async function whenDatabaseAnswers<T>(work: () => Promise<T>, log: Pick<Logger, 'warn'>): Promise<T> {
   for (let delayMs = firstDelayMs; ; delayMs = Math.min(delayMs * 2, maxDelayMs)) {

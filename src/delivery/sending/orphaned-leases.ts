@@ -14,7 +14,7 @@ import { recoverExpiredLeases } from './outbox.js';
  * running here nor heartbeating from another host name. A live worker's leases are never touched;
  * on PostgreSQL a node on another host keeps its leases until they expire.
  *
- * @example await reclaimOrphanedLeases({ db, dialect, nodeId, here: { hostname: hostname(), pid: process.pid }, now: clock.now(), log });
+ * @example await reclaimOrphanedLeases({ db, dialect, nodeId, here: { hostname: 'mail-1', pid: process.pid }, now: clock.now(), log });
  */
 export async function reclaimOrphanedLeases(deps: { db: Kysely<Database>; dialect: StoreDialect; nodeId: string; here: ThisProcess; now: number; log: Logger }): Promise<number> {
   const { db, here, now } = deps;
