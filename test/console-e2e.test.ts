@@ -12,7 +12,8 @@ import { createTestDatabase } from './support/test-database.js';
 
 // Real: the built console served by `herald start` in a child process, Debian's Chromium driven by
 // playwright-core, the SMTP test server on 127.0.0.1, and the database of this run's dialect.
-// Screenshots of every screen at 1280 and 390 px go to docs/screenshots/, checked with axe-core.
+// Screenshots of every screen at 1280 and 390 px go to .tmp/screenshots/ (docs/screenshots/ with
+// `npm run screenshots`), checked with axe-core.
 
 const rejectUnknown = (address: string): HookDecision => (address.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user here' } : 'accept');
 
