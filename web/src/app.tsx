@@ -18,6 +18,8 @@ import { Notifications } from './screens/notifications';
 import { Templates } from './screens/templates';
 import { MyNotifications } from './screens/my-notifications';
 import { mailServerPath } from './screens/scope-links';
+import { Screen } from './components/screen-boundary';
+import { screenPaths, type ScreenPath } from './screen-paths';
 
 interface NavItem {
   to: string | ((user: SessionUser) => string);
@@ -52,7 +54,11 @@ export function App() {
   }, []);
 
   if (session.status === 'checking') return <main id="main"><Loading what="your session" /></main>;
-  if (session.status === 'signed-out') return location.pathname === '/setup' ? <Setup /> : <SignIn notice={session.notice} />;
+  if (session.status === 'signed-out') {
+    return location.pathname === '/setup'
+      ? <Screen screen="Set up Herald"><Setup /></Screen>
+      : <Screen screen="Sign in"><SignIn notice={session.notice} /></Screen>;
+  }
   return <Shell user={session.user} />;
 }
 
@@ -61,6 +67,32 @@ function Shell({ user }: { user: SessionUser }) {
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
   const allowed = (permission: string, element: ReactNode) => (can(user, permission) ? element : <NotAllowed />);
+  const screens: Record<ScreenPath, ReactNode> = {
+    '/': can(user, 'deliveries:read') ? <Overview /> : <Navigate to="/my-notifications" replace />,
+    '/setup': <Navigate to="/" replace />,
+    '/account': <Account />,
+    '/mail-server': user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />),
+    '/mail-server/:tenantId': allowed('settings:read', <MailServer />),
+    '/deliveries': allowed('deliveries:read', <Deliveries mode="all" />),
+    // The API's own path name for the failure history: a natural address to type.
+    '/deliveries/failures': <Navigate to={{ pathname: '/failures', search: location.search }} replace />,
+    '/failures': allowed('deliveries:read', <Deliveries mode="failures" />),
+    '/deliveries/:id': allowed('deliveries:read', <DeliveryDetailScreen />),
+    '/tenants': allowed('system', <Tenants />),
+    '/mailbox': allowed('deliveries:read', <Mailbox />),
+    '/mailbox/:id': allowed('deliveries:read', <MailboxMessageScreen />),
+    '/users': allowed('users:read', <Users />),
+    '/users/:tenantId': allowed('users:read', <Users />),
+    '/tokens': allowed('users:write', <Tokens />),
+    '/tokens/:tenantId': allowed('users:write', <Tokens />),
+    '/audit': allowed('audit:read', <Audit />),
+    '/notifications': allowed('settings:read', <Notifications />),
+    '/notifications/:tenantId': allowed('settings:read', <Notifications />),
+    '/templates': allowed('settings:read', <Templates />),
+    '/templates/:tenantId': allowed('settings:read', <Templates />),
+    '/my-notifications': <MyNotifications />,
+    '*': <NotFound />,
+  };
 
   // After navigating (not on the first load), move focus to the new screen's content so keyboard
   // and screen-reader users follow.
@@ -90,28 +122,9 @@ function Shell({ user }: { user: SessionUser }) {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Routes>
-          <Route path="/" element={can(user, 'deliveries:read') ? <Overview /> : <Navigate to="/my-notifications" replace />} />
-          <Route path="/setup" element={<Navigate to="/" replace />} />
-          <Route path="/account" element={<Account />} />
-          <Route path="/mail-server" element={user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />)} />
-          <Route path="/mail-server/:tenantId" element={allowed('settings:read', <MailServer />)} />
-          <Route path="/deliveries" element={allowed('deliveries:read', <Deliveries mode="all" />)} />
-          <Route path="/failures" element={allowed('deliveries:read', <Deliveries mode="failures" />)} />
-          <Route path="/deliveries/:id" element={allowed('deliveries:read', <DeliveryDetailScreen />)} />
-          <Route path="/tenants" element={allowed('system', <Tenants />)} />
-          <Route path="/mailbox" element={allowed('deliveries:read', <Mailbox />)} />
-          <Route path="/mailbox/:id" element={allowed('deliveries:read', <MailboxMessageScreen />)} />
-          <Route path="/users" element={allowed('users:read', <Users />)} />
-          <Route path="/users/:tenantId" element={allowed('users:read', <Users />)} />
-          <Route path="/tokens" element={allowed('users:write', <Tokens />)} />
-          <Route path="/tokens/:tenantId" element={allowed('users:write', <Tokens />)} />
-          <Route path="/audit" element={allowed('audit:read', <Audit />)} />
-          <Route path="/notifications" element={allowed('settings:read', <Notifications />)} />
-          <Route path="/notifications/:tenantId" element={allowed('settings:read', <Notifications />)} />
-          <Route path="/templates" element={allowed('settings:read', <Templates />)} />
-          <Route path="/templates/:tenantId" element={allowed('settings:read', <Templates />)} />
-          <Route path="/my-notifications" element={<MyNotifications />} />
-          <Route path="*" element={<NotFound />} />
+          {(Object.keys(screens) as ScreenPath[]).map((path) => (
+            <Route key={path} path={path} element={<Screen key={location.pathname} screen={screenPaths[path]}>{screens[path]}</Screen>} />
+          ))}
         </Routes>
       </main>
     </div>

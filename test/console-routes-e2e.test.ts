@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pageTitle, screenPaths, type ScreenPath } from '../web/src/screen-paths.js';
+import { accessibilityProblems } from './support/browser.js';
+import { createSystemAdmin, withConsole } from './support/console-harness.js';
+
+// Real: `herald start` serving the built console, Debian's Chromium. Every client route of the
+// console is loaded directly (typed into the address bar, not reached by clicking), and a screen
+// that fails shows what failed with a way back instead of a blank page.
+
+test('every console route loads directly, and a screen that fails says so with a way back', { timeout: 240_000 }, async () => {
+  await withConsole(async (c) => {
+    const { page } = c;
+    const admin = await createSystemAdmin(c);
+    assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
+    // One message through the built-in mailbox (a fresh system's provider), for the detail routes.
+    assert.equal((await c.call('POST', '/events', { type: 'service.failed', severity: 'critical', data: { service: 'billing' }, recipients: ['ops@example.com'] })).status, 202);
+    let mailboxId = '';
+    for (let tries = 0; !mailboxId && tries < 100; tries++) {
+      mailboxId = (await c.call('GET', '/mailbox')).body.items[0]?.id ?? '';
+      if (!mailboxId) await page.waitForTimeout(100);
+    }
+    assert.ok(mailboxId, 'the message reached the built-in mailbox');
+    const deliveryId: string = (await c.call('GET', '/deliveries')).body.items[0].id;
+
+    // Signed out, a deep link leads to sign-in, then to the page asked for (the API's path name works too).
+    await page.goto(`${c.herald.url}/deliveries/failures?scope=acme`);
+    await c.signIn(admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Failure history', level: 1 }).waitFor();
+    assert.match(page.url(), /\/failures\?scope=acme$/);
+    assert.equal(await page.getByLabel('Scope', { exact: true }).inputValue(), 'acme', 'the filter in the address is applied');
+
+    const concrete: Record<string, string> = { ':tenantId': 'acme', '/deliveries/:id': `/deliveries/${deliveryId}`, '/mailbox/:id': `/mailbox/${mailboxId}`, '*': '/no-such-page' };
+    const urlOf = (path: ScreenPath) => concrete[path] ?? path.replace(':tenantId', concrete[':tenantId']!);
+    const problems: string[] = [];
+    for (const path of Object.keys(screenPaths) as ScreenPath[]) {
+      await page.goto(`${c.herald.url}${urlOf(path)}`);
+      await page.waitForFunction((title) => (globalThis as unknown as { document: { title: string } }).document.title === title, pageTitle(screenPaths[path]));
+      await page.locator('main h1').first().waitFor();
+      await page.locator('[role=status]', { hasText: /^Loading/ }).first().waitFor({ state: 'detached' });
+      if ((await page.locator('.screen-failed').count()) > 0) problems.push(`${path}: ${await page.locator('.screen-failed').innerText()}`);
+      problems.push(...(await accessibilityProblems(page)).map((p) => `${path}: ${p}`));
+    }
+    assert.deepEqual(problems, [], 'every route shows its screen, without a failure or an accessibility problem');
+
+    // A screen that throws while rendering (here: an answer of a shape it does not expect) shows
+    // what failed; the navigation still works, and Try again renders it once the answer is right.
+    const overview = /\/api\/v1\/overview(\?|$)/;
+    await page.route(overview, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"unexpected":true}' }));
+    await page.goto(`${c.herald.url}/`);
+    await page.getByRole('heading', { name: 'The Overview screen failed', level: 1 }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /What failed: .+/ }).waitFor();
+    await c.capture('screen-failed');
+    await c.nav('Deliveries').click();
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'The Overview screen failed', level: 1 }).waitFor();
+    await page.unroute(overview);
+    await c.button('Try again').click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Go to the start page' }).waitFor({ state: 'detached' });
+  });
+});
