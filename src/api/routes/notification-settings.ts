@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { assertScope, systemScopeId } from '../../scopes/index.js';
-import { eventEnabled, listEventTypes, loadEventOverrides, loadSettings, registerEventType, saveEventOverride, updateSettings } from '../../notifications/index.js';
+import { eventEnabled, eventEnabledSource, listEventTypes, loadEventOverrides, loadSettings, registerEventType, saveEventOverride, updateSettings } from '../../notifications/index.js';
 import { diffFields } from '../../audit/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { auditAlong } from '../audit-record.js';
@@ -38,13 +38,13 @@ export const notificationSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDe
     const [types, overrides] = await Promise.all([listEventTypes(db, scopeId), loadEventOverrides(db, scopeId)]);
     return {
       items: types.map((type) => ({
-        ...type, enabled: eventEnabled(overrides, type.id, type.defaultEnabled),
+        ...type, enabled: eventEnabled(overrides, type.id, type.defaultEnabled), enabledSource: eventEnabledSource(overrides, type.id),
         override: overrides.own.get(type.id) ?? { enabled: null, recipients: null },
       })),
     };
   });
 
-  app.post('/event-types', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: EventTypeBody, response: { 201: Type.Omit(EventTypeView, ['enabled', 'override']), ...errorResponses } } }, async (request, reply) => {
+  app.post('/event-types', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: EventTypeBody, response: { 201: Type.Omit(EventTypeView, ['enabled', 'enabledSource', 'override']), ...errorResponses } } }, async (request, reply) => {
     const scopeId = scopeOf(request);
     await assertScope(db, scopeId);
     const type = await registerEventType(db, deps.clock, scopeId, request.body, auditAlong(deps, request, (registered) => ({

@@ -28,6 +28,7 @@ export const EventTypeView = Type.Object({
   optOut: Type.Boolean(), defaultEnabled: Type.Boolean(), origin: OneOf(['builtin', 'registered', 'unregistered']),
   sampleData: Type.Record(Type.String(), Type.Unknown()), summary: Type.String(),
   enabled: Type.Boolean({ description: 'Whether it sends in this scope now' }),
+  enabledSource: OneOf(['scope', 'system', 'default'], { description: 'Where `enabled` comes from: this scope\'s toggle, the system\'s, or the type\'s default' }),
   override: Type.Object({ enabled: Nullable(Type.Boolean()), recipients: Nullable(Type.Array(Type.String())) }),
 });
 
@@ -66,7 +67,16 @@ export const EffectiveNotificationSettings = Type.Object({
   branding: Type.Object({ productName: Type.String(), logoUrl: Nullable(Type.String()), primaryColor: Type.String(), backgroundColor: Type.String(), footer: Type.String() }),
 });
 
-export const SettingsView = Type.Object({ effective: EffectiveNotificationSettings, own: Type.Unknown({ description: 'What this scope set itself; the rest is inherited' }) });
+export const SettingOrigin = Type.Object({
+  source: OneOf(['scope', 'system', 'default'], { description: 'Where the value in `effective` comes from: this scope, the system, or the built-in default' }),
+  inherited: Type.Unknown({ description: 'What applies when this scope sets nothing' }),
+  inheritedFrom: OneOf(['system', 'default']),
+});
+export const SettingsView = Type.Object({
+  effective: EffectiveNotificationSettings,
+  own: Type.Unknown({ description: 'What this scope set itself; the rest is inherited' }),
+  origins: Type.Record(Type.String(), SettingOrigin, { description: 'Each setting by dotted name (`thresholds.cpu`, `branding.footer`)' }),
+});
 
 export const TemplateBody = Type.Object(
   {

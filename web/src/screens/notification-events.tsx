@@ -8,11 +8,10 @@ type Choice = 'inherit' | 'on' | 'off';
 
 const choiceOf = (enabled: boolean | null): Choice => (enabled === null ? 'inherit' : enabled ? 'on' : 'off');
 
-/** Where a type's effective toggle comes from, in words. */
+/** Where a type's effective toggle comes from (the API's enabledSource), in words. */
 export function toggleSource(type: EventTypeItem, isSystem: boolean): string {
-  if (type.override.enabled !== null) return isSystem ? 'set for the system' : "set for this tenant";
-  if (!isSystem && type.enabled !== type.defaultEnabled) return 'inherited from the system';
-  return isSystem ? `built-in default` : 'inherited (system or built-in default)';
+  if (type.enabledSource === 'scope') return isSystem ? 'set for the system' : 'set for this tenant';
+  return type.enabledSource === 'system' ? 'inherited from the system' : 'built-in default';
 }
 
 /** The scope's event catalogue grouped by category, each type with its toggle and recipients. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { SettingsView } from '../api/rules-types';
+import type { Branding, SettingsView } from '../api/rules-types';
+import { inheritedFrom, inheritedValue, SettingNow } from '../components/setting-origin';
 import { SelectField, TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
 import { useFormSubmit } from '../components/form-submit';
@@ -18,13 +19,15 @@ function hours(ms: number): string {
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
   return `${Math.round(ms / 60_000)} min`;
 }
+const percentText = (value: unknown) => (value === 0 ? 'disabled' : `${String(value)}%`);
+const onOff = (value: unknown) => (value ? 'on' : 'off');
 
 /**
  * Email on/off, host thresholds (system), repeat interval and group window: each left empty
  * inherits (tenant → system → built-in default), and the hint says what that gives now.
  */
-export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: () => void }) {
-  const { own, effective } = view;
+export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: (view: SettingsView) => void }) {
+  const { own } = view;
   const [email, setEmail] = useState<'inherit' | 'on' | 'off'>(own.emailEnabled === undefined ? 'inherit' : own.emailEnabled ? 'on' : 'off');
   const [cpu, setCpu] = useState(text(own.thresholds?.cpu));
   const [memory, setMemory] = useState(text(own.thresholds?.memory));
@@ -37,24 +40,23 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
     repeat: optional(repeatMinutes)(repeat), group: optional(groupSeconds)(group),
   };
   const api422 = error?.fieldErrors() ?? {};
-  const inheritsWord = isSystem ? 'the built-in default' : 'the system';
+  const inherited = (name: string) => inheritedValue(view, name);
 
   const save = submit(problems, async () => {
-    await api('PATCH', `${base}/notifications`, {
+    onSaved(await api<SettingsView>('PATCH', `${base}/notifications`, {
       body: {
         emailEnabled: email === 'inherit' ? null : email === 'on',
         ...(isSystem ? { thresholds: { cpu: numberOrNull(cpu), memory: numberOrNull(memory), disk: numberOrNull(disk) } } : {}),
         repeatIntervalMs: numberOrNull(repeat, 60_000),
         groupWindowMs: numberOrNull(group, 1000),
       },
-    });
-    onSaved();
+    }));
   });
 
-  const threshold = (name: string, noun: string, value: string, set: (v: string) => void, problem: string | undefined, current: number) => (
+  const threshold = (name: string, noun: 'cpu' | 'memory' | 'disk', value: string, set: (v: string) => void, problem: string | undefined) => (
     <TextField label={`${name} threshold (%)`} value={value} onChange={set} inputMode="numeric" error={problem ?? api422.thresholds}
-      placeholder={String(current)}
-      hint={<>Alert when {noun} usage stays above this percentage. <strong>0 disables</strong> the {noun} alert. Empty uses {inheritsWord} ({current === 0 ? 'disabled' : `${current}%`} now).</>} />
+      placeholder={String(inherited(`thresholds.${noun}`))}
+      hint={<>Alert when {noun === 'cpu' ? 'CPU' : noun} usage stays above this percentage; <strong>0 disables</strong> the alert. <SettingNow view={view} name={`thresholds.${noun}`} show={percentText} /></>} />
   );
 
   return (
@@ -62,28 +64,28 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
       <h2 id="rules-heading">Delivery</h2>
       <SelectField label="Email notifications" value={email} onChange={setEmail}
         options={[
-          { value: 'inherit', label: `Inherit (${isSystem ? 'on by default' : `the system's: ${effective.emailEnabled ? 'on' : 'off'}`})` },
+          { value: 'inherit', label: `Inherit (${inheritedFrom(view, 'emailEnabled')}: ${onOff(inherited('emailEnabled'))})` },
           { value: 'on', label: 'On — send notification emails' },
           { value: 'off', label: 'Off — record every event as suppressed, send nothing' },
         ]}
-        hint={<>The master switch for this scope's notification mail. Now: <strong>{effective.emailEnabled ? 'on' : 'off'}</strong>.</>} />
+        hint={<>The master switch for this scope's notification mail. <SettingNow view={view} name="emailEnabled" show={onOff} /></>} />
       {isSystem && (
         <fieldset className="group">
           <legend>Host thresholds</legend>
           <div className="grid">
-            {threshold('CPU', 'CPU', cpu, setCpu, problems.cpu, effective.thresholds.cpu)}
-            {threshold('Memory', 'memory', memory, setMemory, problems.memory, effective.thresholds.memory)}
-            {threshold('Disk', 'disk', disk, setDisk, problems.disk, effective.thresholds.disk)}
+            {threshold('CPU', 'cpu', cpu, setCpu, problems.cpu)}
+            {threshold('Memory', 'memory', memory, setMemory, problems.memory)}
+            {threshold('Disk', 'disk', disk, setDisk, problems.disk)}
           </div>
         </fieldset>
       )}
       <div className="grid">
         <TextField label="Repeat interval (minutes)" value={repeat} onChange={setRepeat} inputMode="numeric" error={problems.repeat ?? api422.repeatIntervalMs}
-          placeholder={minutes(effective.repeatIntervalMs)}
-          hint={<>An alert still firing is sent again after this long; repeats sooner are recorded as suppressed. 1 minute to 30 days. Empty uses {inheritsWord} ({hours(effective.repeatIntervalMs)} now).</>} />
+          placeholder={minutes(inherited('repeatIntervalMs') as number)}
+          hint={<>An alert still firing is sent again after this long; repeats sooner are recorded as suppressed. 1 minute to 30 days. <SettingNow view={view} name="repeatIntervalMs" show={(v) => hours(v as number)} /></>} />
         <TextField label="Group window (seconds)" value={group} onChange={setGroup} inputMode="numeric" error={problems.group ?? api422.groupWindowMs}
-          placeholder={seconds(effective.groupWindowMs)}
-          hint={<>Alerts of the same group arriving within this window are merged into one digest email. 0 turns grouping off. Empty uses {inheritsWord} ({effective.groupWindowMs === 0 ? 'off' : `${effective.groupWindowMs / 1000} s`} now).</>} />
+          placeholder={seconds(inherited('groupWindowMs') as number)}
+          hint={<>Alerts of the same group arriving within this window are merged into one digest email. 0 turns grouping off. <SettingNow view={view} name="groupWindowMs" show={(v) => (v === 0 ? 'off' : `${Number(v) / 1000} s`)} /></>} />
       </div>
       <ErrorBanner error={error} title="The settings were not saved" />
       {busy && <Progress label="Saving…" />}
@@ -94,9 +96,9 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
 }
 
 /** Product name, logo, colours and footer of the email layout; each empty field inherits. */
-export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: () => void }) {
+export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: (view: SettingsView) => void }) {
   const own = view.own.branding ?? {};
-  const effective = view.effective.branding;
+  const inherited = (name: keyof Branding) => String(inheritedValue(view, `branding.${name}`) ?? '');
   const [values, setValues] = useState({
     productName: own.productName ?? '', logoUrl: own.logoUrl ?? '', primaryColor: own.primaryColor ?? '', backgroundColor: own.backgroundColor ?? '', footer: own.footer ?? '',
   });
@@ -107,30 +109,29 @@ export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; 
     primaryColor: optional(color)(values.primaryColor), backgroundColor: optional(color)(values.backgroundColor), footer: footer(values.footer),
   };
   const api422 = error?.fieldErrors() ?? {};
-  const from = isSystem ? 'the default' : 'the system';
+  const from = isSystem ? 'the built-in default' : 'the system’s value (or the built-in default)';
 
   const save = submit(problems, async () => {
     const branding = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim() === '' ? null : value.trim()]));
-    await api('PATCH', `${base}/notifications`, { body: { branding } });
-    onSaved();
+    onSaved(await api<SettingsView>('PATCH', `${base}/notifications`, { body: { branding } }));
   });
 
   const swatch = (value: string) => <span className="swatch" aria-hidden="true" style={{ background: value }} />;
   return (
     <form className="panel" onSubmit={save} noValidate aria-labelledby="branding-heading">
       <h2 id="branding-heading">Branding</h2>
-      <p className="hint">The layout every notification email is wrapped in. Empty fields use {from}'s value, shown as the placeholder.</p>
+      <p className="hint">The layout every notification email is wrapped in. An empty field uses {from}, shown as its placeholder.</p>
       <div className="grid">
-        <TextField label="Product name" value={values.productName} onChange={set('productName')} placeholder={effective.productName} error={problems.productName ?? api422.branding} />
-        <TextField label="Logo URL" value={values.logoUrl} onChange={set('logoUrl')} placeholder={effective.logoUrl ?? 'https://example.com/logo.png'} error={problems.logoUrl} hint="An http:// or https:// image address; mail clients load it when the email is opened." />
+        <TextField label="Product name" value={values.productName} onChange={set('productName')} placeholder={inherited('productName')} error={problems.productName ?? api422.branding} />
+        <TextField label="Logo URL" value={values.logoUrl} onChange={set('logoUrl')} placeholder={inherited('logoUrl') || 'https://example.com/logo.png'} error={problems.logoUrl} hint="An http:// or https:// image address; mail clients load it when the email is opened." />
         <div>
-          <TextField label="Primary colour" value={values.primaryColor} onChange={set('primaryColor')} placeholder={effective.primaryColor} error={problems.primaryColor} hint={<>Now {swatch(values.primaryColor || effective.primaryColor)} {values.primaryColor || effective.primaryColor}</>} />
+          <TextField label="Primary colour" value={values.primaryColor} onChange={set('primaryColor')} placeholder={inherited('primaryColor')} error={problems.primaryColor} hint={<>Preview: {swatch(values.primaryColor || inherited('primaryColor'))} {values.primaryColor || inherited('primaryColor')}</>} />
         </div>
         <div>
-          <TextField label="Background colour" value={values.backgroundColor} onChange={set('backgroundColor')} placeholder={effective.backgroundColor} error={problems.backgroundColor} hint={<>Now {swatch(values.backgroundColor || effective.backgroundColor)} {values.backgroundColor || effective.backgroundColor}</>} />
+          <TextField label="Background colour" value={values.backgroundColor} onChange={set('backgroundColor')} placeholder={inherited('backgroundColor')} error={problems.backgroundColor} hint={<>Preview: {swatch(values.backgroundColor || inherited('backgroundColor'))} {values.backgroundColor || inherited('backgroundColor')}</>} />
         </div>
       </div>
-      <TextField label="Footer" value={values.footer} onChange={set('footer')} placeholder={effective.footer} error={problems.footer} />
+      <TextField label="Footer" value={values.footer} onChange={set('footer')} placeholder={inherited('footer')} error={problems.footer} />
       <ErrorBanner error={error} title="The branding was not saved" />
       {busy && <Progress label="Saving…" />}
       {saved && !busy && <Notice kind="success">Branding saved.</Notice>}

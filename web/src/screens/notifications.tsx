@@ -53,10 +53,10 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
         <RecipientList label="Admin recipients" recipients={recipients.data.recipients}
           save={async (next) => { await api('PUT', `${base}/recipients`, { body: { recipients: next } }); recipients.reload(); }} />
       </section>
-      <DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.reload} />
+      <DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
       <EventTypesPanel base={base} isSystem={isSystem} types={types.data.items} adminRecipients={recipients.data.recipients} onChanged={types.reload} />
       <SilencesPanel base={base} types={types.data.items} />
-      <BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.reload} />
+      <BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
       </fieldset>
     </>
   );

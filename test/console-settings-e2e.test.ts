@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSystemAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
+
+// Real: `herald start` serving the built console, Debian's Chromium, this run's database. The
+// notification settings as an administrator reads them: every "now" text comes from the API's
+// effective value and where it comes from, and what an empty field would inherit.
+
+/** The hint under a field (what its aria-describedby points at), as one line. */
+async function hintOf(c: ConsoleHarness, label: string): Promise<string> {
+  const ids = (await c.field(label).getAttribute('aria-describedby')) ?? '';
+  const hint = ids.split(' ').find((id) => id.endsWith('-hint'));
+  assert.ok(hint, `${label} has a hint`);
+  return (await c.page.locator(`[id="${hint}"]`).innerText()).replace(/\s+/g, ' ');
+}
+
+test('notification settings: what applies now and where it comes from, and what an empty field inherits', { timeout: 180_000 }, async () => {
+  await withConsole(async (c) => {
+    const { page } = c;
+    const admin = await createSystemAdmin(c);
+    assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
+    await page.goto(`${c.herald.url}/notifications`);
+    await c.signIn(admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+
+    // Thresholds 85 / 0 / 95 for the system: each says its own value, and that empty gives the built-in 90%.
+    await c.field('CPU threshold (%)').fill('85');
+    await c.field('Memory threshold (%)').fill('0');
+    await c.field('Disk threshold (%)').fill('95');
+    await c.button('Save delivery settings').click();
+    await page.getByText('Delivery settings saved.').waitFor();
+    assert.match(await hintOf(c, 'CPU threshold (%)'), /Now 85% \(set here\)\. Empty uses the built-in default: 90%\./);
+    assert.match(await hintOf(c, 'Memory threshold (%)'), /Now disabled \(set here\)\. Empty uses the built-in default: 90%\./);
+    assert.equal(await c.field('CPU threshold (%)').getAttribute('placeholder'), '90', 'the placeholder is what empty gives');
+    assert.match(await hintOf(c, 'Email notifications'), /Now on \(the built-in default\)/);
+    await c.field('CPU threshold (%)').fill('');
+    await c.button('Save delivery settings').click();
+    await page.getByText('Delivery settings saved.').waitFor();
+    await page.getByText('Now 90% (the built-in default)').waitFor();
+    await c.capture('notifications-delivery');
+
+    // A tenant: what it inherits says it comes from the system; what it sets says "set here".
+    await c.call('PUT', '/system/event-types/audit.entry/settings', { enabled: true });
+    await page.getByLabel('Scope', { exact: true }).selectOption('acme');
+    await page.waitForURL(/\/notifications\/acme$/);
+    assert.equal(await c.field('CPU threshold (%)').count(), 0, 'thresholds are the system\'s');
+    await page.locator('#toggle-audit\\.entry-state', { hasText: 'Sends — inherited from the system' }).waitFor();
+    await page.locator('#toggle-host\\.cpu-state', { hasText: 'Sends — built-in default' }).waitFor();
+    await c.field('Email notifications').selectOption('off');
+    await c.button('Save delivery settings').click();
+    await page.getByText('Delivery settings saved.').waitFor();
+    assert.match(await hintOf(c, 'Email notifications'), /Now off \(set here\)\. Empty uses the built-in default: on\./);
+    assert.deepEqual(await c.field('Email notifications').locator('option').first().textContent(), 'Inherit (the built-in default: on)');
+  });
+});
