@@ -76,6 +76,7 @@ export async function withConsole(body: (c: ConsoleHarness) => Promise<void>, en
     assert.deepEqual({ accessibility: a11y, scriptErrors: browser.consoleErrors }, { accessibility: [], scriptErrors: [] }, 'no serious or critical axe violations, no script errors, nothing the CSP blocked');
   } catch (error) {
     await printPage(page);
+    if (browser.consoleErrors.length > 0) console.log(`script errors:\n${browser.consoleErrors.join('\n')}`);
     throw error;
   } finally {
     await Promise.all([browser.close(), herald.kill('SIGTERM')]);

@@ -59,6 +59,17 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
   };
 }
 
+/**
+ * The values after choosing another provider: the saved settings when it is the saved provider,
+ * else that provider's defaults (STARTTLS on 587, a password, the sender from the username), so
+ * nothing of the previous provider (its port, security or sender) is carried over. The display
+ * name, reply-to and the switches stay as they are.
+ */
+export function switchProvider(values: FormValues, provider: Provider, saved: MailServerSettings | null): FormValues {
+  const fresh = saved?.provider === provider ? valuesFrom(saved) : { ...valuesFrom(null), provider };
+  return { ...fresh, fromName: values.fromName, replyTo: values.replyTo, enabled: values.enabled, applyToAllTenants: values.applyToAllTenants };
+}
+
 /** The same rules the API applies (normalize-settings.ts), for the fields this provider shows. */
 export function problemsOf(values: FormValues, saved: MailServerSettings | null): Partial<Record<keyof FormValues, string>> {
   const isBuiltin = values.provider === 'builtin';
@@ -72,7 +83,8 @@ export function problemsOf(values: FormValues, saved: MailServerSettings | null)
     port: isSmtp ? [port] : [],
     username: usesLogin ? [required, headerText] : [],
     password: passwordNeeded ? [() => 'is required with password authentication'] : [headerText],
-    fromAddress: values.fromAddress === '' && (isBuiltin || (usesLogin && values.username !== '')) ? [] : [bareAddress],
+    // Empty takes the username (whose own rule says when it is missing) or the built-in sender.
+    fromAddress: values.fromAddress === '' && (isBuiltin || usesLogin) ? [] : [bareAddress],
     fromName: [headerText],
     replyTo: [mailbox(true)],
   };

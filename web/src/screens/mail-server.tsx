@@ -115,7 +115,7 @@ function TenantMailServer({ tenantId }: { tenantId: string }) {
       {current === 'own' ? (
         <SettingsForm scopePath={base} isSystem={false} saved={own.settings ?? null} onSaved={reload} />
       ) : (
-        eff.settings && can(user, 'settings:test') && <TestPanel scopePath={base} candidate={undefined} heading="Test the inherited settings" />
+        eff.settings && can(user, 'settings:test') && <TestPanel scopePath={base} candidate={undefined} settingsKey="inherited" heading="Test the inherited settings" />
       )}
       <ConfirmDialog open={confirming} title="Inherit the system settings?" confirmLabel="Remove own settings" onConfirm={inherit} onCancel={() => setConfirming(false)}>
         <p>The tenant's own mail server settings (and stored password) are removed; its mail then goes through the system server{eff.source === 'own' ? ' if Apply to all tenants is on' : ''}.</p>
