@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageTitle, screenPaths, type ScreenPath } from '../web/src/screen-paths.js';
-import { accessibilityProblems } from './support/browser.js';
+import { accessibilityProblems, widths } from './support/browser.js';
 import { createSystemAdmin, withConsole } from './support/console-harness.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium. Every client route of the
@@ -59,5 +59,45 @@ test('every console route loads directly, and a screen that fails says so with a
     await c.button('Try again').click();
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Go to the start page' }).waitFor({ state: 'detached' });
+  });
+});
+
+test('on a phone (390 px) the navigation is one Menu button, and the tenants\' row actions stay apart', { timeout: 120_000 }, async () => {
+  await withConsole(async (c) => {
+    const { page } = c;
+    const admin = await createSystemAdmin(c);
+    assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
+    await page.setViewportSize(widths.phone);
+    await page.goto(`${c.herald.url}/tenants`);
+    await c.signIn(admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
+
+    // The bar is one line: the brand, Menu, the account; the entries show only once Menu is opened.
+    const menu = c.button('Menu');
+    const bar = (await page.locator('header.topbar').boundingBox())!;
+    assert.ok(bar.height < 70, `the top bar is one line, not ${bar.height} px`);
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await c.nav('Deliveries').isVisible(), false, 'the entries are folded away');
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    await c.capture('menu-open');
+    await page.setViewportSize(widths.phone);
+    await c.nav('Deliveries').click();
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    assert.equal(await c.nav('Tenants').isVisible(), false, 'choosing an entry closes the menu');
+    await menu.click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'Escape closes it');
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent.trim()), '☰ Menu', 'focus returns to the Menu button');
+
+    // Tenants: "Mail server" and the red Delete do not touch.
+    await menu.click();
+    await c.nav('Tenants').click();
+    const link = (await page.getByRole('link', { name: 'Mail server of Acme Corp' }).boundingBox())!;
+    const remove = (await c.button('Delete Acme Corp').boundingBox())!;
+    const apart = remove.x >= link.x + link.width + 8 || remove.y >= link.y + link.height + 4;
+    assert.ok(apart, `the link ${JSON.stringify(link)} and Delete ${JSON.stringify(remove)} stay apart`);
+    await c.capture('tenants-phone');
   });
 });

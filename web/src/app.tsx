@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { can, type SessionUser } from './api/credentials';
-import { restoreSession, signOut, useSession } from './api/session';
+import { restoreSession, useSession } from './api/session';
+import { TopBar } from './components/top-bar';
 import { Loading } from './components/feedback';
 import { Setup, SignIn } from './screens/sign-in';
 import { Account } from './screens/account';
@@ -20,29 +21,6 @@ import { MyNotifications } from './screens/my-notifications';
 import { mailServerPath } from './screens/scope-links';
 import { Screen } from './components/screen-boundary';
 import { screenPaths, type ScreenPath } from './screen-paths';
-
-interface NavItem {
-  to: string | ((user: SessionUser) => string);
-  label: string;
-  end?: boolean;
-  /** What the user needs to see the entry; none: every signed-in user. */
-  permission?: string;
-}
-
-const nav: NavItem[] = [
-  { to: '/', label: 'Overview', end: true, permission: 'deliveries:read' },
-  { to: (user) => mailServerPath(user.tenantId ?? 'system'), label: 'Mail server', permission: 'settings:read' },
-  { to: '/deliveries', label: 'Deliveries', permission: 'deliveries:read' },
-  { to: '/failures', label: 'Failure history', permission: 'deliveries:read' },
-  { to: '/notifications', label: 'Notifications', permission: 'settings:read' },
-  { to: '/templates', label: 'Templates', permission: 'settings:read' },
-  { to: '/tenants', label: 'Tenants', permission: 'system' },
-  { to: '/mailbox', label: 'Mailbox', permission: 'deliveries:read' },
-  { to: '/users', label: 'Users', permission: 'users:read' },
-  { to: '/tokens', label: 'API tokens', permission: 'users:write' },
-  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
-  { to: '/my-notifications', label: 'My notifications' },
-];
 
 /** The console: sign-in (or first-admin setup) until a session exists, then the screens the user may use. */
 export function App() {
@@ -105,21 +83,7 @@ function Shell({ user }: { user: SessionUser }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
-      <header className="topbar">
-        <span className="brand">Herald</span>
-        <nav aria-label="Main">
-          <ul>
-            {nav.filter((item) => !item.permission || can(user, item.permission)).map((item) => {
-              const to = typeof item.to === 'string' ? item.to : item.to(user);
-              return <li key={item.label}><NavLink to={to} end={item.end}>{item.label}</NavLink></li>;
-            })}
-          </ul>
-        </nav>
-        <div className="account-links">
-          <NavLink to="/account" aria-label={`Account: ${user.name}`}>{user.name}</NavLink>
-          <button type="button" className="link-button" onClick={() => void signOut()}>Sign out</button>
-        </div>
-      </header>
+      <TopBar user={user} />
       <main id="main" ref={main} tabIndex={-1}>
         <Routes>
           {(Object.keys(screens) as ScreenPath[]).map((path) => (
