@@ -308,7 +308,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
   const signIn = async (email: string, password: string, tenantId = '') => {
     await field('E-mail').fill(email);
     await field('Password').fill(password);
-    await field('Tenant id').fill(tenantId);
+    await field('Tenant id (optional)').fill(tenantId);
     await button('Sign in').click();
   };
 
@@ -456,9 +456,9 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
     await field('E-mail').waitFor();
 
     // A tenant viewer: no users, tenants or tokens; the mail server read-only, no password field, no tests, no Save.
-    await signIn('viewer@acme.test', 'viewer passphrase 1');
+    await signIn('viewer@acme.test', 'viewer passphrase 1', 'globex');
     await page.getByText('The e-mail address or password is not right').waitFor();
-    await signIn('viewer@acme.test', 'viewer passphrase 1', 'acme');
+    await signIn('viewer@acme.test', 'viewer passphrase 1'); // the one tenant with this account is found
     await nav('Mail server').waitFor();
     assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['Overview', 'Mail server', 'Deliveries', 'Failure history', 'Notifications', 'Templates', 'Mailbox', 'My notifications']);
     await nav('Mail server').click();

@@ -167,7 +167,7 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.goto(`${herald.url}/`);
     await field('E-mail').fill(member.email);
     await field('Password').fill(member.password);
-    await field('Tenant id').fill('acme');
+    await field('Tenant id (optional)').fill('acme');
     await field('Password').press('Enter');
     await page.getByRole('heading', { name: 'My notifications', level: 1 }).waitFor(); // a member's start page
     const recovery = page.getByRole('checkbox', { name: 'Password recovery' });
@@ -194,7 +194,7 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.goto(`${herald.url}/notifications`);
     await field('E-mail').fill(viewer.email);
     await field('Password').fill(viewer.password);
-    await field('Tenant id').fill('acme');
+    await field('Tenant id (optional)').fill('acme');
     await field('Password').press('Enter');
     await page.getByText('Read only: your role can see these settings but not change them.').waitFor();
     assert.equal(await field('Service stopped or failed').isDisabled(), true);

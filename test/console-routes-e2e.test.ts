@@ -101,3 +101,42 @@ test('on a phone (390 px) the navigation is one Menu button, and the tenants\' r
     await c.capture('tenants-phone');
   });
 });
+
+test('sign-in: before setup it says where the first administrator comes from; a tenant account needs its tenant id only when ambiguous', { timeout: 120_000 }, async () => {
+  await withConsole(async (c) => {
+    const { page } = c;
+    await page.goto(`${c.herald.url}/`);
+    const hint = page.getByRole('status').filter({ hasText: 'Herald has no administrator yet.' });
+    await hint.waitFor();
+    assert.match(await hint.innerText(), /setup link Herald printed when it started[\s\S]*herald admin create/);
+    await c.capture('sign-in-before-setup');
+    await createSystemAdmin(c);
+    await page.reload();
+    await c.field('E-mail').waitFor();
+    assert.equal(await hint.count(), 0, 'once an administrator exists, the hint is gone');
+
+    // One account with this address: signed in to its tenant without typing the id.
+    for (const id of ['acme', 'globex']) assert.equal((await c.call('POST', '/tenants', { id, name: id })).status, 201);
+    const password = 'member passphrase 42';
+    assert.equal((await c.call('POST', '/tenants/acme/users', { email: 'mia@acme.test', name: 'Mia', role: 'tenant_admin', password })).status, 201);
+    await c.signIn('mia@acme.test', password);
+    await page.getByRole('link', { name: 'Account: Mia' }).click();
+    await page.getByText('Tenant acme').waitFor();
+    await c.button('Sign out').click();
+    await page.getByText('You have signed out.').waitFor();
+
+    // The same address and password in a second tenant: the tenant id is asked for, with focus on it.
+    assert.equal((await c.call('POST', '/tenants/globex/users', { email: 'mia@acme.test', name: 'Mia G', role: 'member', password })).status, 201);
+    await c.signIn('mia@acme.test', password);
+    await page.getByText('Your address has accounts in several tenants with this password').waitFor();
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('name')), 'tenant');
+    await c.field('Tenant id (optional)').fill('globex');
+    await c.field('Tenant id (optional)').press('Enter');
+    await page.getByRole('link', { name: 'Account: Mia G' }).waitFor();
+    await c.button('Sign out').click();
+
+    // A tenant's own sign-in address fills in its id.
+    await page.goto(`${c.herald.url}/?tenant=acme`);
+    assert.equal(await c.field('Tenant id (optional)').inputValue(), 'acme');
+  });
+});

@@ -11,6 +11,7 @@ export const errorCodes = {
   sender_not_allowed: 'Candidate settings may not send as this From address or name.',
   unauthenticated: 'Sign in, or send a valid API token as "Authorization: Bearer <token>".',
   invalid_credentials: 'The email address or password is wrong.',
+  tenant_required: 'The password matches accounts of this email address in several tenants: give the tenant id.',
   forbidden: 'The caller may not do this.',
   csrf_failed: 'A signed-in write needs the X-CSRF-Token header and must come from Herald\'s own origin.',
   rate_limited: 'Too many attempts; wait and try again.',

@@ -64,7 +64,7 @@ export async function withConsole(body: (c: ConsoleHarness) => Promise<void>, en
     async signIn(email, password, tenantId) {
       await c.field('E-mail').fill(email);
       await c.field('Password').fill(password);
-      if (tenantId !== undefined) await c.field('Tenant id').fill(tenantId);
+      if (tenantId !== undefined) await c.field('Tenant id (optional)').fill(tenantId);
       await c.field('Password').press('Enter');
     },
     async capture(name) {
