@@ -77,7 +77,7 @@ test('notification rules, templates and a member\'s own choices in the console',
     await button('Save delivery settings').click();
     await page.getByText('CPU threshold (%) must be a whole number from 0 to 100').waitFor();
     await field('CPU threshold (%)').fill('0');
-    await field('Repeat interval (minutes)').fill('30');
+    await field('Repeat interval').fill('30m');
     await button('Save delivery settings').click();
     await page.getByText('Delivery settings saved.').waitFor();
     const stored = (await call('GET', '/system/notifications')).body;

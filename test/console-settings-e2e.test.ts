@@ -37,6 +37,23 @@ test('notification settings: what applies now and where it comes from, and what 
     await c.button('Save delivery settings').click();
     await page.getByText('Delivery settings saved.').waitFor();
     await page.getByText('Now 90% (the built-in default)').waitFor();
+
+    // Durations are typed and shown back as durations; a bare number is refused (its unit is unknown).
+    assert.equal(await c.field('Repeat interval').getAttribute('placeholder'), '12h');
+    await c.field('Repeat interval').fill('90');
+    await c.button('Save delivery settings').click();
+    await page.getByText('Repeat interval must be a duration such as 30m, 12h or 1d (a number needs its unit)').waitFor();
+    await c.field('Repeat interval').fill('90m');
+    await c.field('Group window').fill('45s');
+    await c.button('Save delivery settings').click();
+    await page.getByText('Delivery settings saved.').waitFor();
+    const stored = (await c.call('GET', '/system/notifications')).body;
+    assert.deepEqual([stored.effective.repeatIntervalMs, stored.effective.groupWindowMs], [90 * 60_000, 45_000]);
+    await page.reload();
+    assert.equal(await c.field('Repeat interval').inputValue(), '1h30m', 'shown back as a duration');
+    assert.equal(await c.field('Group window').inputValue(), '45s');
+    assert.match(await hintOf(c, 'Repeat interval'), /Now 1h30m \(set here\)\. Empty uses the built-in default: 12h\./);
+    assert.match(await hintOf(c, 'Group window'), /Now 45s \(set here\)\. Empty uses the built-in default: off\./);
     await c.capture('notifications-delivery');
 
     // A tenant: what it inherits says it comes from the system; what it sets says "set here".
@@ -46,6 +63,8 @@ test('notification settings: what applies now and where it comes from, and what 
     assert.equal(await c.field('CPU threshold (%)').count(), 0, 'thresholds are the system\'s');
     await page.locator('#toggle-audit\\.entry-state', { hasText: 'Sends — inherited from the system' }).waitFor();
     await page.locator('#toggle-host\\.cpu-state', { hasText: 'Sends — built-in default' }).waitFor();
+    assert.match(await hintOf(c, 'Repeat interval'), /Now 1h30m \(from the system\)\. Empty uses the system’s value: 1h30m\./);
+    assert.equal(await c.field('Repeat interval').getAttribute('placeholder'), '1h30m');
     await c.field('Email notifications').selectOption('off');
     await c.button('Save delivery settings').click();
     await page.getByText('Delivery settings saved.').waitFor();

@@ -5,20 +5,18 @@ import { inheritedFrom, inheritedValue, SettingNow } from '../components/setting
 import { SelectField, TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
 import { useFormSubmit } from '../components/form-submit';
-import { color, footer, groupSeconds, logoUrl, percent, productName, repeatMinutes } from '../notification-validation';
+import { formatDuration, parseDuration } from '../../../src/shared/duration.js';
+import { color, footer, groupWindow, logoUrl, percent, productName, repeatInterval } from '../notification-validation';
 import type { Rule } from '../validation';
 
 /** A form value: '' means "not set here" (the scope inherits; null in the PATCH). */
 const text = (value: number | string | undefined) => (value === undefined ? '' : String(value));
-const minutes = (ms: number | undefined) => (ms === undefined ? '' : String(Math.round(ms / 60_000)));
-const seconds = (ms: number | undefined) => (ms === undefined ? '' : String(Math.round(ms / 1000)));
-const numberOrNull = (value: string, scale = 1) => (value.trim() === '' ? null : Number(value) * scale);
+/** A duration as typed and shown: `12h`, `30m`, `1h30m` ('' for not set here). */
+const durationText = (ms: number | undefined) => (ms === undefined ? '' : formatDuration(ms));
+const durationOrNull = (value: string) => (value.trim() === '' ? null : parseDuration(value, { requireUnit: true }));
+const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
 const optional = (rule: Rule): Rule => (value) => (value.trim() === '' ? undefined : rule(value));
 
-function hours(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
-  return `${Math.round(ms / 60_000)} min`;
-}
 const percentText = (value: unknown) => (value === 0 ? 'disabled' : `${String(value)}%`);
 const onOff = (value: unknown) => (value ? 'on' : 'off');
 
@@ -32,12 +30,12 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
   const [cpu, setCpu] = useState(text(own.thresholds?.cpu));
   const [memory, setMemory] = useState(text(own.thresholds?.memory));
   const [disk, setDisk] = useState(text(own.thresholds?.disk));
-  const [repeat, setRepeat] = useState(minutes(own.repeatIntervalMs));
-  const [group, setGroup] = useState(seconds(own.groupWindowMs));
+  const [repeat, setRepeat] = useState(durationText(own.repeatIntervalMs));
+  const [group, setGroup] = useState(durationText(own.groupWindowMs));
   const { error, busy, done: saved, submit } = useFormSubmit();
   const problems = {
     cpu: optional(percent)(cpu), memory: optional(percent)(memory), disk: optional(percent)(disk),
-    repeat: optional(repeatMinutes)(repeat), group: optional(groupSeconds)(group),
+    repeat: optional(repeatInterval)(repeat), group: optional(groupWindow)(group),
   };
   const api422 = error?.fieldErrors() ?? {};
   const inherited = (name: string) => inheritedValue(view, name);
@@ -47,8 +45,8 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
       body: {
         emailEnabled: email === 'inherit' ? null : email === 'on',
         ...(isSystem ? { thresholds: { cpu: numberOrNull(cpu), memory: numberOrNull(memory), disk: numberOrNull(disk) } } : {}),
-        repeatIntervalMs: numberOrNull(repeat, 60_000),
-        groupWindowMs: numberOrNull(group, 1000),
+        repeatIntervalMs: durationOrNull(repeat),
+        groupWindowMs: durationOrNull(group),
       },
     }));
   });
@@ -80,12 +78,12 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
         </fieldset>
       )}
       <div className="grid">
-        <TextField label="Repeat interval (minutes)" value={repeat} onChange={setRepeat} inputMode="numeric" error={problems.repeat ?? api422.repeatIntervalMs}
-          placeholder={minutes(inherited('repeatIntervalMs') as number)}
-          hint={<>An alert still firing is sent again after this long; repeats sooner are recorded as suppressed. 1 minute to 30 days. <SettingNow view={view} name="repeatIntervalMs" show={(v) => hours(v as number)} /></>} />
-        <TextField label="Group window (seconds)" value={group} onChange={setGroup} inputMode="numeric" error={problems.group ?? api422.groupWindowMs}
-          placeholder={seconds(inherited('groupWindowMs') as number)}
-          hint={<>Alerts of the same group arriving within this window are merged into one digest email. 0 turns grouping off. <SettingNow view={view} name="groupWindowMs" show={(v) => (v === 0 ? 'off' : `${Number(v) / 1000} s`)} /></>} />
+        <TextField label="Repeat interval" value={repeat} onChange={setRepeat} error={problems.repeat ?? api422.repeatIntervalMs}
+          placeholder={durationText(inherited('repeatIntervalMs') as number)}
+          hint={<>An alert still firing is sent again after this long, such as <code>30m</code>, <code>12h</code> or <code>1d</code> (1m to 30d); repeats sooner are recorded as suppressed. <SettingNow view={view} name="repeatIntervalMs" show={(v) => formatDuration(v as number)} /></>} />
+        <TextField label="Group window" value={group} onChange={setGroup} error={problems.group ?? api422.groupWindowMs}
+          placeholder={durationText(inherited('groupWindowMs') as number)}
+          hint={<>Alerts of the same group arriving within this window, such as <code>30s</code> or <code>5m</code>, are merged into one digest email; <code>0</code> turns grouping off. <SettingNow view={view} name="groupWindowMs" show={(v) => (v === 0 ? 'off' : formatDuration(v as number))} /></>} />
       </div>
       <ErrorBanner error={error} title="The settings were not saved" />
       {busy && <Progress label="Saving…" />}
