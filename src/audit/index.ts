@@ -1,3 +1,4 @@
 export { appendAudit, listAudit, type AuditEntry, type AuditFilter, type AuditView } from './audit-log.js';
 export { verifyAudit, type AuditProblem } from './verify-audit.js';
+export { actorsNamed, auditNames } from './audit-names.js';
 export { diffFields } from './settings-diff.js';

@@ -3,7 +3,7 @@
  * (src/api/schemas), imported as types only, so the console cannot drift from what the API answers.
  */
 import type { Static } from 'typebox';
-import type { ApiToken, AuditEntry as AuditEntrySchema, User } from '../../../src/api/schemas/accounts.js';
+import type { ApiToken, AuditPage as AuditPageSchema, User } from '../../../src/api/schemas/accounts.js';
 import type { DeliveryDetail as DeliveryDetailSchema, DeliverySummary as DeliverySummarySchema } from '../../../src/api/schemas/deliveries.js';
 import type { MailboxItem as MailboxItemSchema, MailboxMessage as MailboxMessageSchema } from '../../../src/api/schemas/mailbox.js';
 import type { EffectiveSettingsView, MailServerSettingsView, TestResult as TestResultSchema } from '../../../src/api/schemas/mail-server.js';
@@ -33,4 +33,4 @@ export type MailboxItem = Static<typeof MailboxItemSchema>;
 export type MailboxMessage = Static<typeof MailboxMessageSchema>;
 export type UserView = Static<typeof User>;
 export type ApiTokenView = Static<typeof ApiToken>;
-export type AuditEntry = Static<typeof AuditEntrySchema>;
+export type AuditPage = Static<typeof AuditPageSchema>;
