@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { widths } from './support/browser.js';
-import { createSystemAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
+import { selfSignedCertificate } from './support/certificates.js';
+import { openAsAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium, the SMTP test server on
@@ -16,9 +17,7 @@ test('mail server form: a provider starts from its own defaults, errors wait for
   try {
     await withConsole(async (c) => {
       const { page } = c;
-      const admin = await createSystemAdmin(c);
-      await page.goto(`${c.herald.url}/mail-server`);
-      await c.signIn(admin.email, admin.password);
+      await openAsAdmin(c, '/mail-server');
       await c.field('Provider').waitFor();
       assert.equal(await c.field('Provider').inputValue(), 'builtin', 'a fresh system uses the built-in mailbox');
 
@@ -79,6 +78,64 @@ test('mail server form: a provider starts from its own defaults, errors wait for
       await c.field('Provider').selectOption('builtin');
       assert.equal(await c.field('Sender address').inputValue(), 'no-reply@herald.localhost');
       assert.equal(await page.getByText('Unsaved changes').count(), 0);
+    });
+  } finally {
+    await smtp.close();
+  }
+});
+
+test('mail server form: a CA certificate uploaded or pasted (subject and expiry shown) lets a self-signed server be verified; pool size and rate; an unchecked certificate is a warning', { timeout: 180_000 }, async () => {
+  const smtp = await startSmtpTestServer({ security: 'starttls' });
+  const { cert } = await selfSignedCertificate();
+  try {
+    await withConsole(async (c) => {
+      const { page } = c;
+      await openAsAdmin(c, '/mail-server');
+      await c.field('Provider').selectOption('smtp');
+      await c.field('Host').fill('127.0.0.1');
+      await c.field('Port').fill(String(smtp.port));
+      await c.field('Authentication').selectOption('none');
+      await c.field('Sender address').fill('alerts@herald.localhost');
+
+      // Not trusted yet: the hint points at the field that fixes it.
+      await c.button('Verify connection').click();
+      await page.getByText('Connection check: failed').waitFor();
+      assert.match(await page.locator('.failure-hint').innerText(), /Advanced → CA certificate/);
+
+      await page.getByText('Advanced', { exact: true }).click();
+      await c.field('CA certificate (PEM, optional)').fill('not a certificate');
+      await c.field('CA certificate (PEM, optional)').blur();
+      await page.getByText('CA certificate (PEM, optional) holds no certificate').waitFor();
+      await page.getByLabel('Upload a .pem or .crt file instead').setInputFiles({ name: 'server-ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(cert) });
+      const shown = page.getByRole('list', { name: 'CA certificates' });
+      await shown.waitFor();
+      assert.match(await shown.innerText(), /CN=localhost \(self-signed\), valid until \d{4}-\d\d-\d\d/);
+      assert.equal(await page.getByText('holds no certificate').count(), 0);
+      await c.button('Verify connection').click();
+      await page.getByText('Connection check: succeeded').waitFor();
+
+      await c.field('Connections at once').fill('2');
+      await c.field('Messages per second (optional)').fill('10');
+      await c.button('Save').click();
+      await page.getByText(/Saved as version/).waitFor();
+      const stored = (await c.call('GET', '/system/mail-server')).body;
+      assert.deepEqual([stored.tlsCa?.trim(), stored.poolSize, stored.rateLimitPerSecond], [cert.trim(), 2, 10]);
+
+      // Saved with a CA: Advanced opens by itself and shows it.
+      await page.reload();
+      await shown.waitFor();
+      assert.equal(await page.locator('details', { hasText: 'Advanced' }).getAttribute('open'), '');
+
+      // Certificate checks off, once saved: a warning outside Advanced, with the switch to turn it back on.
+      await page.getByLabel('Accept an invalid TLS certificate (not recommended; logged)').check();
+      await c.button('Save').click();
+      await page.getByText(/Saved as version/).waitFor();
+      await page.reload();
+      const warning = page.getByRole('note').filter({ hasText: 'This server\'s certificate is not checked.' });
+      await warning.waitFor();
+      await page.locator('details', { hasText: 'Advanced' }).evaluate((details) => { (details as unknown as { open: boolean }).open = false; });
+      assert.equal(await warning.getByLabel('Accept an invalid TLS certificate (not recommended; logged)').isVisible(), true, 'visible without opening Advanced');
+      await c.capture('mail-server-unchecked-certificate');
     });
   } finally {
     await smtp.close();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageTitle, screenPaths, type ScreenPath } from '../web/src/screen-paths.js';
 import { accessibilityProblems, widths } from './support/browser.js';
-import { createSystemAdmin, withConsole } from './support/console-harness.js';
+import { createSystemAdmin, openAsAdmin, withConsole } from './support/console-harness.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium. Every client route of the
 // console is loaded directly (typed into the address bar, not reached by clicking), and a screen
@@ -65,11 +65,9 @@ test('every console route loads directly, and a screen that fails says so with a
 test('on a phone (390 px) the navigation is one Menu button, and the tenants\' row actions stay apart', { timeout: 120_000 }, async () => {
   await withConsole(async (c) => {
     const { page } = c;
-    const admin = await createSystemAdmin(c);
     assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
     await page.setViewportSize(widths.phone);
-    await page.goto(`${c.herald.url}/tenants`);
-    await c.signIn(admin.email, admin.password);
+    await openAsAdmin(c, '/tenants');
     await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
 
     // The bar is one line: the brand, Menu, the account; the entries show only once Menu is opened.

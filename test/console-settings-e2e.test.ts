@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSystemAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
+import { openAsAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium, this run's database. The
 // notification settings as an administrator reads them: every "now" text comes from the API's
@@ -17,10 +17,8 @@ async function hintOf(c: ConsoleHarness, label: string): Promise<string> {
 test('notification settings: what applies now and where it comes from, and what an empty field inherits', { timeout: 180_000 }, async () => {
   await withConsole(async (c) => {
     const { page } = c;
-    const admin = await createSystemAdmin(c);
     assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
-    await page.goto(`${c.herald.url}/notifications`);
-    await c.signIn(admin.email, admin.password);
+    await openAsAdmin(c, '/notifications');
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
 
     // Thresholds 85 / 0 / 95 for the system: each says its own value, and that empty gives the built-in 90%.

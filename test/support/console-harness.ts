@@ -91,3 +91,10 @@ export async function createSystemAdmin(c: ConsoleHarness, email = 'admin@herald
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return { email, password };
 }
+
+/** Creates a system administrator, opens `path` (signed out, so the sign-in shows) and signs in there. */
+export async function openAsAdmin(c: ConsoleHarness, path: string): Promise<void> {
+  const admin = await createSystemAdmin(c);
+  await c.page.goto(`${c.herald.url}${path}`);
+  await c.signIn(admin.email, admin.password);
+}

@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration } from '../../src/shared/duration.js';
 import { parseMailbox } from '../../src/shared/email-address.js';
-import type { Rule } from './validation';
+import { wholeNumber, type Rule } from './validation';
 
 /**
  * The notification-rules API's input rules (src/api/schemas/notifications.ts and
@@ -24,11 +24,6 @@ function addressKey(item: string): string {
   return (parsed.ok ? parsed.mailbox.address : item).toLowerCase();
 }
 
-const wholeNumber = (min: number, max: number): Rule => (value) => {
-  if (value.trim() === '') return 'is required';
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? undefined : `must be a whole number from ${min} to ${max}`;
-};
 
 export const percent: Rule = wholeNumber(0, 100);
 const duration = (min: number, max: number): Rule => (value) => {

@@ -8,6 +8,7 @@ import { ErrorBanner, Notice, Progress } from '../components/feedback';
 import { TestTimeline } from '../components/timeline';
 import { mailbox } from '../validation';
 import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, switchProvider, valuesFrom, type FormValues } from './mail-server-form-model';
+import { AdvancedSettings, UncheckedCertificateWarning } from './mail-server-advanced';
 import { SettingsSummary } from './mail-server-summary';
 import { TestPanel } from './mail-server-test-panel';
 
@@ -22,6 +23,7 @@ const fieldLabels: Record<keyof FormValues, string> = {
   provider: 'provider', host: 'host', port: 'port', security: 'security', auth: 'authentication', username: 'username', password: 'password',
   fromAddress: 'sender address', fromName: 'display name', replyTo: 'reply-to', smtpDomain: 'EHLO name',
   allowInvalidCertificate: 'certificate check', tlsCa: 'CA certificate', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
+  poolSize: 'connections at once', rateLimit: 'messages per second',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -38,6 +40,7 @@ export function SettingsForm(props: SettingsFormProps) {
 
 const problemLabels: Record<string, string> = {
   host: 'Host', port: 'Port', username: 'Username', password: 'Password', fromAddress: 'Sender address', fromName: 'Display name', replyTo: 'Reply-to',
+  tlsCa: 'CA certificate', poolSize: 'Connections at once', rateLimit: 'Messages per second',
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
@@ -167,13 +170,8 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           <TextField label="Reply-to" name="replyTo" type="email" value={values.replyTo} onChange={(v) => set('replyTo', v)} onBlur={touch('replyTo')} error={shown('replyTo')} hint="Optional: where replies go." />
         </div>
 
-        {isSmtp && (
-          <details>
-            <summary>Advanced</summary>
-            <TextField label="EHLO name" name="smtpDomain" value={values.smtpDomain} onChange={(v) => set('smtpDomain', v)} hint="The name Herald announces to the server; empty for this machine's name." />
-            <Check label="Accept an invalid TLS certificate (not recommended; logged)" checked={values.allowInvalidCertificate} onChange={(v) => set('allowInvalidCertificate', v)} />
-          </details>
-        )}
+        {isSmtp && saved?.allowInvalidCertificate && <UncheckedCertificateWarning values={values} set={set} check={Check} />}
+        {!isBuiltin && <AdvancedSettings values={values} saved={saved} set={set} shown={shown} touch={touch} check={Check} />}
         <Check label="Send mail through this server" hint="When off, mail is held (kept, not sent) until it is on again." checked={values.enabled} onChange={(v) => set('enabled', v)} />
         {isSystem && <Check label="Apply to all tenants" hint="Tenants without settings of their own send through this server." checked={values.applyToAllTenants} onChange={(v) => set('applyToAllTenants', v)} />}
 
