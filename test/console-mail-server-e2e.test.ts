@@ -78,6 +78,20 @@ test('mail server form: a provider starts from its own defaults, errors wait for
       await c.field('Provider').selectOption('builtin');
       assert.equal(await c.field('Sender address').inputValue(), 'no-reply@herald.localhost');
       assert.equal(await page.getByText('Unsaved changes').count(), 0);
+
+      // Who the notifications reach is on this page too: an invalid address is flagged as it is typed.
+      const add = c.field('Add to admin recipients');
+      await add.fill('ops@exa');
+      assert.deepEqual(await shownErrors(c), [], 'not judged before the address could be whole… ');
+      await add.fill('ops@exa mple.com');
+      await page.getByText('Add to admin recipients is not a valid address').waitFor();
+      await add.fill('ops@example.com');
+      assert.deepEqual(await shownErrors(c), []);
+      await add.press('Enter');
+      await page.getByText('1 of 50').waitFor();
+      assert.deepEqual((await c.call('GET', '/system/recipients')).body.recipients, ['ops@example.com']);
+      await page.getByRole('link', { name: 'Notifications', exact: true }).and(page.locator('main a')).click();
+      await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     });
   } finally {
     await smtp.close();

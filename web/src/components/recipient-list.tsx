@@ -19,11 +19,17 @@ interface RecipientListProps {
 export function RecipientList({ label, recipients, save }: RecipientListProps) {
   const [address, setAddress] = useState('');
   const [tried, setTried] = useState(false);
+  const [left, setLeft] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const problem = newRecipient(address, recipients);
   const full = recipients.length >= maxRecipients;
   const nearlyFull = recipients.length >= maxRecipients - 5;
+  // Flagged as typed once the address could be whole (a domain with a dot after the @) or holds a
+  // space; before that on leaving the field or on Add. A duplicate or a full list shows at once.
+  const typedEnough = /@[^@\s]*\.[^@\s.]|\S\s/.test(address.trim());
+  const shownProblem = problem === 'is required' ? (tried ? problem : undefined)
+    : problem?.startsWith('is not') ? (tried || left || typedEnough ? problem : undefined) : problem;
 
   async function store(next: string[]) {
     setBusy(true);
@@ -46,6 +52,7 @@ export function RecipientList({ label, recipients, save }: RecipientListProps) {
     if (await store([...recipients, address.trim()])) {
       setAddress('');
       setTried(false);
+      setLeft(false);
     }
   }
 
@@ -74,7 +81,8 @@ export function RecipientList({ label, recipients, save }: RecipientListProps) {
           inputMode="email"
           value={address}
           onChange={(value) => { setAddress(value); setError(undefined); }}
-          error={tried || (address !== '' && problem !== 'is required' && !problem?.startsWith('is not')) ? problem : undefined}
+          onBlur={() => setLeft(address.trim() !== '')}
+          error={shownProblem}
           placeholder="ops@example.com"
         />
         <button type="submit" disabled={busy || full}>Add<span className="visually-hidden"> to {label.toLowerCase()}</span></button>

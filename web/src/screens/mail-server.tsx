@@ -9,6 +9,7 @@ import type { EffectiveSettings, MailServerSettings } from '../api/types';
 import { ScopePicker } from '../components/scope-picker';
 import { ConfirmDialog } from '../components/confirm';
 import { ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { ScopeAdminRecipients } from './admin-recipients';
 import { SettingsForm } from './mail-server-form';
 import { TestPanel } from './mail-server-test-panel';
 import { mailServerPath, providerLabel } from './scope-links';
@@ -24,6 +25,7 @@ export function MailServer() {
         {can(user, 'system') && <ScopePicker current={tenantId ?? 'system'} pathOf={mailServerPath} />}
       </div>
       {tenantId ? <TenantMailServer key={tenantId} tenantId={tenantId} /> : <SystemMailServer />}
+      <ScopeAdminRecipients key={`recipients-${tenantId ?? 'system'}`} scope={tenantId ?? 'system'} />
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { api } from '../api/client';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
 import type { EventTypeItem, SettingsView } from '../api/rules-types';
 import { useApi } from '../api/use-api';
 import { ErrorBanner, Loading, Notice } from '../components/feedback';
-import { RecipientList } from '../components/recipient-list';
 import { ScopePicker, usePageScope } from '../components/scope-picker';
+import { AdminRecipientsPanel } from './admin-recipients';
 import { EventTypesPanel } from './notification-events';
 import { BrandingForm, DeliveryRulesForm } from './notification-settings-form';
 import { scopeApiPath, scopePagePath } from './scope-links';
@@ -47,12 +46,7 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
       {readOnly && <Notice>Read only: your role can see these settings but not change them.</Notice>}
       {/* A disabled fieldset disables every control inside it, so a viewer cannot start a change. */}
       <fieldset className="plain" disabled={readOnly}>
-      <section className="panel" aria-labelledby="recipients-heading">
-        <h2 id="recipients-heading">Admin recipients</h2>
-        <p className="hint">Events for administrators go to these addresses, unless an event type has its own list below.</p>
-        <RecipientList label="Admin recipients" recipients={recipients.data.recipients}
-          save={async (next) => { await api('PUT', `${base}/recipients`, { body: { recipients: next } }); recipients.reload(); }} />
-      </section>
+      <AdminRecipientsPanel base={base} recipients={recipients.data.recipients} onSaved={recipients.update} />
       <DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
       <EventTypesPanel base={base} isSystem={isSystem} types={types.data.items} adminRecipients={recipients.data.recipients} onChanged={types.reload} />
       <SilencesPanel base={base} types={types.data.items} />
