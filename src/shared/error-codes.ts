@@ -29,7 +29,7 @@ export const errorCodes = {
   idempotency_conflict: 'The idempotency key was used with a different request.',
   too_many_recipients: 'An event may have at most 50 recipients.',
   too_many_messages: 'The request would create more messages than one request may (HERALD_MAX_MESSAGES_PER_REQUEST).',
-  not_retryable: 'Only failed or held messages can be retried.',
+  not_retryable: 'Only failed, held or deferred messages can be retried.',
   body_too_large: 'The request body is larger than allowed.',
   uri_too_long: 'A path parameter is longer than allowed.',
   unsupported_media_type: 'The request body must be JSON.',

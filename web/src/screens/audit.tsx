@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AuditPage } from '../api/types';
 import { useApi } from '../api/use-api';
+import { DateRangeFields, readDateRange } from '../components/date-range';
 import { ErrorBanner, Loading, When } from '../components/feedback';
 import { Pager, useCursorPages } from '../components/pager';
 import { ScopeFilterField } from '../components/scope-filter';
@@ -9,14 +10,6 @@ import { auditActions, isProblem } from './audit-actions';
 
 const filterKeys = ['scope', 'action', 'actor', 'since', 'until'] as const;
 const pageSize = 50;
-
-/** A `datetime-local` value (local time) as the API's ISO time, and back. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
-const toLocal = (iso: string) => {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /** The audit log, newest first, with filters kept in the address and each entry's details (diffs). */
 export function Audit() {
@@ -33,10 +26,9 @@ export function Audit() {
     const value = (key: string) => String(form.get(key) ?? '').trim();
     const next = new URLSearchParams();
     for (const key of ['scope', 'action', 'actor']) if (value(key)) next.set(key, value(key));
-    const since = toIso(value('since'));
-    const until = toIso(value('until'));
-    if (since && until && since > until) return setRangeProblem('must be after Since');
-    setRangeProblem(undefined);
+    const { since, until, problem } = readDateRange(form);
+    setRangeProblem(problem);
+    if (problem) return;
     if (since) next.set('since', since);
     if (until) next.set('until', until);
     pages.reset();
@@ -64,15 +56,7 @@ export function Audit() {
           <input id="audit-actor" name="actor" defaultValue={filter.actor} placeholder="Ada, ada@example.com, billing service" maxLength={120} aria-describedby="audit-actor-hint" />
           <p id="audit-actor-hint" className="hint">A name, e-mail or token label (part of it), or an id.</p>
         </div>
-        <div className="field">
-          <label htmlFor="audit-since">Since</label>
-          <input id="audit-since" name="since" type="datetime-local" defaultValue={toLocal(filter.since)} />
-        </div>
-        <div className={`field${rangeProblem ? ' field-invalid' : ''}`}>
-          <label htmlFor="audit-until">Until</label>
-          <input id="audit-until" name="until" type="datetime-local" defaultValue={toLocal(filter.until)} aria-invalid={Boolean(rangeProblem)} aria-describedby={rangeProblem ? 'audit-until-error' : undefined} />
-          {rangeProblem && <p id="audit-until-error" className="error-text">Until {rangeProblem}</p>}
-        </div>
+        <DateRangeFields id="audit" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit" className="primary">Apply filters</button>
           <button type="button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>

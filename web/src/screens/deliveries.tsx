@@ -1,14 +1,25 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { can, homeScope } from '../api/credentials';
+import type { EventTypeItem } from '../api/rules-types';
+import { useUser } from '../api/session';
 import { useApi } from '../api/use-api';
+import { scopeApiPath } from './scope-links';
 import type { DeliverySummary, MessageState, Page } from '../api/types';
 import { ErrorBanner, Loading, StateBadge, When } from '../components/feedback';
 import { Pager, useCursorPages } from '../components/pager';
+import { DateRangeFields, readDateRange } from '../components/date-range';
 import { ScopeFilterField } from '../components/scope-filter';
 import { replyText } from '../components/reply';
 
 const states: MessageState[] = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held'];
 const pageSize = 25;
+
+/** The event types of the user's own scope (the system's hold every built-in one), for the filter; none without settings:read. */
+function useEventTypes(): EventTypeItem[] | undefined {
+  const user = useUser();
+  return useApi<{ items: EventTypeItem[] }>(can(user, 'settings:read') ? `${scopeApiPath(homeScope(user))}/event-types` : null).data?.items;
+}
 
 /**
  * The delivery history (every message) or the failure history (failed and deferred, with the
@@ -21,8 +32,13 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
     scope: params.get('scope') ?? '',
     state: mode === 'all' ? (params.get('state') ?? '') : '',
     recipient: params.get('recipient') ?? '',
+    type: params.get('type') ?? '',
     event: params.get('event') ?? '',
+    since: params.get('since') ?? '',
+    until: params.get('until') ?? '',
   };
+  const [rangeProblem, setRangeProblem] = useState<string>();
+  const types = useEventTypes();
   const { data, error, loading, reload } = useApi<Page<DeliverySummary>>(mode === 'all' ? '/deliveries' : '/deliveries/failures', {
     ...filter,
     state: filter.state ? [filter.state] : undefined,
@@ -35,10 +51,15 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['scope', 'state', 'recipient', 'event']) {
+    for (const key of ['scope', 'state', 'recipient', 'type', 'event']) {
       const value = String(form.get(key) ?? '').trim();
       if (value) next.set(key, value);
     }
+    const { since, until, problem } = readDateRange(form);
+    setRangeProblem(problem);
+    if (problem) return;
+    if (since) next.set('since', since);
+    if (until) next.set('until', until);
     pages.reset();
     setParams(next);
   }
@@ -66,9 +87,18 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
           <input id="filter-recipient" name="recipient" type="email" defaultValue={filter.recipient} autoComplete="off" />
         </div>
         <div className="field">
+          <label htmlFor="filter-type">Event type</label>
+          <select id="filter-type" name="type" defaultValue={filter.type} key={types ? 'types' : 'loading'}>
+            <option value="">Any type</option>
+            {types?.map((type) => <option key={type.id} value={type.id}>{type.title}</option>)}
+            {filter.type && !types?.some((type) => type.id === filter.type) && <option value={filter.type}>{filter.type}</option>}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="filter-event">Event id</label>
           <input id="filter-event" name="event" defaultValue={filter.event} autoComplete="off" />
         </div>
+        <DateRangeFields id="filter" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit">Apply filters</button>
           <button type="button" className="link-button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { ApiError } from '../api/client';
 import { api } from '../api/client';
 import { can } from '../api/credentials';
@@ -10,6 +10,7 @@ import { ScopePicker } from '../components/scope-picker';
 import { ConfirmDialog } from '../components/confirm';
 import { ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
 import { ScopeAdminRecipients } from './admin-recipients';
+import { MailHostPolicy } from './mail-host-policy';
 import { SettingsForm } from './mail-server-form';
 import { TestPanel } from './mail-server-test-panel';
 import { mailServerPath, providerLabel } from './scope-links';
@@ -24,8 +25,14 @@ export function MailServer() {
         <h1>Mail server</h1>
         {can(user, 'system') && <ScopePicker current={tenantId ?? 'system'} pathOf={mailServerPath} />}
       </div>
+      {can(user, 'deliveries:read') && (
+        <p className="page-links">
+          <Link to={`/failures?scope=${encodeURIComponent(tenantId ?? 'system')}`}>Failure history</Link> and <Link to={`/deliveries?scope=${encodeURIComponent(tenantId ?? 'system')}`}>deliveries</Link> of {tenantId ? 'this tenant' : 'the system'}
+        </p>
+      )}
       {tenantId ? <TenantMailServer key={tenantId} tenantId={tenantId} /> : <SystemMailServer />}
       <ScopeAdminRecipients key={`recipients-${tenantId ?? 'system'}`} scope={tenantId ?? 'system'} />
+      {!tenantId && can(user, 'system') && <MailHostPolicy />}
     </>
   );
 }

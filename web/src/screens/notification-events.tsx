@@ -3,6 +3,7 @@ import { api, type ApiError } from '../api/client';
 import type { EventTypeItem } from '../api/rules-types';
 import { Badge, ErrorBanner } from '../components/feedback';
 import { RecipientList } from '../components/recipient-list';
+import { RegisterEventType } from './register-event-type';
 
 type Choice = 'inherit' | 'on' | 'off';
 
@@ -33,6 +34,7 @@ export function EventTypesPanel({ base, isSystem, types, adminRecipients, onChan
           </ul>
         </section>
       ))}
+      <RegisterEventType base={base} isSystem={isSystem} onRegistered={onChanged} />
     </section>
   );
 }
