@@ -89,6 +89,8 @@ test('mail server form: a provider starts from its own defaults, errors wait for
       assert.deepEqual(await shownErrors(c), []);
       await add.press('Enter');
       await page.getByText('1 of 50').waitFor();
+      await c.button('Save admin recipients').click();
+      await page.getByText('Admin recipients saved.').waitFor();
       assert.deepEqual((await c.call('GET', '/system/recipients')).body.recipients, ['ops@example.com']);
       await page.getByRole('link', { name: 'Notifications', exact: true }).and(page.locator('main a')).click();
       await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();

@@ -8,9 +8,6 @@ export function effectiveValue(view: SettingsView, name: string): unknown {
   return name.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], view.effective);
 }
 
-/** Where an empty field's value comes from, in words ("the built-in default"). */
-export const inheritedFrom = (view: SettingsView, name: string): string => inheritedWords[view.origins[name]?.inheritedFrom ?? 'default'];
-
 /** What an empty field gives, for its placeholder. */
 export const inheritedValue = (view: SettingsView, name: string): unknown => view.origins[name]?.inherited;
 

@@ -5,6 +5,7 @@ import { useUser } from '../api/session';
 import type { AuthMode, MailServerSettings, Security, TestResult } from '../api/types';
 import { Field, SelectField, TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
+import { UnsavedChanges } from '../components/unsaved-changes';
 import { TestTimeline } from '../components/timeline';
 import { mailbox } from '../validation';
 import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, switchProvider, valuesFrom, type FormValues } from './mail-server-form-model';
@@ -83,6 +84,15 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   /** Another provider starts from its own defaults, with no error shown before a field is touched. */
   function chooseProvider(provider: FormValues['provider']) {
     setValues(switchProvider(values, provider, saved));
+    setTouched(new Set());
+    setSubmitted(false);
+    setApiProblems({});
+    setError(undefined);
+  }
+
+  /** Back to what is stored, with no error shown. */
+  function discard() {
+    setValues(initial);
     setTouched(new Set());
     setSubmitted(false);
     setApiProblems({});
@@ -186,7 +196,7 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>{testRecipient ? 'Save and send test' : 'Save'}</button>
-          {dirty && <span className="muted">Unsaved changes: {changed.map((key) => fieldLabels[key]).join(', ')}</span>}
+          <UnsavedChanges changes={changed.map((key) => fieldLabels[key])} onDiscard={discard} />
         </div>
       </form>
       {canTest && (

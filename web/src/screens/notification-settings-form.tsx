@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { api } from '../api/client';
+import { api, type ApiError } from '../api/client';
+import { ConfirmDialog } from '../components/confirm';
+import { UnsavedChanges } from '../components/unsaved-changes';
 import type { Branding, SettingsView } from '../api/rules-types';
-import { inheritedFrom, inheritedValue, SettingNow } from '../components/setting-origin';
-import { SelectField, TextField } from '../components/field';
+import { inheritedValue, SettingNow } from '../components/setting-origin';
+import { TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
 import { useFormSubmit } from '../components/form-submit';
 import { formatDuration, parseDuration } from '../../../src/shared/duration.js';
@@ -20,39 +22,51 @@ const optional = (rule: Rule): Rule => (value) => (value.trim() === '' ? undefin
 const percentText = (value: unknown) => (value === 0 ? 'disabled' : `${String(value)}%`);
 const onOff = (value: unknown) => (value ? 'on' : 'off');
 
+const deliveryLabels = { cpu: 'CPU threshold', memory: 'memory threshold', disk: 'disk threshold', repeat: 'repeat interval', group: 'group window' } as const;
+type DeliveryValues = Record<keyof typeof deliveryLabels, string>;
+
+/** What a scope set itself, as the form shows it ('' inherits). */
+const deliveryValues = (own: SettingsView['own']): DeliveryValues => ({
+  cpu: text(own.thresholds?.cpu), memory: text(own.thresholds?.memory), disk: text(own.thresholds?.disk),
+  repeat: durationText(own.repeatIntervalMs), group: durationText(own.groupWindowMs),
+});
+
+/** The names of the fields whose value differs from what is stored. */
+export function changedFields<K extends string>(values: Record<K, string>, stored: Record<K, string>, labels: Partial<Record<K, string>>): string[] {
+  return (Object.keys(labels) as K[]).filter((key) => values[key] !== stored[key]).map((key) => labels[key]!);
+}
+
 /**
- * Email on/off, host thresholds (system), repeat interval and group window: each left empty
- * inherits (tenant → system → built-in default), and the hint says what that gives now.
+ * Host thresholds (system), repeat interval and group window: each left empty inherits (tenant →
+ * system → built-in default), and the hint says what applies now and what empty gives.
  */
 export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: (view: SettingsView) => void }) {
-  const { own } = view;
-  const [email, setEmail] = useState<'inherit' | 'on' | 'off'>(own.emailEnabled === undefined ? 'inherit' : own.emailEnabled ? 'on' : 'off');
-  const [cpu, setCpu] = useState(text(own.thresholds?.cpu));
-  const [memory, setMemory] = useState(text(own.thresholds?.memory));
-  const [disk, setDisk] = useState(text(own.thresholds?.disk));
-  const [repeat, setRepeat] = useState(durationText(own.repeatIntervalMs));
-  const [group, setGroup] = useState(durationText(own.groupWindowMs));
+  const stored = deliveryValues(view.own);
+  const [values, setValues] = useState(stored);
   const { error, busy, done: saved, submit } = useFormSubmit();
+  const set = (key: keyof DeliveryValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const problems = {
-    cpu: optional(percent)(cpu), memory: optional(percent)(memory), disk: optional(percent)(disk),
-    repeat: optional(repeatInterval)(repeat), group: optional(groupWindow)(group),
+    cpu: optional(percent)(values.cpu), memory: optional(percent)(values.memory), disk: optional(percent)(values.disk),
+    repeat: optional(repeatInterval)(values.repeat), group: optional(groupWindow)(values.group),
   };
   const api422 = error?.fieldErrors() ?? {};
   const inherited = (name: string) => inheritedValue(view, name);
+  const changes = changedFields(values, stored, isSystem ? deliveryLabels : { repeat: deliveryLabels.repeat, group: deliveryLabels.group });
 
   const save = submit(problems, async () => {
-    onSaved(await api<SettingsView>('PATCH', `${base}/notifications`, {
+    const answer = await api<SettingsView>('PATCH', `${base}/notifications`, {
       body: {
-        emailEnabled: email === 'inherit' ? null : email === 'on',
-        ...(isSystem ? { thresholds: { cpu: numberOrNull(cpu), memory: numberOrNull(memory), disk: numberOrNull(disk) } } : {}),
-        repeatIntervalMs: durationOrNull(repeat),
-        groupWindowMs: durationOrNull(group),
+        ...(isSystem ? { thresholds: { cpu: numberOrNull(values.cpu), memory: numberOrNull(values.memory), disk: numberOrNull(values.disk) } } : {}),
+        repeatIntervalMs: durationOrNull(values.repeat),
+        groupWindowMs: durationOrNull(values.group),
       },
-    }));
+    });
+    setValues(deliveryValues(answer.own)); // as stored: 90m reads 1h30m
+    onSaved(answer);
   });
 
-  const threshold = (name: string, noun: 'cpu' | 'memory' | 'disk', value: string, set: (v: string) => void, problem: string | undefined) => (
-    <TextField label={`${name} threshold (%)`} value={value} onChange={set} inputMode="numeric" error={problem ?? api422.thresholds}
+  const threshold = (name: string, noun: 'cpu' | 'memory' | 'disk') => (
+    <TextField label={`${name} threshold (%)`} value={values[noun]} onChange={set(noun)} inputMode="numeric" error={problems[noun] ?? api422.thresholds}
       placeholder={String(inherited(`thresholds.${noun}`))}
       hint={<>Alert when {noun === 'cpu' ? 'CPU' : noun} usage stays above this percentage; <strong>0 disables</strong> the alert. <SettingNow view={view} name={`thresholds.${noun}`} show={percentText} /></>} />
   );
@@ -60,46 +74,92 @@ export function DeliveryRulesForm({ base, isSystem, view, onSaved }: { base: str
   return (
     <form className="panel" onSubmit={save} noValidate aria-labelledby="rules-heading">
       <h2 id="rules-heading">Delivery</h2>
-      <SelectField label="Email notifications" value={email} onChange={setEmail}
-        options={[
-          { value: 'inherit', label: `Inherit (${inheritedFrom(view, 'emailEnabled')}: ${onOff(inherited('emailEnabled'))})` },
-          { value: 'on', label: 'On — send notification emails' },
-          { value: 'off', label: 'Off — record every event as suppressed, send nothing' },
-        ]}
-        hint={<>The master switch for this scope's notification mail. <SettingNow view={view} name="emailEnabled" show={onOff} /></>} />
       {isSystem && (
         <fieldset className="group">
           <legend>Host thresholds</legend>
           <div className="grid">
-            {threshold('CPU', 'cpu', cpu, setCpu, problems.cpu)}
-            {threshold('Memory', 'memory', memory, setMemory, problems.memory)}
-            {threshold('Disk', 'disk', disk, setDisk, problems.disk)}
+            {threshold('CPU', 'cpu')}
+            {threshold('Memory', 'memory')}
+            {threshold('Disk', 'disk')}
           </div>
         </fieldset>
       )}
       <div className="grid">
-        <TextField label="Repeat interval" value={repeat} onChange={setRepeat} error={problems.repeat ?? api422.repeatIntervalMs}
+        <TextField label="Repeat interval" value={values.repeat} onChange={set('repeat')} error={problems.repeat ?? api422.repeatIntervalMs}
           placeholder={durationText(inherited('repeatIntervalMs') as number)}
           hint={<>An alert still firing is sent again after this long, such as <code>30m</code>, <code>12h</code> or <code>1d</code> (1m to 30d); repeats sooner are recorded as suppressed. <SettingNow view={view} name="repeatIntervalMs" show={(v) => formatDuration(v as number)} /></>} />
-        <TextField label="Group window" value={group} onChange={setGroup} error={problems.group ?? api422.groupWindowMs}
+        <TextField label="Group window" value={values.group} onChange={set('group')} error={problems.group ?? api422.groupWindowMs}
           placeholder={durationText(inherited('groupWindowMs') as number)}
           hint={<>Alerts of the same group arriving within this window, such as <code>30s</code> or <code>5m</code>, are merged into one digest email; <code>0</code> turns grouping off. <SettingNow view={view} name="groupWindowMs" show={(v) => (v === 0 ? 'off' : formatDuration(v as number))} /></>} />
       </div>
       <ErrorBanner error={error} title="The settings were not saved" />
       {busy && <Progress label="Saving…" />}
-      {saved && !busy && <Notice kind="success">Delivery settings saved.</Notice>}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>Save delivery settings</button></div>
+      {saved && !busy && changes.length === 0 && <Notice kind="success">Delivery settings saved.</Notice>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>Save delivery settings</button>
+        <UnsavedChanges changes={changes} onDiscard={() => setValues(stored)} />
+      </div>
     </form>
   );
 }
 
+/** The scope's master switch, said big: on or off, where that comes from, and the one action that changes it. */
+export function EmailSwitch({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: (view: SettingsView) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const on = view.effective.emailEnabled;
+  const origin = view.origins.emailEnabled;
+  const ownChoice = view.own.emailEnabled;
+
+  async function set(emailEnabled: boolean | null) {
+    setConfirming(false);
+    setBusy(true);
+    setError(undefined);
+    try {
+      onSaved(await api<SettingsView>('PATCH', `${base}/notifications`, { body: { emailEnabled } }));
+    } catch (reason) {
+      setError(reason as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const from = origin?.source === 'scope' ? (isSystem ? 'set for the system' : 'set for this tenant') : origin?.source === 'system' ? 'as the system' : 'the built-in default';
+  return (
+    <section className={`panel email-switch email-switch-${on ? 'on' : 'off'}`} aria-labelledby="email-switch-heading">
+      <div className="email-switch-state">
+        <h2 id="email-switch-heading">Email notifications</h2>
+        <p><span className={`switch-pill switch-pill-${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span> <span className="muted">{from}</span></p>
+      </div>
+      <p className="hint">{on ? 'Events of the types below are sent to their recipients.' : 'Nothing is sent: every event is recorded as suppressed (email_disabled).'}</p>
+      <div className="actions">
+        {on
+          ? <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>Turn email off</button>
+          : <button type="button" className="primary" disabled={busy} onClick={() => void set(isSystem ? null : true)}>Turn email on</button>}
+        {!isSystem && ownChoice !== undefined && <button type="button" disabled={busy} onClick={() => void set(null)}>Follow the system ({onOff(origin?.inherited)})</button>}
+      </div>
+      {busy && <Progress label="Saving…" />}
+      <ErrorBanner error={error} title="The switch was not changed" />
+      <ConfirmDialog open={confirming} title="Turn email notifications off?" confirmLabel="Turn email off" onConfirm={() => void set(false)} onCancel={() => setConfirming(false)}>
+        <p>No notification email is sent for {isSystem ? 'the system' : 'this tenant'} until it is turned on again; every event is recorded as suppressed.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+const brandingLabels = { productName: 'product name', logoUrl: 'logo', primaryColor: 'primary colour', backgroundColor: 'background colour', footer: 'footer' } as const;
+const brandingValues = (own: SettingsView['own']): Record<keyof typeof brandingLabels, string> => {
+  const branding = own.branding ?? {};
+  return { productName: branding.productName ?? '', logoUrl: branding.logoUrl ?? '', primaryColor: branding.primaryColor ?? '', backgroundColor: branding.backgroundColor ?? '', footer: branding.footer ?? '' };
+};
+
 /** Product name, logo, colours and footer of the email layout; each empty field inherits. */
 export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; isSystem: boolean; view: SettingsView; onSaved: (view: SettingsView) => void }) {
-  const own = view.own.branding ?? {};
+  const stored = brandingValues(view.own);
   const inherited = (name: keyof Branding) => String(inheritedValue(view, `branding.${name}`) ?? '');
-  const [values, setValues] = useState({
-    productName: own.productName ?? '', logoUrl: own.logoUrl ?? '', primaryColor: own.primaryColor ?? '', backgroundColor: own.backgroundColor ?? '', footer: own.footer ?? '',
-  });
+  const [values, setValues] = useState(stored);
+  const changes = changedFields(values, stored, brandingLabels);
   const { error, busy, done: saved, submit } = useFormSubmit();
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const problems = {
@@ -111,7 +171,9 @@ export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; 
 
   const save = submit(problems, async () => {
     const branding = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim() === '' ? null : value.trim()]));
-    onSaved(await api<SettingsView>('PATCH', `${base}/notifications`, { body: { branding } }));
+    const answer = await api<SettingsView>('PATCH', `${base}/notifications`, { body: { branding } });
+    setValues(brandingValues(answer.own));
+    onSaved(answer);
   });
 
   const swatch = (value: string) => <span className="swatch" aria-hidden="true" style={{ background: value }} />;
@@ -132,8 +194,11 @@ export function BrandingForm({ base, isSystem, view, onSaved }: { base: string; 
       <TextField label="Footer" value={values.footer} onChange={set('footer')} placeholder={inherited('footer')} error={problems.footer} />
       <ErrorBanner error={error} title="The branding was not saved" />
       {busy && <Progress label="Saving…" />}
-      {saved && !busy && <Notice kind="success">Branding saved.</Notice>}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>Save branding</button></div>
+      {saved && !busy && changes.length === 0 && <Notice kind="success">Branding saved.</Notice>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>Save branding</button>
+        <UnsavedChanges changes={changes} onDiscard={() => setValues(stored)} />
+      </div>
     </form>
   );
 }
