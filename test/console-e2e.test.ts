@@ -460,7 +460,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
     await page.getByText('The e-mail address or password is not right').waitFor();
     await signIn('viewer@acme.test', 'viewer passphrase 1'); // the one tenant with this account is found
     await nav('Mail server').waitFor();
-    assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['Overview', 'Mail server', 'Deliveries', 'Failure history', 'Notifications', 'Templates', 'Mailbox', 'My notifications']);
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['Overview', 'Mail server', 'Deliveries', 'Failure history', 'Events', 'Alerts', 'Notifications', 'Templates', 'Mailbox', 'My notifications']);
     await nav('Mail server').click();
     await page.getByText('Read only').waitFor();
     await page.locator('dd', { hasText: '127.0.0.1:2525' }).waitFor();

@@ -4,7 +4,7 @@ export { saveSettings, clearTenantSettings, currentSettings, toSettingsView, pas
 export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { normalizeSettings } from './mail-server/normalize-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
-export { listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
+export { countRecipients, listRecipients, replaceRecipients, validateRecipientList, maxRecipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
 export { createSettingsSecrets, settingsKey, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';

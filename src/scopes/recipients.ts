@@ -41,6 +41,15 @@ export async function listRecipients(db: Kysely<Database>, scopeId: string): Pro
 }
 
 /** Replaces the scope's admin recipients; `along` gets the list before and after, in the same transaction. */
+/** How many admin recipients each of the scopes has (0 for one with none). */
+export async function countRecipients(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(scopeIds.map((id) => [id, 0]));
+  if (scopeIds.length === 0) return counts;
+  const rows = await db.selectFrom('scope_recipients').select(['scope_id', (eb) => eb.fn.countAll<number>().as('count')]).where('scope_id', 'in', scopeIds).groupBy('scope_id').execute();
+  for (const row of rows) counts.set(row.scope_id, Number(row.count));
+  return counts;
+}
+
 export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]> {
   const normalized = validateRecipientList(addresses, '/recipients');
   await assertScope(db, scopeId);

@@ -10,6 +10,8 @@ import { Overview } from './screens/overview';
 import { MailServer } from './screens/mail-server';
 import { Deliveries } from './screens/deliveries';
 import { DeliveryDetailScreen } from './screens/delivery-detail';
+import { Events } from './screens/events';
+import { Alerts } from './screens/alerts';
 import { Tenants } from './screens/tenants';
 import { Mailbox, MailboxMessageScreen } from './screens/mailbox';
 import { Users } from './screens/users';
@@ -56,6 +58,9 @@ function Shell({ user }: { user: SessionUser }) {
     '/deliveries/failures': <Navigate to={{ pathname: '/failures', search: location.search }} replace />,
     '/failures': allowed('deliveries:read', <Deliveries mode="failures" />),
     '/deliveries/:id': allowed('deliveries:read', <DeliveryDetailScreen />),
+    '/events': allowed('deliveries:read', <Events />),
+    '/alerts': allowed('deliveries:read', <Alerts />),
+    '/alerts/:tenantId': allowed('deliveries:read', <Alerts />),
     '/tenants': allowed('system', <Tenants />),
     '/mailbox': allowed('deliveries:read', <Mailbox />),
     '/mailbox/:id': allowed('deliveries:read', <MailboxMessageScreen />),

@@ -5,6 +5,8 @@
 import type { Static } from 'typebox';
 import type { ApiToken, AuditPage as AuditPageSchema, User } from '../../../src/api/schemas/accounts.js';
 import type { DeliveryDetail as DeliveryDetailSchema, DeliverySummary as DeliverySummarySchema } from '../../../src/api/schemas/deliveries.js';
+import type { EventPage as EventPageSchema } from '../../../src/api/schemas/events.js';
+import type { AlertView } from '../../../src/api/schemas/notifications.js';
 import type { MailboxItem as MailboxItemSchema, MailboxMessage as MailboxMessageSchema } from '../../../src/api/schemas/mailbox.js';
 import type { EffectiveSettingsView, MailServerSettingsView, TestResult as TestResultSchema } from '../../../src/api/schemas/mail-server.js';
 import type { OverviewPage as OverviewPageSchema, ScopeHealth as ScopeHealthSchema } from '../../../src/api/schemas/overview.js';
@@ -34,3 +36,5 @@ export type MailboxMessage = Static<typeof MailboxMessageSchema>;
 export type UserView = Static<typeof User>;
 export type ApiTokenView = Static<typeof ApiToken>;
 export type AuditPage = Static<typeof AuditPageSchema>;
+export type EventPage = Static<typeof EventPageSchema>;
+export type Alert = Static<typeof AlertView>;

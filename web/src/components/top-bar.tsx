@@ -17,6 +17,8 @@ const nav: NavItem[] = [
   { to: (user) => mailServerPath(user.tenantId ?? 'system'), label: 'Mail server', permission: 'settings:read' },
   { to: '/deliveries', label: 'Deliveries', permission: 'deliveries:read' },
   { to: '/failures', label: 'Failure history', permission: 'deliveries:read' },
+  { to: '/events', label: 'Events', permission: 'deliveries:read' },
+  { to: '/alerts', label: 'Alerts', permission: 'deliveries:read' },
   { to: '/notifications', label: 'Notifications', permission: 'settings:read' },
   { to: '/templates', label: 'Templates', permission: 'settings:read' },
   { to: '/tenants', label: 'Tenants', permission: 'system' },

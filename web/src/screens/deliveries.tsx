@@ -1,10 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { can, homeScope } from '../api/credentials';
-import type { EventTypeItem } from '../api/rules-types';
-import { useUser } from '../api/session';
 import { useApi } from '../api/use-api';
-import { scopeApiPath } from './scope-links';
+import { EventTypeFilterField, useEventTypes } from './event-type-filter';
 import type { DeliverySummary, MessageState, Page } from '../api/types';
 import { ErrorBanner, Loading, StateBadge, When } from '../components/feedback';
 import { Pager, useCursorPages } from '../components/pager';
@@ -14,12 +11,6 @@ import { replyText } from '../components/reply';
 
 const states: MessageState[] = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held'];
 const pageSize = 25;
-
-/** The event types of the user's own scope (the system's hold every built-in one), for the filter; none without settings:read. */
-function useEventTypes(): EventTypeItem[] | undefined {
-  const user = useUser();
-  return useApi<{ items: EventTypeItem[] }>(can(user, 'settings:read') ? `${scopeApiPath(homeScope(user))}/event-types` : null).data?.items;
-}
 
 /**
  * The delivery history (every message) or the failure history (failed and deferred, with the
@@ -86,14 +77,7 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
           <label htmlFor="filter-recipient">Recipient</label>
           <input id="filter-recipient" name="recipient" type="email" defaultValue={filter.recipient} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor="filter-type">Event type</label>
-          <select id="filter-type" name="type" defaultValue={filter.type} key={types ? 'types' : 'loading'}>
-            <option value="">Any type</option>
-            {types?.map((type) => <option key={type.id} value={type.id}>{type.title}</option>)}
-            {filter.type && !types?.some((type) => type.id === filter.type) && <option value={filter.type}>{filter.type}</option>}
-          </select>
-        </div>
+        <EventTypeFilterField id="filter-type" types={types} defaultValue={filter.type} />
         <div className="field">
           <label htmlFor="filter-event">Event id</label>
           <input id="filter-event" name="event" defaultValue={filter.event} autoComplete="off" />

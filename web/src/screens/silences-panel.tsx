@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, type ApiError } from '../api/client';
 import type { EventTypeItem, Silence } from '../api/rules-types';
 import { useApi } from '../api/use-api';
@@ -88,16 +89,18 @@ export function SilencesPanel({ base, types }: { base: string; types: EventTypeI
   );
 }
 
+/** A new silence; "Silence" on an alert opens it filled in (`?silenceType=…&silenceLabels=…`). */
 function NewSilence({ base, types, onCreated }: { base: string; types: EventTypeItem[]; onCreated: () => void }) {
+  const [params] = useSearchParams();
   const [kind, setKind] = useState<'once' | 'recurring'>('once');
-  const [eventType, setEventType] = useState('');
+  const [eventType, setEventType] = useState(params.get('silenceType') ?? '');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [days, setDays] = useState<number[]>([]);
   const [from, setFrom] = useState('02:00');
   const [to, setTo] = useState('04:00');
   const [comment, setComment] = useState('');
-  const [labelText, setLabelText] = useState('');
+  const [labelText, setLabelText] = useState(params.get('silenceLabels') ?? '');
   const { submitted, error, busy, submit } = useFormSubmit();
   const labels = parseLabels(labelText);
   const start = utcFromInput(startsAt);
