@@ -1,39 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import type { AuditPage } from '../api/types';
 import { useApi } from '../api/use-api';
-import { DateRangeFields, readDateRange } from '../components/date-range';
+import { useAddressFilters } from '../components/address-filters';
+import { DateRangeFields } from '../components/date-range';
 import { ErrorBanner, Loading, When } from '../components/feedback';
-import { Pager, useCursorPages } from '../components/pager';
+import { Pager } from '../components/pager';
 import { ScopeFilterField } from '../components/scope-filter';
 import { auditActions, isProblem } from './audit-actions';
 
-const filterKeys = ['scope', 'action', 'actor', 'since', 'until'] as const;
 const pageSize = 50;
 
 /** The audit log, newest first, with filters kept in the address and each entry's details (diffs). */
 export function Audit() {
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
-  const filter = Object.fromEntries(filterKeys.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof filterKeys)[number], string>;
+  const { filter, apply, clear, rangeProblem, pages, formKey } = useAddressFilters(['scope', 'action', 'actor']);
   const { data, error, loading, reload } = useApi<AuditPage>('/audit', { ...filter, cursor: pages.cursor, limit: pageSize });
   const names = data?.names ?? {};
-  const [rangeProblem, setRangeProblem] = useState<string>();
-
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (key: string) => String(form.get(key) ?? '').trim();
-    const next = new URLSearchParams();
-    for (const key of ['scope', 'action', 'actor']) if (value(key)) next.set(key, value(key));
-    const { since, until, problem } = readDateRange(form);
-    setRangeProblem(problem);
-    if (problem) return;
-    if (since) next.set('since', since);
-    if (until) next.set('until', until);
-    pages.reset();
-    setParams(next);
-  }
 
   return (
     <>
@@ -42,7 +22,7 @@ export function Audit() {
         <button type="button" onClick={reload} disabled={loading}>Refresh</button>
       </div>
       <p className="lead">Every sign-in, change, test email and token, newest first. Entries are chained by hash; <code>herald audit verify</code> detects tampering.</p>
-      <form className="filters" onSubmit={apply} aria-label="Filter the audit log" key={params.toString()}>
+      <form className="filters" onSubmit={apply} aria-label="Filter the audit log" key={formKey}>
         <ScopeFilterField id="audit-scope" defaultValue={filter.scope} />
         <div className="field">
           <label htmlFor="audit-action">Action</label>
@@ -59,7 +39,7 @@ export function Audit() {
         <DateRangeFields id="audit" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit" className="primary">Apply filters</button>
-          <button type="button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+          <button type="button" onClick={clear}>Clear</button>
         </div>
       </form>
       <ErrorBanner error={error} />

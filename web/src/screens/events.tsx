@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { EventPage } from '../api/types';
 import { useApi } from '../api/use-api';
-import { DateRangeFields, readDateRange } from '../components/date-range';
+import { DateRangeFields } from '../components/date-range';
 import { Badge, ErrorBanner, Loading, StateBadge, When } from '../components/feedback';
-import { Pager, useCursorPages } from '../components/pager';
+import { useAddressFilters } from '../components/address-filters';
+import { Pager } from '../components/pager';
 import { ScopeFilterField } from '../components/scope-filter';
 import { EventTypeFilterField, useEventTypes } from './event-type-filter';
 import { scopePagePath } from './scope-links';
@@ -34,30 +34,10 @@ export function splitReason(reason: string | null): { code: string; text: string
  * live in the address.
  */
 export function Events() {
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
-  const filter = Object.fromEntries(['scope', 'type', 'outcome', 'since', 'until'].map((key) => [key, params.get(key) ?? ''])) as Record<'scope' | 'type' | 'outcome' | 'since' | 'until', string>;
+  const { filter, apply, clear, rangeProblem, pages, formKey } = useAddressFilters(['scope', 'type', 'outcome']);
   const { data, error, loading, reload } = useApi<EventPage>('/events', { ...filter, cursor: pages.cursor, limit: pageSize });
   const types = useEventTypes();
-  const [rangeProblem, setRangeProblem] = useState<string>();
   const titleOf = (id: string) => types?.find((type) => type.id === id)?.title ?? id;
-
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const key of ['scope', 'type', 'outcome']) {
-      const value = String(form.get(key) ?? '').trim();
-      if (value) next.set(key, value);
-    }
-    const { since, until, problem } = readDateRange(form);
-    setRangeProblem(problem);
-    if (problem) return;
-    if (since) next.set('since', since);
-    if (until) next.set('until', until);
-    pages.reset();
-    setParams(next);
-  }
 
   return (
     <>
@@ -66,7 +46,7 @@ export function Events() {
         <button type="button" onClick={reload} disabled={loading}>Refresh</button>
       </div>
       <p className="lead">Every event your platform sent to Herald, and what became of it: the mail it made, or why it made none.</p>
-      <form className="filters" onSubmit={apply} aria-label="Filter events" key={params.toString()}>
+      <form className="filters" onSubmit={apply} aria-label="Filter events" key={formKey}>
         <ScopeFilterField id="events-scope" defaultValue={filter.scope} />
         <EventTypeFilterField id="events-type" types={types} defaultValue={filter.type} />
         <div className="field">
@@ -79,7 +59,7 @@ export function Events() {
         <DateRangeFields id="events" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="link-button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+          <button type="button" className="link-button" onClick={clear}>Clear</button>
         </div>
       </form>
       <ErrorBanner error={error} title="The events could not be loaded" />
