@@ -44,6 +44,6 @@ test('audit log: names with the id on hover, readable columns, a filter by name;
     const actors = () => page.locator('table.audit-table tbody tr td:nth-child(2)').allInnerTexts();
     await eventually(page, async () => (await actors()).every((text) => text.startsWith('Ada Admin')), 'only Ada\'s entries are listed');
     await page.getByRole('row', { name: /User created/ }).filter({ hasText: 'Nina Notified' }).waitFor();
-    await c.capture('audit');
+    await c.capture('audit-by-name');
   });
 });
