@@ -52,7 +52,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { regex: '(^|/)src/(?!shared/email-address\\.js$|api/schemas/)', message: 'The console uses the API over HTTP; only the shared address parser is imported.' },
+          { regex: '(^|/)src/(?!shared/(email-address|duration)\\.js$|api/schemas/)', message: 'The console uses the API over HTTP; only the shared address and duration parsers are imported.' },
           // The API's response shapes, as types: erased from the bundle, checked against the server's schemas.
           { regex: '(^|/)src/api/schemas/', allowTypeImports: true, message: 'Only types may come from the API schemas (import type).' },
         ],

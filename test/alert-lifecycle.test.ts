@@ -123,6 +123,23 @@ test('silences: one-off and recurring (Sundays 02:00–04:00 UTC) suppress match
   });
 });
 
+test('silences take ISO 8601 times as well as epoch milliseconds, and answer epoch milliseconds', async () => {
+  await withRestarts(async (start, clock) => {
+    await using h = await start();
+    const iso = await h.api('POST', '/api/v1/system/silences', { eventType: 'host.cpu', startsAt: '2026-11-22T10:00:00Z', endsAt: '2026-11-22T12:30:00+02:00', comment: 'iso' });
+    assert.equal(iso.status, 201, iso.raw);
+    assert.deepEqual([iso.body.startsAt, iso.body.endsAt], [Date.UTC(2026, 10, 22, 10, 0), Date.UTC(2026, 10, 22, 10, 30)]);
+    assert.equal(clock.now(), Date.UTC(2026, 10, 22, 10, 0));
+    assert.match((await h.api('POST', '/api/v1/events', { type: 'host.cpu', data: { host: 'a' } })).body.reason, /^silenced: /, 'the ISO silence is in force');
+    const mixed = await h.api('POST', '/api/v1/system/silences', { startsAt: Date.UTC(2026, 10, 23), endsAt: '2026-11-24T00:00:00.000Z' });
+    assert.equal(mixed.status, 201, mixed.raw);
+    const refused = await h.api('POST', '/api/v1/system/silences', { endsAt: 'next tuesday' });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'validation_failed');
+    assert.equal((await h.api('POST', '/api/v1/system/silences', { startsAt: '2026-11-24T00:00:00Z', endsAt: '2026-11-23T00:00:00Z' })).body.error.details[0].message, 'must be after startsAt');
+  });
+});
+
 test('group window: alerts of one group within it merge into one digest email, sent by the scheduler after a restart', async () => {
   await withRestarts(async (start, clock) => {
     {

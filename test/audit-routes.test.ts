@@ -193,3 +193,38 @@ test('audit: the new entries say what changed, field by field, in the scope chan
   entry = await latest();
   assert.deepEqual([entry.action, entry.target, entry.details.comment], ['silence.delete', `silence:${silence.id}`, 'weekend backups']);
 });
+
+test('audit: entries come with the readable names of their actors and targets, and can be filtered by a name, an e-mail or a token label', { timeout: 120_000 }, async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme Corp' });
+  const root = await h.api('POST', '/api/v1/system/users', { email: 'root@example.test', name: 'Rita Root', role: 'system_admin', password });
+  await h.api('POST', '/api/v1/tenants/acme/users', { email: 'ann@acme.test', name: 'Ann Admin', role: 'tenant_admin', password });
+  const rita = asUser(h, await signIn(h, { email: 'root@example.test', password }));
+  assert.equal((await rita('POST', '/api/v1/tenants/acme/users', { email: 'mo@acme.test', name: 'Mo Member' })).status, 201);
+  const ann = asUser(h, await signIn(h, { email: 'ann@acme.test', password, tenantId: 'acme' }));
+  const token = await ann('POST', '/api/v1/tenants/acme/tokens', { label: 'billing service', permissions: ['events:write'] });
+  assert.equal(token.status, 201, token.raw);
+
+  const page = (await h.api('GET', '/api/v1/audit?limit=100')).body;
+  const created = page.items.find((entry: any) => entry.action === 'user.create' && entry.details.email === 'mo@acme.test');
+  assert.equal(page.names[created.actor], 'Rita Root <root@example.test>');
+  assert.equal(page.names[created.target], 'Mo Member <mo@acme.test>');
+  assert.equal(page.names[`user:${root.body.id}`], 'Rita Root <root@example.test>');
+  assert.equal(page.names['token:env:HERALD_ADMIN_TOKEN'], 'HERALD_ADMIN_TOKEN (environment)');
+  assert.equal(page.names['tenant:acme'], 'Acme Corp');
+  assert.equal(page.names[`token:${token.body.apiToken.id}`], 'API token "billing service"');
+
+  // By name (any case), by e-mail, by token label; an id still works; nothing found is an empty page.
+  const actions = async (actor: string, as = h.api.bind(h) as any) => (await as('GET', `/api/v1/audit?actor=${encodeURIComponent(actor)}&limit=100`)).body.items.map((e: any) => e.action);
+  assert.ok((await actions('rita')).includes('user.create'));
+  assert.ok((await actions('root@example')).every((action: string) => ['user.create', 'auth.login'].includes(action)));
+  assert.deepEqual(await actions(`user:${root.body.id}`), await actions('Rita Root'));
+  assert.deepEqual(await actions('nobody by that name'), []);
+
+  // A tenant's administrator sees the system's people unnamed, and finds only their own tenant's.
+  const annPage = (await ann('GET', '/api/v1/audit?limit=100')).body;
+  const byRita = annPage.items.find((entry: any) => entry.action === 'user.create');
+  assert.equal(annPage.names[byRita.actor], 'a system user');
+  assert.deepEqual((await ann('GET', '/api/v1/audit?actor=rita')).body.items, []);
+  assert.ok((await ann('GET', '/api/v1/audit?actor=ann')).body.items.length > 0);
+});

@@ -12,7 +12,8 @@ import { createTestDatabase } from './support/test-database.js';
 
 // Real: the built console served by `herald start` in a child process, Debian's Chromium driven by
 // playwright-core, the SMTP test server on 127.0.0.1, and the database of this run's dialect.
-// Screenshots of every screen at 1280 and 390 px go to docs/screenshots/, checked with axe-core.
+// Screenshots of every screen at 1280 and 390 px go to .tmp/screenshots/ (docs/screenshots/ with
+// `npm run screenshots`), checked with axe-core.
 
 const rejectUnknown = (address: string): HookDecision => (address.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user here' } : 'accept');
 
@@ -307,7 +308,7 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
   const signIn = async (email: string, password: string, tenantId = '') => {
     await field('E-mail').fill(email);
     await field('Password').fill(password);
-    await field('Tenant id').fill(tenantId);
+    await field('Tenant id (optional)').fill(tenantId);
     await button('Sign in').click();
   };
 
@@ -455,11 +456,11 @@ test('accounts in the console: users, API tokens, the audit log, a tenant viewer
     await field('E-mail').waitFor();
 
     // A tenant viewer: no users, tenants or tokens; the mail server read-only, no password field, no tests, no Save.
-    await signIn('viewer@acme.test', 'viewer passphrase 1');
+    await signIn('viewer@acme.test', 'viewer passphrase 1', 'globex');
     await page.getByText('The e-mail address or password is not right').waitFor();
-    await signIn('viewer@acme.test', 'viewer passphrase 1', 'acme');
+    await signIn('viewer@acme.test', 'viewer passphrase 1'); // the one tenant with this account is found
     await nav('Mail server').waitFor();
-    assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['Overview', 'Mail server', 'Deliveries', 'Failure history', 'Notifications', 'Templates', 'Mailbox', 'My notifications']);
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents(), ['Overview', 'Mail server', 'Deliveries', 'Failure history', 'Events', 'Alerts', 'Notifications', 'Templates', 'Mailbox', 'My notifications']);
     await nav('Mail server').click();
     await page.getByText('Read only').waitFor();
     await page.locator('dd', { hasText: '127.0.0.1:2525' }).waitFor();

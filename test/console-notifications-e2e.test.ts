@@ -52,7 +52,8 @@ test('notification rules, templates and a member\'s own choices in the console',
     await field('Password').press('Enter');
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
 
-    // Admin recipients: an invalid and a duplicate address are refused inline; the count shows the cap.
+    // Admin recipients: an invalid and a duplicate address are refused inline; the count shows the
+    // cap; nothing is stored before Save.
     const add = field('Add to admin recipients');
     await page.getByText('0 of 50').waitFor();
     await add.fill('not an address');
@@ -67,28 +68,42 @@ test('notification rules, templates and a member\'s own choices in the console',
     await add.fill('OPS@example.com');
     await page.getByText('ops@example.com is already in the list').waitFor();
     await button('Add to admin recipients').click();
+    assert.deepEqual((await call('GET', '/system/recipients')).body.recipients, [], 'nothing is stored before Save');
+    await page.getByText('Unsaved changes: + ops@example.com, + oncall@example.com').waitFor();
+    await button('Save admin recipients').click();
+    await page.getByText('Admin recipients saved.').waitFor();
     assert.deepEqual((await call('GET', '/system/recipients')).body.recipients, ['ops@example.com', 'oncall@example.com'], 'the duplicate was not sent');
     await button('Remove oncall@example.com from admin recipients').click();
     await page.getByText('1 of 50').waitFor();
+    await button('Save admin recipients').click();
+    await page.getByText('Admin recipients saved.').waitFor();
     assert.deepEqual((await call('GET', '/system/recipients')).body.recipients, ['ops@example.com']);
+    const section = (name: string) => page.getByRole('navigation', { name: 'Notification settings' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
 
     // A threshold: 101 is refused inline, 0 disables and is stored.
+    await section('Delivery');
     await field('CPU threshold (%)').fill('101');
     await button('Save delivery settings').click();
     await page.getByText('CPU threshold (%) must be a whole number from 0 to 100').waitFor();
     await field('CPU threshold (%)').fill('0');
-    await field('Repeat interval (minutes)').fill('30');
+    await field('Repeat interval').fill('30m');
     await button('Save delivery settings').click();
     await page.getByText('Delivery settings saved.').waitFor();
     const stored = (await call('GET', '/system/notifications')).body;
     assert.equal(stored.effective.thresholds.cpu, 0);
     assert.equal(stored.effective.repeatIntervalMs, 30 * 60_000);
 
-    // Toggle an event type off: an event of that type is then recorded as suppressed.
+    // Toggle an event type off and save: an event of that type is then recorded as suppressed.
+    await section('Event types');
+    await page.waitForURL(/section=event-types/);
     const toggle = field('Service stopped or failed');
     assert.equal(await toggle.inputValue(), 'inherit');
     await page.getByText('Sends — built-in default').first().waitFor();
     await toggle.selectOption('off');
+    await page.locator('#toggle-service\\.failed-state', { hasText: 'changed, not saved' }).waitFor();
+    await page.getByText('Unsaved changes: Service stopped or failed: off').waitFor();
+    await button('Save event types').click();
+    await page.getByText('Event types saved.').waitFor();
     await page.locator('#toggle-service\\.failed-state', { hasText: 'Does not send — set for the system' }).waitFor();
     const posted = await call('POST', '/events', { type: 'service.failed', severity: 'critical', data: { service: 'billing', state: 'failed', host: 'pbx-01' } });
     assert.equal(posted.status, 202);
@@ -98,18 +113,22 @@ test('notification rules, templates and a member\'s own choices in the console',
     // A tenant inherits the system's choice, and says where it comes from.
     await page.getByLabel('Scope', { exact: true }).selectOption('acme');
     await page.waitForURL(/\/notifications\/acme$/);
+    await section('Event types');
     await page.locator('#toggle-service\\.failed-state', { hasText: 'Does not send — inherited from the system' }).waitFor();
     await page.getByLabel('Scope', { exact: true }).selectOption('system');
+    await section('Event types');
 
     // Per-event recipients start as a copy of the admin list.
     await page.getByText('Recipients: the admin recipients for License limit reached').click();
     await button('Use its own list for License limit reached').click();
     await field('Add to recipients of license limit reached').fill('licences@example.com');
     await button('Add to recipients of license limit reached').click();
-    await page.getByText('Recipients: 2 of its own').waitFor();
+    await button('Save recipients of license limit reached').click();
+    await page.getByText('Recipients: its own list of 2').waitFor();
     assert.deepEqual((await call('GET', '/system/event-types')).body.items.find((t: { id: string }) => t.id === 'license.limit').override.recipients, ['ops@example.com', 'licences@example.com']);
 
     // A recurring silence (UTC), listed, then a one-off without an end refused inline.
+    await section('Silences');
     await page.getByRole('radio', { name: 'Recurring weekly' }).check();
     await field('Event type').selectOption('job.failed');
     await page.getByRole('checkbox', { name: 'Sunday' }).check();
@@ -167,7 +186,7 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.goto(`${herald.url}/`);
     await field('E-mail').fill(member.email);
     await field('Password').fill(member.password);
-    await field('Tenant id').fill('acme');
+    await field('Tenant id (optional)').fill('acme');
     await field('Password').press('Enter');
     await page.getByRole('heading', { name: 'My notifications', level: 1 }).waitFor(); // a member's start page
     const recovery = page.getByRole('checkbox', { name: 'Password recovery' });
@@ -194,10 +213,12 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.goto(`${herald.url}/notifications`);
     await field('E-mail').fill(viewer.email);
     await field('Password').fill(viewer.password);
-    await field('Tenant id').fill('acme');
+    await field('Tenant id (optional)').fill('acme');
     await field('Password').press('Enter');
     await page.getByText('Read only: your role can see these settings but not change them.').waitFor();
     assert.equal(await field('Service stopped or failed').isDisabled(), true);
+    assert.equal(await button('Turn email off').isDisabled(), true);
+    await page.getByRole('navigation', { name: 'Notification settings' }).getByRole('link', { name: 'Delivery' }).click();
     assert.equal(await button('Save delivery settings').isDisabled(), true);
     assert.equal(await page.getByLabel('Scope', { exact: true }).count(), 0, 'no scope picker for a tenant user');
     // Templates: readable, but not previewed (a preview renders a template of the caller's choosing: settings:write).

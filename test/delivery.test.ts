@@ -192,3 +192,27 @@ test('one tenant\'s backlog on a slow server does not starve another tenant\'s m
   await settled(h, small.messages[1]!.id, ['sent']);
   assert.ok(slow.received.length < 150, `the small tenant waited while the big one sent ${slow.received.length} of 300`);
 });
+
+test('a deferred message is tried now on request instead of at its next retry; deliveries filter by the event\'s type', async () => {
+  const probe = await startSmtpTestServer();
+  const port = probe.port;
+  await probe.close();
+  await using h = await startHarness({ HERALD_RETRY_BASE: '1h', HERALD_RETRY_MAX_DELAY: '2h' });
+  await h.api('PUT', '/api/v1/system/mail-server', smtpSettings({ host: '127.0.0.1', port }));
+  const event = await postEvent(h, { recipients: ['ops@example.test'] });
+  const id = event.messages[0]!.id;
+  const deferred = await settled(h, id, ['deferred']);
+  assert.ok(Date.parse(deferred.nextAttemptAt) > Date.now() + 30 * 60_000, 'the next retry is an hour away');
+  await using smtp = await startSmtpTestServer({ port });
+  const retried = await h.api('POST', `/api/v1/deliveries/${id}/retry`);
+  assert.equal(retried.status, 200, retried.raw);
+  const delivery = await settled(h, id, ['sent']);
+  assert.equal(delivery.attemptHistory.length, 2);
+  assert.equal(smtp.received[0]!.messageId, event.messages[0]!.messageId);
+
+  await postEvent(h, { type: 'job.failed', recipients: ['jobs@example.test'] });
+  const ofType = async (type: string) => (await h.api('GET', `/api/v1/deliveries?type=${type}`)).body.items.map((item: any) => item.recipient);
+  assert.deepEqual(await ofType('job.failed'), ['jobs@example.test']);
+  assert.deepEqual(await ofType('service.failed'), ['ops@example.test']);
+  assert.deepEqual(await ofType('license.limit'), []);
+});

@@ -172,3 +172,36 @@ test('deliveries: filters and cursor pagination', async () => {
   assert.ok(bad.body.error.details[0].field.startsWith('query:/state'), bad.raw);
   assert.equal((await h.api('GET', '/api/v1/deliveries/msg_nope')).status, 404);
 });
+
+test('events are listed with what the rules decided (outcome, reason, notes) and their messages, filtered; the overview counts them per scope with its admin recipients', async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  await h.api('PUT', '/api/v1/system/recipients', { recipients: ['ops@example.test'] });
+  const sent = await h.api('POST', '/api/v1/events', { type: 'service.failed', data: { service: 'billing' } });
+  const nobody = await h.api('POST', '/api/v1/events', { type: 'service.failed', tenant: 'acme', data: { service: 'billing' } });
+  await h.api('PUT', '/api/v1/system/event-types/license.limit/settings', { enabled: false });
+  const off = await h.api('POST', '/api/v1/events', { type: 'license.limit' });
+  assert.deepEqual([sent.body.outcome, nobody.body.outcome, off.body.outcome], ['queued', 'suppressed', 'suppressed']);
+
+  const list = (await h.api('GET', '/api/v1/events?limit=10')).body;
+  assert.deepEqual(list.items.map((e: any) => e.id), [off.body.eventId, nobody.body.eventId, sent.body.eventId], 'newest first');
+  const [disabled, unreached, queued] = list.items;
+  assert.match(disabled.reason, /^event_disabled/);
+  assert.deepEqual(disabled.messages, []);
+  assert.match(unreached.reason, /^no_recipients/);
+  assert.equal(unreached.scope, 'acme');
+  assert.deepEqual(queued.messages.map((m: any) => m.recipient), ['ops@example.test']);
+  const only = async (query: string) => (await h.api('GET', `/api/v1/events?${query}`)).body.items.map((e: any) => e.id);
+  assert.deepEqual(await only('scope=acme'), [nobody.body.eventId]);
+  assert.deepEqual(await only('outcome=queued'), [sent.body.eventId]);
+  assert.deepEqual(await only('type=license.limit'), [off.body.eventId]);
+  assert.deepEqual(await only('since=2999-01-01T00:00:00Z'), []);
+  const firstPage = (await h.api('GET', '/api/v1/events?limit=2')).body;
+  assert.deepEqual(await only(`limit=2&cursor=${firstPage.nextCursor}`), [sent.body.eventId]);
+
+  const overview = (await h.api('GET', '/api/v1/overview')).body.scopes;
+  const system = overview.find((s: any) => s.scope === 'system');
+  const acme = overview.find((s: any) => s.scope === 'acme');
+  assert.deepEqual([system.adminRecipients, system.events24h], [1, { queued: 1, grouped: 0, suppressed: { event_disabled: 1 } }]);
+  assert.deepEqual([acme.adminRecipients, acme.events24h], [0, { queued: 0, grouped: 0, suppressed: { no_recipients: 1 } }]);
+});

@@ -187,3 +187,32 @@ test('a registered type\'s summary holds only values with linear filters: tags, 
   assert.equal(event.status, 202, event.raw);
   assert.equal(event.body.outcome, 'queued');
 });
+
+test('settings say where each value comes from and what a scope inherits without its own: the built-in default, the system, the scope', async () => {
+  await using h = await startHarness();
+  await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+  const saved = await h.api('PATCH', '/api/v1/system/notifications', { thresholds: { cpu: 85, memory: 0, disk: 95 }, repeatIntervalMs: 1_800_000 });
+  assert.equal(saved.status, 200, saved.raw);
+  const system = saved.body;
+  assert.deepEqual(system.origins['thresholds.cpu'], { source: 'scope', inherited: 90, inheritedFrom: 'default' }, 'the system set 85; empty gives the built-in 90');
+  assert.deepEqual(system.origins['thresholds.memory'], { source: 'scope', inherited: 90, inheritedFrom: 'default' });
+  assert.deepEqual(system.origins.groupWindowMs, { source: 'default', inherited: 0, inheritedFrom: 'default' });
+  assert.deepEqual(system.origins['branding.logoUrl'], { source: 'default', inherited: null, inheritedFrom: 'default' });
+
+  await h.api('PATCH', '/api/v1/tenants/acme/notifications', { repeatIntervalMs: 600_000, emailEnabled: false });
+  const tenant = (await h.api('GET', '/api/v1/tenants/acme/notifications')).body;
+  assert.equal(tenant.effective.repeatIntervalMs, 600_000);
+  assert.deepEqual(tenant.origins.repeatIntervalMs, { source: 'scope', inherited: 1_800_000, inheritedFrom: 'system' }, 'the tenant set 10 min; empty gives the system\'s 30 min');
+  assert.deepEqual(tenant.origins.emailEnabled, { source: 'scope', inherited: true, inheritedFrom: 'default' });
+  assert.deepEqual(tenant.origins['thresholds.cpu'], { source: 'system', inherited: 85, inheritedFrom: 'system' });
+  assert.deepEqual(tenant.origins['branding.productName'], { source: 'default', inherited: 'Herald', inheritedFrom: 'default' });
+
+  // Event toggles: where `enabled` comes from, in each scope.
+  await h.api('PUT', '/api/v1/system/event-types/audit.entry/settings', { enabled: true });
+  await h.api('PUT', '/api/v1/tenants/acme/event-types/job.failed/settings', { enabled: false });
+  const sourceOf = async (scope: string, type: string) => (await h.api('GET', `/api/v1/${scope}/event-types`)).body.items.find((t: any) => t.id === type).enabledSource;
+  assert.deepEqual(
+    [await sourceOf('system', 'audit.entry'), await sourceOf('tenants/acme', 'audit.entry'), await sourceOf('tenants/acme', 'job.failed'), await sourceOf('tenants/acme', 'host.cpu')],
+    ['scope', 'system', 'scope', 'default'],
+  );
+});

@@ -71,6 +71,35 @@ test('brute force: 20 wrong passwords in a minute are refused; the real user sti
   assert.equal(audit.body.items.length, 20 + 1 + 25, 'every failed or refused sign-in is audited');
 });
 
+test('a tenant account signs in without its tenant id when the password names one account; several ask for the tenant id, after the password only', { timeout: 120_000 }, async () => {
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
+  for (const id of ['acme', 'globex', 'initech']) await h.api('POST', '/api/v1/tenants', { id, name: id });
+  await createAccount(h, 'acme', { email: 'mia@example.test', role: 'tenant_admin', password });
+  await createAccount(h, 'globex', { email: 'mia@example.test', role: 'member', password: 'another long passphrase' });
+  const login = (body: Record<string, string>, ip = '198.51.100.20') => send(h, 'POST', '/api/v1/auth/login', { body, ip });
+
+  // One account matches the password: signed in to its tenant, as with the tenant id.
+  const found = await login({ email: 'Mia@Example.test', password });
+  assert.equal(found.status, 200, found.raw);
+  assert.equal(found.body.user.tenantId, 'acme');
+  assert.equal((await login({ email: 'mia@example.test', password: 'another long passphrase' })).body.user.tenantId, 'globex');
+  assert.equal((await login({ email: 'mia@example.test', password: 'a wrong passphrase' })).body.error.code, 'invalid_credentials');
+
+  // The same password in two tenants: the tenant id is asked for, and works.
+  await createAccount(h, 'initech', { email: 'mia@example.test', role: 'member', password });
+  const ambiguous = await login({ email: 'mia@example.test', password });
+  assert.equal(ambiguous.status, 409, ambiguous.raw);
+  assert.equal(ambiguous.body.error.code, 'tenant_required');
+  assert.equal((await login({ email: 'mia@example.test', password: 'guess of an attacker' })).body.error.code, 'invalid_credentials', 'a wrong password learns nothing about the tenants');
+  assert.equal((await login({ email: 'mia@example.test', password, tenantId: 'initech' })).body.user.tenantId, 'initech');
+
+  // A system account with the address and password wins, as before tenant sign-in was found.
+  await createAccount(h, 'system', { email: 'mia@example.test', role: 'system_admin', password });
+  assert.equal((await login({ email: 'mia@example.test', password })).body.user.tenantId, null);
+  const failed = await h.api('GET', '/api/v1/audit?action=auth.login_failed&limit=50');
+  assert.ok(failed.body.items.some((entry: any) => entry.details.reason === 'tenant_required'), 'the ambiguous sign-in is audited');
+});
+
 test('sessions end at logout, password change and disable; a disabled user\'s tokens stop at once', { timeout: 120_000 }, async () => {
   await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });

@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The console is built into web/dist, which Herald serves at `/`. The address parser is shared
-// with the API (src/shared/email-address.ts); its one Node import gets a browser stand-in.
+// with the API (src/shared/email-address.ts), as is the duration parser (src/shared/duration.ts); the
+// address parser's one Node import gets a browser stand-in.
 export default defineConfig({
   root: here('.'),
   base: '/',

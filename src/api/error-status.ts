@@ -10,6 +10,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   sender_not_allowed: 422,
   unauthenticated: 401,
   invalid_credentials: 401,
+  tenant_required: 409,
   forbidden: 403,
   csrf_failed: 403,
   rate_limited: 429,

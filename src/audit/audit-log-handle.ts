@@ -4,6 +4,7 @@ import type { Database } from '../store/schema.js';
 import type { AlongWith } from '../store/transaction.js';
 import { appendAudit, listAudit, type AuditEntry, type AuditFilter, type AuditView } from './audit-log.js';
 import { verifyAudit, type AuditProblem } from './verify-audit.js';
+import { actorsNamed, auditNames } from './audit-names.js';
 
 /** The audit log of one database, its entries stamped by one clock. */
 export interface AuditLog {
@@ -16,6 +17,10 @@ export interface AuditLog {
   along<T>(describe: (result: T) => AuditEntry): AlongWith<T>;
   /** Newest first, filtered; a tenant's administrators are given `scope` = their tenant. */
   list(filter: AuditFilter): Promise<{ items: AuditView[]; nextCursor: string | null }>;
+  /** Readable names for actors and targets (`user:…`, `token:…`, `scope:…`) as they are named now; other scopes' accounts stay unnamed for a tenant's caller. */
+  names(refs: readonly string[], visibleScope?: string): Promise<Record<string, string>>;
+  /** The actors (`user:…`, `token:…`) whose name or email contains `text`, within `visibleScope` when given. */
+  actorsNamed(text: string, visibleScope?: string): ReturnType<typeof actorsNamed>;
   /** Walks the whole hash chain, naming every edited, missing or reordered entry. */
   verify(): Promise<{ entries: number; problems: AuditProblem[] }>;
 }
@@ -27,6 +32,8 @@ export function createAuditLog({ db, clock }: { db: Kysely<Database>; clock: Clo
     },
     along: (describe) => (trx, result) => appendAudit(trx, clock.now(), describe(result)),
     list: (filter) => listAudit(db, filter),
+    names: (refs, visibleScope) => auditNames(db, refs, visibleScope),
+    actorsNamed: (text, visibleScope) => actorsNamed(db, text, visibleScope),
     verify: () => verifyAudit(db),
   };
 }

@@ -47,7 +47,8 @@ export async function appendAudit(db: Kysely<Database>, at: number, entry: Audit
 export interface AuditFilter {
   scope?: string;
   action?: string;
-  actor?: string;
+  /** One actor, or any of several (an empty list matches nothing). */
+  actor?: string | readonly string[];
   since?: number;
   until?: number;
   /** The seq of the last item of the previous page. */
@@ -72,7 +73,11 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit + 1);
   if (filter.scope) query = query.where('scope_id', '=', filter.scope);
   if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (typeof filter.actor === 'string') query = query.where('actor', '=', filter.actor);
+  else if (filter.actor) {
+    if (filter.actor.length === 0) return { items: [], nextCursor: null };
+    query = query.where('actor', 'in', filter.actor);
+  }
   if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
   if (filter.until !== undefined) query = query.where('at', '<', filter.until);
   if (filter.cursor !== undefined) query = query.where('seq', '<', filter.cursor);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, parseDuration } from './config.js';
+import { parseDuration } from '../shared/duration.js';
+import { ConfigError, loadConfig } from './config.js';
 
 test('defaults: ./data, 127.0.0.1, SQLite with synchronous FULL, the documented retry policy', () => {
   const config = loadConfig({});
@@ -49,7 +50,7 @@ test('a lease shorter than three SMTP timeouts is refused: a live send could los
 });
 
 test('durations', () => {
-  assert.deepEqual(['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map(parseDuration), [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined]);
+  assert.deepEqual(['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map((text) => parseDuration(text)), [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined]);
 });
 
 test('HERALD_TRUST_PROXY: off by default; a list of addresses, CIDR ranges and proxy-addr names', () => {

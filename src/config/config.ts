@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { isIP } from 'node:net';
+import { parseDuration } from '../shared/duration.js';
 
 /** Everything Herald reads from its environment, validated and frozen. */
 export interface Config {
@@ -236,14 +237,6 @@ function readTrustProxy(value: string | undefined, problems: string[]): string[]
   return entries;
 }
 
-const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** Parses `500ms`, `30s`, `5m`, `24h`, `2d` or a bare number of milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * durationUnits[match[2] ?? 'ms']!);
-}
 
 class Reader {
   constructor(

@@ -8,17 +8,20 @@ import type { NotificationContext } from '../templates/index.js';
 import { findType, listEventTypes, registerEventType, type EventType, type EventTypeInput } from './catalogue.js';
 import { sampleContext } from './context.js';
 import {
-  eventEnabled, loadEventOverrides, loadSettings, saveEventOverride, updateSettings,
-  type EventOverride, type NotificationSettings, type NotificationSettingsPatch,
+  eventEnabled, eventEnabledSource, loadEventOverrides, loadSettings, saveEventOverride, updateSettings,
+  type EventOverride, type NotificationSettings, type NotificationSettingsPatch, type SettingOrigin, type SettingSource,
 } from './settings.js';
 
 /** An event type as a scope sees it: whether it sends there, and what the scope set itself. */
-export type ScopeEventType = EventType & { enabled: boolean; override: EventOverride };
+/** A type as a scope sees it: enabled or not, where that comes from, and the scope's own override. */
+export type ScopeEventType = EventType & { enabled: boolean; enabledSource: SettingSource; override: EventOverride };
 
 /** What applies in a scope and what it set itself. */
 export interface ScopeSettings {
   effective: NotificationSettings;
   own: NotificationSettingsPatch;
+  /** Per setting, where its value comes from (the scope, the system, the built-in default). */
+  origins: Record<string, SettingOrigin>;
 }
 
 /** Every scope's notification settings and event catalogue, with the per-event toggles and recipients. */
@@ -53,7 +56,7 @@ export function createScopeNotifications({ db, clock }: { db: Kysely<Database>; 
       await assertScope(db, scopeId);
       const [types, overrides] = await Promise.all([listEventTypes(db, scopeId), loadEventOverrides(db, scopeId)]);
       return types.map((type) => ({
-        ...type, enabled: eventEnabled(overrides, type.id, type.defaultEnabled),
+        ...type, enabled: eventEnabled(overrides, type.id, type.defaultEnabled), enabledSource: eventEnabledSource(overrides, type.id),
         override: overrides.own.get(type.id) ?? { enabled: null, recipients: null },
       }));
     },

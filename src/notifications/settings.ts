@@ -68,12 +68,47 @@ function layer(base: NotificationSettings, patch: NotificationSettingsPatch): No
   };
 }
 
-/** The settings in force for a scope, and what the scope set itself. */
-export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch }> {
+/** Where a setting's value comes from: the scope itself, the system (for a tenant), or the built-in default. */
+export type SettingSource = 'scope' | 'system' | 'default';
+
+/** One setting of a scope: where its value comes from, and what applies when the scope sets nothing. */
+export interface SettingOrigin {
+  source: SettingSource;
+  inherited: unknown;
+  inheritedFrom: Exclude<SettingSource, 'scope'>;
+}
+
+/** Settings (or a patch: its unset fields are undefined) as dotted names (`thresholds.cpu`, `branding.footer`). */
+function flatten(settings: object, prefix = ''): Map<string, unknown> {
+  const flat = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(settings)) {
+    if (value !== null && typeof value === 'object') for (const [inner, v] of flatten(value, `${prefix}${key}.`)) flat.set(inner, v);
+    else if (value !== undefined) flat.set(`${prefix}${key}`, value);
+  }
+  return flat;
+}
+
+/** For each setting (by dotted name): where the scope's value comes from and what it would inherit. */
+function originsOf(system: NotificationSettingsPatch, own: NotificationSettingsPatch, isSystem: boolean): Record<string, SettingOrigin> {
+  const [defaults, fromSystem, fromScope] = [flatten(defaultSettings), flatten(system), flatten(isSystem ? system : own)];
+  const origins: Record<string, SettingOrigin> = {};
+  for (const [key, value] of defaults) {
+    const inheritedFrom = !isSystem && fromSystem.has(key) ? 'system' : 'default';
+    origins[key] = { source: fromScope.has(key) ? 'scope' : inheritedFrom, inherited: inheritedFrom === 'system' ? fromSystem.get(key) : value, inheritedFrom };
+  }
+  return origins;
+}
+
+/**
+ * The settings in force for a scope, what the scope set itself, and for each setting where its
+ * value comes from and what the scope would inherit without it.
+ */
+export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch; origins: Record<string, SettingOrigin> }> {
   const rows = await db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
   const system = toPatch(rows.find((row) => row.scope_id === systemScopeId));
   const own = toPatch(rows.find((row) => row.scope_id === scopeId));
-  return { effective: layer(layer(defaultSettings, system), scopeId === systemScopeId ? {} : own), own };
+  const isSystem = scopeId === systemScopeId;
+  return { effective: layer(layer(defaultSettings, system), isSystem ? {} : own), own, origins: originsOf(system, own, isSystem) };
 }
 
 /**
@@ -140,6 +175,12 @@ export async function loadEventOverrides(db: Kysely<Database>, scopeId: string):
 /** Whether a type sends in a scope: the scope's toggle, else the system's, else the type's default. */
 export function eventEnabled(overrides: EventOverrides, typeId: string, defaultEnabled: boolean): boolean {
   return overrides.own.get(typeId)?.enabled ?? overrides.system.get(typeId)?.enabled ?? defaultEnabled;
+}
+
+/** Where eventEnabled's answer comes from (for the system scope, its own toggle is the scope's). */
+export function eventEnabledSource(overrides: Awaited<ReturnType<typeof loadEventOverrides>>, typeId: string): SettingSource {
+  if ((overrides.own.get(typeId)?.enabled ?? null) !== null) return 'scope';
+  return (overrides.system.get(typeId)?.enabled ?? null) !== null ? 'system' : 'default';
 }
 
 /** Sets a scope's override of one event type; `along` gets the override before (null: none) and after, in the same transaction. */

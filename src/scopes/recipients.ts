@@ -41,6 +41,15 @@ export async function listRecipients(db: Kysely<Database>, scopeId: string): Pro
 }
 
 /** Replaces the scope's admin recipients; `along` gets the list before and after, in the same transaction. */
+/** How many admin recipients each of the scopes has (0 for one with none). */
+export async function countRecipients(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(scopeIds.map((id) => [id, 0]));
+  if (scopeIds.length === 0) return counts;
+  const rows = await db.selectFrom('scope_recipients').select(['scope_id', (eb) => eb.fn.countAll<number>().as('count')]).where('scope_id', 'in', scopeIds).groupBy('scope_id').execute();
+  for (const row of rows) counts.set(row.scope_id, Number(row.count));
+  return counts;
+}
+
 export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]> {
   const normalized = validateRecipientList(addresses, '/recipients');
   await assertScope(db, scopeId);
@@ -62,11 +71,14 @@ export interface Recipients {
   list(scopeId: string): Promise<string[]>;
   /** Replaces the list (validated, normalized); `along` gets it before and after. */
   replace(scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]>;
+  /** How many admin recipients each scope has (0 for one with none). */
+  count(scopeIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 export function createRecipients({ db, clock }: { db: Kysely<Database>; clock: Clock }): Recipients {
   return {
     list: (scopeId) => listRecipients(db, scopeId),
     replace: (scopeId, addresses, along) => replaceRecipients(db, clock, scopeId, addresses, along),
+    count: (scopeIds) => countRecipients(db, scopeIds),
   };
 }

@@ -1,13 +1,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); a browser is never downloaded. */
 export const chromiumPath = '/usr/bin/chromium';
-const screenshotDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * Where captureScreen writes: the git-ignored .tmp/screenshots/ on every run, docs/screenshots/
+ * only when asked (`npm run screenshots` sets HERALD_SCREENSHOT_DIR), so a test run never rewrites
+ * the committed pictures.
+ */
+export const screenshotDir = resolve(repoRoot, process.env.HERALD_SCREENSHOT_DIR ?? '.tmp/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
@@ -61,7 +67,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Saves `docs/screenshots/<name>-1280.png` and `-390.png` and checks each width with axe;
+ * Saves `<screenshotDir>/<name>-1280.png` and `-390.png` and checks each width with axe;
  * returns the problems found, prefixed with the screen and width.
  */
 export async function captureScreen(page: Page, name: string): Promise<string[]> {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { can, type SessionUser } from './api/credentials';
-import { restoreSession, signOut, useSession } from './api/session';
+import { restoreSession, useSession } from './api/session';
+import { TopBar } from './components/top-bar';
 import { Loading } from './components/feedback';
 import { Setup, SignIn } from './screens/sign-in';
 import { Account } from './screens/account';
@@ -9,6 +10,8 @@ import { Overview } from './screens/overview';
 import { MailServer } from './screens/mail-server';
 import { Deliveries } from './screens/deliveries';
 import { DeliveryDetailScreen } from './screens/delivery-detail';
+import { Events } from './screens/events';
+import { Alerts } from './screens/alerts';
 import { Tenants } from './screens/tenants';
 import { Mailbox, MailboxMessageScreen } from './screens/mailbox';
 import { Users } from './screens/users';
@@ -18,29 +21,8 @@ import { Notifications } from './screens/notifications';
 import { Templates } from './screens/templates';
 import { MyNotifications } from './screens/my-notifications';
 import { mailServerPath } from './screens/scope-links';
-
-interface NavItem {
-  to: string | ((user: SessionUser) => string);
-  label: string;
-  end?: boolean;
-  /** What the user needs to see the entry; none: every signed-in user. */
-  permission?: string;
-}
-
-const nav: NavItem[] = [
-  { to: '/', label: 'Overview', end: true, permission: 'deliveries:read' },
-  { to: (user) => mailServerPath(user.tenantId ?? 'system'), label: 'Mail server', permission: 'settings:read' },
-  { to: '/deliveries', label: 'Deliveries', permission: 'deliveries:read' },
-  { to: '/failures', label: 'Failure history', permission: 'deliveries:read' },
-  { to: '/notifications', label: 'Notifications', permission: 'settings:read' },
-  { to: '/templates', label: 'Templates', permission: 'settings:read' },
-  { to: '/tenants', label: 'Tenants', permission: 'system' },
-  { to: '/mailbox', label: 'Mailbox', permission: 'deliveries:read' },
-  { to: '/users', label: 'Users', permission: 'users:read' },
-  { to: '/tokens', label: 'API tokens', permission: 'users:write' },
-  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
-  { to: '/my-notifications', label: 'My notifications' },
-];
+import { Screen } from './components/screen-boundary';
+import { screenPaths, type ScreenPath } from './screen-paths';
 
 /** The console: sign-in (or first-admin setup) until a session exists, then the screens the user may use. */
 export function App() {
@@ -52,7 +34,11 @@ export function App() {
   }, []);
 
   if (session.status === 'checking') return <main id="main"><Loading what="your session" /></main>;
-  if (session.status === 'signed-out') return location.pathname === '/setup' ? <Setup /> : <SignIn notice={session.notice} />;
+  if (session.status === 'signed-out') {
+    return location.pathname === '/setup'
+      ? <Screen screen="Set up Herald"><Setup /></Screen>
+      : <Screen screen="Sign in"><SignIn notice={session.notice} /></Screen>;
+  }
   return <Shell user={session.user} />;
 }
 
@@ -61,6 +47,35 @@ function Shell({ user }: { user: SessionUser }) {
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
   const allowed = (permission: string, element: ReactNode) => (can(user, permission) ? element : <NotAllowed />);
+  const screens: Record<ScreenPath, ReactNode> = {
+    '/': can(user, 'deliveries:read') ? <Overview /> : <Navigate to="/my-notifications" replace />,
+    '/setup': <Navigate to="/" replace />,
+    '/account': <Account />,
+    '/mail-server': user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />),
+    '/mail-server/:tenantId': allowed('settings:read', <MailServer />),
+    '/deliveries': allowed('deliveries:read', <Deliveries mode="all" />),
+    // The API's own path name for the failure history: a natural address to type.
+    '/deliveries/failures': <Navigate to={{ pathname: '/failures', search: location.search }} replace />,
+    '/failures': allowed('deliveries:read', <Deliveries mode="failures" />),
+    '/deliveries/:id': allowed('deliveries:read', <DeliveryDetailScreen />),
+    '/events': allowed('deliveries:read', <Events />),
+    '/alerts': allowed('deliveries:read', <Alerts />),
+    '/alerts/:tenantId': allowed('deliveries:read', <Alerts />),
+    '/tenants': allowed('system', <Tenants />),
+    '/mailbox': allowed('deliveries:read', <Mailbox />),
+    '/mailbox/:id': allowed('deliveries:read', <MailboxMessageScreen />),
+    '/users': allowed('users:read', <Users />),
+    '/users/:tenantId': allowed('users:read', <Users />),
+    '/tokens': allowed('users:write', <Tokens />),
+    '/tokens/:tenantId': allowed('users:write', <Tokens />),
+    '/audit': allowed('audit:read', <Audit />),
+    '/notifications': allowed('settings:read', <Notifications />),
+    '/notifications/:tenantId': allowed('settings:read', <Notifications />),
+    '/templates': allowed('settings:read', <Templates />),
+    '/templates/:tenantId': allowed('settings:read', <Templates />),
+    '/my-notifications': <MyNotifications />,
+    '*': <NotFound />,
+  };
 
   // After navigating (not on the first load), move focus to the new screen's content so keyboard
   // and screen-reader users follow.
@@ -73,45 +88,12 @@ function Shell({ user }: { user: SessionUser }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
-      <header className="topbar">
-        <span className="brand">Herald</span>
-        <nav aria-label="Main">
-          <ul>
-            {nav.filter((item) => !item.permission || can(user, item.permission)).map((item) => {
-              const to = typeof item.to === 'string' ? item.to : item.to(user);
-              return <li key={item.label}><NavLink to={to} end={item.end}>{item.label}</NavLink></li>;
-            })}
-          </ul>
-        </nav>
-        <div className="account-links">
-          <NavLink to="/account" aria-label={`Account: ${user.name}`}>{user.name}</NavLink>
-          <button type="button" className="link-button" onClick={() => void signOut()}>Sign out</button>
-        </div>
-      </header>
+      <TopBar user={user} />
       <main id="main" ref={main} tabIndex={-1}>
         <Routes>
-          <Route path="/" element={can(user, 'deliveries:read') ? <Overview /> : <Navigate to="/my-notifications" replace />} />
-          <Route path="/setup" element={<Navigate to="/" replace />} />
-          <Route path="/account" element={<Account />} />
-          <Route path="/mail-server" element={user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />)} />
-          <Route path="/mail-server/:tenantId" element={allowed('settings:read', <MailServer />)} />
-          <Route path="/deliveries" element={allowed('deliveries:read', <Deliveries mode="all" />)} />
-          <Route path="/failures" element={allowed('deliveries:read', <Deliveries mode="failures" />)} />
-          <Route path="/deliveries/:id" element={allowed('deliveries:read', <DeliveryDetailScreen />)} />
-          <Route path="/tenants" element={allowed('system', <Tenants />)} />
-          <Route path="/mailbox" element={allowed('deliveries:read', <Mailbox />)} />
-          <Route path="/mailbox/:id" element={allowed('deliveries:read', <MailboxMessageScreen />)} />
-          <Route path="/users" element={allowed('users:read', <Users />)} />
-          <Route path="/users/:tenantId" element={allowed('users:read', <Users />)} />
-          <Route path="/tokens" element={allowed('users:write', <Tokens />)} />
-          <Route path="/tokens/:tenantId" element={allowed('users:write', <Tokens />)} />
-          <Route path="/audit" element={allowed('audit:read', <Audit />)} />
-          <Route path="/notifications" element={allowed('settings:read', <Notifications />)} />
-          <Route path="/notifications/:tenantId" element={allowed('settings:read', <Notifications />)} />
-          <Route path="/templates" element={allowed('settings:read', <Templates />)} />
-          <Route path="/templates/:tenantId" element={allowed('settings:read', <Templates />)} />
-          <Route path="/my-notifications" element={<MyNotifications />} />
-          <Route path="*" element={<NotFound />} />
+          {(Object.keys(screens) as ScreenPath[]).map((path) => (
+            <Route key={path} path={path} element={<Screen key={location.pathname} screen={screenPaths[path]}>{screens[path]}</Screen>} />
+          ))}
         </Routes>
       </main>
     </div>

@@ -1,5 +1,6 @@
+import { formatDuration, parseDuration } from '../../src/shared/duration.js';
 import { parseMailbox } from '../../src/shared/email-address.js';
-import type { Rule } from './validation';
+import { wholeNumber, type Rule } from './validation';
 
 /**
  * The notification-rules API's input rules (src/api/schemas/notifications.ts and
@@ -23,17 +24,19 @@ function addressKey(item: string): string {
   return (parsed.ok ? parsed.mailbox.address : item).toLowerCase();
 }
 
-const wholeNumber = (min: number, max: number): Rule => (value) => {
-  if (value.trim() === '') return 'is required';
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? undefined : `must be a whole number from ${min} to ${max}`;
-};
 
 export const percent: Rule = wholeNumber(0, 100);
-/** Repeat interval in minutes: the API takes 1 minute to 30 days. */
-export const repeatMinutes: Rule = wholeNumber(1, 30 * 24 * 60);
-/** Group window in seconds: 0 (off) to one day. */
-export const groupSeconds: Rule = wholeNumber(0, 86_400);
+const duration = (min: number, max: number): Rule => (value) => {
+  if (value.trim() === '') return 'is required';
+  const ms = parseDuration(value, { requireUnit: true });
+  if (ms === undefined) return 'must be a duration such as 30m, 12h or 1d (a number needs its unit)';
+  return ms >= min && ms <= max ? undefined : `must be from ${formatDuration(min)} to ${formatDuration(max)}`;
+};
+
+/** Repeat interval: the API takes 1 minute to 30 days. */
+export const repeatInterval: Rule = duration(60_000, 30 * 86_400_000);
+/** Group window: 0 (off) to one day. */
+export const groupWindow: Rule = duration(0, 86_400_000);
 
 export const color: Rule = (value) => (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(value) ? undefined : 'must be a colour like #1f6feb or #fff');
 export const logoUrl: Rule = (value) => {

@@ -16,6 +16,12 @@ export type Rule = (value: string) => string | undefined;
 
 export const required: Rule = (value) => (value.trim() === '' ? 'is required' : undefined);
 
+export const wholeNumber = (min: number, max: number): Rule => (value) => {
+  if (value.trim() === '') return 'is required';
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+};
+
 export const host: Rule = (value) => {
   if (value.trim() === '') return 'is required for an SMTP server';
   return hostPattern.test(value) || ipv4.test(value) || value.includes(':') ? undefined : 'must be a host name or an IP address';

@@ -39,6 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (a
         reply.header('retry-after', '900');
         throw new AppError('rate_limited', 'Too many failed sign-ins from this address; wait 15 minutes or sign in from another address.');
       }
+      if (outcome.reason === 'tenant_required') throw new AppError('tenant_required');
       throw new AppError('invalid_credentials');
     }
     await recordAudit(deps, request, { actor: `user:${outcome.user.id}`, scopeId: outcome.user.scope_id, action: 'auth.login', target: `user:${outcome.user.id}` });

@@ -17,6 +17,7 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
     state: query.state,
     recipient: query.recipient,
     eventId: query.event,
+    eventType: query.type,
     since: query.since ? Date.parse(query.since) : undefined,
     until: query.until ? Date.parse(query.until) : undefined,
     cursor: query.cursor,

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { scopeLimit } from '../../accounts/index.js';
 import { errorResponses } from '../schemas/common.js';
-import { BatchBody, EventBody, EventView, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
+import { BatchBody, EventBody, EventPage, EventQuery, EventView, IdempotencyHeaders, IngestResult } from '../schemas/events.js';
 
 /** Event ingestion: 202 means the event and its messages are committed. */
 export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
@@ -31,6 +31,15 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (
       return reply.status(202).send({ events: await deps.ingest.submit(events) });
     },
   );
+
+  app.get('/events', { config: { permission: 'deliveries:read' }, schema: { tags, querystring: EventQuery, response: { 200: EventPage, ...errorResponses } } }, async (request) => {
+    const query = request.query;
+    return deps.eventLog.list({
+      scope: query.scope ?? scopeLimit(principalOf(request)), type: query.type, outcome: query.outcome,
+      since: query.since ? Date.parse(query.since) : undefined, until: query.until ? Date.parse(query.until) : undefined,
+      cursor: query.cursor, limit: query.limit ?? 50,
+    });
+  });
 
   app.get(
     '/events/:eventId',

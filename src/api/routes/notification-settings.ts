@@ -29,7 +29,7 @@ export const notificationSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDe
     items: await notifications.eventTypes(scopeOf(request)),
   }));
 
-  app.post('/event-types', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: EventTypeBody, response: { 201: Type.Omit(EventTypeView, ['enabled', 'override']), ...errorResponses } } }, async (request, reply) => {
+  app.post('/event-types', { config: { permission: 'settings:write' }, schema: { tags, ...params, body: EventTypeBody, response: { 201: Type.Omit(EventTypeView, ['enabled', 'enabledSource', 'override']), ...errorResponses } } }, async (request, reply) => {
     const scopeId = scopeOf(request);
     const type = await notifications.registerEventType(scopeId, request.body, auditAlong(deps, request, (registered) => ({
       scopeId, action: 'event_type.register', target: `event_type:${registered.id}`,

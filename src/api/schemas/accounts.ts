@@ -59,7 +59,7 @@ export const HostPolicy = Type.Object(
 
 export const AuditQuery = Type.Object(
   {
-    scope: Type.Optional(Type.String({ maxLength: 64 })), action: Type.Optional(Type.String({ maxLength: 64 })), actor: Type.Optional(Type.String({ maxLength: 120 })),
+    scope: Type.Optional(Type.String({ maxLength: 64 })), action: Type.Optional(Type.String({ maxLength: 64 })), actor: Type.Optional(Type.String({ maxLength: 120, description: 'An actor as stored (user:usr_…, token:…, cli), or a name, e-mail or token label to look for' })),
     since: Type.Optional(Type.String({ format: 'date-time' })), until: Type.Optional(Type.String({ format: 'date-time' })),
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })), limit: PageQuery.limit,
   },
@@ -69,4 +69,7 @@ export const AuditEntry = Type.Object({
   seq: Type.Integer(), at: Type.String({ format: 'date-time' }), actor: Type.String(), scope: Type.String(), action: Type.String(),
   target: Nullable(Type.String()), ip: Nullable(Type.String()), details: Type.Record(Type.String(), Type.Unknown()), hash: Type.String(),
 });
-export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), nextCursor: Nullable(Type.String()) });
+export const AuditPage = Type.Object({
+  items: Type.Array(AuditEntry), nextCursor: Nullable(Type.String()),
+  names: Type.Record(Type.String(), Type.String(), { description: 'Readable names of the page\'s actors and targets as they are named now (`user:usr_1` → "Ada <ada@example.com>"); a deleted account has none' }),
+});

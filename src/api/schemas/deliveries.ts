@@ -10,6 +10,7 @@ export const DeliveryQuery = Type.Object(
     state: Type.Optional(Type.Array(State, { description: 'one or more states' })),
     recipient: Type.Optional(Type.String({ maxLength: 320 })),
     event: Type.Optional(Type.String({ maxLength: 64 })),
+    type: Type.Optional(Type.String({ maxLength: 100, description: 'the type of the event the message is for' })),
     since: Type.Optional(Type.String({ format: 'date-time' })),
     until: Type.Optional(Type.String({ format: 'date-time' })),
     ...PageQuery,

@@ -30,6 +30,19 @@ export const IngestResult = Type.Object({
 
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
 
+export const EventQuery = Type.Object(
+  {
+    scope: Type.Optional(Type.String({ maxLength: 64, description: 'system or a tenant id' })),
+    type: Type.Optional(Type.String({ maxLength: 100 })),
+    outcome: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('suppressed'), Type.Literal('grouped')])),
+    since: Type.Optional(Type.String({ format: 'date-time' })),
+    until: Type.Optional(Type.String({ format: 'date-time' })),
+    cursor: Type.Optional(Type.String({ maxLength: 40 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
+
 export const EventView = Type.Object({
   id: Type.String(),
   scope: Type.String(),
@@ -45,4 +58,9 @@ export const EventView = Type.Object({
     recipient: Type.Union([Type.String(), Type.Null()]),
     message: Type.String(),
   }), { description: 'Why the event, or a recipient, got no mail; template warnings' }),
+});
+
+export const EventPage = Type.Object({
+  items: Type.Array(Type.Object({ ...EventView.properties, messages: Type.Array(Type.Object({ id: Type.String(), recipient: Type.String(), state: Type.String() }), { description: 'the messages the event made' }) })),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
 });

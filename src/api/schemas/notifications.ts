@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { Nullable, OneOf } from './common.js';
 
 export const EventTypeId = Type.String({ pattern: '^[a-z][a-z0-9_.-]{0,99}$' });
@@ -28,6 +28,7 @@ export const EventTypeView = Type.Object({
   optOut: Type.Boolean(), defaultEnabled: Type.Boolean(), origin: OneOf(['builtin', 'registered', 'unregistered']),
   sampleData: Type.Record(Type.String(), Type.Unknown()), summary: Type.String(),
   enabled: Type.Boolean({ description: 'Whether it sends in this scope now' }),
+  enabledSource: OneOf(['scope', 'system', 'default'], { description: 'Where `enabled` comes from: this scope\'s toggle, the system\'s, or the type\'s default' }),
   override: Type.Object({ enabled: Nullable(Type.Boolean()), recipients: Nullable(Type.Array(Type.String())) }),
 });
 
@@ -66,7 +67,16 @@ export const EffectiveNotificationSettings = Type.Object({
   branding: Type.Object({ productName: Type.String(), logoUrl: Nullable(Type.String()), primaryColor: Type.String(), backgroundColor: Type.String(), footer: Type.String() }),
 });
 
-export const SettingsView = Type.Object({ effective: EffectiveNotificationSettings, own: Type.Unknown({ description: 'What this scope set itself; the rest is inherited' }) });
+export const SettingOrigin = Type.Object({
+  source: OneOf(['scope', 'system', 'default'], { description: 'Where the value in `effective` comes from: this scope, the system, or the built-in default' }),
+  inherited: Type.Unknown({ description: 'What applies when this scope sets nothing' }),
+  inheritedFrom: OneOf(['system', 'default']),
+});
+export const SettingsView = Type.Object({
+  effective: EffectiveNotificationSettings,
+  own: Type.Unknown({ description: 'What this scope set itself; the rest is inherited' }),
+  origins: Type.Record(Type.String(), SettingOrigin, { description: 'Each setting by dotted name (`thresholds.cpu`, `branding.footer`)' }),
+});
 
 export const TemplateBody = Type.Object(
   {
@@ -99,23 +109,24 @@ export const PreviewBody = Type.Object(
 
 export const PreviewView = Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() });
 
-const Time = Type.Integer({ minimum: 0, description: 'Epoch milliseconds' });
+const EpochMs = Type.Integer({ minimum: 0, description: 'Epoch milliseconds' });
+const silenceFields = <T extends TSchema>(time: T) => ({
+  eventType: Type.Optional(EventTypeId),
+  labels: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), { maxProperties: 20 })),
+  startsAt: Type.Optional(time),
+  endsAt: Type.Optional(time),
+  recurring: Type.Optional(Type.Object({
+    days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, description: '0 = Sunday (UTC)' }),
+    from: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+    to: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+  }, { additionalProperties: false })),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+});
 export const SilenceBody = Type.Object(
-  {
-    eventType: Type.Optional(EventTypeId),
-    labels: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), { maxProperties: 20 })),
-    startsAt: Type.Optional(Time),
-    endsAt: Type.Optional(Time),
-    recurring: Type.Optional(Type.Object({
-      days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, description: '0 = Sunday (UTC)' }),
-      from: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
-      to: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
-    }, { additionalProperties: false })),
-    comment: Type.Optional(Type.String({ maxLength: 500 })),
-  },
+  silenceFields(Type.Union([EpochMs, Type.String({ format: 'date-time', description: 'ISO 8601 time with its offset, e.g. 2026-11-21T02:00:00Z' })], { description: 'Epoch milliseconds or an ISO 8601 time' })),
   { additionalProperties: false },
 );
-export const SilenceView = Type.Intersect([SilenceBody, Type.Object({ id: Type.String(), labels: Type.Record(Type.String(), Type.String()), comment: Type.String() })]);
+export const SilenceView = Type.Object({ ...silenceFields(EpochMs), id: Type.String(), labels: Type.Record(Type.String(), Type.String()), comment: Type.String() });
 
 export const AlertView = Type.Object({
   dedupKey: Type.String(), type: Type.String(), status: OneOf(['firing', 'resolved']), severity: Severity,

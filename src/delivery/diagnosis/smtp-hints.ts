@@ -39,7 +39,7 @@ const rules: HintRule[] = [
   },
   {
     when: code('DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'),
-    hint: "The server's certificate is self-signed or from a CA Herald does not trust: add that CA certificate to the server's TLS settings, or, as a last resort, allow invalid certificates.",
+    hint: "The server's certificate is self-signed or from a CA Herald does not trust: add that CA certificate to the mail server settings (Advanced → CA certificate, or tlsCa in the API), or, as a last resort, accept invalid certificates.",
   },
   { when: code('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'), hint: "The server's certificate has expired (or is not valid yet): the mail server's administrator must renew it." },
   {

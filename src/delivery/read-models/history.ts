@@ -9,6 +9,8 @@ export interface DeliveryFilter {
   state?: MessageState[];
   recipient?: string;
   eventId?: string;
+  /** The type of the event the message is for. */
+  eventType?: string;
   since?: number;
   until?: number;
   /** The id of the last item of the previous page. */
@@ -78,6 +80,7 @@ export async function listDeliveries(db: Kysely<Database>, filter: DeliveryFilte
   if (filter.state && filter.state.length > 0) query = query.where('state', 'in', filter.state);
   if (filter.recipient) query = query.where('recipient', '=', filter.recipient);
   if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
+  if (filter.eventType) query = query.where('event_id', 'in', db.selectFrom('events').select('id').where('type', '=', filter.eventType));
   if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
   if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
   if (filter.cursor) query = query.where('id', '<', filter.cursor);
@@ -110,19 +113,25 @@ export function listFailures(db: Kysely<Database>, filter: Omit<DeliveryFilter, 
   return listDeliveries(db, { ...filter, state: ['failed', 'deferred'] });
 }
 
-/** Sends a failed or held message again (after the settings were fixed), keeping its Message-ID; `along` runs in the same transaction. */
+const retryable: MessageState[] = ['failed', 'held', 'deferred'];
+
+/**
+ * Sends a failed or held message again (after the settings were fixed), keeping its Message-ID; a
+ * deferred one is tried now instead of at its next retry, within its retry window as before.
+ * `along` runs in the same transaction.
+ */
 export async function retryDelivery(db: Kysely<Database>, clock: Clock, id: string, scope?: string, along?: AlongWith<DeliveryDetail>): Promise<DeliveryDetail> {
   return inTransaction(db, async (trx) => {
     const current = await getDelivery(trx, id, scope);
-    if (current.state !== 'failed' && current.state !== 'held') {
-      throw new AppError('not_retryable', `The delivery is ${current.state}; only failed or held deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
+    if (!retryable.includes(current.state)) {
+      throw new AppError('not_retryable', `The delivery is ${current.state}; only failed, held or deferred deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
     }
     const now = clock.now();
     await trx
       .updateTable('messages')
-      .set({ state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
+      .set(current.state === 'deferred' ? { next_attempt_at: now, updated_at: now } : { state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
       .where('id', '=', id)
-      .where('state', 'in', ['failed', 'held'])
+      .where('state', '=', current.state)
       .execute();
     const detail = await getDelivery(trx, id, scope);
     await along?.(trx, detail);

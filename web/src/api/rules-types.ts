@@ -4,13 +4,14 @@
  */
 import type { Static } from 'typebox';
 import type {
-  EffectiveNotificationSettings, EventTypeView, PreferencesView, PreviewView, SilenceView, TemplateView as TemplateViewSchema,
+  EffectiveNotificationSettings, EventTypeView, PreferencesView, PreviewView, SettingOrigin as SettingOriginSchema, SilenceView, TemplateView as TemplateViewSchema,
 } from '../../../src/api/schemas/notifications.js';
 
 export type EventTypeItem = Static<typeof EventTypeView>;
 export type Audience = EventTypeItem['audience'];
 export type NotificationSettings = Static<typeof EffectiveNotificationSettings>;
 export type Branding = NotificationSettings['branding'];
+export type SettingOrigin = Static<typeof SettingOriginSchema>;
 
 export interface SettingsView {
   effective: NotificationSettings;
@@ -22,6 +23,8 @@ export interface SettingsView {
     groupWindowMs?: number;
     branding?: Partial<Branding>;
   };
+  /** Per setting by dotted name (`thresholds.cpu`): where the effective value comes from, and what empty inherits. */
+  origins: Record<string, SettingOrigin>;
 }
 
 export type Silence = Static<typeof SilenceView>;

@@ -3,8 +3,10 @@
  * (src/api/schemas), imported as types only, so the console cannot drift from what the API answers.
  */
 import type { Static } from 'typebox';
-import type { ApiToken, AuditEntry as AuditEntrySchema, User } from '../../../src/api/schemas/accounts.js';
+import type { ApiToken, AuditPage as AuditPageSchema, User } from '../../../src/api/schemas/accounts.js';
 import type { DeliveryDetail as DeliveryDetailSchema, DeliverySummary as DeliverySummarySchema } from '../../../src/api/schemas/deliveries.js';
+import type { EventPage as EventPageSchema } from '../../../src/api/schemas/events.js';
+import type { AlertView } from '../../../src/api/schemas/notifications.js';
 import type { MailboxItem as MailboxItemSchema, MailboxMessage as MailboxMessageSchema } from '../../../src/api/schemas/mailbox.js';
 import type { EffectiveSettingsView, MailServerSettingsView, TestResult as TestResultSchema } from '../../../src/api/schemas/mail-server.js';
 import type { OverviewPage as OverviewPageSchema, ScopeHealth as ScopeHealthSchema } from '../../../src/api/schemas/overview.js';
@@ -33,4 +35,6 @@ export type MailboxItem = Static<typeof MailboxItemSchema>;
 export type MailboxMessage = Static<typeof MailboxMessageSchema>;
 export type UserView = Static<typeof User>;
 export type ApiTokenView = Static<typeof ApiToken>;
-export type AuditEntry = Static<typeof AuditEntrySchema>;
+export type AuditPage = Static<typeof AuditPageSchema>;
+export type EventPage = Static<typeof EventPageSchema>;
+export type Alert = Static<typeof AlertView>;

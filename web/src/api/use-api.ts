@@ -5,7 +5,7 @@ type Query = Record<string, string | number | undefined | string[]>;
 
 /**
  * Loads one GET resource; `reload` fetches it again and keeps showing the previous data
- * meanwhile. A null path loads nothing.
+ * meanwhile, `update` shows a write's answer. A null path loads nothing.
  */
 export function useApi<T>(path: string | null, query?: Query) {
   const [version, setVersion] = useState(0);
@@ -30,5 +30,7 @@ export function useApi<T>(path: string | null, query?: Query) {
   }, [path, queryKey, requestKey]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data: result.data, error: result.error, loading: path !== null && result.key !== requestKey, reload };
+  /** Shows what a write answered (the resource as stored now) without asking again. */
+  const update = useCallback((data: T) => setResult({ key: requestKey, data }), [requestKey]);
+  return { data: result.data, error: result.error, loading: path !== null && result.key !== requestKey, reload, update };
 }

@@ -14,10 +14,12 @@ export function ScopeFilterField({ id, defaultValue }: { id: string; defaultValu
   return (
     <div className="field">
       <label htmlFor={id}>Scope</label>
-      <select id={id} name="scope" defaultValue={defaultValue}>
+      {/* Mounted again once the tenants are in, so a scope from the address is selected even when it is a tenant. */}
+      <select id={id} name="scope" defaultValue={defaultValue} key={tenants.data ? 'tenants' : 'loading'}>
         <option value="">All scopes</option>
         <option value="system">System</option>
         {tenants.data?.items.map((tenant) => <option key={tenant.id} value={tenant.id}>{tenant.name}</option>)}
+        {defaultValue && defaultValue !== 'system' && !tenants.data?.items.some((tenant) => tenant.id === defaultValue) && <option value={defaultValue}>{defaultValue}</option>}
       </select>
     </div>
   );

@@ -1,46 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
-import type { AuditEntry, Page } from '../api/types';
+import type { AuditPage } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useAddressFilters } from '../components/address-filters';
+import { DateRangeFields } from '../components/date-range';
 import { ErrorBanner, Loading, When } from '../components/feedback';
-import { Pager, useCursorPages } from '../components/pager';
+import { Pager } from '../components/pager';
 import { ScopeFilterField } from '../components/scope-filter';
 import { auditActions, isProblem } from './audit-actions';
 
-const filterKeys = ['scope', 'action', 'actor', 'since', 'until'] as const;
 const pageSize = 50;
-
-/** A `datetime-local` value (local time) as the API's ISO time, and back. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
-const toLocal = (iso: string) => {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /** The audit log, newest first, with filters kept in the address and each entry's details (diffs). */
 export function Audit() {
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
-  const filter = Object.fromEntries(filterKeys.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof filterKeys)[number], string>;
-  const { data, error, loading, reload } = useApi<Page<AuditEntry>>('/audit', { ...filter, cursor: pages.cursor, limit: pageSize });
-  const [rangeProblem, setRangeProblem] = useState<string>();
-
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (key: string) => String(form.get(key) ?? '').trim();
-    const next = new URLSearchParams();
-    for (const key of ['scope', 'action', 'actor']) if (value(key)) next.set(key, value(key));
-    const since = toIso(value('since'));
-    const until = toIso(value('until'));
-    if (since && until && since > until) return setRangeProblem('must be after Since');
-    setRangeProblem(undefined);
-    if (since) next.set('since', since);
-    if (until) next.set('until', until);
-    pages.reset();
-    setParams(next);
-  }
+  const { filter, apply, clear, rangeProblem, pages, formKey } = useAddressFilters(['scope', 'action', 'actor']);
+  const { data, error, loading, reload } = useApi<AuditPage>('/audit', { ...filter, cursor: pages.cursor, limit: pageSize });
+  const names = data?.names ?? {};
 
   return (
     <>
@@ -49,7 +22,7 @@ export function Audit() {
         <button type="button" onClick={reload} disabled={loading}>Refresh</button>
       </div>
       <p className="lead">Every sign-in, change, test email and token, newest first. Entries are chained by hash; <code>herald audit verify</code> detects tampering.</p>
-      <form className="filters" onSubmit={apply} aria-label="Filter the audit log" key={params.toString()}>
+      <form className="filters" onSubmit={apply} aria-label="Filter the audit log" key={formKey}>
         <ScopeFilterField id="audit-scope" defaultValue={filter.scope} />
         <div className="field">
           <label htmlFor="audit-action">Action</label>
@@ -60,20 +33,13 @@ export function Audit() {
         </div>
         <div className="field">
           <label htmlFor="audit-actor">Actor</label>
-          <input id="audit-actor" name="actor" defaultValue={filter.actor} placeholder="user:usr_…, token:…, cli" maxLength={120} />
+          <input id="audit-actor" name="actor" defaultValue={filter.actor} placeholder="Ada, ada@example.com, billing service" maxLength={120} aria-describedby="audit-actor-hint" />
+          <p id="audit-actor-hint" className="hint">A name, e-mail or token label (part of it), or an id.</p>
         </div>
-        <div className="field">
-          <label htmlFor="audit-since">Since</label>
-          <input id="audit-since" name="since" type="datetime-local" defaultValue={toLocal(filter.since)} />
-        </div>
-        <div className={`field${rangeProblem ? ' field-invalid' : ''}`}>
-          <label htmlFor="audit-until">Until</label>
-          <input id="audit-until" name="until" type="datetime-local" defaultValue={toLocal(filter.until)} aria-invalid={Boolean(rangeProblem)} aria-describedby={rangeProblem ? 'audit-until-error' : undefined} />
-          {rangeProblem && <p id="audit-until-error" className="error-text">Until {rangeProblem}</p>}
-        </div>
+        <DateRangeFields id="audit" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit" className="primary">Apply filters</button>
-          <button type="button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+          <button type="button" onClick={clear}>Clear</button>
         </div>
       </form>
       <ErrorBanner error={error} />
@@ -81,18 +47,18 @@ export function Audit() {
       {data && data.items.length === 0 && <p>No entries match.</p>}
       {data && data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Audit entries" tabIndex={0}>
-          <table className="stack">
+          <table className="stack audit-table">
             <thead>
-              <tr><th scope="col">Time</th><th scope="col">Actor</th><th scope="col">Scope</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Address</th><th scope="col">Details</th></tr>
+              <tr><th scope="col" className="col-time">Time</th><th scope="col" className="col-name">Actor</th><th scope="col">Scope</th><th scope="col" className="col-action">Action</th><th scope="col" className="col-name">Target</th><th scope="col">Address</th><th scope="col" className="col-details">Details</th></tr>
             </thead>
             <tbody>
               {data.items.map((entry) => (
                 <tr key={entry.seq} className={isProblem(entry.action) ? 'row-problem' : undefined}>
                   <td data-label="Time"><When at={entry.at} /></td>
-                  <td data-label="Actor"><code>{entry.actor}</code></td>
-                  <td data-label="Scope">{entry.scope}</td>
+                  <td data-label="Actor"><Named id={entry.actor} names={names} /></td>
+                  <td data-label="Scope"><span title={entry.scope}>{entry.scope === 'system' ? 'System' : (names[`scope:${entry.scope}`] ?? entry.scope)}</span></td>
                   <td data-label="Action">{auditActions[entry.action] ?? entry.action}<br /><code className="muted action-id">{entry.action}</code></td>
-                  <td data-label="Target">{entry.target ? <code>{entry.target}</code> : <span className="muted">—</span>}</td>
+                  <td data-label="Target">{entry.target ? <Named id={entry.target} names={names} /> : <span className="muted">—</span>}</td>
                   <td data-label="Address">{entry.ip ?? <span className="muted">—</span>}</td>
                   <td data-label="Details">{entry.action === 'access.denied' ? <DenialDetails details={entry.details} /> : <EntryDetails details={entry.details} />}</td>
                 </tr>
@@ -104,6 +70,16 @@ export function Audit() {
       <Pager pages={pages} nextCursor={data?.nextCursor} />
     </>
   );
+}
+
+/**
+ * An actor or target by its name as the API gives it, the id on hover (and to screen readers after
+ * the name); a deleted account or an object without a name shows its id.
+ */
+function Named({ id, names }: { id: string; names: Record<string, string> }) {
+  const name = names[id];
+  if (!name) return <code className="entry-id">{id}</code>;
+  return <span title={id}>{name}<span className="visually-hidden"> ({id})</span></span>;
 }
 
 /** A refused request: what it needed, where, and how many more came from the same actor the minute before. */
@@ -118,9 +94,15 @@ function DenialDetails({ details }: { details: Record<string, unknown> }) {
   );
 }
 
-const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+/** What a user entry's `password` says: whether the account got one, never the password. */
+const passwordWords: Record<string, string> = { none: 'none (receives notifications only, cannot sign in)', set: 'set (can sign in)', changed: 'changed' };
 
-/** An entry's details: a field-level diff as a from → to table, anything else as JSON. */
+/** A value that reads on one line: not an object, or a list of such values. */
+const isFlat = (value: unknown): boolean => value === null || typeof value !== 'object' || (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object'));
+
+const show = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : Array.isArray(value) ? value.map(show).join(', ') : JSON.stringify(value));
+
+/** An entry's details: a field-level diff as a from → to table, flat values as a list, anything else as JSON. */
 function EntryDetails({ details }: { details: Record<string, unknown> }) {
   const { changes, ...rest } = details;
   const hasRest = Object.keys(rest).length > 0;
@@ -144,7 +126,11 @@ function EntryDetails({ details }: { details: Record<string, unknown> }) {
           </tbody>
         </table>
       )}
-      {hasRest && (
+      {hasRest && Object.values(rest).every(isFlat) ? (
+        <ul className="entry-facts">
+          {Object.entries(rest).map(([key, value]) => <li key={key}><span className="muted">{key}:</span> {key === 'password' ? (passwordWords[String(value)] ?? show(value)) : show(value)}</li>)}
+        </ul>
+      ) : hasRest && (
         <details>
           <summary>Details</summary>
           <pre className="details-json">{JSON.stringify(rest, null, 2)}</pre>

@@ -1,9 +1,11 @@
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api';
+import { EventTypeFilterField, useEventTypes } from './event-type-filter';
 import type { DeliverySummary, MessageState, Page } from '../api/types';
 import { ErrorBanner, Loading, StateBadge, When } from '../components/feedback';
-import { Pager, useCursorPages } from '../components/pager';
+import { useAddressFilters } from '../components/address-filters';
+import { Pager } from '../components/pager';
+import { DateRangeFields } from '../components/date-range';
 import { ScopeFilterField } from '../components/scope-filter';
 import { replyText } from '../components/reply';
 
@@ -15,14 +17,9 @@ const pageSize = 25;
  * last reply). Filters live in the address, so a filtered view can be shared and reloaded.
  */
 export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
-  const filter = {
-    scope: params.get('scope') ?? '',
-    state: mode === 'all' ? (params.get('state') ?? '') : '',
-    recipient: params.get('recipient') ?? '',
-    event: params.get('event') ?? '',
-  };
+  const { filter: address, apply, clear, rangeProblem, pages, formKey } = useAddressFilters(['scope', 'state', 'recipient', 'type', 'event']);
+  const filter = { ...address, state: mode === 'all' ? address.state : '' };
+  const types = useEventTypes();
   const { data, error, loading, reload } = useApi<Page<DeliverySummary>>(mode === 'all' ? '/deliveries' : '/deliveries/failures', {
     ...filter,
     state: filter.state ? [filter.state] : undefined,
@@ -31,18 +28,6 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
   });
   const title = mode === 'all' ? 'Deliveries' : 'Failure history';
 
-  function applyFilter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const key of ['scope', 'state', 'recipient', 'event']) {
-      const value = String(form.get(key) ?? '').trim();
-      if (value) next.set(key, value);
-    }
-    pages.reset();
-    setParams(next);
-  }
-
   return (
     <>
       <div className="page-head">
@@ -50,7 +35,7 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
         <button type="button" onClick={reload} disabled={loading}>Refresh</button>
       </div>
       {mode === 'failures' && <p className="lead">Messages that failed for good, and those waiting to be retried, with the server's last reply.</p>}
-      <form className="filters" onSubmit={applyFilter} aria-label={`Filter ${title.toLowerCase()}`} key={params.toString()}>
+      <form className="filters" onSubmit={apply} aria-label={`Filter ${title.toLowerCase()}`} key={formKey}>
         <ScopeFilterField id="filter-scope" defaultValue={filter.scope} />
         {mode === 'all' && (
           <div className="field">
@@ -65,13 +50,15 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
           <label htmlFor="filter-recipient">Recipient</label>
           <input id="filter-recipient" name="recipient" type="email" defaultValue={filter.recipient} autoComplete="off" />
         </div>
+        <EventTypeFilterField id="filter-type" types={types} defaultValue={filter.type} />
         <div className="field">
           <label htmlFor="filter-event">Event id</label>
           <input id="filter-event" name="event" defaultValue={filter.event} autoComplete="off" />
         </div>
+        <DateRangeFields id="filter" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="link-button" onClick={() => { pages.reset(); setParams(new URLSearchParams()); }}>Clear</button>
+          <button type="button" className="link-button" onClick={clear}>Clear</button>
         </div>
       </form>
       <ErrorBanner error={error} title="The list could not be loaded" />

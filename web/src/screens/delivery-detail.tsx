@@ -9,16 +9,17 @@ import { replyText } from '../components/reply';
 
 const inFlight = new Set(['queued', 'sending']);
 
-/** One message: its state, every attempt with the server's reply, the rendered email, resend. */
+/** One message: its state, every attempt with the server's reply, the rendered email, resend (or retry now, when deferred). */
 export function DeliveryDetailScreen() {
   const { id = '' } = useParams();
   const path = `/deliveries/${encodeURIComponent(id)}`;
   const { data, error, loading, reload } = useApi<DeliveryDetail>(path);
   const [resending, setResending] = useState(false);
   const [resent, setResent] = useState(false);
+  const [triedBefore, setTriedBefore] = useState(0);
   const [resendError, setResendError] = useState<ApiError>();
-  // After a resend, follow the message until it leaves the queue.
-  const watching = resent && (loading || (data !== undefined && inFlight.has(data.state)));
+  // After a resend, follow the message until it leaves the queue (a deferred one until it is tried).
+  const watching = resent && (loading || (data !== undefined && (inFlight.has(data.state) || (data.state === 'deferred' && data.attempts === triedBefore))));
 
   useEffect(() => {
     if (!watching || loading) return;
@@ -30,6 +31,7 @@ export function DeliveryDetailScreen() {
     setResending(true);
     setResendError(undefined);
     try {
+      setTriedBefore(data?.attempts ?? 0);
       await api('POST', `${path}/retry`);
       setResent(true);
       reload();
@@ -43,6 +45,7 @@ export function DeliveryDetailScreen() {
   if (error) return <ErrorBanner error={error} title="The message could not be loaded" />;
   if (!data) return <Loading what="the message" />;
   const canResend = data.state === 'failed' || data.state === 'held';
+  const canRetryNow = data.state === 'deferred';
   return (
     <>
       <p><Link to="/deliveries">← Deliveries</Link></p>
@@ -63,6 +66,8 @@ export function DeliveryDetailScreen() {
       </dl>
       <div className="actions">
         {canResend && <button type="button" className="primary" onClick={resend} disabled={resending || watching}>Resend</button>}
+        {canRetryNow && <button type="button" className="primary" onClick={resend} disabled={resending || watching}>Retry now</button>}
+        {canRetryNow && data.nextAttemptAt && <span className="muted">Next retry by itself: <When at={data.nextAttemptAt} /></span>}
         <button type="button" onClick={reload}>Refresh</button>
       </div>
       {(resending || watching) && <Progress label="Resending… waiting for the outcome" />}

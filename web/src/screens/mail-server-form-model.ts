@@ -1,5 +1,6 @@
 import type { AuthMode, MailServerSettings, Provider, Security } from '../api/types';
-import { bareAddress, headerText, host, mailbox, port, required, validate, type Rule } from '../validation';
+import { readPemCertificates } from '../pem';
+import { bareAddress, headerText, host, mailbox, port, required, validate, wholeNumber, type Rule } from '../validation';
 
 /** The mail-server form's values, as typed (text fields are strings). */
 export interface FormValues {
@@ -15,8 +16,12 @@ export interface FormValues {
   replyTo: string;
   smtpDomain: string;
   allowInvalidCertificate: boolean;
-  /** A CA set through the API: not edited here, but sent back so a save keeps it (and the password bound to it). */
+  /** PEM of a CA to trust for this server (empty: the usual public CAs). */
   tlsCa: string;
+  /** Connections at once (1–50). */
+  poolSize: string;
+  /** Messages per second at most; empty for no limit. */
+  rateLimit: string;
   enabled: boolean;
   applyToAllTenants: boolean;
 }
@@ -54,9 +59,22 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
     smtpDomain: saved?.smtpDomain ?? '',
     allowInvalidCertificate: saved?.allowInvalidCertificate ?? false,
     tlsCa: saved?.tlsCa ?? '',
+    poolSize: String(saved?.poolSize ?? 5),
+    rateLimit: saved?.rateLimitPerSecond === null || saved?.rateLimitPerSecond === undefined ? '' : String(saved.rateLimitPerSecond),
     enabled: saved?.enabled ?? true,
     applyToAllTenants: saved?.applyToAllTenants ?? false,
   };
+}
+
+/**
+ * The values after choosing another provider: the saved settings when it is the saved provider,
+ * else that provider's defaults (STARTTLS on 587, a password, the sender from the username), so
+ * nothing of the previous provider (its port, security or sender) is carried over. The display
+ * name, reply-to and the switches stay as they are.
+ */
+export function switchProvider(values: FormValues, provider: Provider, saved: MailServerSettings | null): FormValues {
+  const fresh = saved?.provider === provider ? valuesFrom(saved) : { ...valuesFrom(null), provider };
+  return { ...fresh, fromName: values.fromName, replyTo: values.replyTo, enabled: values.enabled, applyToAllTenants: values.applyToAllTenants };
 }
 
 /** The same rules the API applies (normalize-settings.ts), for the fields this provider shows. */
@@ -72,9 +90,13 @@ export function problemsOf(values: FormValues, saved: MailServerSettings | null)
     port: isSmtp ? [port] : [],
     username: usesLogin ? [required, headerText] : [],
     password: passwordNeeded ? [() => 'is required with password authentication'] : [headerText],
-    fromAddress: values.fromAddress === '' && (isBuiltin || (usesLogin && values.username !== '')) ? [] : [bareAddress],
+    // Empty takes the username (whose own rule says when it is missing) or the built-in sender.
+    fromAddress: values.fromAddress === '' && (isBuiltin || usesLogin) ? [] : [bareAddress],
     fromName: [headerText],
     replyTo: [mailbox(true)],
+    tlsCa: isSmtp && values.tlsCa.trim() !== '' ? [(pem) => readPemCertificates(pem).problem] : [],
+    poolSize: isBuiltin ? [] : [wholeNumber(1, 50)],
+    rateLimit: isBuiltin || values.rateLimit.trim() === '' ? [] : [wholeNumber(1, 100_000)],
   };
   return validate(values as unknown as Record<keyof FormValues, string>, rules);
 }
@@ -91,15 +113,17 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
   };
   if (values.provider === 'builtin') return common;
   const login = values.auth === 'none' ? { auth: 'none' } : { auth: values.auth, username: values.username, ...(values.password ? { password: values.password } : {}) };
-  if (values.provider !== 'smtp') return { ...common, ...login };
+  const throughput = { poolSize: Number(values.poolSize), rateLimitPerSecond: values.rateLimit.trim() === '' ? null : Number(values.rateLimit) };
+  if (values.provider !== 'smtp') return { ...common, ...login, ...throughput };
   return {
     ...common,
     ...login,
+    ...throughput,
     host: values.host.trim(),
     security: values.security,
     ...(values.port ? { port: Number(values.port) } : {}),
     allowInvalidCertificate: values.allowInvalidCertificate,
-    tlsCa: values.tlsCa || null,
+    tlsCa: values.tlsCa.trim() || null,
     smtpDomain: values.smtpDomain || null,
   };
 }

@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api/client';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
 import type { AuthMode, MailServerSettings, Security, TestResult } from '../api/types';
 import { Field, SelectField, TextField } from '../components/field';
 import { ErrorBanner, Notice, Progress } from '../components/feedback';
+import { UnsavedChanges } from '../components/unsaved-changes';
 import { TestTimeline } from '../components/timeline';
 import { mailbox } from '../validation';
-import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, valuesFrom, type FormValues } from './mail-server-form-model';
+import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, switchProvider, valuesFrom, type FormValues } from './mail-server-form-model';
+import { AdvancedSettings, UncheckedCertificateWarning } from './mail-server-advanced';
 import { SettingsSummary } from './mail-server-summary';
 import { TestPanel } from './mail-server-test-panel';
 
@@ -22,6 +24,7 @@ const fieldLabels: Record<keyof FormValues, string> = {
   provider: 'provider', host: 'host', port: 'port', security: 'security', auth: 'authentication', username: 'username', password: 'password',
   fromAddress: 'sender address', fromName: 'display name', replyTo: 'reply-to', smtpDomain: 'EHLO name',
   allowInvalidCertificate: 'certificate check', tlsCa: 'CA certificate', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
+  poolSize: 'connections at once', rateLimit: 'messages per second',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -36,8 +39,14 @@ export function SettingsForm(props: SettingsFormProps) {
   return <EditableSettings {...props} canTest={can(user, 'settings:test')} />;
 }
 
+const problemLabels: Record<string, string> = {
+  host: 'Host', port: 'Port', username: 'Username', password: 'Password', fromAddress: 'Sender address', fromName: 'Display name', replyTo: 'Reply-to',
+  tlsCa: 'CA certificate', poolSize: 'Connections at once', rateLimit: 'Messages per second',
+};
+
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
 function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: SettingsFormProps & { canTest: boolean }) {
+  const form = useRef<HTMLFormElement>(null);
   const initial = valuesFrom(saved);
   const [values, setValues] = useState<FormValues>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -46,7 +55,8 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   const [testRecipient, setTestRecipient] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [savedNotice, setSavedNotice] = useState<{ version: number; test?: TestResult }>();
+  // What a save answered, for the settings it saved: shown only while the form still holds them.
+  const [savedNotice, setSavedNotice] = useState<{ version: number; test?: TestResult; settingsKey: string }>();
 
   const localProblems: Problems = { ...problemsOf(values, saved), ...(testRecipient ? { testRecipient: mailbox(false)(testRecipient) } : {}) };
   const shown = (key: keyof Problems) => apiProblems[key] ?? (submitted || touched.has(key) ? localProblems[key] : undefined);
@@ -59,10 +69,35 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   const dirty = changed.length > 0;
   const isBuiltin = values.provider === 'builtin';
   const isSmtp = values.provider === 'smtp';
-  const valid = () => {
+  const settingsKey = JSON.stringify(inputFrom(values, isSystem));
+  const labelOf = (key: string) => (key === 'password' && !isSmtp ? 'App password' : (problemLabels[key] ?? key));
+  const focusField = (name: string) => (form.current?.elements.namedItem(name) as HTMLElement | null)?.focus();
+
+  /** Marks the form submitted and returns its problems as sentences, in the order of the fields; focuses the first. */
+  function check(): string[] {
     setSubmitted(true);
-    return Object.values(problemsOf(values, saved)).every((problem) => !problem);
-  };
+    const problems = Object.entries(problemsOf(values, saved)).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    if (problems[0]) focusField(problems[0][0]);
+    return problems.map(([key, problem]) => `${labelOf(key)} ${problem}`);
+  }
+
+  /** Another provider starts from its own defaults, with no error shown before a field is touched. */
+  function chooseProvider(provider: FormValues['provider']) {
+    setValues(switchProvider(values, provider, saved));
+    setTouched(new Set());
+    setSubmitted(false);
+    setApiProblems({});
+    setError(undefined);
+  }
+
+  /** Back to what is stored, with no error shown. */
+  function discard() {
+    setValues(initial);
+    setTouched(new Set());
+    setSubmitted(false);
+    setApiProblems({});
+    setError(undefined);
+  }
 
   function chooseSecurity(security: Security) {
     const portIsDefault = values.port === '' || Object.values(defaultPorts).map(String).includes(values.port);
@@ -73,20 +108,23 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
     event.preventDefault();
     setError(undefined);
     setSavedNotice(undefined);
-    if (!valid() || localProblems.testRecipient) return;
+    if (check().length > 0) return;
+    if (localProblems.testRecipient) return focusField('testRecipient');
     setBusy(true);
     try {
       const body = { ...inputFrom(values, isSystem), ...(testRecipient ? { testRecipient } : {}) };
       const answer = await api<{ settings: MailServerSettings; test?: TestResult }>('PUT', `${scopePath}/mail-server`, { body });
-      setSavedNotice({ version: answer.settings.version, test: answer.test });
       // show what is stored now (normalised, password blank), dropping values of hidden fields
-      setValues(valuesFrom(answer.settings));
+      const stored = valuesFrom(answer.settings);
+      setValues(stored);
+      setSubmitted(false);
+      setTouched(new Set());
+      setSavedNotice({ version: answer.settings.version, test: answer.test, settingsKey: JSON.stringify(inputFrom(stored, isSystem)) });
       onSaved();
     } catch (reason) {
       const apiError = reason as ApiError;
       setError(apiError);
-      const fields = apiError.fieldErrors?.() ?? {};
-      setApiProblems({ ...fields, ...(fields.testRecipient ? { testRecipient: fields.testRecipient } : {}) });
+      setApiProblems(apiError.fieldErrors?.() ?? {});
     } finally {
       setBusy(false);
     }
@@ -98,13 +136,9 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
 
   return (
     <>
-      <form className="panel settings-form" onSubmit={save} noValidate autoComplete="off" aria-labelledby="settings-heading">
+      <form ref={form} className="panel settings-form" onSubmit={save} noValidate autoComplete="off" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{saved ? `Settings (version ${saved.version})` : 'Settings'}</h2>
-        <SelectField label="Provider" name="provider" value={values.provider} options={providerOptions} onChange={(provider) => {
-          set('provider', provider);
-          // keep the authentication a choice this provider offers
-          if ((provider !== 'smtp' && values.auth === 'none') || (provider === 'smtp' && values.auth === 'oauth2')) set('auth', 'password');
-        }} />
+        <SelectField label="Provider" name="provider" value={values.provider} options={providerOptions} onChange={chooseProvider} hint={saved && values.provider !== saved.provider ? 'Another provider starts from its own defaults; the saved settings stay until you save.' : undefined} />
         {isBuiltin && <p className="hint">Mail stays in Herald's own mailbox (see Mailbox): nothing leaves this machine. Use it to try Herald out.</p>}
         {hostedServers[values.provider] && <p className="hint">Server: {hostedServers[values.provider]}</p>}
 
@@ -146,31 +180,31 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           <TextField label="Reply-to" name="replyTo" type="email" value={values.replyTo} onChange={(v) => set('replyTo', v)} onBlur={touch('replyTo')} error={shown('replyTo')} hint="Optional: where replies go." />
         </div>
 
-        {isSmtp && (
-          <details>
-            <summary>Advanced</summary>
-            <TextField label="EHLO name" name="smtpDomain" value={values.smtpDomain} onChange={(v) => set('smtpDomain', v)} hint="The name Herald announces to the server; empty for this machine's name." />
-            <Check label="Accept an invalid TLS certificate (not recommended; logged)" checked={values.allowInvalidCertificate} onChange={(v) => set('allowInvalidCertificate', v)} />
-          </details>
-        )}
+        {isSmtp && saved?.allowInvalidCertificate && <UncheckedCertificateWarning values={values} set={set} check={Check} />}
+        {!isBuiltin && <AdvancedSettings values={values} saved={saved} set={set} shown={shown} touch={touch} check={Check} />}
         <Check label="Send mail through this server" hint="When off, mail is held (kept, not sent) until it is on again." checked={values.enabled} onChange={(v) => set('enabled', v)} />
         {isSystem && <Check label="Apply to all tenants" hint="Tenants without settings of their own send through this server." checked={values.applyToAllTenants} onChange={(v) => set('applyToAllTenants', v)} />}
 
         <TextField label="Send a test email after saving to (optional)" name="testRecipient" type="email" value={testRecipient} onChange={setTestRecipient} onBlur={touch('testRecipient')} error={shown('testRecipient')} autoComplete="email" />
         <ErrorBanner error={error} title="The settings were not saved" />
         {busy && <Progress label={testRecipient ? 'Saving and sending a test email…' : 'Saving…'} />}
-        {savedNotice && <Notice kind="success">Saved as version {savedNotice.version}.</Notice>}
-        {savedNotice?.test && <TestTimeline result={savedNotice.test} heading="Test email after saving" />}
+        {savedNotice?.settingsKey === settingsKey && (
+          <>
+            <Notice kind="success">Saved as version {savedNotice.version}.</Notice>
+            {savedNotice.test && <TestTimeline result={savedNotice.test} heading="Test email after saving" />}
+          </>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>{testRecipient ? 'Save and send test' : 'Save'}</button>
-          {dirty && <span className="muted">Unsaved changes: {changed.map((key) => fieldLabels[key]).join(', ')}</span>}
+          <UnsavedChanges changes={changed.map((key) => fieldLabels[key])} onDiscard={discard} />
         </div>
       </form>
       {canTest && (
         <TestPanel
           scopePath={scopePath}
           candidate={dirty || !saved ? inputFrom(values, isSystem) : undefined}
-          beforeTest={dirty || !saved ? valid : undefined}
+          settingsKey={settingsKey}
+          beforeTest={dirty || !saved ? check : undefined}
           onSettingsRefused={setApiProblems}
           heading="Test the connection"
         />

@@ -18,6 +18,8 @@ export function SettingsSummary({ saved, isSystem }: { saved: MailServerSettings
           {saved.username && <><dt>Username</dt><dd>{saved.username}</dd></>}
           <dt>Sender</dt><dd>{saved.fromName ? `${saved.fromName} <${saved.fromAddress}>` : saved.fromAddress}</dd>
           {saved.replyTo && <><dt>Reply-to</dt><dd>{saved.replyTo}</dd></>}
+          {saved.provider === 'smtp' && <><dt>Certificate</dt><dd>{saved.allowInvalidCertificate ? 'Not checked (any certificate is accepted)' : saved.tlsCa ? 'Checked against its own CA certificate' : 'Checked against the public CAs'}</dd></>}
+          {saved.provider !== 'builtin' && <><dt>Throughput</dt><dd>{saved.poolSize} connection{saved.poolSize === 1 ? '' : 's'} at once{saved.rateLimitPerSecond ? `, at most ${saved.rateLimitPerSecond} messages a second` : ''}</dd></>}
           <dt>Sending</dt><dd>{saved.enabled ? 'On' : 'Off: mail is held'}</dd>
           {isSystem && <><dt>Apply to all tenants</dt><dd>{saved.applyToAllTenants ? 'Yes' : 'No'}</dd></>}
         </dl>

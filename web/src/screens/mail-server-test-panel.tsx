@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiError } from '../api/client';
 import { api } from '../api/client';
 import type { TestResult } from '../api/types';
@@ -11,9 +11,11 @@ interface TestPanelProps {
   scopePath: string;
   /** Unsaved settings to test instead of the saved ones; undefined tests what is saved. */
   candidate: Record<string, unknown> | undefined;
+  /** Identifies the settings tested: a result shows only while the settings are the same. */
+  settingsKey: string;
   heading: string;
-  /** Checks the form before a test of candidate settings; false stops the test. */
-  beforeTest?: () => boolean;
+  /** Checks the form before a test of candidate settings: what must be fixed first (none: go ahead). */
+  beforeTest?: () => string[];
   /** Gets the API's problems with the candidate settings (`/settings/password` → `password`), to show beside the form's fields. */
   onSettingsRefused?: (problems: Record<string, string>) => void;
 }
@@ -28,49 +30,62 @@ function settingsProblems(error: ApiError): Record<string, string> {
   return problems;
 }
 
+const addressProblem = (to: string) => (to.trim() === '' ? 'is required to send a test email' : mailbox(false)(to));
+
 /** "Send test email" and "Verify connection", with the transcript as a timeline. */
-export function TestPanel({ scopePath, candidate, heading, beforeTest, onSettingsRefused }: TestPanelProps) {
+export function TestPanel({ scopePath, candidate, settingsKey, heading, beforeTest, onSettingsRefused }: TestPanelProps) {
+  const section = useRef<HTMLElement>(null);
   const [to, setTo] = useState('');
   const [toError, setToError] = useState<string>();
   const [busy, setBusy] = useState<'test' | 'verify'>();
-  const [result, setResult] = useState<{ kind: 'test' | 'verify'; result: TestResult }>();
-  const [error, setError] = useState<ApiError>();
+  // What the last try gave, for the settings it tried: shown only while the form still holds them.
+  const [outcome, setOutcome] = useState<{ settingsKey: string; kind: 'test' | 'verify'; result?: TestResult; error?: ApiError; toFix?: string[] }>();
+  const shown = outcome?.settingsKey === settingsKey ? outcome : undefined;
 
   async function run(kind: 'test' | 'verify') {
-    setError(undefined);
-    if (kind === 'test') {
-      const problem = to.trim() === '' ? 'is required to send a test email' : mailbox(false)(to);
-      setToError(problem);
-      if (problem) return;
+    const toProblem = kind === 'test' ? addressProblem(to) : undefined;
+    setToError(toProblem);
+    // The form's own check focuses its first bad field; otherwise the test address, when it is the problem.
+    const toFix = [...(beforeTest?.() ?? []), ...(toProblem ? [`Test address ${toProblem}`] : [])];
+    if (toFix.length > 0) {
+      if (toFix.length === 1 && toProblem) section.current?.querySelector<HTMLInputElement>('input[name="testAddress"]')?.focus();
+      return setOutcome({ settingsKey, kind, toFix });
     }
-    if (beforeTest && !beforeTest()) return;
     setBusy(kind);
-    setResult(undefined);
+    setOutcome(undefined);
     try {
       const body = { ...(kind === 'test' ? { to } : {}), ...(candidate ? { settings: candidate } : {}) };
-      setResult({ kind, result: await api<TestResult>('POST', `${scopePath}/mail-server/${kind}`, { body }) });
+      setOutcome({ settingsKey, kind, result: await api<TestResult>('POST', `${scopePath}/mail-server/${kind}`, { body }) });
     } catch (reason) {
       const apiError = reason as ApiError;
       if (apiError.fieldErrors?.().to) setToError(apiError.fieldErrors().to);
       if (apiError.details) onSettingsRefused?.(settingsProblems(apiError));
-      setError(apiError);
+      setOutcome({ settingsKey, kind, error: apiError });
     } finally {
       setBusy(undefined);
     }
   }
 
   return (
-    <section className="panel" aria-labelledby="test-heading">
+    <section ref={section} className="panel" aria-labelledby="test-heading">
       <h2 id="test-heading">{heading}</h2>
       {candidate && <p className="hint">Tests use the settings in the form above, saved or not.</p>}
-      <TextField label="Test address" type="email" value={to} onChange={setTo} onBlur={() => to && setToError(mailbox(false)(to))} error={toError} hint="Where the test email goes." autoComplete="email" />
+      <TextField label="Test address" name="testAddress" type="email" value={to} onBlur={() => to && setToError(addressProblem(to))}
+        // A shown error follows the typing, so it is gone before the click on a button moves the layout.
+        onChange={(value) => { setTo(value); if (toError) setToError(addressProblem(value)); }} error={toError} hint="Where the test email goes." autoComplete="email" />
       <div className="actions">
         <button type="button" onClick={() => run('test')} disabled={busy !== undefined}>Send test email</button>
         <button type="button" onClick={() => run('verify')} disabled={busy !== undefined}>Verify connection</button>
       </div>
       {busy && <Progress label={busy === 'test' ? 'Sending a test email…' : 'Connecting to the server…'} />}
-      <ErrorBanner error={error} title={error ? refusalTitle(error) : undefined} />
-      {result && <TestTimeline result={result.result} heading={result.kind === 'test' ? 'Test email' : 'Connection check'} />}
+      {shown?.toFix && (
+        <div className="banner banner-error" role="alert">
+          <strong>{shown.kind === 'test' ? 'No test email was sent' : 'The connection was not checked'}: fix {shown.toFix.length === 1 ? 'this' : 'these'} first</strong>
+          <ul>{shown.toFix.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+        </div>
+      )}
+      <ErrorBanner error={shown?.error} title={shown?.error ? refusalTitle(shown.error) : undefined} />
+      {shown?.result && <TestTimeline result={shown.result} heading={shown.kind === 'test' ? 'Test email' : 'Connection check'} />}
     </section>
   );
 }

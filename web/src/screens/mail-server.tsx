@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { ApiError } from '../api/client';
 import { api } from '../api/client';
 import { can } from '../api/credentials';
@@ -9,6 +9,8 @@ import type { EffectiveSettings, MailServerSettings } from '../api/types';
 import { ScopePicker } from '../components/scope-picker';
 import { ConfirmDialog } from '../components/confirm';
 import { ErrorBanner, Loading, Notice, Progress } from '../components/feedback';
+import { ScopeAdminRecipients } from './admin-recipients';
+import { MailHostPolicy } from './mail-host-policy';
 import { SettingsForm } from './mail-server-form';
 import { TestPanel } from './mail-server-test-panel';
 import { mailServerPath, providerLabel } from './scope-links';
@@ -23,7 +25,14 @@ export function MailServer() {
         <h1>Mail server</h1>
         {can(user, 'system') && <ScopePicker current={tenantId ?? 'system'} pathOf={mailServerPath} />}
       </div>
+      {can(user, 'deliveries:read') && (
+        <p className="page-links">
+          <Link to={`/failures?scope=${encodeURIComponent(tenantId ?? 'system')}`}>Failure history</Link> and <Link to={`/deliveries?scope=${encodeURIComponent(tenantId ?? 'system')}`}>deliveries</Link> of {tenantId ? 'this tenant' : 'the system'}
+        </p>
+      )}
       {tenantId ? <TenantMailServer key={tenantId} tenantId={tenantId} /> : <SystemMailServer />}
+      <ScopeAdminRecipients key={`recipients-${tenantId ?? 'system'}`} scope={tenantId ?? 'system'} />
+      {!tenantId && can(user, 'system') && <MailHostPolicy />}
     </>
   );
 }
@@ -115,7 +124,7 @@ function TenantMailServer({ tenantId }: { tenantId: string }) {
       {current === 'own' ? (
         <SettingsForm scopePath={base} isSystem={false} saved={own.settings ?? null} onSaved={reload} />
       ) : (
-        eff.settings && can(user, 'settings:test') && <TestPanel scopePath={base} candidate={undefined} heading="Test the inherited settings" />
+        eff.settings && can(user, 'settings:test') && <TestPanel scopePath={base} candidate={undefined} settingsKey="inherited" heading="Test the inherited settings" />
       )}
       <ConfirmDialog open={confirming} title="Inherit the system settings?" confirmLabel="Remove own settings" onConfirm={inherit} onCancel={() => setConfirming(false)}>
         <p>The tenant's own mail server settings (and stored password) are removed; its mail then goes through the system server{eff.source === 'own' ? ' if Apply to all tenants is on' : ''}.</p>

@@ -1,13 +1,13 @@
-import { api } from '../api/client';
+import { Link, useSearchParams } from 'react-router';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
 import type { EventTypeItem, SettingsView } from '../api/rules-types';
 import { useApi } from '../api/use-api';
 import { ErrorBanner, Loading, Notice } from '../components/feedback';
-import { RecipientList } from '../components/recipient-list';
 import { ScopePicker, usePageScope } from '../components/scope-picker';
+import { AdminRecipientsPanel } from './admin-recipients';
 import { EventTypesPanel } from './notification-events';
-import { BrandingForm, DeliveryRulesForm } from './notification-settings-form';
+import { BrandingForm, DeliveryRulesForm, EmailSwitch } from './notification-settings-form';
 import { scopeApiPath, scopePagePath } from './scope-links';
 import { SilencesPanel } from './silences-panel';
 
@@ -26,9 +26,24 @@ export function Notifications() {
   );
 }
 
+const sections = [
+  { id: 'recipients', label: 'Recipients' },
+  { id: 'delivery', label: 'Delivery' },
+  { id: 'event-types', label: 'Event types' },
+  { id: 'silences', label: 'Silences' },
+  { id: 'branding', label: 'Branding' },
+] as const;
+type SectionId = (typeof sections)[number]['id'];
+
+/**
+ * A scope's rules: the email switch on top, then one section at a time (its address is
+ * `?section=…`). Every section stays mounted, so changes not saved yet survive a look at another.
+ */
 function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: boolean }) {
   const base = scopeApiPath(scope);
   const isSystem = scope === 'system';
+  const [params] = useSearchParams();
+  const current: SectionId = sections.find((section) => section.id === params.get('section'))?.id ?? 'recipients';
   const settings = useApi<SettingsView>(`${base}/notifications`);
   const types = useApi<{ items: EventTypeItem[] }>(`${base}/event-types`);
   const recipients = useApi<{ recipients: string[] }>(`${base}/recipients`);
@@ -42,21 +57,29 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
         {isSystem
           ? 'The system’s rules apply to its own events and are what every tenant inherits until it sets its own.'
           : 'This tenant inherits the system’s rules; anything set here overrides them for this tenant only.'}
+        {' '}Each part is stored by its own Save button; nothing is stored on its own.
       </p>
       <ErrorBanner error={error} />
       {readOnly && <Notice>Read only: your role can see these settings but not change them.</Notice>}
       {/* A disabled fieldset disables every control inside it, so a viewer cannot start a change. */}
       <fieldset className="plain" disabled={readOnly}>
-      <section className="panel" aria-labelledby="recipients-heading">
-        <h2 id="recipients-heading">Admin recipients</h2>
-        <p className="hint">Events for administrators go to these addresses, unless an event type has its own list below.</p>
-        <RecipientList label="Admin recipients" recipients={recipients.data.recipients}
-          save={async (next) => { await api('PUT', `${base}/recipients`, { body: { recipients: next } }); recipients.reload(); }} />
-      </section>
-      <DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.reload} />
-      <EventTypesPanel base={base} isSystem={isSystem} types={types.data.items} adminRecipients={recipients.data.recipients} onChanged={types.reload} />
-      <SilencesPanel base={base} types={types.data.items} />
-      <BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.reload} />
+        <EmailSwitch base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
+        <nav className="section-tabs" aria-label="Notification settings">
+          <ul>
+            {sections.map((section) => (
+              <li key={section.id}>
+                <Link to={{ search: `?section=${section.id}` }} replace aria-current={section.id === current ? 'page' : undefined}>
+                  {section.label}{section.id === 'recipients' ? ` (${recipients.data!.recipients.length})` : ''}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div hidden={current !== 'recipients'}><AdminRecipientsPanel base={base} recipients={recipients.data.recipients} onSaved={recipients.update} readOnly={readOnly} /></div>
+        <div hidden={current !== 'delivery'}><DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} /></div>
+        <div hidden={current !== 'event-types'}><EventTypesPanel base={base} isSystem={isSystem} types={types.data.items} adminRecipients={recipients.data.recipients} onChanged={types.reload} /></div>
+        <div hidden={current !== 'silences'}><SilencesPanel base={base} types={types.data.items} /></div>
+        <div hidden={current !== 'branding'}><BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} /></div>
       </fieldset>
     </>
   );

@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api';
 import type { OverviewPage, ScopeHealth } from '../api/types';
 import { ErrorBanner, Loading, StatusBadge, When } from '../components/feedback';
 import { HourlyChart } from '../components/hourly-chart';
-import { sourceLabel, mailServerPath } from './scope-links';
+import { sourceLabel, mailServerPath, scopePagePath } from './scope-links';
 import { replyText } from '../components/reply';
 
 /** Per scope: does mail work, last success and failure, queue, held mail and why, 24 h chart. */
@@ -33,8 +33,18 @@ export function Overview() {
   );
 }
 
+/** Where a scope's events went: "5 sent, 3 suppressed (2 no recipients, 1 silenced)". */
+function eventsText(events: ScopeHealth['events24h']): string {
+  const suppressed = Object.entries(events.suppressed);
+  const total = suppressed.reduce((sum, [, count]) => sum + count, 0);
+  const parts = [`${events.queued} sent`, ...(events.grouped ? [`${events.grouped} grouped`] : [])];
+  if (total > 0) parts.push(`${total} suppressed (${suppressed.map(([code, count]) => `${count} ${code.replace(/_/g, ' ')}`).join(', ')})`);
+  return events.queued + events.grouped + total === 0 ? 'none' : parts.join(', ');
+}
+
 function ScopeCard({ scope }: { scope: ScopeHealth }) {
   const headingId = `scope-${scope.scope}`;
+  const unreached = scope.events24h.suppressed.no_recipients ?? 0;
   return (
     <section className={`card card-${scope.status}`} aria-labelledby={headingId}>
       <div className="card-head">
@@ -42,6 +52,12 @@ function ScopeCard({ scope }: { scope: ScopeHealth }) {
         <StatusBadge status={scope.status} />
       </div>
       <p>{scope.statusReason}</p>
+      {scope.adminRecipients === 0 && (
+        <div className="banner banner-warning">
+          <strong>No admin recipients.</strong> Events for administrators (host alerts, failing mail…) reach nobody{unreached > 0 ? `: ${unreached} in the last 24 hours were suppressed` : ''}.{' '}
+          <Link to={`${scopePagePath('/notifications')(scope.scope)}?section=recipients`}>Add admin recipients<span className="visually-hidden"> for {scope.name}</span></Link>
+        </div>
+      )}
       <dl className="facts">
         <dt>Mail server</dt>
         <dd><Link to={mailServerPath(scope.scope)}>{sourceLabel(scope.scope, scope.source, scope.provider)}</Link></dd>
@@ -56,6 +72,8 @@ function ScopeCard({ scope }: { scope: ScopeHealth }) {
             </>
           ) : <span className="muted">none</span>}
         </dd>
+        <dt>Events (24 h)</dt>
+        <dd><Link to={`/events?scope=${encodeURIComponent(scope.scope)}`}>{eventsText(scope.events24h)}<span className="visually-hidden"> of {scope.name}</span></Link></dd>
         <dt>Queue</dt>
         <dd>{scope.queueDepth} waiting</dd>
         <dt>Held</dt>

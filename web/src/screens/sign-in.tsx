@@ -11,7 +11,10 @@ import { accountEmail, newPassword, personName, required, tenantId as tenantIdRu
 /** What a refused sign-in means, in words: wrong credentials, or too many tries (and how long to wait). */
 export function signInProblem(error: ApiError): ApiError {
   if (error.code === 'invalid_credentials') {
-    return new ApiError(error.status, error.code, 'The e-mail address or password is not right (or the account is disabled). For a tenant account, check the tenant id too.');
+    return new ApiError(error.status, error.code, 'The e-mail address or password is not right (or the account is disabled). If you typed a tenant id, check it too.');
+  }
+  if (error.code === 'tenant_required') {
+    return new ApiError(error.status, error.code, 'Your address has accounts in several tenants with this password: type the tenant id of the one to sign in to.');
   }
   if (error.status === 429) {
     const minutes = error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : undefined;
@@ -20,9 +23,14 @@ export function signInProblem(error: ApiError): ApiError {
   return error;
 }
 
-/** Sign in with e-mail and password (and the tenant id for a tenant's account). */
+/**
+ * Sign in with e-mail and password; the tenant id only when the address has accounts in several
+ * tenants (`/?tenant=<id>` fills it in: a tenant's own sign-in address). Before the first
+ * administrator exists, it says where that one comes from.
+ */
 export function SignIn({ notice }: { notice?: string }) {
   const [params] = useSearchParams();
+  const setup = useApi<{ needed: boolean }>('/auth/setup');
   const [values, setValues] = useState({ email: '', password: '', tenantId: params.get('tenant') ?? '' });
   const { submitted, error, busy, submit } = useFormSubmit();
   const problems = validate(values, { email: [accountEmail], password: [required], tenantId: [tenantIdRule] });
@@ -30,18 +38,27 @@ export function SignIn({ notice }: { notice?: string }) {
 
   const signIn = submit(problems, async () => {
     const tenantId = values.tenantId.trim();
-    const session = await api<SignedIn>('POST', '/auth/login', { body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) } });
-    credentials.signedIn(session);
+    try {
+      credentials.signedIn(await api<SignedIn>('POST', '/auth/login', { body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) } }));
+    } catch (reason) {
+      if (reason instanceof ApiError && reason.code === 'tenant_required') document.querySelector<HTMLInputElement>('.sign-in input[name="tenant"]')?.focus();
+      throw reason;
+    }
   }, (reason) => (reason instanceof ApiError ? signInProblem(reason) : new ApiError(0, 'unknown', String(reason))));
 
   return (
     <main id="main" className="sign-in">
       <h1>Sign in to Herald</h1>
       {notice && <Notice>{notice}</Notice>}
+      {setup.data?.needed && (
+        <Notice kind="warning">
+          <strong>Herald has no administrator yet.</strong> The first one is created with the one-time setup link Herald printed when it started (<code>/setup?token=…</code>, in its output or log), or on the server with <code>herald admin create --email you@example.com</code> (the password is read from standard input).
+        </Notice>
+      )}
       <form onSubmit={signIn} noValidate>
         <TextField label="E-mail" type="email" name="email" value={values.email} onChange={set('email')} error={submitted ? problems.email : undefined} autoComplete="username" />
         <TextField label="Password" type="password" name="password" value={values.password} onChange={set('password')} error={submitted ? problems.password : undefined} autoComplete="current-password" />
-        <TextField label="Tenant id" name="tenant" value={values.tenantId} onChange={set('tenantId')} error={problems.tenantId} hint="Only for a tenant's account; leave empty for a system account." />
+        <TextField label="Tenant id (optional)" name="tenant" value={values.tenantId} onChange={set('tenantId')} error={problems.tenantId} hint="Only needed when your address has accounts in several tenants; Herald finds your tenant otherwise." />
         <ErrorBanner error={error} title="Sign-in failed" />
         {busy && <Progress label="Signing in…" />}
         <button type="submit" className="primary" disabled={busy}>Sign in</button>

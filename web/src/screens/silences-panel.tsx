@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, type ApiError } from '../api/client';
 import type { EventTypeItem, Silence } from '../api/rules-types';
 import { useApi } from '../api/use-api';
@@ -9,6 +10,20 @@ import { useFormSubmit } from '../components/form-submit';
 import { timeOfDay } from '../notification-validation';
 
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * Label matchers typed one a line as `name=value` (an event matches when it has every one), or
+ * what is wrong with them.
+ */
+export function parseLabels(text: string): { labels: Record<string, string>; problem?: string } {
+  const labels: Record<string, string> = {};
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const match = /^([^=\s]{1,100})\s*=\s*(.{1,1000})$/.exec(line);
+    if (!match) return { labels, problem: `has "${line}": write each as name=value` };
+    labels[match[1]!] = match[2]!.trim();
+  }
+  return Object.keys(labels).length > 20 ? { labels, problem: 'may hold at most 20 labels' } : { labels };
+}
 
 /** A UTC moment from a datetime-local value read as UTC ("2026-11-21T02:00"), or undefined. */
 const utcFromInput = (value: string) => (value ? Date.parse(`${value}:00Z`) : undefined);
@@ -74,21 +89,28 @@ export function SilencesPanel({ base, types }: { base: string; types: EventTypeI
   );
 }
 
+/** A new silence; "Silence" on an alert opens it filled in (`?silenceType=…&silenceLabels=…`). */
 function NewSilence({ base, types, onCreated }: { base: string; types: EventTypeItem[]; onCreated: () => void }) {
+  const [params] = useSearchParams();
   const [kind, setKind] = useState<'once' | 'recurring'>('once');
-  const [eventType, setEventType] = useState('');
+  const [eventType, setEventType] = useState(params.get('silenceType') ?? '');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [days, setDays] = useState<number[]>([]);
   const [from, setFrom] = useState('02:00');
   const [to, setTo] = useState('04:00');
   const [comment, setComment] = useState('');
+  const [labelText, setLabelText] = useState(params.get('silenceLabels') ?? '');
   const { submitted, error, busy, submit } = useFormSubmit();
+  const labels = parseLabels(labelText);
   const start = utcFromInput(startsAt);
   const end = utcFromInput(endsAt);
-  const problems = kind === 'once'
-    ? { endsAt: end === undefined ? 'is required for a one-off silence' : start !== undefined && end <= start ? 'must be after the start' : undefined }
-    : { days: days.length === 0 ? 'choose at least one day' : undefined, from: timeOfDay(from), to: timeOfDay(to) };
+  const problems = {
+    labels: labels.problem,
+    ...(kind === 'once'
+      ? { endsAt: end === undefined ? 'is required for a one-off silence' : start !== undefined && end <= start ? 'must be after the start' : undefined }
+      : { days: days.length === 0 ? 'choose at least one day' : undefined, from: timeOfDay(from), to: timeOfDay(to) }),
+  };
   const shown = (key: string) => (submitted ? (problems as Record<string, string | undefined>)[key] : undefined) ?? error?.fieldErrors()[key];
 
   const create = submit(problems, async () => {
@@ -96,10 +118,12 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
       body: {
         ...(eventType ? { eventType } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
+        ...(Object.keys(labels.labels).length > 0 ? { labels: labels.labels } : {}),
         ...(kind === 'once' ? { ...(start !== undefined ? { startsAt: start } : {}), endsAt: end } : { recurring: { days: [...days].sort(), from, to } }),
       },
     });
     setComment('');
+    setLabelText('');
     onCreated();
   });
 
@@ -115,6 +139,9 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
         <SelectField label="Event type" value={eventType} onChange={setEventType} options={[{ value: '', label: 'Every event type' }, ...types.map((t) => ({ value: t.id, label: `${t.title} (${t.id})` }))]} />
         <TextField label="Comment" value={comment} onChange={setComment} hint="Why, for whoever reads the list later." />
       </div>
+      <Field label="Labels to match (optional)" error={shown('labels')} hint={<>One a line as <code>name=value</code>, such as <code>host=db-1</code>: the silence covers only events with every one of these labels.</>}>
+        {(props) => <textarea {...props} rows={2} spellCheck={false} value={labelText} onChange={(e) => setLabelText(e.target.value)} placeholder="host=db-1" />}
+      </Field>
       {kind === 'once' ? (
         <div className="grid">
           <Field label="Starts (UTC)" hint="Empty: now.">
