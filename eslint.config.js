@@ -3,9 +3,31 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 // Dependencies point one way: adapters (api, cli, app) → domains → store, config, shared.
-const order = ['shared', 'config', 'store', 'cluster', 'secrets', 'scopes', 'accounts', 'audit', 'mailbox', 'templates', 'notifications', 'delivery', 'events', 'scheduler', 'monitor', 'integrations', 'api', 'cli', 'app'];
+const order = [
+  'shared',
+  'config',
+  'store',
+  'cluster',
+  'secrets',
+  'scopes',
+  'accounts',
+  'audit',
+  'mailbox',
+  'templates',
+  'notifications',
+  'delivery',
+  'events',
+  'scheduler',
+  'monitor',
+  'integrations',
+  'api',
+  'cli',
+  'app',
+];
 // Each layer may not import the layers after it (the CLI may use the composition root); delivery and events are siblings (neither imports the other).
-const layers = Object.fromEntries(order.filter((layer) => layer !== 'cli' && layer !== 'app').map((layer, index) => [layer, order.slice(index + 1)]));
+const layers = Object.fromEntries(
+  order.filter((layer) => layer !== 'cli' && layer !== 'app').map((layer, index) => [layer, order.slice(index + 1)]),
+);
 layers.events.push('delivery');
 
 const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
@@ -15,7 +37,10 @@ const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
       'error',
       {
         patterns: [
-          ...forbidden.map((target) => ({ group: [`**/${target}/*`, `../${target}`, `../../${target}`], message: `${layer} may not import ${target}: dependencies point from adapters to domains to store.` })),
+          ...forbidden.map((target) => ({
+            group: [`**/${target}/*`, `../${target}`, `../../${target}`],
+            message: `${layer} may not import ${target}: dependencies point from adapters to domains to store.`,
+          })),
           ...(layer === 'api' ? [] : [{ group: ['fastify', '@fastify/*'], message: 'Only the api adapter may use Fastify.' }]),
         ],
       },
@@ -28,7 +53,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', NodeJS: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        NodeJS: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -37,12 +73,23 @@ export default tseslint.config(
   { files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   ...boundaries,
   // Inside delivery (src/delivery/README.md): smtp/ serves sending/ and diagnosis/, diagnosis/ may use sending/.
-  ...Object.entries({ smtp: ['sending', 'diagnosis', 'read-models'], sending: ['diagnosis', 'read-models'], diagnosis: ['read-models'], 'read-models': ['smtp', 'sending', 'diagnosis'] }).map(([folder, forbidden]) => ({
+  ...Object.entries({
+    smtp: ['sending', 'diagnosis', 'read-models'],
+    sending: ['diagnosis', 'read-models'],
+    diagnosis: ['read-models'],
+    'read-models': ['smtp', 'sending', 'diagnosis'],
+  }).map(([folder, forbidden]) => ({
     files: [`src/delivery/${folder}/**/*.ts`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: forbidden.map((target) => ({ group: [`**/delivery/${target}/**`, `../${target}/**`, `../../${target}/**`], message: `delivery/${folder} may not import delivery/${target}.` })),
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidden.map((target) => ({
+            group: [`**/delivery/${target}/**`, `../${target}/**`, `../../${target}/**`],
+            message: `delivery/${folder} may not import delivery/${target}.`,
+          })),
+        },
+      ],
     },
   })),
   // The web console (web/): browser code, React hooks rules; it reaches Herald only over HTTP.
@@ -50,13 +97,19 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '(^|/)src/(?!shared/(email-address|duration)\\.js$|api/schemas/)', message: 'The console uses the API over HTTP; only the shared address and duration parsers are imported.' },
-          // The API's response shapes, as types: erased from the bundle, checked against the server's schemas.
-          { regex: '(^|/)src/api/schemas/', allowTypeImports: true, message: 'Only types may come from the API schemas (import type).' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!shared/(email-address|duration)\\.js$|api/schemas/)',
+              message: 'The console uses the API over HTTP; only the shared address and duration parsers are imported.',
+            },
+            // The API's response shapes, as types: erased from the bundle, checked against the server's schemas.
+            { regex: '(^|/)src/api/schemas/', allowTypeImports: true, message: 'Only types may come from the API schemas (import type).' },
+          ],
+        },
+      ],
     },
   },
 );

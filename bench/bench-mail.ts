@@ -11,7 +11,10 @@ export const messageIdDomain = 'bench.herald.test';
 
 export function eventBody(index: number, tenant?: string) {
   return {
-    type: 'bench.notice', severity: 'info', ...(tenant ? { tenant } : {}), recipients: [`user${index}@example.test`],
+    type: 'bench.notice',
+    severity: 'info',
+    ...(tenant ? { tenant } : {}),
+    recipients: [`user${index}@example.test`],
     data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index },
   };
 }
@@ -22,9 +25,23 @@ export function rawMail(index: number, runId: string): Mail.Options {
   const rendered = renderBuiltin(
     { id: 'bench.notice', title: 'Bench notice', summary: '' },
     {
-      event: { id: `raw_${index}`, type: 'bench.notice', title: 'Bench notice', severity: 'info', status: null, occurredAt: new Date(occurredAt).toISOString(), dedupKey: null, renotify: false },
-      data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index }, labels: {}, annotations: {},
-      scope: { id: 'system', name: 'System' }, brand: defaultSettings.branding, user: null, alerts: [],
+      event: {
+        id: `raw_${index}`,
+        type: 'bench.notice',
+        title: 'Bench notice',
+        severity: 'info',
+        status: null,
+        occurredAt: new Date(occurredAt).toISOString(),
+        dedupKey: null,
+        renotify: false,
+      },
+      data: { title: `Bench notice ${index}`, host: 'bench-host-01', value: index },
+      labels: {},
+      annotations: {},
+      scope: { id: 'system', name: 'System' },
+      brand: defaultSettings.branding,
+      user: null,
+      alerts: [],
     },
     occurredAt,
   );

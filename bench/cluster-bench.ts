@@ -31,13 +31,23 @@ async function admin(sql: string): Promise<void> {
 }
 
 async function rawNodemailer(port: number): Promise<number> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxRequeues: 0 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: connections,
+    maxRequeues: 0,
+  });
   const runId = randomBytes(3).toString('hex');
   const started = nowMs();
   let next = 0;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (next < total) await transport.sendMail(rawMail(next++, runId));
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < total) await transport.sendMail(rawMail(next++, runId));
+    }),
+  );
   const rate = perSecond(total, nowMs() - started);
   transport.close();
   return rate;
@@ -58,30 +68,56 @@ function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent {
   const read = () => {
     const loops = heraldPids.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0);
     return {
-      eventLoops: loops, otherThreads: heraldPids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - loops,
-      postgres: postgresCpuMs(), sink: processCpuMs(sinkPid), busy: machineCpuMs(), contextSwitches: machineContextSwitches(), wallMs: nowMs(),
+      eventLoops: loops,
+      otherThreads: heraldPids.reduce((sum, pid) => sum + processCpuMs(pid), 0) - loops,
+      postgres: postgresCpuMs(),
+      sink: processCpuMs(sinkPid),
+      busy: machineCpuMs(),
+      contextSwitches: machineContextSwitches(),
+      wallMs: nowMs(),
     };
   };
   const before = read();
   return () => {
     const after = read();
-    return Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key as keyof CpuSpent]])) as unknown as CpuSpent;
+    return Object.fromEntries(
+      Object.entries(after).map(([key, value]) => [key, value - before[key as keyof CpuSpent]]),
+    ) as unknown as CpuSpent;
   };
 }
 
-async function heraldCluster(nodes: number, sink: { port: number; pid: number }, waitFor: (count: number) => Promise<void>): Promise<{ rate: number; cpu: CpuSpent }> {
+async function heraldCluster(
+  nodes: number,
+  sink: { port: number; pid: number },
+  waitFor: (count: number) => Promise<void>,
+): Promise<{ rate: number; cpu: CpuSpent }> {
   const name = `herald_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-cluster-bench-'));
-  const env = { HERALD_DATABASE_URL: url.toString(), HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: 'warn', HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1', HERALD_MASTER_KEY: randomBytes(32).toString('base64') };
+  const env = {
+    HERALD_DATABASE_URL: url.toString(),
+    HERALD_DATA_DIR: dataDir,
+    HERALD_ADMIN_TOKEN: token,
+    HERALD_LOG_LEVEL: 'warn',
+    HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    HERALD_MASTER_KEY: randomBytes(32).toString('base64'),
+  };
   const started: HeraldProcess[] = [];
   try {
     started.push(await startHerald({ env }));
     for (let i = 1; i < nodes; i += 1) started.push(await startHerald({ env }));
     const api = createApiClient(started[0]!.url, token, 4);
-    const settings = { provider: 'smtp', host: '127.0.0.1', port: sink.port, security: 'none', fromAddress, fromName, poolSize: connections };
+    const settings = {
+      provider: 'smtp',
+      host: '127.0.0.1',
+      port: sink.port,
+      security: 'none',
+      fromAddress,
+      fromName,
+      poolSize: connections,
+    };
     await api.request('PUT', '/api/v1/system/mail-server', { ...settings, enabled: false });
     for (let at = 0; at < total; at += 1000) {
       const events = Array.from({ length: Math.min(1000, total - at) }, (_, i) => eventBody(at + i));
@@ -89,7 +125,10 @@ async function heraldCluster(nodes: number, sink: { port: number; pid: number },
       if (answer.status !== 202) throw new Error(`batch refused: ${answer.text}`);
     }
     const begin = nowMs();
-    const meter = cpuMeter(started.map((node) => node.pid), sink.pid);
+    const meter = cpuMeter(
+      started.map((node) => node.pid),
+      sink.pid,
+    );
     await api.request('PUT', '/api/v1/system/mail-server', settings);
     await waitFor(total);
     const rate = perSecond(total, nowMs() - begin);
@@ -113,7 +152,19 @@ try {
   const raw = await rawNodemailer(sink.port);
   const cores = availableParallelism();
   const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer']];
-  const cpuRows: string[][] = [['nodes', 'cores busy', 'event loops', 'other threads', 'PostgreSQL', 'sink', 'all', `if all ${cores} cores were busy`, 'context switches']];
+  const cpuRows: string[][] = [
+    [
+      'nodes',
+      'cores busy',
+      'event loops',
+      'other threads',
+      'PostgreSQL',
+      'sink',
+      'all',
+      `if all ${cores} cores were busy`,
+      'context switches',
+    ],
+  ];
   let single = 0;
   for (const nodes of nodeCounts) {
     await sink.reset();
@@ -124,12 +175,25 @@ try {
     const all = cpu.eventLoops + cpu.otherThreads + cpu.postgres + cpu.sink;
     // At this CPU cost per message, every core busy would deliver this many per second.
     const ceiling = (cores * 1000) / (all / total);
-    cpuRows.push([String(nodes), formatNumber(cpu.busy / cpu.wallMs, 2), perMessage(cpu.eventLoops), perMessage(cpu.otherThreads), perMessage(cpu.postgres), perMessage(cpu.sink), perMessage(all),
-      `${formatNumber(ceiling)}/s${single ? ` (${formatNumber(ceiling / single, 2)}× 1 node)` : ''}`, formatNumber(cpu.contextSwitches / total, 1)]);
+    cpuRows.push([
+      String(nodes),
+      formatNumber(cpu.busy / cpu.wallMs, 2),
+      perMessage(cpu.eventLoops),
+      perMessage(cpu.otherThreads),
+      perMessage(cpu.postgres),
+      perMessage(cpu.sink),
+      perMessage(all),
+      `${formatNumber(ceiling)}/s${single ? ` (${formatNumber(ceiling / single, 2)}× 1 node)` : ''}`,
+      formatNumber(cpu.contextSwitches / total, 1),
+    ]);
   }
-  console.log(`Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink, same email\n`);
+  console.log(
+    `Herald on PostgreSQL, ${total} messages, ${connections} SMTP connections per node; raw nodemailer ${formatNumber(raw)}/s to the same sink, same email\n`,
+  );
   console.log(table(rows));
-  console.log(`\nCPU ms and context switches per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`);
+  console.log(
+    `\nCPU ms and context switches per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`,
+  );
   console.log(table(cpuRows));
 } finally {
   await sink.stop();

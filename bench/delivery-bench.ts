@@ -75,8 +75,15 @@ const heldTenant = 'bench-held';
 
 function mailServerBody(port: number, enabled: boolean, system: boolean) {
   return {
-    provider: 'smtp', host: '127.0.0.1', port, security: 'none', fromAddress, fromName,
-    ...(system ? { applyToAllTenants: true } : {}), poolSize: settings.connections, enabled,
+    provider: 'smtp',
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    fromAddress,
+    fromName,
+    ...(system ? { applyToAllTenants: true } : {}),
+    poolSize: settings.connections,
+    enabled,
   };
 }
 
@@ -148,10 +155,20 @@ interface Results {
 
 async function baselinePhase(sink: SinkProcess, runId: string, concurrency: number, warmUp: boolean): Promise<Results['baseline']> {
   const options = {
-    host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, requireTLS: false,
-    pool: true, maxConnections: settings.connections, maxMessages: 1000, maxRequeues: 0,
-    connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 30_000,
-    disableFileAccess: true, disableUrlAccess: true,
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+    requireTLS: false,
+    pool: true,
+    maxConnections: settings.connections,
+    maxMessages: 1000,
+    maxRequeues: 0,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 30_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
   } as const;
   const run = async (count: number, prefix: string, concurrency: number) => {
     const transporter = nodemailer.createTransport(options);
@@ -188,7 +205,12 @@ async function baselinePhase(sink: SinkProcess, runId: string, concurrency: numb
   if (stats.timedOut || stats.count !== settings.n) throw new Error(`raw nodemailer: the sink got ${stats.count} of ${settings.n}`);
   const ms = stats.lastAt! - startedAt;
   return {
-    name: `raw nodemailer, ${concurrency} sendMail in flight`, count: settings.n, ms, rate: perSecond(settings.n, ms), cpu, callbackMs: callbacksAt - startedAt,
+    name: `raw nodemailer, ${concurrency} sendMail in flight`,
+    count: settings.n,
+    ms,
+    rate: perSecond(settings.n, ms),
+    cpu,
+    callbackMs: callbacksAt - startedAt,
     notes: [`${stats.connections} SMTP connections, ${stats.duplicates} duplicates`],
   };
 }
@@ -213,9 +235,11 @@ async function createHeldTenant(ctx: HeraldContext): Promise<void> {
 
 /** Message counts per state (this process reads Herald's database, read-only, between phases). */
 function messageStates(db: SqliteDatabase.Database, scope?: string): Record<string, number> {
-  const rows = (scope === undefined
-    ? db.prepare('select state, count(*) as n from messages group by state').all()
-    : db.prepare('select state, count(*) as n from messages where scope_id = ? group by state').all(scope)) as Array<{ state: string; n: number }>;
+  const rows = (
+    scope === undefined
+      ? db.prepare('select state, count(*) as n from messages group by state').all()
+      : db.prepare('select state, count(*) as n from messages where scope_id = ? group by state').all(scope)
+  ) as Array<{ state: string; n: number }>;
   return Object.fromEntries(rows.map((row) => [row.state, row.n]));
 }
 
@@ -231,7 +255,8 @@ async function postBatch(api: ApiClient, from: number, count: number, tenant?: s
   const events = Array.from({ length: count }, (_, offset) => eventBody(from + offset, tenant));
   const response = await api.request('POST', '/api/v1/events/batch', { events });
   if (response.status !== 202) throw new Error(`POST /api/v1/events/batch answered ${response.status}: ${response.text.slice(0, 500)}`);
-  if (response.body.events.length !== count) throw new Error(`POST /api/v1/events/batch accepted ${response.body.events.length} of ${count}`);
+  if (response.body.events.length !== count)
+    throw new Error(`POST /api/v1/events/batch accepted ${response.body.events.length} of ${count}`);
 }
 
 async function warmHerald(ctx: HeraldContext): Promise<void> {
@@ -260,8 +285,14 @@ async function ingestSinglePhase(ctx: HeraldContext): Promise<Results['ingestSin
   const ms = nowMs() - startedAt;
   const cpu = meter();
   return {
-    name: 'ingest, POST /events', count: settings.n, ms, rate: perSecond(settings.n, ms), cpu,
-    ackP50: quantile(acks, 0.5), ackP99: quantile(acks, 0.99), probe: await ctx.herald.probeReport(),
+    name: 'ingest, POST /events',
+    count: settings.n,
+    ms,
+    rate: perSecond(settings.n, ms),
+    cpu,
+    ackP50: quantile(acks, 0.5),
+    ackP99: quantile(acks, 0.99),
+    probe: await ctx.herald.probeReport(),
     notes: [`${settings.httpConcurrency} requests in flight, keep-alive`],
   };
 }
@@ -280,8 +311,14 @@ async function ingestBatchPhase(ctx: HeraldContext): Promise<Results['ingestBatc
   const ms = nowMs() - startedAt;
   const cpu = meter();
   return {
-    name: `ingest, POST /events/batch ×${settings.batchSize}`, count: settings.n, ms, rate: perSecond(settings.n, ms), cpu,
-    requestP50: quantile(times, 0.5), requestP99: quantile(times, 0.99), probe: await ctx.herald.probeReport(),
+    name: `ingest, POST /events/batch ×${settings.batchSize}`,
+    count: settings.n,
+    ms,
+    rate: perSecond(settings.n, ms),
+    cpu,
+    requestP50: quantile(times, 0.5),
+    requestP99: quantile(times, 0.99),
+    probe: await ctx.herald.probeReport(),
     notes: [`${batches} requests, ${settings.batchConcurrency} in flight, to tenant ${heldTenant} (its mail stays held)`],
   };
 }
@@ -298,7 +335,12 @@ async function holdingPhase(ctx: HeraldContext, expected: number): Promise<Phase
   const held = messageStates(ctx.db, 'system').held ?? 0;
   if (held < expected) throw new Error(`expected ${expected} held system messages, found ${held}`);
   return {
-    name: 'holding (after ingest)', count: held, ms, rate: Number.NaN, cpu: meter(), probe: await ctx.herald.probeReport(),
+    name: 'holding (after ingest)',
+    count: held,
+    ms,
+    rate: Number.NaN,
+    cpu: meter(),
+    probe: await ctx.herald.probeReport(),
     notes: [`all states: ${JSON.stringify(messageStates(ctx.db))}`],
   };
 }
@@ -319,12 +361,23 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
   // Herald's CPU per message counts the outcomes it records after the last message arrived.
   cpu.ms.herald = meter().ms.herald;
   const ms = stats.lastAt! - startedAt;
-  const notes = [`${stats.connections} SMTP connections, ${stats.duplicates} duplicates, ${stats.withoutMessageId} without a Message-ID`, `states after: ${JSON.stringify(states)}`];
+  const notes = [
+    `${stats.connections} SMTP connections, ${stats.duplicates} duplicates, ${stats.withoutMessageId} without a Message-ID`,
+    `states after: ${JSON.stringify(states)}`,
+  ];
   const system = messageStates(ctx.db, 'system');
-  if (Object.keys(system).some((state) => state !== 'sent')) throw new Error(`delivery: not everything was sent: ${JSON.stringify(system)}`);
+  if (Object.keys(system).some((state) => state !== 'sent'))
+    throw new Error(`delivery: not everything was sent: ${JSON.stringify(system)}`);
   return {
-    name: 'delivery (release of the backlog)', count: expected, ms, rate: perSecond(expected, ms), cpu,
-    firstToLastMs: stats.lastAt! - stats.firstAt!, releaseMs, probe: await ctx.herald.probeReport(), notes,
+    name: 'delivery (release of the backlog)',
+    count: expected,
+    ms,
+    rate: perSecond(expected, ms),
+    cpu,
+    firstToLastMs: stats.lastAt! - stats.firstAt!,
+    releaseMs,
+    probe: await ctx.herald.probeReport(),
+    notes,
   };
 }
 
@@ -363,10 +416,19 @@ async function latencyPhase(ctx: HeraldContext): Promise<Results['latency']> {
   const ms = stats.lastAt! - startedAt;
   await until('the latency phase to be recorded', 30_000, () => (unsettled(messageStates(ctx.db)) === 0 ? true : undefined));
   return {
-    name: `latency, ${settings.latencyRate} events/s paced`, count: settings.latencyN, ms, rate: perSecond(settings.latencyN, ms), cpu,
-    p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: quantile(latencies, 1),
-    ackP50: quantile(acks, 0.5), ackP99: quantile(acks, 0.99), deliveredRate: perSecond(settings.latencyN, ms),
-    probe: await ctx.herald.probeReport(), notes: [],
+    name: `latency, ${settings.latencyRate} events/s paced`,
+    count: settings.latencyN,
+    ms,
+    rate: perSecond(settings.latencyN, ms),
+    cpu,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    max: quantile(latencies, 1),
+    ackP50: quantile(acks, 0.5),
+    ackP99: quantile(acks, 0.99),
+    deliveredRate: perSecond(settings.latencyN, ms),
+    probe: await ctx.herald.probeReport(),
+    notes: [],
   };
 }
 
@@ -387,8 +449,12 @@ function describeProbe(probe: ProbeReport | undefined): string[] {
         `${formatNumber(tx.commitMs).padStart(6)} ms commit  ${formatNumber(tx.statements / tx.count, 1).padStart(6)} stmts/tx`,
     );
   }
-  const statements = Object.entries(probe.statements).sort((a, b) => b[1].ms - a[1].ms).slice(0, 6);
-  lines.push(`  top statements: ${statements.map(([shape, s]) => `${shape} ${formatNumber(s.count)}× ${formatNumber(s.ms)} ms`).join('; ')}`);
+  const statements = Object.entries(probe.statements)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 6);
+  lines.push(
+    `  top statements: ${statements.map(([shape, s]) => `${shape} ${formatNumber(s.count)}× ${formatNumber(s.ms)} ms`).join('; ')}`,
+  );
   return lines;
 }
 
@@ -419,9 +485,17 @@ function summarize(results: Results) {
   const rawCpuMsPerMessage = perMessage(baseline?.cpu.ms.bench, baseline?.count);
   const ingestCpuMsPerEvent = perMessage(results.ingestSingle?.cpu.ms.herald, results.ingestSingle?.count);
   return {
-    acceptedSingle, acceptedBatch, delivered, raw: baseline?.rate ?? Number.NaN, rawSetup: baseline?.name ?? '', ratio,
-    heraldCpuMsPerMessage, rawCpuMsPerMessage, ingestCpuMsPerEvent,
-    latencyP50: results.latency?.p50 ?? Number.NaN, latencyP99: results.latency?.p99 ?? Number.NaN,
+    acceptedSingle,
+    acceptedBatch,
+    delivered,
+    raw: baseline?.rate ?? Number.NaN,
+    rawSetup: baseline?.name ?? '',
+    ratio,
+    heraldCpuMsPerMessage,
+    rawCpuMsPerMessage,
+    ingestCpuMsPerEvent,
+    latencyP50: results.latency?.p50 ?? Number.NaN,
+    latencyP99: results.latency?.p99 ?? Number.NaN,
     peakRssMB: (results.peakRssBytes ?? Number.NaN) / 1024 / 1024,
     pass: {
       acceptedSingle: acceptedSingle >= targets.acceptedPerSecond,
@@ -439,16 +513,41 @@ function report(results: Results): string {
   const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   const rows: string[][] = [
     ['metric', 'value', 'target', 'result'],
-    ['accepted events/s, POST /events', `${formatNumber(summary.acceptedSingle)}/s`, `≥ ${formatNumber(targets.acceptedPerSecond)}/s (sync ${settings.synchronous})`, mark(summary.pass.acceptedSingle)],
-    [`accepted events/s, batch ×${settings.batchSize}`, `${formatNumber(summary.acceptedBatch)}/s`, `≥ ${formatNumber(targets.acceptedPerSecond)}/s`, mark(summary.pass.acceptedBatch)],
+    [
+      'accepted events/s, POST /events',
+      `${formatNumber(summary.acceptedSingle)}/s`,
+      `≥ ${formatNumber(targets.acceptedPerSecond)}/s (sync ${settings.synchronous})`,
+      mark(summary.pass.acceptedSingle),
+    ],
+    [
+      `accepted events/s, batch ×${settings.batchSize}`,
+      `${formatNumber(summary.acceptedBatch)}/s`,
+      `≥ ${formatNumber(targets.acceptedPerSecond)}/s`,
+      mark(summary.pass.acceptedBatch),
+    ],
     ['delivered emails/s (Herald)', `${formatNumber(delivery?.rate ?? NaN)}/s`, '', ''],
-    ['raw nodemailer emails/s (best of 2)', `${formatNumber(baseline?.rate ?? NaN)}/s`, baseline ? baseline.name.replace('raw nodemailer, ', '') : '', ''],
-    ['delivered / raw nodemailer', formatNumber(ratio, 2), `≥ ${formatNumber(targets.deliveredRatio, 2)}`, mark(summary.pass.deliveredRatio)],
+    [
+      'raw nodemailer emails/s (best of 2)',
+      `${formatNumber(baseline?.rate ?? NaN)}/s`,
+      baseline ? baseline.name.replace('raw nodemailer, ', '') : '',
+      '',
+    ],
+    [
+      'delivered / raw nodemailer',
+      formatNumber(ratio, 2),
+      `≥ ${formatNumber(targets.deliveredRatio, 2)}`,
+      mark(summary.pass.deliveredRatio),
+    ],
     ['CPU ms per delivered message (Herald)', formatNumber(summary.heraldCpuMsPerMessage, 3), 'all threads, until recorded', ''],
     ['CPU ms per message (raw nodemailer)', formatNumber(summary.rawCpuMsPerMessage, 3), 'the bench process', ''],
     ['CPU ms per accepted event (Herald)', formatNumber(summary.ingestCpuMsPerEvent, 3), 'POST /events phase', ''],
     ['event→250 latency p50 / p99', latency ? `${formatNumber(latency.p50, 1)} / ${formatNumber(latency.p99, 1)} ms` : 'n/a', '', ''],
-    ['peak RSS (Herald, VmHWM)', results.peakRssBytes ? `${formatNumber(results.peakRssBytes / 1024 / 1024)} MB` : 'n/a', results.startRssBytes ? `${formatNumber(results.startRssBytes / 1024 / 1024)} MB after start` : '', ''],
+    [
+      'peak RSS (Herald, VmHWM)',
+      results.peakRssBytes ? `${formatNumber(results.peakRssBytes / 1024 / 1024)} MB` : 'n/a',
+      results.startRssBytes ? `${formatNumber(results.startRssBytes / 1024 / 1024)} MB after start` : '',
+      '',
+    ],
   ];
   const m = results.machine;
   const out = [
@@ -461,21 +560,45 @@ function report(results: Results): string {
   ];
   const phases = [results.baseline, results.baselineGated, results.ingestSingle, results.ingestBatch, results.delivery, results.latency];
   const busy = phases.filter((p) => p !== undefined && p.ms >= 250 && p.cpu.other > 0.15);
-  for (const p of busy) out.push(`warning: something else used ${formatNumber(p!.cpu.other * 100)}% of a core during "${p!.name}"; rerun on a quiet machine`);
+  for (const p of busy)
+    out.push(`warning: something else used ${formatNumber(p!.cpu.other * 100)}% of a core during "${p!.name}"; rerun on a quiet machine`);
   out.push('', 'Details');
   const phase = (p: PhaseResult | undefined, extra: string[]) => {
     if (!p) return;
-    out.push(`- ${p.name}: ${formatNumber(p.count)} in ${formatNumber(p.ms)} ms${Number.isFinite(p.rate) ? ` = ${formatNumber(p.rate)}/s` : ''}`);
+    out.push(
+      `- ${p.name}: ${formatNumber(p.count)} in ${formatNumber(p.ms)} ms${Number.isFinite(p.rate) ? ` = ${formatNumber(p.rate)}/s` : ''}`,
+    );
     // CPU shares and probe figures over a few milliseconds say nothing.
     const measured = p.ms >= 250 ? [cpuText(p.cpu), ...describeProbe(p.probe)] : [];
     for (const line of [...extra, ...p.notes, ...measured]) out.push(`    ${line}`);
   };
-  for (const raw of [results.baseline, results.baselineGated]) phase(raw, raw ? [`first send → last 250 callback ${formatNumber(raw.callbackMs)} ms`] : []);
-  phase(ingestSingle, ingestSingle ? [`POST→202 p50 ${formatNumber(ingestSingle.ackP50, 1)} ms, p99 ${formatNumber(ingestSingle.ackP99, 1)} ms`] : []);
-  phase(ingestBatch, ingestBatch ? [`request p50 ${formatNumber(ingestBatch.requestP50)} ms, p99 ${formatNumber(ingestBatch.requestP99)} ms`] : []);
+  for (const raw of [results.baseline, results.baselineGated])
+    phase(raw, raw ? [`first send → last 250 callback ${formatNumber(raw.callbackMs)} ms`] : []);
+  phase(
+    ingestSingle,
+    ingestSingle ? [`POST→202 p50 ${formatNumber(ingestSingle.ackP50, 1)} ms, p99 ${formatNumber(ingestSingle.ackP99, 1)} ms`] : [],
+  );
+  phase(
+    ingestBatch,
+    ingestBatch ? [`request p50 ${formatNumber(ingestBatch.requestP50)} ms, p99 ${formatNumber(ingestBatch.requestP99)} ms`] : [],
+  );
   phase(results.holding, []);
-  phase(delivery, delivery ? [`release (PUT) answered in ${formatNumber(delivery.releaseMs)} ms; first → last at the sink ${formatNumber(delivery.firstToLastMs)} ms = ${formatNumber(perSecond(delivery.count, delivery.firstToLastMs))}/s`] : []);
-  phase(latency, latency ? [`event→250 p50 ${formatNumber(latency.p50, 1)} ms, p99 ${formatNumber(latency.p99, 1)} ms, max ${formatNumber(latency.max, 1)} ms; POST→202 p50 ${formatNumber(latency.ackP50, 1)} ms, p99 ${formatNumber(latency.ackP99, 1)} ms`] : []);
+  phase(
+    delivery,
+    delivery
+      ? [
+          `release (PUT) answered in ${formatNumber(delivery.releaseMs)} ms; first → last at the sink ${formatNumber(delivery.firstToLastMs)} ms = ${formatNumber(perSecond(delivery.count, delivery.firstToLastMs))}/s`,
+        ]
+      : [],
+  );
+  phase(
+    latency,
+    latency
+      ? [
+          `event→250 p50 ${formatNumber(latency.p50, 1)} ms, p99 ${formatNumber(latency.p99, 1)} ms, max ${formatNumber(latency.max, 1)} ms; POST→202 p50 ${formatNumber(latency.ackP50, 1)} ms, p99 ${formatNumber(latency.ackP99, 1)} ms`,
+        ]
+      : [],
+  );
   if (results.startupMs !== undefined) out.push(`- herald start → listening: ${formatNumber(results.startupMs)} ms`);
   return out.join('\n');
 }
@@ -484,7 +607,13 @@ function report(results: Results): string {
 
 async function main(): Promise<number> {
   const results: Results = {
-    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadavg()[0]! },
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtStart: loadavg()[0]!,
+    },
     settings,
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
@@ -538,9 +667,14 @@ async function main(): Promise<number> {
     const startAt = nowMs();
     herald = await startHerald({
       env: {
-        HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: token, HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn', HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1', HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
+        HERALD_DATA_DIR: dataDir,
+        HERALD_ADMIN_TOKEN: token,
+        HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn',
+        HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1',
+        HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
         // SQLite in the temporary data directory (this process reads it between phases), API and delivery in one process.
-        HERALD_DATABASE_URL: '', HERALD_ROLE: 'all',
+        HERALD_DATABASE_URL: '',
+        HERALD_ROLE: 'all',
       },
       probeOut: settings.probe ? join(dataDir, 'probe') : undefined,
       cpuProfileDir: settings.profileDir,
@@ -572,7 +706,15 @@ async function main(): Promise<number> {
     results.latency = await timed('latency', () => latencyPhase(ctx));
     progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
     progress('notification rules path (bench/rules-scenario.ts)');
-    const rules = await timed('rules', () => rulesScenario({ ...ctx, n: settings.n, httpConcurrency: settings.httpConcurrency, connections: settings.connections, core: { ingest: results.ingestSingle!, delivery: results.delivery! } }));
+    const rules = await timed('rules', () =>
+      rulesScenario({
+        ...ctx,
+        n: settings.n,
+        httpConcurrency: settings.httpConcurrency,
+        connections: settings.connections,
+        core: { ingest: results.ingestSingle!, delivery: results.delivery! },
+      }),
+    );
 
     results.peakRssBytes = herald.peakRss();
     const code = await herald.stop();
@@ -584,12 +726,14 @@ async function main(): Promise<number> {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);
       writeFileSync(phases, JSON.stringify(windows, null, 2));
       console.log(`\nCPU profile of Herald (pid ${herald.pid}) written to ${settings.profileDir}; phase windows in ${phases}.`);
-      console.log(`Summarise: node --import tsx bench/profile-summary.ts ${settings.profileDir}/CPU.*.${herald.pid}.*.cpuprofile [--phase delivery]`);
+      console.log(
+        `Summarise: node --import tsx bench/profile-summary.ts ${settings.profileDir}/CPU.*.${herald.pid}.*.cpuprofile [--phase delivery]`,
+      );
     }
     if (settings.json) writeFileSync(settings.json, JSON.stringify({ summary: summarize(results), targets, ...results }, null, 2));
     return 0;
   } catch (error) {
-    process.stderr.write(`\nbenchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     if (herald) process.stderr.write(`\nlast Herald output:\n${herald.output().slice(-3000)}\n`);
     return 1;
   } finally {

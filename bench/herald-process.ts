@@ -42,7 +42,13 @@ export function startHerald(options: HeraldProcessOptions): Promise<HeraldProces
     ...(options.probeOut ? ['--import', 'tsx', '--import', probe] : []),
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
   ];
-  const env = { ...process.env, HERALD_HOST: '127.0.0.1', HERALD_PORT: '0', ...options.env, ...(options.probeOut ? { BENCH_PROBE_OUT: options.probeOut } : {}) };
+  const env = {
+    ...process.env,
+    HERALD_HOST: '127.0.0.1',
+    HERALD_PORT: '0',
+    ...options.env,
+    ...(options.probeOut ? { BENCH_PROBE_OUT: options.probeOut } : {}),
+  };
   const child: ChildProcess = spawn(process.execPath, [...execArgv, bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {

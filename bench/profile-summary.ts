@@ -104,13 +104,18 @@ const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
 const pct = (us: number) => `${((us / busy) * 100).toFixed(1).padStart(5)}%`;
 const print = (title: string, entries: Map<string, number>, limit: number) => {
   console.log(`\n${title}`);
-  for (const [name, us] of [...entries].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+  for (const [name, us] of [...entries]
+    .filter(([name]) => name !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)) {
     console.log(`${ms(us)} ms ${pct(us)}  ${name}`);
   }
 };
 
 console.log(`${file}${values.phase ? ` — phase ${values.phase}` : ''}`);
-console.log(`sampled ${(total / 1000).toFixed(0)} ms: busy ${(busy / 1000).toFixed(0)} ms, idle ${(idle / 1000).toFixed(0)} ms (percentages are of busy time)`);
+console.log(
+  `sampled ${(total / 1000).toFixed(0)} ms: busy ${(busy / 1000).toFixed(0)} ms, idle ${(idle / 1000).toFixed(0)} ms (percentages are of busy time)`,
+);
 print('Self time by area (package, Herald file, node internal)', byArea, top);
 print('Self time by function', byFunction, top);
 print("Inclusive time of Herald's functions (src/)", inclusiveSrc, top);

@@ -50,7 +50,16 @@ async function call(api: ApiClient, method: string, path: string, body: unknown,
 }
 
 function mailServer(port: number, connections: number, enabled: boolean) {
-  return { provider: 'smtp', host: '127.0.0.1', port, security: 'none', fromAddress: 'rules@bench.example.test', fromName: 'Herald Rules Bench', poolSize: connections, enabled };
+  return {
+    provider: 'smtp',
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    fromAddress: 'rules@bench.example.test',
+    fromName: 'Herald Rules Bench',
+    poolSize: connections,
+    enabled,
+  };
 }
 
 async function setUp(input: RulesScenarioInput): Promise<void> {
@@ -59,24 +68,54 @@ async function setUp(input: RulesScenarioInput): Promise<void> {
   await call(api, 'POST', '/api/v1/tenants', { id: tenant, name: 'Bench Rules' }, 201);
   await call(api, 'PUT', `${base}/mail-server`, mailServer(input.sink.port, input.connections, false), 200);
   await call(api, 'PUT', `${base}/recipients`, { recipients: admins }, 200);
-  await call(api, 'POST', `${base}/event-types`, {
-    id: type, title: 'Bench rule', category: 'bench', severity: 'warning', audience: 'admins',
-    sampleData: { title: 'Queue backlog', host: 'bench-host-01', value: 97, items: ['queue a', 'queue b'] },
-  }, 201);
-  await call(api, 'PATCH', `${base}/notifications`, {
-    branding: { productName: 'Bench Portal', logoUrl: 'https://portal.example.test/logo.png', primaryColor: '#0a7d5a', backgroundColor: '#f4f6f8', footer: 'Bench Portal · System notifications' },
-  }, 200);
-  await call(api, 'PUT', `${base}/templates/${type}`, {
-    subject: '[{{ event.severity }}] {{ data.title }} on {{ data.host }} — {{ scope.name }}',
-    html: '<h2>{{ data.title }}</h2><p>Host <b>{{ data.host }}</b> reports {{ data.value }}%.</p>' +
-      '<ul>{% for item in data.items %}<li>{{ item }}</li>{% endfor %}</ul><p><a href="https://portal.example.test/e/{{ event.id }}">Open in {{ brand.productName }}</a></p>',
-  }, 200);
+  await call(
+    api,
+    'POST',
+    `${base}/event-types`,
+    {
+      id: type,
+      title: 'Bench rule',
+      category: 'bench',
+      severity: 'warning',
+      audience: 'admins',
+      sampleData: { title: 'Queue backlog', host: 'bench-host-01', value: 97, items: ['queue a', 'queue b'] },
+    },
+    201,
+  );
+  await call(
+    api,
+    'PATCH',
+    `${base}/notifications`,
+    {
+      branding: {
+        productName: 'Bench Portal',
+        logoUrl: 'https://portal.example.test/logo.png',
+        primaryColor: '#0a7d5a',
+        backgroundColor: '#f4f6f8',
+        footer: 'Bench Portal · System notifications',
+      },
+    },
+    200,
+  );
+  await call(
+    api,
+    'PUT',
+    `${base}/templates/${type}`,
+    {
+      subject: '[{{ event.severity }}] {{ data.title }} on {{ data.host }} — {{ scope.name }}',
+      html:
+        '<h2>{{ data.title }}</h2><p>Host <b>{{ data.host }}</b> reports {{ data.value }}%.</p>' +
+        '<ul>{% for item in data.items %}<li>{{ item }}</li>{% endfor %}</ul><p><a href="https://portal.example.test/e/{{ event.id }}">Open in {{ brand.productName }}</a></p>',
+    },
+    200,
+  );
   // Members with personal settings (users are inserted directly: the users API is another branch's).
   const writer = new SqliteDatabase(input.db.name, { fileMustExist: true });
   writer.pragma('busy_timeout = 5000');
   const ids: string[] = [];
   try {
-    const insert = writer.prepare(`insert into users (id, scope_id, email, name, locale, role, password_hash, disabled_at, created_at, updated_at)
+    const insert =
+      writer.prepare(`insert into users (id, scope_id, email, name, locale, role, password_hash, disabled_at, created_at, updated_at)
       values (?, ?, ?, ?, 'en', 'member', null, null, ?, ?)`);
     for (let index = 0; index < members; index += 1) {
       const id = `usr_bench_rules_${index}`;
@@ -87,16 +126,32 @@ async function setUp(input: RulesScenarioInput): Promise<void> {
     writer.close();
   }
   for (const [index, id] of ids.entries()) {
-    await call(api, 'PUT', `${base}/users/${id}/preferences`, { preferences: { 'job.failed': true, 'record.added': index % 3 === 0, 'comment.posted': index % 2 === 0 } }, 200);
+    await call(
+      api,
+      'PUT',
+      `${base}/users/${id}/preferences`,
+      { preferences: { 'job.failed': true, 'record.added': index % 3 === 0, 'comment.posted': index % 2 === 0 } },
+      200,
+    );
   }
 }
 
 const eventBody = (index: number) => ({
-  tenant, type, data: { title: `Queue backlog ${index}`, host: `bench-host-${index % 10}`, value: 90 + (index % 10), items: [`queue ${index % 7}`, `queue ${index % 5}`] },
+  tenant,
+  type,
+  data: {
+    title: `Queue backlog ${index}`,
+    host: `bench-host-${index % 10}`,
+    value: 90 + (index % 10),
+    items: [`queue ${index % 7}`, `queue ${index % 5}`],
+  },
 });
 
 function states(db: SqliteDatabase.Database): Record<string, number> {
-  const rows = db.prepare('select state, count(*) as n from messages where scope_id = ? group by state').all(tenant) as Array<{ state: string; n: number }>;
+  const rows = db.prepare('select state, count(*) as n from messages where scope_id = ? group by state').all(tenant) as Array<{
+    state: string;
+    n: number;
+  }>;
   return Object.fromEntries(rows.map((row) => [row.state, row.n]));
 }
 
@@ -105,10 +160,21 @@ const unsettled = (s: Record<string, number>) => (s.queued ?? 0) + (s.sending ??
 /** The probe's view of a phase in two lines: event loop, transactions, top statements. */
 function probeLines(probe: ProbeReport | undefined): string[] {
   if (!probe) return [];
-  const tx = Object.entries(probe.transactions).sort((a, b) => b[1].ms - a[1].ms).slice(0, 3)
-    .map(([name, t]) => `${name} ${formatNumber(t.count)} tx ${formatNumber(t.ms)} ms open ${formatNumber(t.commitMs)} ms commit ${formatNumber(t.statements / t.count, 1)} stmts/tx`);
-  const statements = Object.entries(probe.statements).sort((a, b) => b[1].ms - a[1].ms).slice(0, 6).map(([shape, st]) => `${shape} ${formatNumber(st.count)}× ${formatNumber(st.ms)} ms`);
-  return [`    event loop ${formatNumber(probe.eventLoopUtilization * 100)}% busy; ${tx.join('; ')}`, `    top statements: ${statements.join('; ')}`];
+  const tx = Object.entries(probe.transactions)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 3)
+    .map(
+      ([name, t]) =>
+        `${name} ${formatNumber(t.count)} tx ${formatNumber(t.ms)} ms open ${formatNumber(t.commitMs)} ms commit ${formatNumber(t.statements / t.count, 1)} stmts/tx`,
+    );
+  const statements = Object.entries(probe.statements)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 6)
+    .map(([shape, st]) => `${shape} ${formatNumber(st.count)}× ${formatNumber(st.ms)} ms`);
+  return [
+    `    event loop ${formatNumber(probe.eventLoopUtilization * 100)}% busy; ${tx.join('; ')}`,
+    `    top statements: ${statements.join('; ')}`,
+  ];
 }
 
 /** Runs the scenario; returns the report text (a table and details). */
@@ -118,7 +184,10 @@ export async function rulesScenario(input: RulesScenarioInput): Promise<string> 
   const events = Math.max(1, Math.round(input.n / admins.length));
   const post = async (index: number) => {
     const response = await call(api, 'POST', '/api/v1/events', eventBody(index), 202);
-    if (response.body.messages.length !== admins.length) throw new Error(`rules: event ${index} got ${response.body.messages.length} messages (${response.body.outcome} ${response.body.reason ?? ''})`);
+    if (response.body.messages.length !== admins.length)
+      throw new Error(
+        `rules: event ${index} got ${response.body.messages.length} messages (${response.body.outcome} ${response.body.reason ?? ''})`,
+      );
   };
   // Warm-up (JIT, template and layout caches); its mail joins the measured backlog.
   await closedLoop(100, 16, (index) => post(1_000_000 + index));
@@ -132,7 +201,8 @@ export async function rulesScenario(input: RulesScenarioInput): Promise<string> 
   const ingestProbe = await herald.probeReport();
   await until('the rules backlog to be held', 120_000, () => (unsettled(states(db)) === 0 ? true : undefined), 20);
   const held = states(db).held ?? 0;
-  if (held !== (events + 100) * admins.length) throw new Error(`rules: expected ${(events + 100) * admins.length} held messages, found ${JSON.stringify(states(db))}`);
+  if (held !== (events + 100) * admins.length)
+    throw new Error(`rules: expected ${(events + 100) * admins.length} held messages, found ${JSON.stringify(states(db))}`);
 
   await sink.reset();
   cpuAt = processCpuMs(herald.pid);
@@ -147,7 +217,8 @@ export async function rulesScenario(input: RulesScenarioInput): Promise<string> 
     const now = states(db);
     return unsettled(now) === 0 ? now : undefined;
   });
-  if (Object.keys(after).some((state) => state !== 'sent')) throw new Error(`rules delivery: not everything was sent: ${JSON.stringify(after)}`);
+  if (Object.keys(after).some((state) => state !== 'sent'))
+    throw new Error(`rules delivery: not everything was sent: ${JSON.stringify(after)}`);
 
   const core = input.core;
   const coreAccepted = perSecond(core.ingest.count, core.ingest.ms);
@@ -158,11 +229,31 @@ export async function rulesScenario(input: RulesScenarioInput): Promise<string> 
   const ratio = delivered / coreDelivered;
   const rows = [
     ['metric', 'rules + templates', 'core path', 'ratio'],
-    ['accepted events/s, POST /events', `${formatNumber(accepted)}/s`, `${formatNumber(coreAccepted)}/s`, formatNumber(accepted / coreAccepted, 2)],
+    [
+      'accepted events/s, POST /events',
+      `${formatNumber(accepted)}/s`,
+      `${formatNumber(coreAccepted)}/s`,
+      formatNumber(accepted / coreAccepted, 2),
+    ],
     ['  emails per event', String(admins.length), '1', ''],
-    ['delivered emails/s', `${formatNumber(delivered)}/s`, `${formatNumber(coreDelivered)}/s`, `${formatNumber(ratio, 2)} (target ≥ ${target}: ${ratio >= target ? 'PASS' : 'MISS'})`],
-    ['Herald CPU ms per accepted event', formatNumber(ingestCpuMs / events, 2), formatNumber(cpuPer(core.ingest), 2), formatNumber(ingestCpuMs / events / cpuPer(core.ingest), 2)],
-    ['Herald CPU ms per delivered email', formatNumber(deliveryCpuMs / held, 2), formatNumber(cpuPer(core.delivery), 2), formatNumber(deliveryCpuMs / held / cpuPer(core.delivery), 2)],
+    [
+      'delivered emails/s',
+      `${formatNumber(delivered)}/s`,
+      `${formatNumber(coreDelivered)}/s`,
+      `${formatNumber(ratio, 2)} (target ≥ ${target}: ${ratio >= target ? 'PASS' : 'MISS'})`,
+    ],
+    [
+      'Herald CPU ms per accepted event',
+      formatNumber(ingestCpuMs / events, 2),
+      formatNumber(cpuPer(core.ingest), 2),
+      formatNumber(ingestCpuMs / events / cpuPer(core.ingest), 2),
+    ],
+    [
+      'Herald CPU ms per delivered email',
+      formatNumber(deliveryCpuMs / held, 2),
+      formatNumber(cpuPer(core.delivery), 2),
+      formatNumber(deliveryCpuMs / held / cpuPer(core.delivery), 2),
+    ],
   ];
   return [
     '',

@@ -45,9 +45,11 @@ function shapeOf(sql: string): string {
   if (shape === undefined) {
     const text = sql.replace(/\s+/g, ' ').trim().toLowerCase();
     const verb = /^(\w+)/.exec(text)?.[1] ?? '?';
-    const table =
-      /^(?:insert into|update|delete from) "?([\w.]+)"?/.exec(text)?.[1] ?? /\bfrom "?([\w.]+)"?/.exec(text)?.[1] ?? '';
-    shape = verb === 'select' ? `select ${table}${/\bgroup by\b/.test(text) ? ' (group by)' : ''}${/\bjoin\b/.test(text) ? ' (join)' : ''}` : `${verb}${table ? ` ${table}` : ''}`;
+    const table = /^(?:insert into|update|delete from) "?([\w.]+)"?/.exec(text)?.[1] ?? /\bfrom "?([\w.]+)"?/.exec(text)?.[1] ?? '';
+    shape =
+      verb === 'select'
+        ? `select ${table}${/\bgroup by\b/.test(text) ? ' (group by)' : ''}${/\bjoin\b/.test(text) ? ' (join)' : ''}`
+        : `${verb}${table ? ` ${table}` : ''}`;
     shapes.set(sql, shape);
   }
   return shape;
@@ -97,7 +99,9 @@ function timed<T>(sql: string, rowsOf: (result: T) => number, call: () => T): T 
 
 // Reach the Statement prototype through a throwaway in-memory database.
 const scratch = new Database(':memory:');
-const statementProto = Object.getPrototypeOf(scratch.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown> & { source?: string };
+const statementProto = Object.getPrototypeOf(scratch.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown> & {
+  source?: string;
+};
 scratch.close();
 const databaseProto = Database.prototype as unknown as { prepare: (sql: string) => unknown };
 
@@ -114,7 +118,11 @@ databaseProto.prepare = function prepare(this: unknown, sql: string) {
 for (const method of ['run', 'all', 'get'] as const) {
   const original = statementProto[method]!;
   const rowsOf =
-    method === 'run' ? (r: unknown) => Number((r as { changes?: number }).changes ?? 0) : method === 'all' ? (r: unknown) => (r as unknown[]).length : (r: unknown) => (r === undefined ? 0 : 1);
+    method === 'run'
+      ? (r: unknown) => Number((r as { changes?: number }).changes ?? 0)
+      : method === 'all'
+        ? (r: unknown) => (r as unknown[]).length
+        : (r: unknown) => (r === undefined ? 0 : 1);
   statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
     return timed(this.source, rowsOf, () => original.apply(this, args));
   };

@@ -24,7 +24,12 @@ export async function closedLoop(total: number, concurrency: number, task: (inde
 }
 
 /** Polls `check` every `everyMs` until it returns a value, or throws after `timeoutMs`. */
-export async function until<T>(what: string, timeoutMs: number, check: () => T | undefined | Promise<T | undefined>, everyMs = 50): Promise<T> {
+export async function until<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => T | undefined | Promise<T | undefined>,
+  everyMs = 50,
+): Promise<T> {
   const deadline = nowMs() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -44,6 +49,10 @@ export function formatNumber(value: number, digits = 0): string {
 /** Left-aligned text table with a header rule. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -22,7 +22,12 @@ function files(dir: string): string[] {
 /** A hash of everything the bundle is made from: the console's sources, the shared parsers, the lock file. */
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const inputs = [...files(web), join(root, 'src/shared/email-address.ts'), join(root, 'src/shared/duration.ts'), join(root, 'package-lock.json')].sort();
+  const inputs = [
+    ...files(web),
+    join(root, 'src/shared/email-address.ts'),
+    join(root, 'src/shared/duration.ts'),
+    join(root, 'package-lock.json'),
+  ].sort();
   for (const file of inputs) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }

@@ -44,7 +44,10 @@ function sourceFiles(dir: string): string[] {
 function examplesOf(text: string): string[] {
   const examples: string[] = [];
   for (const [comment] of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
-    const lines = comment.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((line) => line.replace(/^\s*\* ?/, ''));
+    const lines = comment
+      .replace(/^\/\*\*|\*\/$/g, '')
+      .split('\n')
+      .map((line) => line.replace(/^\s*\* ?/, ''));
     let current: string[] | undefined;
     for (const line of lines) {
       if (line.startsWith('@example')) {
@@ -82,10 +85,23 @@ for (const file of sourceFiles(src)) {
     `import type { Database } from '${relative(out, join(src, 'store/schema.js'))}';`,
   ];
   // The example sees what its file sees: the file's own imports, their paths made relative to out/.
-  const fromHere = (statement: string) => statement.replace(/from '(\.[^']+)'/, (_, path: string) => `from '${relative(out, resolve(dirname(file), path))}'`);
+  const fromHere = (statement: string) =>
+    statement.replace(/from '(\.[^']+)'/, (_, path: string) => `from '${relative(out, resolve(dirname(file), path))}'`);
   const fileImports = [...text.matchAll(/^import [^;]+;/gm)].map(([statement]) => fromHere(statement));
-  const inScope = new Set([...own, ...fileImports.flatMap((statement) => [...statement.replace(/from '.*'/, '').replace(/\w+ as /g, '').matchAll(/\w+/g)].map(([name]) => name))]);
-  imports.push(...fileImports.filter((statement) => !/from 'kysely'|store\/schema\.js'/.test(statement) || !/\b(Kysely|Database)\b/.test(statement)));
+  const inScope = new Set([
+    ...own,
+    ...fileImports.flatMap((statement) =>
+      [
+        ...statement
+          .replace(/from '.*'/, '')
+          .replace(/\w+ as /g, '')
+          .matchAll(/\w+/g),
+      ].map(([name]) => name),
+    ),
+  ]);
+  imports.push(
+    ...fileImports.filter((statement) => !/from 'kysely'|store\/schema\.js'/.test(statement) || !/\b(Kysely|Database)\b/.test(statement)),
+  );
   const declarations: string[] = [];
   for (const [name, [type, from]] of Object.entries(ambient)) {
     if (inScope.has(name) || examples.every((example) => !new RegExp(`\\b${name}\\b`).test(example))) continue;

@@ -5,7 +5,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../src');
-const layerOrder = ['shared', 'config', 'store', 'cluster', 'secrets', 'scopes', 'accounts', 'audit', 'mailbox', 'templates', 'notifications', 'delivery', 'events', 'scheduler', 'monitor', 'integrations', 'api', 'cli', 'app'];
+const layerOrder = [
+  'shared',
+  'config',
+  'store',
+  'cluster',
+  'secrets',
+  'scopes',
+  'accounts',
+  'audit',
+  'mailbox',
+  'templates',
+  'notifications',
+  'delivery',
+  'events',
+  'scheduler',
+  'monitor',
+  'integrations',
+  'api',
+  'cli',
+  'app',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -40,6 +60,8 @@ for (const [edge] of sorted) {
 const reaches = (start: string, goal: string, seen = new Set<string>()): boolean =>
   (graph.get(start) ?? []).some((next) => next === goal || (!seen.has(next) && (seen.add(next), reaches(next, goal, seen))));
 const cyclic = [...graph.keys()].filter((folder) => reaches(folder, folder));
-console.log(`\n${new Set(sorted.flatMap(([edge]) => edge.split(' -> '))).size} folders, ${sorted.length} edges, ${upward.length} upward, ${cyclic.length} folders on a cycle`);
+console.log(
+  `\n${new Set(sorted.flatMap(([edge]) => edge.split(' -> '))).size} folders, ${sorted.length} edges, ${upward.length} upward, ${cyclic.length} folders on a cycle`,
+);
 for (const [edge] of upward) console.log(`upward: ${edge}`);
 if (cyclic.length) console.log(`on a cycle: ${cyclic.join(', ')}`);

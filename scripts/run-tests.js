@@ -17,7 +17,11 @@ function find(dir) {
 
 function run(label, files, env, concurrency = 2) {
   console.log(`\n== ${label}: ${files.length} test files`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    { stdio: 'inherit', env: { ...process.env, ...env } },
+  );
   return result.status ?? 1;
 }
 
@@ -40,7 +44,12 @@ const dialects = (process.env.HERALD_TEST_DIALECTS ?? 'sqlite,postgres').split('
 // test/cluster/ runs PostgreSQL clusters and restarts the server: alone, after the rest.
 const isCluster = (file) => file.startsWith(join('test', 'cluster') + sep);
 const files = only.length > 0 ? only : [...find('src'), ...find('test').filter((f) => !isCluster(f))].sort();
-const integration = only.length > 0 ? only : find('test').filter((f) => !isCluster(f)).sort();
+const integration =
+  only.length > 0
+    ? only
+    : find('test')
+        .filter((f) => !isCluster(f))
+        .sort();
 const cluster = only.length > 0 ? [] : find('test').filter(isCluster).sort();
 const postgresUrl = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

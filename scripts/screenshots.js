@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const files = readdirSync('test').filter((name) => /^console-.*\.test\.ts$/.test(name)).map((name) => join('test', name));
+const files = readdirSync('test')
+  .filter((name) => /^console-.*\.test\.ts$/.test(name))
+  .map((name) => join('test', name));
 const result = spawnSync(process.execPath, ['scripts/run-tests.js', ...files], {
   stdio: 'inherit',
   env: { ...process.env, HERALD_SCREENSHOT_DIR: 'docs/screenshots', HERALD_TEST_DIALECTS: 'sqlite' },

@@ -21,7 +21,10 @@ test('docs/openapi.json is the document the route schemas generate (run npm run 
 });
 
 test('every API route declares bearer or session security and its error responses', async () => {
-  const doc = (await generateOpenApi()) as { security: unknown; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  const doc = (await generateOpenApi()) as {
+    security: unknown;
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
   assert.deepEqual(doc.security, [{ bearer: [] }, { session: [] }]);
   for (const [path, operations] of Object.entries(doc.paths)) {
     if (!path.startsWith('/api/v1')) continue;

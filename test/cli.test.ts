@@ -59,13 +59,21 @@ test('start prints the URL and a one-time setup link that creates the first admi
     assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
     assert.deepEqual(await (await fetch(`${first.url}/api/v1/auth/setup`)).json(), { needed: true });
     const setup = { token, email: 'Root@Example.test', name: 'Root', password: 'a long first password' };
-    const created = await fetch(`${first.url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(setup) });
+    const created = await fetch(`${first.url}/api/v1/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(setup),
+    });
     assert.equal(created.status, 200);
     const cookie = created.headers.get('set-cookie')!.split(';')[0]!;
     assert.equal((await fetch(`${first.url}/api/v1/tenants`, { headers: { cookie } })).status, 200);
-    const again = await fetch(`${first.url}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...setup, email: 'other@example.test' }) });
+    const again = await fetch(`${first.url}/api/v1/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...setup, email: 'other@example.test' }),
+    });
     assert.equal(again.status, 409, 'the link works once');
-    assert.equal((await first.kill('SIGTERM')), 0);
+    assert.equal(await first.kill('SIGTERM'), 0);
     const second = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: '', ...database.env });
     assert.ok(!second.output().includes('setup?token='), 'no setup link once an administrator exists');
     assert.deepEqual(await (await fetch(`${second.url}/api/v1/auth/setup`)).json(), { needed: false });
@@ -82,11 +90,19 @@ test('herald admin create reads the password from standard input; herald audit v
   const database = await createTestDatabase();
   try {
     const env = { ...process.env, ...database.env, HERALD_DATA_DIR: dataDir, HERALD_LOG_LEVEL: 'warn' };
-    const create = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'ops@example.test', '--name', 'Ops'], { env, input: 'a long admin password\n', encoding: 'utf8' });
+    const create = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'ops@example.test', '--name', 'Ops'], {
+      env,
+      input: 'a long admin password\n',
+      encoding: 'utf8',
+    });
     assert.equal(create.status, 0, create.stderr);
     assert.match(create.stdout, /Created system administrator ops@example\.test/);
     assert.ok(!create.stdout.includes('a long admin password'));
-    const short = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'two@example.test'], { env, input: 'short\n', encoding: 'utf8' });
+    const short = spawnSync(process.execPath, [bin, 'admin', 'create', '--email', 'two@example.test'], {
+      env,
+      input: 'short\n',
+      encoding: 'utf8',
+    });
     assert.equal(short.status, 1);
     assert.match(short.stderr, /at least 12 characters/);
     const verify = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
@@ -106,8 +122,19 @@ test('SIGTERM lets sends in flight finish and records them; nothing is left leas
   try {
     const first = await startHeraldProcess(env);
     const call = (method: string, path: string, body: unknown) =>
-      fetch(`${first.url}${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await call('PUT', '/api/v1/system/mail-server', { provider: 'smtp', host: smtp.host, port: smtp.port, security: 'none', fromAddress: 'herald@example.test', poolSize: 3 });
+      fetch(`${first.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await call('PUT', '/api/v1/system/mail-server', {
+      provider: 'smtp',
+      host: smtp.host,
+      port: smtp.port,
+      security: 'none',
+      fromAddress: 'herald@example.test',
+      poolSize: 3,
+    });
     const events = Array.from({ length: 30 }, (_, i) => ({ type: 'record.added', recipients: [`u${i}@example.test`] }));
     assert.equal((await call('POST', '/api/v1/events/batch', { events })).status, 202);
     await smtp.waitFor(1);

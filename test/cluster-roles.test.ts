@@ -21,8 +21,16 @@ test('an api node accepts, a worker node delivers; both report themselves in sta
   const auth = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   const api = await startHeraldProcess({ ...env, HERALD_ROLE: 'api' });
   try {
-    await fetch(`${api.url}/api/v1/system/mail-server`, { method: 'PUT', headers: auth, body: JSON.stringify({ provider: 'smtp', host: smtp.host, port: smtp.port, security: 'none', fromAddress: 'herald@example.test' }) });
-    const accepted = await fetch(`${api.url}/api/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'service.failed', recipients: ['ops@example.test'] }) });
+    await fetch(`${api.url}/api/v1/system/mail-server`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ provider: 'smtp', host: smtp.host, port: smtp.port, security: 'none', fromAddress: 'herald@example.test' }),
+    });
+    const accepted = await fetch(`${api.url}/api/v1/events`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'service.failed', recipients: ['ops@example.test'] }),
+    });
     assert.equal(accepted.status, 202);
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(smtp.received.length, 0, 'an api node does not deliver');
@@ -47,7 +55,13 @@ test('an api node accepts, a worker node delivers; both report themselves in sta
       const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
       const status = spawnSync(process.execPath, [bin, 'status'], { env: { ...process.env, ...env }, encoding: 'utf8' });
       const nodes = JSON.parse(status.stdout).nodes as Array<{ role: string; state: string }>;
-      assert.deepEqual(nodes.filter((n) => n.state === 'alive').map((n) => n.role).sort(), ['api', 'worker']);
+      assert.deepEqual(
+        nodes
+          .filter((n) => n.state === 'alive')
+          .map((n) => n.role)
+          .sort(),
+        ['api', 'worker'],
+      );
     } finally {
       await worker.kill('SIGTERM');
     }

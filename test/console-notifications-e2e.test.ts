@@ -14,18 +14,26 @@ import { createTestDatabase } from './support/test-database.js';
 // database of this run's dialect. An administrator sets the notification rules and templates in the
 // console, a member chooses their own notifications; each effect is read back through the API.
 
-test('notification rules, templates and a member\'s own choices in the console', { timeout: 240_000 }, async () => {
+test("notification rules, templates and a member's own choices in the console", { timeout: 240_000 }, async () => {
   await buildConsole({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-console-rules-'));
   const database = await createTestDatabase();
   const smtp = await startSmtpTestServer();
-  const herald = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, ...database.env, ...fastDeliveryEnv, HERALD_LOG_LEVEL: 'warn' });
+  const herald = await startHeraldProcess({
+    HERALD_DATA_DIR: dataDir,
+    HERALD_ADMIN_TOKEN: adminToken,
+    ...database.env,
+    ...fastDeliveryEnv,
+    HERALD_LOG_LEVEL: 'warn',
+  });
   const browser = await launchBrowser();
   const { page } = browser;
   const a11y: string[] = [];
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${herald.url}/api/v1${path}`, {
-      method, headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
@@ -39,10 +47,32 @@ test('notification rules, templates and a member\'s own choices in the console',
 
   try {
     // The system's mail goes to the SMTP test server; a tenant with a member who can sign in.
-    assert.equal((await call('PUT', '/system/mail-server', { provider: 'smtp', host: '127.0.0.1', port: smtp.port, security: 'none', auth: 'none', fromAddress: 'alerts@herald.test', applyToAllTenants: true })).status, 200);
-    assert.equal((await call('POST', '/system/users', { email: admin.email, name: 'Rules Admin', role: 'system_admin', password: admin.password })).status, 201);
+    assert.equal(
+      (
+        await call('PUT', '/system/mail-server', {
+          provider: 'smtp',
+          host: '127.0.0.1',
+          port: smtp.port,
+          security: 'none',
+          auth: 'none',
+          fromAddress: 'alerts@herald.test',
+          applyToAllTenants: true,
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (await call('POST', '/system/users', { email: admin.email, name: 'Rules Admin', role: 'system_admin', password: admin.password }))
+        .status,
+      201,
+    );
     assert.equal((await call('POST', '/tenants', { id: 'acme', name: 'Acme Corp' })).status, 201);
-    const created = await call('POST', '/tenants/acme/users', { email: member.email, name: 'Mia Member', role: 'member', password: member.password });
+    const created = await call('POST', '/tenants/acme/users', {
+      email: member.email,
+      name: 'Mia Member',
+      role: 'member',
+      password: member.password,
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const memberId = created.body.id as string;
 
@@ -72,13 +102,21 @@ test('notification rules, templates and a member\'s own choices in the console',
     await page.getByText('Unsaved changes: + ops@example.com, + oncall@example.com').waitFor();
     await button('Save admin recipients').click();
     await page.getByText('Admin recipients saved.').waitFor();
-    assert.deepEqual((await call('GET', '/system/recipients')).body.recipients, ['ops@example.com', 'oncall@example.com'], 'the duplicate was not sent');
+    assert.deepEqual(
+      (await call('GET', '/system/recipients')).body.recipients,
+      ['ops@example.com', 'oncall@example.com'],
+      'the duplicate was not sent',
+    );
     await button('Remove oncall@example.com from admin recipients').click();
     await page.getByText('1 of 50').waitFor();
     await button('Save admin recipients').click();
     await page.getByText('Admin recipients saved.').waitFor();
     assert.deepEqual((await call('GET', '/system/recipients')).body.recipients, ['ops@example.com']);
-    const section = (name: string) => page.getByRole('navigation', { name: 'Notification settings' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+    const section = (name: string) =>
+      page
+        .getByRole('navigation', { name: 'Notification settings' })
+        .getByRole('link', { name: new RegExp(`^${name}`) })
+        .click();
 
     // A threshold: 101 is refused inline, 0 disables and is stored.
     await section('Delivery');
@@ -105,7 +143,11 @@ test('notification rules, templates and a member\'s own choices in the console',
     await button('Save event types').click();
     await page.getByText('Event types saved.').waitFor();
     await page.locator('#toggle-service\\.failed-state', { hasText: 'Does not send — set for the system' }).waitFor();
-    const posted = await call('POST', '/events', { type: 'service.failed', severity: 'critical', data: { service: 'billing', state: 'failed', host: 'pbx-01' } });
+    const posted = await call('POST', '/events', {
+      type: 'service.failed',
+      severity: 'critical',
+      data: { service: 'billing', state: 'failed', host: 'pbx-01' },
+    });
     assert.equal(posted.status, 202);
     const recorded = (await call('GET', `/events/${posted.body.eventId}`)).body;
     assert.equal(recorded.outcome, 'suppressed');
@@ -125,7 +167,10 @@ test('notification rules, templates and a member\'s own choices in the console',
     await button('Add to recipients of license limit reached').click();
     await button('Save recipients of license limit reached').click();
     await page.getByText('Recipients: its own list of 2').waitFor();
-    assert.deepEqual((await call('GET', '/system/event-types')).body.items.find((t: { id: string }) => t.id === 'license.limit').override.recipients, ['ops@example.com', 'licences@example.com']);
+    assert.deepEqual(
+      (await call('GET', '/system/event-types')).body.items.find((t: { id: string }) => t.id === 'license.limit').override.recipients,
+      ['ops@example.com', 'licences@example.com'],
+    );
 
     // A recurring silence (UTC), listed, then a one-off without an end refused inline.
     await section('Silences');
@@ -136,7 +181,10 @@ test('notification rules, templates and a member\'s own choices in the console',
     await button('Create silence').click();
     await page.getByRole('row', { name: /Job failed \/ robot alert.*Sundays 02:00–04:00 UTC/ }).waitFor();
     const silences = (await call('GET', '/system/silences')).body.items;
-    assert.deepEqual(silences.map((s: { recurring?: unknown; eventType?: string }) => [s.eventType, s.recurring]), [['job.failed', { days: [0], from: '02:00', to: '04:00' }]]);
+    assert.deepEqual(
+      silences.map((s: { recurring?: unknown; eventType?: string }) => [s.eventType, s.recurring]),
+      [['job.failed', { days: [0], from: '02:00', to: '04:00' }]],
+    );
     await page.getByRole('radio', { name: 'One-off' }).check();
     await button('Create silence').click();
     await page.getByText('Ends (UTC) is required for a one-off silence').waitFor();
@@ -172,8 +220,17 @@ test('notification rules, templates and a member\'s own choices in the console',
 
     // The audit log names each of these changes readably, the settings with their field-level diff.
     await nav('Audit log').click();
-    for (const action of ['Template deleted (inherits)', 'Template saved', 'Silence deleted', 'Silence created', 'Event toggle or recipients changed']) {
-      await page.getByRole('row', { name: new RegExp(action.replace(/[()]/g, '\\$&')) }).first().waitFor();
+    for (const action of [
+      'Template deleted (inherits)',
+      'Template saved',
+      'Silence deleted',
+      'Silence created',
+      'Event toggle or recipients changed',
+    ]) {
+      await page
+        .getByRole('row', { name: new RegExp(action.replace(/[()]/g, '\\$&')) })
+        .first()
+        .waitFor();
     }
     await page.getByLabel('Action', { exact: true }).selectOption('notifications.save');
     await button('Apply filters').click();
@@ -200,15 +257,32 @@ test('notification rules, templates and a member\'s own choices in the console',
     await button('Save my choices').click();
     await page.getByText('Your choices were saved.').waitFor();
     a11y.push(...(await captureScreen(page, 'my-notifications')));
-    const choices = (await call('GET', `/tenants/acme/users/${memberId}/preferences`)).body.preferences as Array<{ type: string; receiving: boolean }>;
+    const choices = (await call('GET', `/tenants/acme/users/${memberId}/preferences`)).body.preferences as Array<{
+      type: string;
+      receiving: boolean;
+    }>;
     const receiving = Object.fromEntries(choices.map((p) => [p.type, p.receiving]));
     assert.equal(receiving['job.failed'], true);
     assert.equal(receiving['user.created'], false);
     assert.equal(receiving['password.recovery'], true);
-    assert.equal((await call('PUT', `/tenants/acme/users/${memberId}/preferences`, { preferences: { 'password.recovery': false } })).body.error.code, 'opt_out_not_allowed', 'the API refuses it too');
+    assert.equal(
+      (await call('PUT', `/tenants/acme/users/${memberId}/preferences`, { preferences: { 'password.recovery': false } })).body.error.code,
+      'opt_out_not_allowed',
+      'the API refuses it too',
+    );
 
     // A tenant viewer sees the tenant's rules but cannot start a change.
-    assert.equal((await call('POST', '/tenants/acme/users', { email: viewer.email, name: 'Vic Viewer', role: 'tenant_viewer', password: viewer.password })).status, 201);
+    assert.equal(
+      (
+        await call('POST', '/tenants/acme/users', {
+          email: viewer.email,
+          name: 'Vic Viewer',
+          role: 'tenant_viewer',
+          password: viewer.password,
+        })
+      ).status,
+      201,
+    );
     await signOut(page);
     await page.goto(`${herald.url}/notifications`);
     await field('E-mail').fill(viewer.email);
@@ -224,10 +298,16 @@ test('notification rules, templates and a member\'s own choices in the console',
     // Templates: readable, but not previewed (a preview renders a template of the caller's choosing: settings:write).
     await nav('Templates').click();
     await page.getByText('Read only: your role can see templates but not change or preview them.').waitFor();
-    await page.getByText('A preview renders the template, so it needs the permission to change settings, which your role does not have.').waitFor();
+    await page
+      .getByText('A preview renders the template, so it needs the permission to change settings, which your role does not have.')
+      .waitFor();
     assert.equal(await page.getByTestId('preview-subject').count(), 0);
 
-    assert.deepEqual({ accessibility: a11y, scriptErrors: browser.consoleErrors }, { accessibility: [], scriptErrors: [] }, 'no serious or critical axe violations, no script errors, nothing the CSP blocked');
+    assert.deepEqual(
+      { accessibility: a11y, scriptErrors: browser.consoleErrors },
+      { accessibility: [], scriptErrors: [] },
+      'no serious or critical axe violations, no script errors, nothing the CSP blocked',
+    );
   } catch (error) {
     await printPage(page);
     throw error;

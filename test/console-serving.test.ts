@@ -16,7 +16,7 @@ test('the console is served at / without a token, client routes fall back to ind
   const index = await h.api('GET', '/', undefined, anonymous);
   assert.equal(index.status, 200);
   assert.match(index.raw, /<div id="root"><\/div>/);
-  assert.doesNotMatch(index.raw, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script, so script-src \'self\' suffices');
+  assert.doesNotMatch(index.raw, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script, so script-src 'self' suffices");
 
   for (const route of ['/deliveries/msg_123', '/mail-server/acme.eu', '/setup?token=abc']) {
     const page = await h.api('GET', route, undefined, anonymous);

@@ -21,19 +21,40 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   const env = { HERALD_DELIVERY_FAILING_AFTER: '15m', HERALD_RETRY_BASE: '2m', HERALD_RETRY_MAX_DELAY: '30m', HERALD_RETRY_MAX_AGE: '24h' };
   await using h = await startHarness(env, { herald: { clock, background: false, sampler: quiet } });
   await using other = await startHarness(env, {
-    keepDataDir: h.dataDir, database: h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {},
+    keepDataDir: h.dataDir,
+    database: h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {},
     herald: { clock, background: false, deliver: false, sampler: quiet },
   });
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(system));
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['ops@example.test'] });
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/mail-server', smtpSettings(tenant, { fromAddress: 'noreply@acme.test', applyToAllTenants: undefined }))).status, 200);
+  assert.equal(
+    (
+      await h.api(
+        'PUT',
+        '/api/v1/tenants/acme/mail-server',
+        smtpSettings(tenant, { fromAddress: 'noreply@acme.test', applyToAllTenants: undefined }),
+      )
+    ).status,
+    200,
+  );
 
   const attempts = async () => (await h.herald.store.db.selectFrom('attempts').select('id').execute()).length;
-  const event = await h.api('POST', '/api/v1/events', { tenant: 'acme', type: 'license.status', recipients: ['jane@acme.test'], data: { status: 'ok', expiresAt: '2027-01-01' } });
+  const event = await h.api('POST', '/api/v1/events', {
+    tenant: 'acme',
+    type: 'license.status',
+    recipients: ['jane@acme.test'],
+    data: { status: 'ok', expiresAt: '2027-01-01' },
+  });
   assert.equal(event.body.outcome, 'queued', event.raw);
   await h.until(async () => (await attempts()) >= 1);
-  const deliveryEvents = () => h.herald.store.db.selectFrom('events').select(['id', 'outcome']).where('type', '=', 'mail.delivery_failing').orderBy('created_at').execute();
+  const deliveryEvents = () =>
+    h.herald.store.db
+      .selectFrom('events')
+      .select(['id', 'outcome'])
+      .where('type', '=', 'mail.delivery_failing')
+      .orderBy('created_at')
+      .execute();
 
   assert.deepEqual(await h.herald.monitor.tick(), [], 'deferred, but not for long yet');
   clock.advance(10 * minute);
@@ -46,7 +67,10 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   await h.until(async () => (await attempts()) >= 3);
   // Both nodes check at once: one alert, one email.
   const [mine, theirs] = await Promise.all([h.herald.monitor.tick(), other.herald.monitor.tick()]);
-  assert.deepEqual([...mine, ...theirs].map((e) => `${e.type}:${e.status}:${e.labels?.scope}`), ['mail.delivery_failing:firing:acme']);
+  assert.deepEqual(
+    [...mine, ...theirs].map((e) => `${e.type}:${e.status}:${e.labels?.scope}`),
+    ['mail.delivery_failing:firing:acme'],
+  );
   assert.equal((await deliveryEvents()).length, 1);
   await system.waitFor(1);
   const mail = system.received[0]!;
@@ -55,7 +79,10 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   assert.match(mail.text, /Mail of Acme has failed or been deferred for 16 minutes \(0 failed, 1 deferred\)/);
   assert.match(mail.text, /Last reply: .*(ECONNREFUSED|connect)/i);
   const alert = (await h.api('GET', '/api/v1/system/alerts?status=firing')).body.items;
-  assert.deepEqual(alert.map((a: any) => a.type), ['mail.delivery_failing']);
+  assert.deepEqual(
+    alert.map((a: any) => a.type),
+    ['mail.delivery_failing'],
+  );
 
   // Less than the wait before the fourth attempt (4 to 8 minutes): one now would find the server
   // still down, and its next would fall after the jump below.
@@ -67,22 +94,40 @@ test('mail delivery failing: a tenant failing for the configured time alerts the
   await using back = await startSmtpTestServer({ port: tenant.port });
   clock.advance(30 * minute);
   await back.waitFor(1);
-  await h.until(async () => (await h.herald.store.db.selectFrom('messages').select('state').where('scope_id', '=', 'acme').where('state', '=', 'sent').executeTakeFirst()) ?? false);
+  await h.until(
+    async () =>
+      (await h.herald.store.db
+        .selectFrom('messages')
+        .select('state')
+        .where('scope_id', '=', 'acme')
+        .where('state', '=', 'sent')
+        .executeTakeFirst()) ?? false,
+  );
   const [a, b] = await Promise.all([h.herald.monitor.tick(), other.herald.monitor.tick()]);
-  assert.deepEqual([...a, ...b].map((e) => `${e.type}:${e.status}`), ['mail.delivery_failing:resolved']);
+  assert.deepEqual(
+    [...a, ...b].map((e) => `${e.type}:${e.status}`),
+    ['mail.delivery_failing:resolved'],
+  );
   await system.waitFor(2);
   assert.match(system.received[1]!.subject, /^\[resolved\] Mail delivery failing/);
   assert.deepEqual(await h.herald.monitor.tick(), []);
-  assert.deepEqual((await deliveryEvents()).map((e) => e.outcome), ['queued', 'queued']);
+  assert.deepEqual(
+    (await deliveryEvents()).map((e) => e.outcome),
+    ['queued', 'queued'],
+  );
 });
 
 test('mail delivery failing: one permanent bounce, not repeated, is not a failing scope', async () => {
   const clock = manualClock(Date.UTC(2026, 10, 23, 9, 0));
-  await using smtp = await startSmtpTestServer({ onRcptTo: (address) => (address.startsWith('gone@') ? { code: 550, message: '5.1.1 No such user' } : 'accept') });
+  await using smtp = await startSmtpTestServer({
+    onRcptTo: (address) => (address.startsWith('gone@') ? { code: 550, message: '5.1.1 No such user' } : 'accept'),
+  });
   await using h = await startHarness({ HERALD_DELIVERY_FAILING_AFTER: '15m' }, { herald: { clock, background: false, sampler: quiet } });
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp));
   await h.api('POST', '/api/v1/events', { type: 'license.status', recipients: ['gone@example.test'] });
-  await h.until(async () => (await h.herald.store.db.selectFrom('messages').select('state').where('state', '=', 'failed').executeTakeFirst()) ?? false);
+  await h.until(
+    async () => (await h.herald.store.db.selectFrom('messages').select('state').where('state', '=', 'failed').executeTakeFirst()) ?? false,
+  );
   clock.advance(5 * minute);
   assert.deepEqual(await h.herald.monitor.tick(), [], 'a recent failure, but not for the configured time');
   clock.advance(20 * minute);

@@ -7,7 +7,12 @@ import { smtpSettings, startHarness, type Harness } from './support/herald-harne
 // 127.0.0.1. Retry delays are shortened through configuration; nothing else is faked.
 
 async function postEvent(h: Harness, body: Record<string, unknown>) {
-  const response = await h.api('POST', '/api/v1/events', { type: 'service.failed', severity: 'critical', data: { service: 'sip-proxy' }, ...body });
+  const response = await h.api('POST', '/api/v1/events', {
+    type: 'service.failed',
+    severity: 'critical',
+    data: { service: 'sip-proxy' },
+    ...body,
+  });
   assert.equal(response.status, 202, response.raw);
   return response.body as { eventId: string; messages: Array<{ id: string; messageId: string; recipient: string }> };
 }
@@ -39,13 +44,21 @@ test('an event is delivered to a real SMTP server with the Message-ID it was giv
 
 test('451 then success: delivered after a retry, once, with one Message-ID', async () => {
   let rcpts = 0;
-  await using smtp = await startSmtpTestServer({ onRcptTo: () => (++rcpts === 1 ? { code: 451, message: '4.3.0 Try again later' } : 'accept') });
+  await using smtp = await startSmtpTestServer({
+    onRcptTo: () => (++rcpts === 1 ? { code: 451, message: '4.3.0 Try again later' } : 'accept'),
+  });
   await using h = await startHarness();
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp));
   const event = await postEvent(h, { recipients: ['ops@example.test'] });
   const delivery = await settled(h, event.messages[0]!.id);
   assert.equal(delivery.state, 'sent');
-  assert.deepEqual(delivery.attemptHistory.map((a: any) => [a.outcome, a.stage, a.replyCode]), [['retry', 'rcpt', 451], ['sent', 'data', 250]]);
+  assert.deepEqual(
+    delivery.attemptHistory.map((a: any) => [a.outcome, a.stage, a.replyCode]),
+    [
+      ['retry', 'rcpt', 451],
+      ['sent', 'data', 250],
+    ],
+  );
   assert.equal(smtp.received.length, 1);
   assert.equal(smtp.received[0]!.messageId, event.messages[0]!.messageId);
 });
@@ -62,7 +75,10 @@ test('550: failed after exactly one attempt, with the reply in the failure histo
   assert.equal(delivery.lastReplyCode, 550);
   assert.match(delivery.lastReply, /No such user here/);
   const failures = await h.api('GET', '/api/v1/deliveries/failures');
-  assert.deepEqual(failures.body.items.map((i: any) => i.id), [event.messages[0]!.id]);
+  assert.deepEqual(
+    failures.body.items.map((i: any) => i.id),
+    [event.messages[0]!.id],
+  );
   assert.match(failures.body.items[0].lastReply, /550/);
 });
 
@@ -132,7 +148,7 @@ test('AUTH with the right password delivers; a wrong one fails at AUTH with the 
   assert.equal(smtp.received.length, 1);
 });
 
-test('with no mail server a tenant\'s mail is held with the reason, and released once settings exist', async () => {
+test("with no mail server a tenant's mail is held with the reason, and released once settings exist", async () => {
   await using smtp = await startSmtpTestServer();
   await using h = await startHarness();
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { applyToAllTenants: false }));
@@ -163,7 +179,9 @@ test('the built-in mailbox receives mail on a fresh install', async () => {
 
 test('a failed message is resent after the settings are fixed, keeping its Message-ID', async () => {
   let reject = true;
-  await using smtp = await startSmtpTestServer({ onMailFrom: () => (reject ? { code: 553, message: '5.7.1 Sender address rejected' } : 'accept') });
+  await using smtp = await startSmtpTestServer({
+    onMailFrom: () => (reject ? { code: 553, message: '5.7.1 Sender address rejected' } : 'accept'),
+  });
   await using h = await startHarness();
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp));
   const event = await postEvent(h, { recipients: ['ops@example.test'] });
@@ -177,12 +195,16 @@ test('a failed message is resent after the settings are fixed, keeping its Messa
   assert.equal((await h.api('POST', `/api/v1/deliveries/${event.messages[0]!.id}/retry`)).status, 409);
 });
 
-test('one tenant\'s backlog on a slow server does not starve another tenant\'s mail', async () => {
+test("one tenant's backlog on a slow server does not starve another tenant's mail", async () => {
   await using slow = await startSmtpTestServer();
   await using h = await startHarness({ HERALD_CLAIM_BATCH: '20', HERALD_DELIVERY_CONCURRENCY: '20', HERALD_SCOPE_CONCURRENCY: '10' });
   await h.api('POST', '/api/v1/tenants', { id: 'big', name: 'Big' });
   await h.api('POST', '/api/v1/tenants', { id: 'small', name: 'Small' });
-  const limited = await h.api('PUT', '/api/v1/tenants/big/mail-server', smtpSettings(slow, { applyToAllTenants: undefined, rateLimitPerSecond: 20, poolSize: 1 }));
+  const limited = await h.api(
+    'PUT',
+    '/api/v1/tenants/big/mail-server',
+    smtpSettings(slow, { applyToAllTenants: undefined, rateLimitPerSecond: 20, poolSize: 1 }),
+  );
   assert.equal(limited.status, 200, limited.raw);
   const backlog = Array.from({ length: 300 }, (_, i) => ({ type: 'record.added', tenant: 'big', recipients: [`user${i}@big.example`] }));
   assert.equal((await h.api('POST', '/api/v1/events/batch', { events: backlog })).status, 202);
@@ -193,7 +215,7 @@ test('one tenant\'s backlog on a slow server does not starve another tenant\'s m
   assert.ok(slow.received.length < 150, `the small tenant waited while the big one sent ${slow.received.length} of 300`);
 });
 
-test('a deferred message is tried now on request instead of at its next retry; deliveries filter by the event\'s type', async () => {
+test("a deferred message is tried now on request instead of at its next retry; deliveries filter by the event's type", async () => {
   const probe = await startSmtpTestServer();
   const port = probe.port;
   await probe.close();
@@ -211,7 +233,8 @@ test('a deferred message is tried now on request instead of at its next retry; d
   assert.equal(smtp.received[0]!.messageId, event.messages[0]!.messageId);
 
   await postEvent(h, { type: 'job.failed', recipients: ['jobs@example.test'] });
-  const ofType = async (type: string) => (await h.api('GET', `/api/v1/deliveries?type=${type}`)).body.items.map((item: any) => item.recipient);
+  const ofType = async (type: string) =>
+    (await h.api('GET', `/api/v1/deliveries?type=${type}`)).body.items.map((item: any) => item.recipient);
   assert.deepEqual(await ofType('job.failed'), ['jobs@example.test']);
   assert.deepEqual(await ofType('service.failed'), ['ops@example.test']);
   assert.deepEqual(await ofType('license.limit'), []);

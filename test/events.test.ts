@@ -44,24 +44,35 @@ test('a batch with one bad event is refused whole, naming the event, and stores 
   assert.equal((await h.api('GET', '/api/v1/deliveries')).body.items.length, 0);
 });
 
-test('recipients: explicit ones win, else the scope\'s admin recipients; at most 50; none means suppressed, recorded', async () => {
+test("recipients: explicit ones win, else the scope's admin recipients; at most 50; none means suppressed, recorded", async () => {
   await using h = await startHarness();
   const none = await h.api('POST', '/api/v1/events', { type: 'product.update' });
   assert.equal(none.status, 202);
   assert.equal(none.body.outcome, 'suppressed');
   assert.match(none.body.reason, /^no_recipients: /);
 
-  const tooMany = await h.api('PUT', '/api/v1/system/recipients', { recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`) });
+  const tooMany = await h.api('PUT', '/api/v1/system/recipients', {
+    recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`),
+  });
   assert.equal(tooMany.status, 400);
   const duplicate = await h.api('PUT', '/api/v1/system/recipients', { recipients: ['a@example.test', 'A@example.test'] });
   assert.equal(duplicate.status, 400);
   assert.equal(duplicate.body.error.details[0].field, '/recipients/1');
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['admin@example.test'] });
   const toAdmins = await h.api('POST', '/api/v1/events', { type: 'ip.blacklisted', data: { ip: '203.0.113.9' } });
-  assert.deepEqual(toAdmins.body.messages.map((m: any) => m.recipient), ['admin@example.test']);
+  assert.deepEqual(
+    toAdmins.body.messages.map((m: any) => m.recipient),
+    ['admin@example.test'],
+  );
   const explicit = await h.api('POST', '/api/v1/events', { type: 'password.recovery', recipients: ['user@example.test'] });
-  assert.deepEqual(explicit.body.messages.map((m: any) => m.recipient), ['user@example.test']);
-  const fifty = await h.api('POST', '/api/v1/events', { type: 'x.y', recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`) });
+  assert.deepEqual(
+    explicit.body.messages.map((m: any) => m.recipient),
+    ['user@example.test'],
+  );
+  const fifty = await h.api('POST', '/api/v1/events', {
+    type: 'x.y',
+    recipients: Array.from({ length: 51 }, (_, i) => `a${i}@example.test`),
+  });
   assert.equal(fifty.status, 400);
   assert.equal(fifty.body.error.details[0].field, '/recipients');
 });
@@ -97,7 +108,10 @@ test('unknown tenant, bad type or severity: 4xx naming the field, nothing stored
   for (const [body, status, field] of cases) {
     const response = await h.api('POST', '/api/v1/events', body);
     assert.equal(response.status, status, response.raw);
-    assert.ok(response.body.error.details.some((d: any) => d.field === field), response.raw);
+    assert.ok(
+      response.body.error.details.some((d: any) => d.field === field),
+      response.raw,
+    );
   }
   const huge = await h.api('POST', '/api/v1/events', { type: 'x.y', data: { blob: 'x'.repeat(1_100_000) } });
   assert.equal(huge.status, 413);
@@ -110,10 +124,19 @@ test('unknown tenant, bad type or severity: 4xx naming the field, nothing stored
 test('addresses that hide another address or a route are refused wherever an address is given, naming the field; nothing stored', async () => {
   await using h = await startHarness();
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  const hiding = ['x=?UTF-8?B?YWRtaW5AYmFuay5leGFtcGxl?=@example.test', '=?UTF-8?B?Y2VvQGJhbmsuZXhhbXBsZQ==?= <attacker@example.test>', '"ceo@bank.example" <attacker@example.test>', 'a%b@example.test', 'ops@127.0.0.1'];
+  const hiding = [
+    'x=?UTF-8?B?YWRtaW5AYmFuay5leGFtcGxl?=@example.test',
+    '=?UTF-8?B?Y2VvQGJhbmsuZXhhbXBsZQ==?= <attacker@example.test>',
+    '"ceo@bank.example" <attacker@example.test>',
+    'a%b@example.test',
+    'ops@127.0.0.1',
+  ];
   for (const address of hiding) {
     const refused = (response: { status: number; body: any; raw: string }, field: string) =>
-      assert.ok(response.status === 400 && response.body.error.details.some((d: any) => d.field === field), `${address} at ${field}: ${response.raw}`);
+      assert.ok(
+        response.status === 400 && response.body.error.details.some((d: any) => d.field === field),
+        `${address} at ${field}: ${response.raw}`,
+      );
     refused(await h.api('POST', '/api/v1/events', { type: 'x.y', recipients: [address] }), '/recipients/0');
     refused(await h.api('PUT', '/api/v1/tenants/acme/recipients', { recipients: [address] }), '/recipients/0');
     refused(await h.api('POST', '/api/v1/tenants/acme/users', { email: address, name: 'X', role: 'member' }), '/email');
@@ -129,15 +152,34 @@ test('one request creates at most HERALD_MAX_MESSAGES_PER_REQUEST messages (even
   await h.api('PUT', '/api/v1/system/recipients', { recipients: Array.from({ length: 50 }, (_, i) => `admin${i}@example.test`) });
   const explicit = Array.from({ length: 50 }, (_, i) => `r${i}@example.test`);
   // Two events to 50 explicit recipients and one to the 50 admin recipients: 150 messages.
-  const over = await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y' }] });
+  const over = await h.api('POST', '/api/v1/events/batch', {
+    events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y' }],
+  });
   assert.equal(over.status, 413, over.raw);
   assert.equal(over.body.error.code, 'too_many_messages');
   assert.match(over.body.error.message, /150 messages.*at most 120/);
   assert.equal((await h.herald.store.db.selectFrom('events').select('id').execute()).length, 0);
   assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 0);
   // A single event over the cap too; at the cap it is accepted.
-  assert.equal((await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit.slice(0, 21) }] })).status, 413);
-  const at = await h.api('POST', '/api/v1/events/batch', { events: [{ type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit }, { type: 'x.y', recipients: explicit.slice(0, 20) }] });
+  assert.equal(
+    (
+      await h.api('POST', '/api/v1/events/batch', {
+        events: [
+          { type: 'x.y', recipients: explicit },
+          { type: 'x.y', recipients: explicit },
+          { type: 'x.y', recipients: explicit.slice(0, 21) },
+        ],
+      })
+    ).status,
+    413,
+  );
+  const at = await h.api('POST', '/api/v1/events/batch', {
+    events: [
+      { type: 'x.y', recipients: explicit },
+      { type: 'x.y', recipients: explicit },
+      { type: 'x.y', recipients: explicit.slice(0, 20) },
+    ],
+  });
   assert.equal(at.status, 202, at.raw);
   assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 120);
 });
@@ -145,7 +187,9 @@ test('one request creates at most HERALD_MAX_MESSAGES_PER_REQUEST messages (even
 test('by default a batch of 1,000 events to 50 recipients each (50,000 messages) is refused', async () => {
   await using h = await startHarness();
   const recipients = Array.from({ length: 50 }, (_, i) => `r${i}@example.test`);
-  const response = await h.api('POST', '/api/v1/events/batch', { events: Array.from({ length: 1000 }, () => ({ type: 'x.y', recipients })) });
+  const response = await h.api('POST', '/api/v1/events/batch', {
+    events: Array.from({ length: 1000 }, () => ({ type: 'x.y', recipients })),
+  });
   assert.equal(response.status, 413, response.raw.slice(0, 300));
   assert.match(response.body.error.message, /50000 messages.*at most 5000/);
   assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, 0);
@@ -154,7 +198,11 @@ test('by default a batch of 1,000 events to 50 recipients each (50,000 messages)
 test('deliveries: filters and cursor pagination', async () => {
   await using h = await startHarness();
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  const events = Array.from({ length: 7 }, (_, i) => ({ type: 'record.added', tenant: i % 2 ? 'acme' : undefined, recipients: [`u${i}@example.test`] }));
+  const events = Array.from({ length: 7 }, (_, i) => ({
+    type: 'record.added',
+    tenant: i % 2 ? 'acme' : undefined,
+    recipients: [`u${i}@example.test`],
+  }));
   await h.api('POST', '/api/v1/events/batch', { events });
   const seen: string[] = [];
   let cursor: string | null = null;
@@ -166,7 +214,10 @@ test('deliveries: filters and cursor pagination', async () => {
   assert.equal(new Set(seen).size, 7);
   assert.equal((await h.api('GET', '/api/v1/deliveries?scope=acme')).body.items.length, 3);
   assert.equal((await h.api('GET', '/api/v1/deliveries?recipient=u4@example.test')).body.items.length, 1);
-  assert.equal((await h.api('GET', `/api/v1/deliveries?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.items.length, 0);
+  assert.equal(
+    (await h.api('GET', `/api/v1/deliveries?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.items.length,
+    0,
+  );
   const bad = await h.api('GET', '/api/v1/deliveries?state=lost');
   assert.equal(bad.status, 400);
   assert.ok(bad.body.error.details[0].field.startsWith('query:/state'), bad.raw);
@@ -184,13 +235,20 @@ test('events are listed with what the rules decided (outcome, reason, notes) and
   assert.deepEqual([sent.body.outcome, nobody.body.outcome, off.body.outcome], ['queued', 'suppressed', 'suppressed']);
 
   const list = (await h.api('GET', '/api/v1/events?limit=10')).body;
-  assert.deepEqual(list.items.map((e: any) => e.id), [off.body.eventId, nobody.body.eventId, sent.body.eventId], 'newest first');
+  assert.deepEqual(
+    list.items.map((e: any) => e.id),
+    [off.body.eventId, nobody.body.eventId, sent.body.eventId],
+    'newest first',
+  );
   const [disabled, unreached, queued] = list.items;
   assert.match(disabled.reason, /^event_disabled/);
   assert.deepEqual(disabled.messages, []);
   assert.match(unreached.reason, /^no_recipients/);
   assert.equal(unreached.scope, 'acme');
-  assert.deepEqual(queued.messages.map((m: any) => m.recipient), ['ops@example.test']);
+  assert.deepEqual(
+    queued.messages.map((m: any) => m.recipient),
+    ['ops@example.test'],
+  );
   const only = async (query: string) => (await h.api('GET', `/api/v1/events?${query}`)).body.items.map((e: any) => e.id);
   assert.deepEqual(await only('scope=acme'), [nobody.body.eventId]);
   assert.deepEqual(await only('outcome=queued'), [sent.body.eventId]);

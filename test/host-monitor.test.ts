@@ -9,7 +9,10 @@ import type { HostSample } from '../src/monitor/host-sampler.js';
 test('host monitor: fires after the hold time, resolves below the hysteresis margin, 0 disables', async () => {
   const clock = manualClock();
   let sample: HostSample = { cpu: 10, memory: 10, disks: [{ path: '/var', usage: 10 }] };
-  await using h = await startHarness({ HERALD_MONITOR_HOLD: '5m', HERALD_MONITOR_HYSTERESIS: '5' }, { herald: { clock, background: false, sampler: async () => sample } });
+  await using h = await startHarness(
+    { HERALD_MONITOR_HOLD: '5m', HERALD_MONITOR_HYSTERESIS: '5' },
+    { herald: { clock, background: false, sampler: async () => sample } },
+  );
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['ops@example.test'] });
   const tick = async () => (await h.herald.monitor.tick()).map((e) => `${e.type}:${e.status}`);
 

@@ -5,17 +5,31 @@ import { smtpSettings, startHarness } from './support/herald-harness.js';
 
 // Real: Herald app and store, an smtp-server peer with STARTTLS, AUTH and a self-signed certificate.
 
-test('send test email with saved settings: every step with the server\'s replies, delivered', async () => {
+test("send test email with saved settings: every step with the server's replies, delivered", async () => {
   await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: 'pw-Test-Route-1' } });
   await using h = await startHarness();
-  await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { security: 'starttls', tlsCa: smtp.ca, auth: 'password', username: 'ops', password: 'pw-Test-Route-1' }));
+  await h.api(
+    'PUT',
+    '/api/v1/system/mail-server',
+    smtpSettings(smtp, { security: 'starttls', tlsCa: smtp.ca, auth: 'password', username: 'ops', password: 'pw-Test-Route-1' }),
+  );
   const result = await h.api('POST', '/api/v1/system/mail-server/test', { to: 'Admin <admin@example.test>' });
   assert.equal(result.status, 200, result.raw);
   assert.equal(result.body.ok, true, result.raw);
   assert.equal(result.body.settingsSource, 'saved');
-  assert.deepEqual(result.body.steps.map((s: any) => [s.step, s.status]), [
-    ['dns', 'ok'], ['connect', 'ok'], ['tls', 'ok'], ['ehlo', 'ok'], ['auth', 'ok'], ['mail', 'ok'], ['rcpt', 'ok'], ['data', 'ok'],
-  ]);
+  assert.deepEqual(
+    result.body.steps.map((s: any) => [s.step, s.status]),
+    [
+      ['dns', 'ok'],
+      ['connect', 'ok'],
+      ['tls', 'ok'],
+      ['ehlo', 'ok'],
+      ['auth', 'ok'],
+      ['mail', 'ok'],
+      ['rcpt', 'ok'],
+      ['data', 'ok'],
+    ],
+  );
   const steps = Object.fromEntries(result.body.steps.map((s: any) => [s.step, s]));
   assert.equal(steps.connect.replyCode, 220);
   assert.match(steps.tls.certificate.subject, /localhost/);
@@ -36,14 +50,23 @@ test('unsaved candidate settings with a wrong password: the transcript stops at 
   const before = await h.api('GET', '/api/v1/system/mail-server');
   const result = await h.api('POST', '/api/v1/system/mail-server/test', {
     to: 'admin@example.test',
-    settings: smtpSettings(smtp, { security: 'starttls', tlsCa: smtp.ca, auth: 'password', username: 'ops@example.test', password: 'pw-Wrong-3' }),
+    settings: smtpSettings(smtp, {
+      security: 'starttls',
+      tlsCa: smtp.ca,
+      auth: 'password',
+      username: 'ops@example.test',
+      password: 'pw-Wrong-3',
+    }),
   });
   assert.equal(result.body.ok, false);
   assert.equal(result.body.settingsSource, 'candidate');
   const auth = result.body.steps.find((s: any) => s.step === 'auth');
   assert.equal(auth.status, 'failed');
   assert.equal(auth.replyCode, 535);
-  assert.deepEqual(result.body.steps.filter((s: any) => ['mail', 'rcpt', 'data'].includes(s.step)).map((s: any) => s.status), ['skipped', 'skipped', 'skipped']);
+  assert.deepEqual(
+    result.body.steps.filter((s: any) => ['mail', 'rcpt', 'data'].includes(s.step)).map((s: any) => s.status),
+    ['skipped', 'skipped', 'skipped'],
+  );
   assert.equal(result.body.failure.stage, 'auth');
   assert.ok(result.body.failure.hint);
   assert.deepEqual((await h.api('GET', '/api/v1/system/mail-server')).body, before.body, 'testing candidates saves nothing');
@@ -70,7 +93,10 @@ test('saving with a test address saves, then sends the test email, as the refere
   await using smtp = await startSmtpTestServer();
   await using h = await startHarness();
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  const saved = await h.api('PUT', '/api/v1/tenants/acme/mail-server', { ...smtpSettings(smtp, { applyToAllTenants: undefined }), testRecipient: 'admin@acme.example' });
+  const saved = await h.api('PUT', '/api/v1/tenants/acme/mail-server', {
+    ...smtpSettings(smtp, { applyToAllTenants: undefined }),
+    testRecipient: 'admin@acme.example',
+  });
   assert.equal(saved.status, 200, saved.raw);
   assert.equal(saved.body.settings.scope, 'acme');
   assert.equal(saved.body.test.ok, true);
@@ -81,7 +107,7 @@ test('saving with a test address saves, then sends the test email, as the refere
   assert.equal(badAddress.body.error.details[0].field, '/to');
 });
 
-test('the built-in provider\'s test email lands in the mailbox', async () => {
+test("the built-in provider's test email lands in the mailbox", async () => {
   await using h = await startHarness();
   const result = await h.api('POST', '/api/v1/system/mail-server/test', { to: 'admin@example.test' });
   assert.equal(result.body.ok, true);

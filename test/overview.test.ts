@@ -7,9 +7,16 @@ import { smtpSettings, startHarness, type Harness } from './support/herald-harne
 // 127.0.0.1 that refuses one address. Retries are shortened through configuration.
 
 interface Health {
-  scope: string; name: string; source: string; provider: string | null; status: string; statusReason: string;
-  lastSuccessAt: string | null; lastFailure: { at: string; stage: string; replyCode: number | null; reply: string | null } | null;
-  queueDepth: number; held: { count: number; reasons: Array<{ reason: string; count: number }> };
+  scope: string;
+  name: string;
+  source: string;
+  provider: string | null;
+  status: string;
+  statusReason: string;
+  lastSuccessAt: string | null;
+  lastFailure: { at: string; stage: string; replyCode: number | null; reply: string | null } | null;
+  queueDepth: number;
+  held: { count: number; reasons: Array<{ reason: string; count: number }> };
   last24h: Array<{ hour: string; sent: number; failed: number }>;
 }
 
@@ -20,22 +27,37 @@ async function overview(h: Harness, query = ''): Promise<{ generatedAt: string; 
 }
 
 async function send(h: Harness, tenant: string | undefined, recipient: string) {
-  const response = await h.api('POST', '/api/v1/events', { type: 'service.failed', severity: 'critical', ...(tenant ? { tenant } : {}), recipients: [recipient] });
+  const response = await h.api('POST', '/api/v1/events', {
+    type: 'service.failed',
+    severity: 'critical',
+    ...(tenant ? { tenant } : {}),
+    recipients: [recipient],
+  });
   assert.equal(response.status, 202, response.raw);
   return response.body.messages[0].id as string;
 }
 
-const totals = (scope: Health) => scope.last24h.reduce((sum, hour) => ({ sent: sum.sent + hour.sent, failed: sum.failed + hour.failed }), { sent: 0, failed: 0 });
+const totals = (scope: Health) =>
+  scope.last24h.reduce((sum, hour) => ({ sent: sum.sent + hour.sent, failed: sum.failed + hour.failed }), { sent: 0, failed: 0 });
 
 test('overview: per scope, whether mail works, last success and failure, queue, held mail with its reason, and 24 hourly buckets', async () => {
-  await using smtp = await startSmtpTestServer({ onRcptTo: (address) => (address.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user' } : 'accept') });
+  await using smtp = await startSmtpTestServer({
+    onRcptTo: (address) => (address.startsWith('nobody@') ? { code: 550, message: '5.1.1 No such user' } : 'accept'),
+  });
   await using h = await startHarness({ HERALD_RETRY_MAX_AGE: '1s' });
   assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { applyToAllTenants: false }))).status, 200);
   assert.equal((await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' })).status, 201);
   assert.equal((await h.api('POST', '/api/v1/tenants', { id: 'globex', name: 'Globex' })).status, 201);
 
   const fresh = await overview(h);
-  assert.deepEqual(fresh.scopes.map((s) => [s.scope, s.status, s.source]), [['system', 'untested', 'own'], ['acme', 'held', 'none'], ['globex', 'held', 'none']]);
+  assert.deepEqual(
+    fresh.scopes.map((s) => [s.scope, s.status, s.source]),
+    [
+      ['system', 'untested', 'own'],
+      ['acme', 'held', 'none'],
+      ['globex', 'held', 'none'],
+    ],
+  );
   assert.equal(fresh.scopes[0]!.last24h.length, 24);
   assert.ok(Date.parse(fresh.scopes[0]!.last24h[23]!.hour) <= Date.parse(fresh.generatedAt));
   assert.ok(Date.parse(fresh.scopes[0]!.last24h[23]!.hour) > Date.parse(fresh.generatedAt) - 3_600_000);
@@ -45,7 +67,10 @@ test('overview: per scope, whether mail works, last success and failure, queue, 
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${sent}`)).body.state === 'sent');
   const refused = await send(h, undefined, 'nobody@example.test');
   await send(h, 'acme', 'ops@acme.test');
-  assert.equal((await h.api('PUT', '/api/v1/tenants/globex/mail-server', smtpSettings(smtp, { applyToAllTenants: undefined }))).status, 200);
+  assert.equal(
+    (await h.api('PUT', '/api/v1/tenants/globex/mail-server', smtpSettings(smtp, { applyToAllTenants: undefined }))).status,
+    200,
+  );
   await send(h, 'globex', 'ops@globex.test');
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${refused}`)).body.state === 'failed');
   await h.until(async () => (await overview(h)).scopes.find((s) => s.scope === 'globex')!.lastSuccessAt !== null);
@@ -75,10 +100,16 @@ test('overview pages through tenants after the system scope, and refuses bad pag
   await using h = await startHarness();
   for (const id of ['t1', 't2', 't3']) assert.equal((await h.api('POST', '/api/v1/tenants', { id, name: id })).status, 201);
   const first = await overview(h, '?limit=2');
-  assert.deepEqual(first.scopes.map((s) => s.scope), ['system', 't1', 't2']);
+  assert.deepEqual(
+    first.scopes.map((s) => s.scope),
+    ['system', 't1', 't2'],
+  );
   assert.equal(first.nextCursor, 't2');
   const second = await overview(h, `?limit=2&cursor=${first.nextCursor}`);
-  assert.deepEqual(second.scopes.map((s) => s.scope), ['t3']);
+  assert.deepEqual(
+    second.scopes.map((s) => s.scope),
+    ['t3'],
+  );
   assert.equal(second.nextCursor, null);
   const bad = await h.api('GET', '/api/v1/overview?limit=0');
   assert.equal(bad.status, 400);

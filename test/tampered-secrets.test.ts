@@ -12,7 +12,13 @@ import { manualClock } from './support/test-clock.js';
 // directly in the database, as someone with access to it (or a bad restore) would.
 
 const quiet = async () => ({ cpu: 1, memory: 1, disks: [] });
-const passwords: Record<string, string> = { donor: 'pw-Donor-5s7d', copied: 'pw-Copied-2k9q', flipped: 'pw-Flipped-8m3v', rekeyed: 'pw-Rekeyed-4x6p', acme: 'pw-Acme-Right-1z' };
+const passwords: Record<string, string> = {
+  donor: 'pw-Donor-5s7d',
+  copied: 'pw-Copied-2k9q',
+  flipped: 'pw-Flipped-8m3v',
+  rekeyed: 'pw-Rekeyed-4x6p',
+  acme: 'pw-Acme-Right-1z',
+};
 
 /** The three ways a sealed password (`v1.<keyId>.<iv>.<ciphertext+tag>`) can stop opening. */
 const tamperings: Record<string, (own: string, donor: string) => string> = {
@@ -30,26 +36,55 @@ const passwordSettings = (smtp: { host: string; port: number }, tenant: string, 
   smtpSettings(smtp, { applyToAllTenants: undefined, fromAddress: `noreply@${tenant}.test`, auth: 'password', username: tenant, password });
 
 async function post(h: Harness, tenant: string | undefined, recipient: string): Promise<string> {
-  const response = await h.api('POST', '/api/v1/events', { type: 'service.failed', severity: 'critical', ...(tenant ? { tenant } : {}), recipients: [recipient], data: { service: 'media', state: 'failed', host: 'pbx-01' } });
+  const response = await h.api('POST', '/api/v1/events', {
+    type: 'service.failed',
+    severity: 'critical',
+    ...(tenant ? { tenant } : {}),
+    recipients: [recipient],
+    data: { service: 'media', state: 'failed', host: 'pbx-01' },
+  });
   assert.equal(response.status, 202, response.raw);
   return response.body.messages[0].id;
 }
 
-const delivery = async (h: Harness, id: string) => (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason: string | null; attempts: number };
+const delivery = async (h: Harness, id: string) =>
+  (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason: string | null; attempts: number };
 const sealedOf = async (h: Harness, scopeId: string) =>
-  (await h.herald.store.db.selectFrom('scopes').innerJoin('mail_server_settings as s', (join) => join.onRef('s.scope_id', '=', 'scopes.id').onRef('s.version', '=', 'scopes.mail_server_version'))
-    .select(['s.version', 's.password_enc']).where('scopes.id', '=', scopeId).executeTakeFirstOrThrow());
+  await h.herald.store.db
+    .selectFrom('scopes')
+    .innerJoin('mail_server_settings as s', (join) =>
+      join.onRef('s.scope_id', '=', 'scopes.id').onRef('s.version', '=', 'scopes.mail_server_version'),
+    )
+    .select(['s.version', 's.password_enc'])
+    .where('scopes.id', '=', scopeId)
+    .executeTakeFirstOrThrow();
 const tamper = (h: Harness, scopeId: string, version: number, sealed: string) =>
-  h.herald.store.db.updateTable('mail_server_settings').set({ password_enc: sealed }).where('scope_id', '=', scopeId).where('version', '=', version).execute();
+  h.herald.store.db
+    .updateTable('mail_server_settings')
+    .set({ password_enc: sealed })
+    .where('scope_id', '=', scopeId)
+    .where('version', '=', version)
+    .execute();
 const unreadableAudits = async (h: Harness) =>
-  (await h.api('GET', '/api/v1/audit?action=security.secret_unreadable&limit=100')).body.items as Array<{ actor: string; scope: string; target: string; details: Record<string, unknown> }>;
+  (await h.api('GET', '/api/v1/audit?action=security.secret_unreadable&limit=100')).body.items as Array<{
+    actor: string;
+    scope: string;
+    target: string;
+    details: Record<string, unknown>;
+  }>;
 
 test('a tampered tenant password (copied from another tenant, one byte flipped, unknown key id) holds the mail with the reason, audits once, alerts, and a new password releases it', async () => {
   const clock = manualClock();
   // A `retry@` address is refused once with 451, so a message waits deferred across the tampering.
   const refused = new Set<string>();
-  const onRcptTo = (address: string) => (address.startsWith('retry@') && !refused.has(address) ? (refused.add(address), { code: 451, message: '4.3.0 Try again later' }) : 'accept');
-  await using smtp = await startSmtpTestServer({ users: { donor: passwords.donor!, copied: passwords.copied!, flipped: passwords.flipped!, rekeyed: passwords.rekeyed! }, onRcptTo });
+  const onRcptTo = (address: string) =>
+    address.startsWith('retry@') && !refused.has(address)
+      ? (refused.add(address), { code: 451, message: '4.3.0 Try again later' })
+      : 'accept';
+  await using smtp = await startSmtpTestServer({
+    users: { donor: passwords.donor!, copied: passwords.copied!, flipped: passwords.flipped!, rekeyed: passwords.rekeyed! },
+    onRcptTo,
+  });
   await using systemSmtp = await startSmtpTestServer();
   await using h = await startHarness({}, { herald: { clock, background: false, sampler: quiet } });
   assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(systemSmtp))).status, 200);
@@ -81,14 +116,20 @@ test('a tampered tenant password (copied from another tenant, one byte flipped, 
 
   // New events are held by the ingest; the deferred messages, due again, by the worker's claim.
   const later = new Map<string, string[]>();
-  for (const tenant of victims) later.set(tenant, [await post(h, tenant, `a@${tenant}.test`), await post(h, tenant, `b@${tenant}.test`), deferred.get(tenant)!]);
+  for (const tenant of victims)
+    later.set(tenant, [await post(h, tenant, `a@${tenant}.test`), await post(h, tenant, `b@${tenant}.test`), deferred.get(tenant)!]);
   clock.advance(10 * 60_000);
   const heldAll = async () => {
     for (const [tenant, ids] of later) {
       for (const id of ids) {
         const message = await delivery(h, id);
         if (message.state !== 'held') return false;
-        assert.match(message.heldReason ?? '', new RegExp(`^secret_unreadable: the password of the mail server of tenant ${tenant} \\(settings version 1\\) cannot be decrypted; enter the password again or restore the master key`));
+        assert.match(
+          message.heldReason ?? '',
+          new RegExp(
+            `^secret_unreadable: the password of the mail server of tenant ${tenant} \\(settings version 1\\) cannot be decrypted; enter the password again or restore the master key`,
+          ),
+        );
         assert.equal(message.attempts, id === deferred.get(tenant) ? 1 : 0, 'no attempt after the tampering');
       }
     }
@@ -108,11 +149,17 @@ test('a tampered tenant password (copied from another tenant, one byte flipped, 
     assert.equal(entry.actor, 'system');
     assert.equal(entry.target, `mail_server:${entry.scope}:v1`);
     const text = JSON.stringify(entry);
-    for (const sealed of [...tampered, donor]) for (const part of sealed.split('.').slice(2)) assert.ok(!text.includes(part), 'no ciphertext in the audit entry');
+    for (const sealed of [...tampered, donor])
+      for (const part of sealed.split('.').slice(2)) assert.ok(!text.includes(part), 'no ciphertext in the audit entry');
     for (const password of Object.values(passwords)) assert.ok(!text.includes(password));
   }
 
-  const overview = (await h.api('GET', '/api/v1/overview')).body.scopes as Array<{ scope: string; status: string; statusReason: string; held: { count: number; reasons: Array<{ reason: string }> } }>;
+  const overview = (await h.api('GET', '/api/v1/overview')).body.scopes as Array<{
+    scope: string;
+    status: string;
+    statusReason: string;
+    held: { count: number; reasons: Array<{ reason: string }> };
+  }>;
   for (const tenant of victims) {
     const health = overview.find((s) => s.scope === tenant)!;
     assert.equal(health.status, 'held');
@@ -123,7 +170,10 @@ test('a tampered tenant password (copied from another tenant, one byte flipped, 
 
   // The system admins are alerted through the system's server, once per scope.
   const raised = await h.herald.monitor.tick();
-  assert.deepEqual(raised.map((e) => `${e.type}:${e.status}:${e.labels?.scope}`).sort(), victims.map((t) => `mail.delivery_failing:firing:${t}`).sort());
+  assert.deepEqual(
+    raised.map((e) => `${e.type}:${e.status}:${e.labels?.scope}`).sort(),
+    victims.map((t) => `mail.delivery_failing:firing:${t}`).sort(),
+  );
   await systemSmtp.waitFor(victims.length);
   for (const mail of systemSmtp.received) {
     assert.match(mail.subject, /Mail delivery failing/);
@@ -132,7 +182,8 @@ test('a tampered tenant password (copied from another tenant, one byte flipped, 
   assert.deepEqual(await h.herald.monitor.tick(), [], 'already firing');
 
   // Entering the password again (a new version) releases and delivers the held mail at once.
-  for (const tenant of victims) assert.equal((await h.api('PUT', `/api/v1/tenants/${tenant}/mail-server`, passwordSettings(smtp, tenant))).status, 200);
+  for (const tenant of victims)
+    assert.equal((await h.api('PUT', `/api/v1/tenants/${tenant}/mail-server`, passwordSettings(smtp, tenant))).status, 200);
   await smtp.waitFor(victims.length * 4);
   for (const ids of later.values()) for (const id of ids) await h.until(async () => (await delivery(h, id)).state === 'sent');
   const resolved = await h.herald.monitor.tick();
@@ -144,7 +195,10 @@ test('a valid ciphertext swapped in under the same settings version gets a new t
   await using smtp = await startSmtpTestServer({ users: { acme: passwords.acme! } });
   await using h = await startHarness({}, { herald: { background: false, sampler: quiet } });
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/mail-server', passwordSettings(smtp, 'acme', 'pw-Acme-Old-Wrong-7t'))).status, 200);
+  assert.equal(
+    (await h.api('PUT', '/api/v1/tenants/acme/mail-server', passwordSettings(smtp, 'acme', 'pw-Acme-Old-Wrong-7t'))).status,
+    200,
+  );
   const old = await sealedOf(h, 'acme');
   assert.equal((await h.api('PUT', '/api/v1/tenants/acme/mail-server', passwordSettings(smtp, 'acme'))).status, 200);
   const first = await post(h, 'acme', 'first@acme.test');
@@ -164,7 +218,16 @@ test('a valid ciphertext swapped in under the same settings version gets a new t
 test('the system password unreadable: verify is refused and audited once, mail held and visible in the overview, one error log line', async () => {
   await using smtp = await startSmtpTestServer({ users: { ops: 'pw-System-Ops-3j' } });
   await using h = await startHarness({}, { herald: { background: false, sampler: quiet } });
-  assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { auth: 'password', username: 'ops', password: 'pw-System-Ops-3j' }))).status, 200);
+  assert.equal(
+    (
+      await h.api(
+        'PUT',
+        '/api/v1/system/mail-server',
+        smtpSettings(smtp, { auth: 'password', username: 'ops', password: 'pw-System-Ops-3j' }),
+      )
+    ).status,
+    200,
+  );
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['ops@example.test'] });
   const row = await sealedOf(h, 'system');
   await tamper(h, 'system', row.version, tamperings.flipped!(row.password_enc!, ''));
@@ -172,7 +235,10 @@ test('the system password unreadable: verify is refused and audited once, mail h
   const verify = await h.api('POST', '/api/v1/system/mail-server/verify', {});
   assert.equal(verify.status, 500);
   assert.equal(verify.body.error.code, 'secret_unreadable');
-  assert.match(verify.body.error.message, new RegExp(`password of the system mail server \\(settings version ${row.version}\\) cannot be decrypted`));
+  assert.match(
+    verify.body.error.message,
+    new RegExp(`password of the system mail server \\(settings version ${row.version}\\) cannot be decrypted`),
+  );
   await h.until(async () => (await unreadableAudits(h)).length === 1);
 
   const ids = [await post(h, undefined, 'a@example.test'), await post(h, undefined, 'b@example.test')];
@@ -180,13 +246,19 @@ test('the system password unreadable: verify is refused and audited once, mail h
   for (let cycle = 0; cycle < 3; cycle += 1) assert.equal(await h.herald.worker.releaseHeldMessages(), 0);
   // The alert about it cannot be mailed either: it is held in the system scope, with the rest.
   const raised = await h.herald.monitor.tick();
-  assert.deepEqual(raised.map((e) => `${e.type}:${e.labels?.scope}`), ['mail.delivery_failing:system']);
+  assert.deepEqual(
+    raised.map((e) => `${e.type}:${e.labels?.scope}`),
+    ['mail.delivery_failing:system'],
+  );
 
   const system = ((await h.api('GET', '/api/v1/overview')).body.scopes as any[]).find((s) => s.scope === 'system');
   assert.equal(system.status, 'held');
   assert.match(system.statusReason, /secret_unreadable: the password of the system mail server/);
   assert.equal(system.held.count, 3);
-  assert.deepEqual(system.held.reasons.map((r: any) => r.reason.split(':')[0]), ['secret_unreadable']);
+  assert.deepEqual(
+    system.held.reasons.map((r: any) => r.reason.split(':')[0]),
+    ['secret_unreadable'],
+  );
   assert.equal(smtp.received.length, 0);
   const audits = await unreadableAudits(h);
   assert.equal(audits.length, 1, 'one entry, from the verify that met it first');

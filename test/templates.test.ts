@@ -12,7 +12,10 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
   const message = async (body: object) => {
     const event = await h.api('POST', '/api/v1/events', body);
     assert.equal(event.body.outcome, 'queued', event.raw);
-    return { event: event.body, row: await h.herald.store.db.selectFrom('messages').selectAll().where('event_id', '=', event.body.eventId).executeTakeFirstOrThrow() };
+    return {
+      event: event.body,
+      row: await h.herald.store.db.selectFrom('messages').selectAll().where('event_id', '=', event.body.eventId).executeTakeFirstOrThrow(),
+    };
   };
 
   // Refused at save: syntax error, unknown variable; nothing stored.
@@ -40,7 +43,11 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
   assert.match(inherited.row.text_body, /Used 5 of 5 <script>x<\/script>/, 'text part generated from the HTML');
 
   // The tenant overrides it; the system scope keeps its own.
-  await h.api('PUT', '/api/v1/tenants/acme/templates/license.limit', { subject: 'Acme limit {{ data.used }}', html: '<p>{{ scope.name }}</p>', text: 'Plain {{ data.used }}' });
+  await h.api('PUT', '/api/v1/tenants/acme/templates/license.limit', {
+    subject: 'Acme limit {{ data.used }}',
+    html: '<p>{{ scope.name }}</p>',
+    text: 'Plain {{ data.used }}',
+  });
   const own = await message({ type: 'license.limit', tenant: 'acme', data: { used: 7, limit: 9, item: 'seats' } });
   assert.deepEqual([own.row.subject, own.row.text_body], ['Acme limit 7', 'Plain 7']);
   assert.equal((await message({ type: 'license.limit', data: { used: 7, limit: 9, item: 'seats' } })).row.subject, 'License: 7/9 seats');
@@ -57,14 +64,21 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
   const preview = await h.api('POST', '/api/v1/tenants/acme/templates/preview', { type: 'license.limit' });
   assert.equal(preview.status, 200, preview.raw);
   assert.equal(preview.body.subject, 'Acme limit 100');
-  const unsaved = await h.api('POST', '/api/v1/system/templates/preview', { type: 'host.cpu', subject: 'CPU {{ data.value }}%', html: '<b>{{ data.host }}</b>', data: { value: 99, host: '<h1>' } });
+  const unsaved = await h.api('POST', '/api/v1/system/templates/preview', {
+    type: 'host.cpu',
+    subject: 'CPU {{ data.value }}%',
+    html: '<b>{{ data.host }}</b>',
+    data: { value: 99, host: '<h1>' },
+  });
   assert.equal(unsaved.body.subject, 'CPU 99%');
   assert.match(unsaved.body.html, /<b>&lt;h1&gt;<\/b>/);
   assert.equal((await h.api('POST', '/api/v1/system/templates/preview', { type: 'host.cpu', html: '{% if %}' })).status, 422);
   assert.equal((await h.herald.store.db.selectFrom('messages').select('id').execute()).length, before, 'preview sends nothing');
 
   // The built-in default is multipart with the branded layout.
-  await h.api('PATCH', '/api/v1/system/notifications', { branding: { productName: 'Acme PBX', primaryColor: '#ff0000', footer: 'Acme Inc.' } });
+  await h.api('PATCH', '/api/v1/system/notifications', {
+    branding: { productName: 'Acme PBX', primaryColor: '#ff0000', footer: 'Acme Inc.' },
+  });
   const builtin = await message({ type: 'service.failed', data: { service: 'sip', state: 'stopped', host: 'pbx' } });
   assert.match(builtin.row.html_body!, /Acme PBX/);
   assert.match(builtin.row.html_body!, /background: #ff0000/);

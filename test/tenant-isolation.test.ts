@@ -27,24 +27,63 @@ const base = (scope: string) => (scope === 'system' ? '/api/v1/system' : `/api/v
 
 async function populate(h: Harness, scope: string): Promise<Owned> {
   const marker = `${scope}-marker-${Math.random().toString(36).slice(2, 8)}`;
-  const ok = (response: { status: number; raw: string }, what: string) => assert.ok(response.status < 300, `${what}: ${response.status} ${response.raw}`);
-  ok(await h.api('PUT', `${base(scope)}/mail-server`, { provider: 'builtin', fromAddress: `${marker}@from.test`, fromName: marker, ...(scope === 'system' ? { applyToAllTenants: false } : {}) }), 'mail server');
+  const ok = (response: { status: number; raw: string }, what: string) =>
+    assert.ok(response.status < 300, `${what}: ${response.status} ${response.raw}`);
+  ok(
+    await h.api('PUT', `${base(scope)}/mail-server`, {
+      provider: 'builtin',
+      fromAddress: `${marker}@from.test`,
+      fromName: marker,
+      ...(scope === 'system' ? { applyToAllTenants: false } : {}),
+    }),
+    'mail server',
+  );
   ok(await h.api('PUT', `${base(scope)}/recipients`, { recipients: [`${marker}@recipients.test`] }), 'recipients');
-  const userId = await createAccount(h, scope, { email: `${marker}@users.test`, name: marker, role: scope === 'system' ? 'system_admin' : 'member', password });
+  const userId = await createAccount(h, scope, {
+    email: `${marker}@users.test`,
+    name: marker,
+    role: scope === 'system' ? 'system_admin' : 'member',
+    password,
+  });
   const token = await h.api('POST', `${base(scope)}/tokens`, { label: marker, permissions: ['events:write'] });
   ok(token, 'token');
   // A tenant's own event type; the system's would be seen by every tenant on purpose.
   const type = `${scope.replace(/[^a-z]/g, '')}.private-type`;
-  if (scope !== 'system') ok(await h.api('POST', `${base(scope)}/event-types`, { id: type, title: marker, sampleData: { secret: marker } }), 'event type');
-  if (scope !== 'system') ok(await h.api('PUT', `${base(scope)}/templates/license.limit`, { subject: `${marker} {{ data.used }}`, html: `<p>${marker}</p>` }), 'template');
-  const silence = await h.api('POST', `${base(scope)}/silences`, { eventType: 'host.disk', comment: marker, endsAt: Date.now() + 3_600_000 });
+  if (scope !== 'system')
+    ok(await h.api('POST', `${base(scope)}/event-types`, { id: type, title: marker, sampleData: { secret: marker } }), 'event type');
+  if (scope !== 'system')
+    ok(
+      await h.api('PUT', `${base(scope)}/templates/license.limit`, { subject: `${marker} {{ data.used }}`, html: `<p>${marker}</p>` }),
+      'template',
+    );
+  const silence = await h.api('POST', `${base(scope)}/silences`, {
+    eventType: 'host.disk',
+    comment: marker,
+    endsAt: Date.now() + 3_600_000,
+  });
   ok(silence, 'silence');
-  const event = await h.api('POST', '/api/v1/events', { type: 'license.limit', ...(scope === 'system' ? {} : { tenant: scope }), dedupKey: marker, data: { used: marker }, labels: { secret: marker } });
+  const event = await h.api('POST', '/api/v1/events', {
+    type: 'license.limit',
+    ...(scope === 'system' ? {} : { tenant: scope }),
+    dedupKey: marker,
+    data: { used: marker },
+    labels: { secret: marker },
+  });
   ok(event, 'event');
   const messageId = event.body.messages[0].id as string;
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${messageId}`)).body.state === 'sent');
   const mailboxId = (await h.api('GET', `/api/v1/mailbox?scope=${scope}`)).body.items[0].id as string;
-  return { scope, marker, userId, tokenId: token.body.apiToken.id, eventId: event.body.eventId, messageId, mailboxId, silenceId: silence.body.id, type: scope === 'system' ? 'license.limit' : type };
+  return {
+    scope,
+    marker,
+    userId,
+    tokenId: token.body.apiToken.id,
+    eventId: event.body.eventId,
+    messageId,
+    mailboxId,
+    silenceId: silence.body.id,
+    type: scope === 'system' ? 'license.limit' : type,
+  };
 }
 
 /** A valid body for each route that takes one (the scope a body may name is filled in per request). */
@@ -89,8 +128,25 @@ function bodyFor(method: string, path: string, scope: string): unknown {
     'POST /api/v1/events': { type: 'x.y', ...tenant },
     'POST /api/v1/events/batch': { events: [{ type: 'x.y', ...tenant }] },
     'POST /api/v1/integrations/alertmanager': {
-      version: '4', groupKey: 'g', status: 'firing', receiver: 'herald', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: 'http://am.test',
-      alerts: [{ status: 'firing', labels: { alertname: 'A' }, annotations: {}, startsAt: '2026-01-01T00:00:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://x.test', fingerprint: 'f1' }],
+      version: '4',
+      groupKey: 'g',
+      status: 'firing',
+      receiver: 'herald',
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: 'http://am.test',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'A' },
+          annotations: {},
+          startsAt: '2026-01-01T00:00:00Z',
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: 'http://x.test',
+          fingerprint: 'f1',
+        },
+      ],
     },
     'POST /api/v1/deliveries/{id}/retry': undefined,
   };
@@ -103,7 +159,8 @@ function bodyFor(method: string, path: string, scope: string): unknown {
 /** The query that points a route without path parameters at a scope, if it takes one. */
 function scopeQuery(method: string, path: string, scope: string): string {
   if (path === '/api/v1/integrations/alertmanager') return scope === 'system' ? '' : `?tenantId=${scope}`;
-  if (method === 'GET' && ['/api/v1/deliveries', '/api/v1/deliveries/failures', '/api/v1/mailbox', '/api/v1/audit'].includes(path)) return `?scope=${scope}`;
+  if (method === 'GET' && ['/api/v1/deliveries', '/api/v1/deliveries/failures', '/api/v1/mailbox', '/api/v1/audit'].includes(path))
+    return `?scope=${scope}`;
   return '';
 }
 
@@ -122,16 +179,22 @@ interface Attempt {
 function attemptsFor(method: string, path: string, victims: Owned[]): Attempt[] {
   const attempts: Attempt[] = [];
   const idsOf = (victim: Owned): Record<string, string[]> => ({
-    userId: [victim.userId], tokenId: [victim.tokenId], eventId: [victim.eventId], silenceId: [victim.silenceId], type: [victim.type],
+    userId: [victim.userId],
+    tokenId: [victim.tokenId],
+    eventId: [victim.eventId],
+    silenceId: [victim.silenceId],
+    type: [victim.type],
     id: [path.startsWith('/api/v1/mailbox') ? victim.mailboxId : victim.messageId],
   });
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p !== 'tenantId');
   for (const victim of victims) {
     const ids = idsOf(victim);
-    const combos: Array<Record<string, string>> = params.length === 0 ? [{}] : (ids[params[0]!] ?? []).map((value) => ({ [params[0]!]: value }));
+    const combos: Array<Record<string, string>> =
+      params.length === 0 ? [{}] : (ids[params[0]!] ?? []).map((value) => ({ [params[0]!]: value }));
     assert.ok(params.length <= 1, `${path}: the sweep expects at most one object id per path`);
     assert.ok(combos.length > 0, `${path}: no ${params[0]} of ${victim.scope} to try`);
-    const fill = (tenantId: string, values: Record<string, string>) => path.replace('{tenantId}', tenantId).replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
+    const fill = (tenantId: string, values: Record<string, string>) =>
+      path.replace('{tenantId}', tenantId).replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
     for (const values of combos) {
       const body = bodyFor(method, path, victim.scope);
       const isSystemPath = path.startsWith('/api/v1/system/') || path === '/metrics';
@@ -154,66 +217,88 @@ function attemptsFor(method: string, path: string, victims: Owned[]): Attempt[] 
   return attempts;
 }
 
-test('tenant isolation: every route of the OpenAPI document, with every id of another tenant and of the system, as every caller of tenant A: 0 successes, none of their data in any body', { timeout: 300_000 }, async () => {
-  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
-  for (const id of ['acme', 'beta']) await h.api('POST', '/api/v1/tenants', { id, name: id });
-  const victims = [await populate(h, 'beta'), await populate(h, 'system')];
+test(
+  'tenant isolation: every route of the OpenAPI document, with every id of another tenant and of the system, as every caller of tenant A: 0 successes, none of their data in any body',
+  { timeout: 300_000 },
+  async () => {
+    await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
+    for (const id of ['acme', 'beta']) await h.api('POST', '/api/v1/tenants', { id, name: id });
+    const victims = [await populate(h, 'beta'), await populate(h, 'system')];
 
-  // Tenant A's callers: every role, a token with every grant a token may hold, and an events-only token.
-  await h.api('PUT', '/api/v1/tenants/acme/mail-server', { provider: 'builtin' });
-  for (const role of ['tenant_admin', 'tenant_viewer', 'member']) await createAccount(h, 'acme', { email: `${role}@acme.test`, role, password });
-  const fullToken = await createToken(h, 'acme', ['events:write', 'settings:read', 'settings:write', 'deliveries:read']);
-  const eventsToken = await createToken(h, 'acme', ['events:write']);
-  const callers: Record<string, Call> = {
-    tenant_admin: asUser(h, await signIn(h, { email: 'tenant_admin@acme.test', password, tenantId: 'acme' })),
-    tenant_viewer: asUser(h, await signIn(h, { email: 'tenant_viewer@acme.test', password, tenantId: 'acme' })),
-    member: asUser(h, await signIn(h, { email: 'member@acme.test', password, tenantId: 'acme' })),
-    full_token: asToken(h, fullToken.token),
-    events_token: asToken(h, eventsToken.token),
-  };
-  const owner: Call = (method, url, body) => h.api(method as 'GET', url, body).then((r) => ({ ...r, headers: {} }));
+    // Tenant A's callers: every role, a token with every grant a token may hold, and an events-only token.
+    await h.api('PUT', '/api/v1/tenants/acme/mail-server', { provider: 'builtin' });
+    for (const role of ['tenant_admin', 'tenant_viewer', 'member'])
+      await createAccount(h, 'acme', { email: `${role}@acme.test`, role, password });
+    const fullToken = await createToken(h, 'acme', ['events:write', 'settings:read', 'settings:write', 'deliveries:read']);
+    const eventsToken = await createToken(h, 'acme', ['events:write']);
+    const callers: Record<string, Call> = {
+      tenant_admin: asUser(h, await signIn(h, { email: 'tenant_admin@acme.test', password, tenantId: 'acme' })),
+      tenant_viewer: asUser(h, await signIn(h, { email: 'tenant_viewer@acme.test', password, tenantId: 'acme' })),
+      member: asUser(h, await signIn(h, { email: 'member@acme.test', password, tenantId: 'acme' })),
+      full_token: asToken(h, fullToken.token),
+      events_token: asToken(h, eventsToken.token),
+    };
+    const owner: Call = (method, url, body) => h.api(method as 'GET', url, body).then((r) => ({ ...r, headers: {} }));
 
-  const routes = openApiRoutes(h).filter(([, path]) => !path.startsWith('/api/v1/auth/'));
-  // What destroys the victims' objects runs last, so every other route meets them all.
-  const order = (method: string, path: string) => (path === '/api/v1/tenants/{tenantId}' && method === 'DELETE' ? 2 : method === 'DELETE' ? 1 : 0);
-  routes.sort((a, b) => order(...a) - order(...b));
+    const routes = openApiRoutes(h).filter(([, path]) => !path.startsWith('/api/v1/auth/'));
+    // What destroys the victims' objects runs last, so every other route meets them all.
+    const order = (method: string, path: string) =>
+      path === '/api/v1/tenants/{tenantId}' && method === 'DELETE' ? 2 : method === 'DELETE' ? 1 : 0;
+    routes.sort((a, b) => order(...a) - order(...b));
 
-  const successes: string[] = [];
-  const leaks: string[] = [];
-  let attempts = 0;
-  let proven = 0;
-  for (const [method, path] of routes) {
-    for (const attempt of attemptsFor(method, path, victims)) {
-      for (const [name, call] of Object.entries(callers)) {
-        const response = await call(attempt.method, attempt.url, attempt.body);
-        attempts += 1;
-        assert.ok(response.status < 500, `${name} ${attempt.method} ${attempt.url}: ${response.status} ${response.raw.slice(0, 200)}`);
-        // Only the policy's refusal or "not found" says nothing about the other scope; anything else got past them.
-        if (![401, 403, 404].includes(response.status)) successes.push(`${name} ${attempt.method} ${attempt.url}: ${response.status} ${response.raw.slice(0, 160)}`);
-        for (const victim of victims) if (response.raw.includes(victim.marker)) leaks.push(`${name} ${attempt.method} ${attempt.url} shows ${victim.scope}'s data`);
-      }
-      // The request itself is valid: its owner may make it, so the refusals above are the policy, not a bad body.
-      if (attempt.ownerMaySucceed && attempt.method !== 'DELETE') {
-        const response = await owner(attempt.method, attempt.url, attempt.body);
-        const resolved = response.status < 300 || (attempt.url.endsWith('/retry') && response.body?.error?.code === 'not_retryable');
-        assert.ok(resolved, `the owner's own ${attempt.method} ${attempt.url} should succeed: ${response.status} ${response.raw.slice(0, 300)}`);
-        proven += 1;
+    const successes: string[] = [];
+    const leaks: string[] = [];
+    let attempts = 0;
+    let proven = 0;
+    for (const [method, path] of routes) {
+      for (const attempt of attemptsFor(method, path, victims)) {
+        for (const [name, call] of Object.entries(callers)) {
+          const response = await call(attempt.method, attempt.url, attempt.body);
+          attempts += 1;
+          assert.ok(response.status < 500, `${name} ${attempt.method} ${attempt.url}: ${response.status} ${response.raw.slice(0, 200)}`);
+          // Only the policy's refusal or "not found" says nothing about the other scope; anything else got past them.
+          if (![401, 403, 404].includes(response.status))
+            successes.push(`${name} ${attempt.method} ${attempt.url}: ${response.status} ${response.raw.slice(0, 160)}`);
+          for (const victim of victims)
+            if (response.raw.includes(victim.marker)) leaks.push(`${name} ${attempt.method} ${attempt.url} shows ${victim.scope}'s data`);
+        }
+        // The request itself is valid: its owner may make it, so the refusals above are the policy, not a bad body.
+        if (attempt.ownerMaySucceed && attempt.method !== 'DELETE') {
+          const response = await owner(attempt.method, attempt.url, attempt.body);
+          const resolved = response.status < 300 || (attempt.url.endsWith('/retry') && response.body?.error?.code === 'not_retryable');
+          assert.ok(
+            resolved,
+            `the owner's own ${attempt.method} ${attempt.url} should succeed: ${response.status} ${response.raw.slice(0, 300)}`,
+          );
+          proven += 1;
+        }
       }
     }
-  }
-  assert.deepEqual(successes, [], 'tenant A reached another scope');
-  assert.deepEqual(leaks, [], 'tenant A saw another scope\'s data');
-  assert.ok(attempts >= 450, `only ${attempts} attempts`);
-  console.log(`isolation sweep: ${attempts} attempts, ${proven} of them proven valid by their owner`);
-  assert.ok(proven > 60, `only ${proven} requests proven valid`);
+    assert.deepEqual(successes, [], 'tenant A reached another scope');
+    assert.deepEqual(leaks, [], "tenant A saw another scope's data");
+    assert.ok(attempts >= 450, `only ${attempts} attempts`);
+    console.log(`isolation sweep: ${attempts} attempts, ${proven} of them proven valid by their owner`);
+    assert.ok(proven > 60, `only ${proven} requests proven valid`);
 
-  // Lists without a scope hold the caller's own tenant only.
-  for (const call of Object.values(callers)) {
-    for (const url of ['/api/v1/deliveries', '/api/v1/deliveries/failures', '/api/v1/mailbox', '/api/v1/audit', '/api/v1/overview', '/api/v1/tenants/acme/users', '/api/v1/tenants/acme/tokens', '/api/v1/tenants/acme/alerts', '/api/v1/tenants/acme/silences', '/api/v1/tenants/acme/event-types']) {
-      const response = await call('GET', url);
-      for (const victim of victims) assert.ok(!response.raw.includes(victim.marker), `GET ${url} shows ${victim.scope}'s data`);
+    // Lists without a scope hold the caller's own tenant only.
+    for (const call of Object.values(callers)) {
+      for (const url of [
+        '/api/v1/deliveries',
+        '/api/v1/deliveries/failures',
+        '/api/v1/mailbox',
+        '/api/v1/audit',
+        '/api/v1/overview',
+        '/api/v1/tenants/acme/users',
+        '/api/v1/tenants/acme/tokens',
+        '/api/v1/tenants/acme/alerts',
+        '/api/v1/tenants/acme/silences',
+        '/api/v1/tenants/acme/event-types',
+      ]) {
+        const response = await call('GET', url);
+        for (const victim of victims) assert.ok(!response.raw.includes(victim.marker), `GET ${url} shows ${victim.scope}'s data`);
+      }
     }
-  }
-  // The victims' data is all still there.
-  for (const victim of victims) assert.equal((await h.api('GET', `/api/v1/events/${victim.eventId}`)).body.data.used, victim.marker);
-});
+    // The victims' data is all still there.
+    for (const victim of victims) assert.equal((await h.api('GET', `/api/v1/events/${victim.eventId}`)).body.data.used, victim.marker);
+  },
+);

@@ -2,15 +2,34 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../shared/clock.js';
 import type { Database, UserRow } from '../store/schema.js';
 import type { AlongWith } from '../store/transaction.js';
-import { createApiToken, createTokenAuthenticator, listApiTokens, revokeApiToken, type ApiTokenInput, type ApiTokenView } from './api-tokens.js';
+import {
+  createApiToken,
+  createTokenAuthenticator,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenInput,
+  type ApiTokenView,
+} from './api-tokens.js';
 import type { AttemptCounter } from './attempt-counter.js';
 import { login, type LoginOutcome } from './login.js';
 import type { Principal } from './principal.js';
 import { createSession, endSession, findSession, type SessionLifetime } from './sessions.js';
 import { completeSetup, setupNeeded } from './setup.js';
 import {
-  changePassword, createUser, deleteUser, getUserRow, importUsers, listUsers, toSessionUser, toUserView, updateUser,
-  type SessionUser, type UserChangeOptions, type UserInput, type UserPatch, type UserView,
+  changePassword,
+  createUser,
+  deleteUser,
+  getUserRow,
+  importUsers,
+  listUsers,
+  toSessionUser,
+  toUserView,
+  updateUser,
+  type SessionUser,
+  type UserChangeOptions,
+  type UserInput,
+  type UserPatch,
+  type UserView,
 } from './users.js';
 
 /** Sign-in, sessions, the first-start setup, users and API tokens, bound to one database and clock. */
@@ -41,11 +60,22 @@ export interface Accounts {
   /** Creates many users at once, all or none. */
   importUsers(scopeId: string, inputs: readonly UserInput[], along?: AlongWith<UserView[]>): Promise<UserView[]>;
   /** Changes a user; never leaves the system without an administrator who can sign in. */
-  updateUser(scopeId: string, userId: string, patch: UserPatch, options?: UserChangeOptions<{ before: UserView; after: UserView }>): Promise<{ before: UserView; after: UserView }>;
+  updateUser(
+    scopeId: string,
+    userId: string,
+    patch: UserPatch,
+    options?: UserChangeOptions<{ before: UserView; after: UserView }>,
+  ): Promise<{ before: UserView; after: UserView }>;
   /** Deletes a user with their sessions; not the last system administrator, nor oneself. */
   deleteUser(scopeId: string, userId: string, options?: UserChangeOptions<UserView>): Promise<UserView>;
   /** Changes a signed-in user's own password after checking the current one; their other sessions end. */
-  changePassword(scopeId: string, userId: string, passwords: { current: string; next: string }, keepSessionId: string, along?: AlongWith<void>): Promise<void>;
+  changePassword(
+    scopeId: string,
+    userId: string,
+    passwords: { current: string; next: string },
+    keepSessionId: string,
+    along?: AlongWith<void>,
+  ): Promise<void>;
 
   /** A scope's API tokens, oldest first. */
   listTokens(scopeId: string): Promise<ApiTokenView[]>;
@@ -82,7 +112,8 @@ export function createAccounts({ db, clock, counter, session, adminToken }: Acco
     importUsers: (scopeId, inputs, along) => importUsers(db, clock, scopeId, inputs, along),
     updateUser: (scopeId, userId, patch, options) => updateUser(db, clock, scopeId, userId, patch, options),
     deleteUser: (scopeId, userId, options) => deleteUser(db, scopeId, userId, options),
-    changePassword: async (scopeId, userId, passwords, keepSessionId, along) => changePassword(db, clock, await getUserRow(db, scopeId, userId), passwords, keepSessionId, along),
+    changePassword: async (scopeId, userId, passwords, keepSessionId, along) =>
+      changePassword(db, clock, await getUserRow(db, scopeId, userId), passwords, keepSessionId, along),
 
     listTokens: (scopeId) => listApiTokens(db, scopeId),
     createToken: (input, along) => createApiToken(db, clock, input, along),

@@ -26,8 +26,15 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export function toTokenView(row: ApiTokenRow): ApiTokenView {
   return {
-    id: row.id, label: row.label, tenantId: row.scope_id === systemScopeId ? null : row.scope_id, permissions: JSON.parse(row.permissions) as string[],
-    createdBy: row.created_by, createdAt: iso(row.created_at)!, expiresAt: iso(row.expires_at), lastUsedAt: iso(row.last_used_at), revokedAt: iso(row.revoked_at),
+    id: row.id,
+    label: row.label,
+    tenantId: row.scope_id === systemScopeId ? null : row.scope_id,
+    permissions: JSON.parse(row.permissions) as string[],
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at)!,
+    expiresAt: iso(row.expires_at),
+    lastUsedAt: iso(row.last_used_at),
+    revokedAt: iso(row.revoked_at),
   };
 }
 
@@ -52,11 +59,22 @@ export async function createApiToken(
   along?: AlongWith<ApiTokenView>,
 ): Promise<{ token: string; view: ApiTokenView }> {
   await assertScope(db, input.scopeId);
-  if (input.expiresAt !== undefined && input.expiresAt <= clock.now()) throw new AppError('validation_failed', '/expiresAt: must be in the future', [{ field: '/expiresAt', rule: 'future', message: 'must be in the future' }]);
+  if (input.expiresAt !== undefined && input.expiresAt <= clock.now())
+    throw new AppError('validation_failed', '/expiresAt: must be in the future', [
+      { field: '/expiresAt', rule: 'future', message: 'must be in the future' },
+    ]);
   const token = newSecretToken('hrt_');
   const row: ApiTokenRow = {
-    id: newId('tok'), token_hash: tokenDigest(token), label: input.label, created_at: clock.now(), scope_id: input.scopeId,
-    permissions: JSON.stringify([...new Set(input.permissions)]), created_by: input.createdBy ?? null, expires_at: input.expiresAt ?? null, last_used_at: null, revoked_at: null,
+    id: newId('tok'),
+    token_hash: tokenDigest(token),
+    label: input.label,
+    created_at: clock.now(),
+    scope_id: input.scopeId,
+    permissions: JSON.stringify([...new Set(input.permissions)]),
+    created_by: input.createdBy ?? null,
+    expires_at: input.expiresAt ?? null,
+    last_used_at: null,
+    revoked_at: null,
   };
   const view = toTokenView(row);
   await inTransaction(db, async (trx) => {
@@ -73,11 +91,24 @@ export async function listApiTokens(db: Kysely<Database>, scopeId: string): Prom
 }
 
 /** Revokes a token of a scope at once; another scope's token is `not_found`. `along` runs in the same transaction. */
-export async function revokeApiToken(db: Kysely<Database>, clock: Clock, scopeId: string, id: string, along?: AlongWith<ApiTokenView>): Promise<ApiTokenView> {
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  id: string,
+  along?: AlongWith<ApiTokenView>,
+): Promise<ApiTokenView> {
   return inTransaction(db, async (trx) => {
-    const result = await trx.updateTable('api_tokens').set({ revoked_at: clock.now() }).where('id', '=', id).where('scope_id', '=', scopeId).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: clock.now() })
+      .where('id', '=', id)
+      .where('scope_id', '=', scopeId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).where('scope_id', '=', scopeId).executeTakeFirst();
-    if (!row || (Number(result.numUpdatedRows) === 0 && row.revoked_at === null)) throw new AppError('not_found', `No API token with id ${id} in this scope.`);
+    if (!row || (Number(result.numUpdatedRows) === 0 && row.revoked_at === null))
+      throw new AppError('not_found', `No API token with id ${id} in this scope.`);
     const view = toTokenView(row);
     await along?.(trx, view);
     return view;
@@ -104,15 +135,32 @@ export function createTokenAuthenticator(db: Kysely<Database>, clock: Clock, env
     const row = await db
       .selectFrom('api_tokens')
       .leftJoin('users', 'users.id', 'api_tokens.created_by')
-      .select(['api_tokens.id', 'api_tokens.scope_id', 'api_tokens.permissions', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.created_by', 'api_tokens.last_used_at', 'users.id as creator', 'users.disabled_at as creator_disabled', 'users.role as creator_role'])
+      .select([
+        'api_tokens.id',
+        'api_tokens.scope_id',
+        'api_tokens.permissions',
+        'api_tokens.expires_at',
+        'api_tokens.revoked_at',
+        'api_tokens.created_by',
+        'api_tokens.last_used_at',
+        'users.id as creator',
+        'users.disabled_at as creator_disabled',
+        'users.role as creator_role',
+      ])
       .where('api_tokens.token_hash', '=', digest)
       .executeTakeFirst();
     if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
     if (row.created_by !== null && (row.creator === null || row.creator_disabled !== null)) return undefined;
     // Last use to the minute: one write per token per minute, not per request.
-    if (row.last_used_at === null || now - row.last_used_at > 60_000) await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    if (row.last_used_at === null || now - row.last_used_at > 60_000)
+      await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
     const granted = tokenGrants(JSON.parse(row.permissions) as string[]);
     const creatorMay = row.creator_role === null ? undefined : rolePermissions[row.creator_role];
-    return { kind: 'token', tokenId: row.id, scopeId: row.scope_id, grants: creatorMay ? granted.filter((grant) => creatorMay.includes(grant)) : granted };
+    return {
+      kind: 'token',
+      tokenId: row.id,
+      scopeId: row.scope_id,
+      grants: creatorMay ? granted.filter((grant) => creatorMay.includes(grant)) : granted,
+    };
   };
 }

@@ -31,11 +31,20 @@ export function createAttemptCounter(db: Kysely<Database>, clock: Clock): Attemp
         .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('attempt_counters.count', '+', 1) })))
         .returning('count')
         .executeTakeFirstOrThrow();
-      if (Math.random() < 0.01) await db.deleteFrom('attempt_counters').where('window_start', '<', clock.now() - 86_400_000).execute();
+      if (Math.random() < 0.01)
+        await db
+          .deleteFrom('attempt_counters')
+          .where('window_start', '<', clock.now() - 86_400_000)
+          .execute();
       return row.count;
     },
     async count(key: string, windowMs: number, windowsBack = 0): Promise<number> {
-      const row = await db.selectFrom('attempt_counters').select('count').where('key', '=', keyOf(key)).where('window_start', '=', windowOf(windowMs) - windowsBack * windowMs).executeTakeFirst();
+      const row = await db
+        .selectFrom('attempt_counters')
+        .select('count')
+        .where('key', '=', keyOf(key))
+        .where('window_start', '=', windowOf(windowMs) - windowsBack * windowMs)
+        .executeTakeFirst();
       return row?.count ?? 0;
     },
     async clear(key: string): Promise<void> {

@@ -32,8 +32,16 @@ export interface LoginDeps {
  * address (the system's first), so a tenant's user need not type the tenant id.
  */
 async function accountsFor(db: Kysely<Database>, email: string, tenantId: string | undefined): Promise<UserRow[]> {
-  if (tenantId !== undefined) return db.selectFrom('users').selectAll().where('scope_id', '=', tenantId).where('email', '=', email).execute();
-  const rows = await db.selectFrom('users').selectAll().where('email', '=', email).where('password_hash', 'is not', null).orderBy('scope_id').limit(maxAccountsPerEmail + 1).execute();
+  if (tenantId !== undefined)
+    return db.selectFrom('users').selectAll().where('scope_id', '=', tenantId).where('email', '=', email).execute();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .where('password_hash', 'is not', null)
+    .orderBy('scope_id')
+    .limit(maxAccountsPerEmail + 1)
+    .execute();
   return rows.sort((a, b) => Number(b.scope_id === systemScopeId) - Number(a.scope_id === systemScopeId)).slice(0, maxAccountsPerEmail);
 }
 
@@ -43,7 +51,10 @@ async function accountsFor(db: Kysely<Database>, email: string, tenantId: string
  * account when it matches, else the one tenant account it matches; matching several tenants'
  * accounts asks for the tenant id (`tenant_required`, said only to whoever knows the password).
  */
-export async function login(deps: LoginDeps, input: { email: string; password: string; tenantId?: string; ip: string }): Promise<LoginOutcome> {
+export async function login(
+  deps: LoginDeps,
+  input: { email: string; password: string; tenantId?: string; ip: string },
+): Promise<LoginOutcome> {
   const email = input.email.trim().toLowerCase();
   const accounts = await accountsFor(deps.db, email, input.tenantId);
   // Counted per account when the address names one account (or the tenant id is given), else per address across tenants.
@@ -52,10 +63,14 @@ export async function login(deps: LoginDeps, input: { email: string; password: s
   const addressKey = `login-ip:${input.ip}`;
   const { windowMs } = loginLimits;
   const only = accounts.length === 1 ? accounts[0] : undefined;
-  if ((await deps.counter.count(pairKey, windowMs)) >= loginLimits.perAccountAndAddress || (await deps.counter.count(addressKey, windowMs)) >= loginLimits.perAddress) {
+  if (
+    (await deps.counter.count(pairKey, windowMs)) >= loginLimits.perAccountAndAddress ||
+    (await deps.counter.count(addressKey, windowMs)) >= loginLimits.perAddress
+  ) {
     return { ok: false, reason: 'rate_limited', userId: only?.id, scopeId };
   }
-  const checked = accounts.length === 0 ? [false] : await Promise.all(accounts.map((account) => verifyPassword(account.password_hash, input.password)));
+  const checked =
+    accounts.length === 0 ? [false] : await Promise.all(accounts.map((account) => verifyPassword(account.password_hash, input.password)));
   const matching = accounts.filter((account, index) => checked[index] && account.disabled_at === null);
   const user = matching.find((account) => account.scope_id === systemScopeId) ?? (matching.length === 1 ? matching[0] : undefined);
   if (!user) {

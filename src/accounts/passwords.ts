@@ -8,8 +8,10 @@ export const passwordRules = { minLength: 12, maxLength: 256 } as const;
 
 /** Hashes a password with argon2id after checking its length (the only rule NIST asks for). */
 export async function hashPassword(password: string, field = '/password'): Promise<string> {
-  if (password.length < passwordRules.minLength) throw fieldError(field, 'minLength', `must be at least ${passwordRules.minLength} characters`);
-  if (password.length > passwordRules.maxLength) throw fieldError(field, 'maxLength', `must be at most ${passwordRules.maxLength} characters`);
+  if (password.length < passwordRules.minLength)
+    throw fieldError(field, 'minLength', `must be at least ${passwordRules.minLength} characters`);
+  if (password.length > passwordRules.maxLength)
+    throw fieldError(field, 'maxLength', `must be at most ${passwordRules.maxLength} characters`);
   return hash(password, options);
 }
 

@@ -4,10 +4,19 @@ export const userRoles = ['system_admin', 'tenant_admin', 'tenant_viewer', 'memb
 
 /** What a route needs, declared in its options as `config: { permission }`. */
 export const routePermissions = [
-  'public', 'authenticated', 'system',
-  'settings:read', 'settings:write', 'settings:test',
-  'events:write', 'deliveries:read', 'deliveries:write',
-  'users:read', 'users:write', 'audit:read', 'self',
+  'public',
+  'authenticated',
+  'system',
+  'settings:read',
+  'settings:write',
+  'settings:test',
+  'events:write',
+  'deliveries:read',
+  'deliveries:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+  'self',
 ] as const;
 export type RoutePermission = (typeof routePermissions)[number];
 
@@ -18,7 +27,17 @@ export type ScopePermission = Exclude<RoutePermission, 'public' | 'authenticated
 export const tokenPermissions = ['events:write', 'settings:read', 'settings:write', 'deliveries:read'] as const;
 export type TokenPermission = (typeof tokenPermissions)[number];
 
-const tenantAdmin: readonly ScopePermission[] = ['settings:read', 'settings:write', 'settings:test', 'events:write', 'deliveries:read', 'deliveries:write', 'users:read', 'users:write', 'audit:read'];
+const tenantAdmin: readonly ScopePermission[] = [
+  'settings:read',
+  'settings:write',
+  'settings:test',
+  'events:write',
+  'deliveries:read',
+  'deliveries:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+];
 const everything: readonly ScopePermission[] = ['system', ...tenantAdmin];
 
 /**

@@ -33,7 +33,12 @@ export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'not_found';
  * declare const principal: Principal;
  * decide(principal, 'settings:write', ['acme']) // 'allow' for acme's tenant_admin
  */
-export function decide(principal: Principal | undefined, permission: RoutePermission | undefined, scopes: readonly string[], targetUserId?: string): Decision {
+export function decide(
+  principal: Principal | undefined,
+  permission: RoutePermission | undefined,
+  scopes: readonly string[],
+  targetUserId?: string,
+): Decision {
   if (permission === undefined) return 'forbidden';
   if (permission === 'public') return 'allow';
   if (!principal) return 'unauthenticated';

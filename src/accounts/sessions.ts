@@ -10,11 +10,20 @@ import { newSecretToken, tokenDigest } from './secret-token.js';
  * of the database opens no session. The CSRF token is derived from the session token, so it
  * needs no storage and dies with the session.
  */
-export async function createSession(db: Kysely<Database>, clock: Clock, userId: string, ip: string, lifetime: SessionLifetime): Promise<{ token: string; id: string }> {
+export async function createSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  userId: string,
+  ip: string,
+  lifetime: SessionLifetime,
+): Promise<{ token: string; id: string }> {
   const token = newSecretToken('hrs_');
   const now = clock.now();
   const id = tokenDigest(token);
-  await db.insertInto('sessions').values({ id, user_id: userId, ip, created_at: now, expires_at: now + Math.min(lifetime.ttlMs, lifetime.idleMs) }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id, user_id: userId, ip, created_at: now, expires_at: now + Math.min(lifetime.ttlMs, lifetime.idleMs) })
+    .execute();
   return { token, id };
 }
 
@@ -28,7 +37,12 @@ export interface SessionLifetime {
 }
 
 /** The live session of a cookie value and its (enabled) user, or undefined. Using it postpones its idle expiry. */
-export async function findSession(db: Kysely<Database>, clock: Clock, token: string, lifetime: SessionLifetime): Promise<{ id: string; user: UserRow } | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string,
+  lifetime: SessionLifetime,
+): Promise<{ id: string; user: UserRow } | undefined> {
   const id = tokenDigest(token);
   const row = await db
     .selectFrom('sessions')
@@ -42,7 +56,8 @@ export async function findSession(db: Kysely<Database>, clock: Clock, token: str
   const { session_id, expires_at, session_created_at, ...user } = row;
   const postponed = Math.min(Number(session_created_at) + lifetime.ttlMs, now + lifetime.idleMs);
   // One write per session per minute of use (less for a short idle time), not one per request.
-  if (postponed - Number(expires_at) >= Math.min(60_000, lifetime.idleMs / 4)) await db.updateTable('sessions').set({ expires_at: postponed }).where('id', '=', session_id).execute();
+  if (postponed - Number(expires_at) >= Math.min(60_000, lifetime.idleMs / 4))
+    await db.updateTable('sessions').set({ expires_at: postponed }).where('id', '=', session_id).execute();
   return { id: session_id, user };
 }
 

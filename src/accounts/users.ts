@@ -42,10 +42,16 @@ export interface UserPatch {
 
 export function toUserView(row: UserRow): UserView {
   return {
-    id: row.id, email: row.email, name: row.name, locale: row.locale, role: row.role,
-    tenantId: row.scope_id === systemScopeId ? null : row.scope_id, disabled: row.disabled_at !== null,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    role: row.role,
+    tenantId: row.scope_id === systemScopeId ? null : row.scope_id,
+    disabled: row.disabled_at !== null,
     canSignIn: row.password_hash !== null && row.disabled_at === null,
-    createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
 
@@ -61,7 +67,12 @@ export function toSessionUser(row: UserRow): SessionUser {
 
 function assertRoleFits(scopeId: string, role: UserRole, field: string): void {
   const fits = scopeId === systemScopeId ? role === 'system_admin' || role === 'member' : role !== 'system_admin';
-  if (!fits) throw fieldError(field, 'scope', scopeId === systemScopeId ? 'must be system_admin or member in the system scope' : 'cannot be system_admin in a tenant');
+  if (!fits)
+    throw fieldError(
+      field,
+      'scope',
+      scopeId === systemScopeId ? 'must be system_admin or member in the system scope' : 'cannot be system_admin in a tenant',
+    );
 }
 
 function normalizeEmail(email: string, field: string): string {
@@ -74,9 +85,16 @@ async function newRow(scopeId: string, input: UserInput, now: number, pointer = 
   const role = input.role ?? 'member';
   assertRoleFits(scopeId, role, `${pointer}/role`);
   return {
-    id: newId('usr'), scope_id: scopeId, email: normalizeEmail(input.email, `${pointer}/email`), name: input.name, locale: input.locale ?? 'en',
-    role, password_hash: input.password === undefined ? null : await hashPassword(input.password, `${pointer}/password`),
-    disabled_at: null, created_at: now, updated_at: now,
+    id: newId('usr'),
+    scope_id: scopeId,
+    email: normalizeEmail(input.email, `${pointer}/email`),
+    name: input.name,
+    locale: input.locale ?? 'en',
+    role,
+    password_hash: input.password === undefined ? null : await hashPassword(input.password, `${pointer}/password`),
+    disabled_at: null,
+    created_at: now,
+    updated_at: now,
   };
 }
 
@@ -88,7 +106,12 @@ async function insertUsers(db: Kysely<Database>, rows: UserRow[], along?: AlongW
     seen.add(email);
   });
   await inTransaction(db, async (trx) => {
-    const taken = await trx.selectFrom('users').select('email').where('scope_id', '=', rows[0]!.scope_id).where('email', 'in', emails).execute();
+    const taken = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('scope_id', '=', rows[0]!.scope_id)
+      .where('email', 'in', emails)
+      .execute();
     if (taken.length > 0) {
       const index = emails.indexOf(taken[0]!.email);
       throw fieldError(rows.length > 1 ? `/${index}/email` : '/email', 'unique', 'already has an account in this scope', 'user_exists');
@@ -99,7 +122,13 @@ async function insertUsers(db: Kysely<Database>, rows: UserRow[], along?: AlongW
 }
 
 /** Creates a user in a scope; its role must fit the scope (system_admin only in the system). */
-export async function createUser(db: Kysely<Database>, clock: Clock, scopeId: string, input: UserInput, along?: AlongWith<UserView>): Promise<UserView> {
+export async function createUser(
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  input: UserInput,
+  along?: AlongWith<UserView>,
+): Promise<UserView> {
   await assertScope(db, scopeId);
   const row = await newRow(scopeId, input, clock.now());
   await insertUsers(db, [row], along && ((trx, views) => along(trx, views[0]!)));
@@ -107,7 +136,13 @@ export async function createUser(db: Kysely<Database>, clock: Clock, scopeId: st
 }
 
 /** Creates many users at once, all or none (an import of notification members). */
-export async function importUsers(db: Kysely<Database>, clock: Clock, scopeId: string, inputs: readonly UserInput[], along?: AlongWith<UserView[]>): Promise<UserView[]> {
+export async function importUsers(
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  inputs: readonly UserInput[],
+  along?: AlongWith<UserView[]>,
+): Promise<UserView[]> {
   await assertScope(db, scopeId);
   if (inputs.length === 0) return [];
   const now = clock.now();
@@ -117,9 +152,18 @@ export async function importUsers(db: Kysely<Database>, clock: Clock, scopeId: s
   return rows.map(toUserView);
 }
 
-export async function listUsers(db: Kysely<Database>, scopeId: string, page: { after?: string; limit: number }): Promise<{ items: UserView[]; nextCursor: string | null }> {
+export async function listUsers(
+  db: Kysely<Database>,
+  scopeId: string,
+  page: { after?: string; limit: number },
+): Promise<{ items: UserView[]; nextCursor: string | null }> {
   await assertScope(db, scopeId);
-  let query = db.selectFrom('users').selectAll().where('scope_id', '=', scopeId).orderBy('id').limit(page.limit + 1);
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .where('scope_id', '=', scopeId)
+    .orderBy('id')
+    .limit(page.limit + 1);
   if (page.after) query = query.where('id', '>', page.after);
   const rows = await query.execute();
   const items = rows.slice(0, page.limit);
@@ -140,7 +184,8 @@ export interface UserChangeOptions<T> {
   along?: AlongWith<T>;
 }
 
-const isActiveAdmin = (row: UserRow | undefined) => row !== undefined && row.role === 'system_admin' && row.password_hash !== null && row.disabled_at === null;
+const isActiveAdmin = (row: UserRow | undefined) =>
+  row !== undefined && row.role === 'system_admin' && row.password_hash !== null && row.disabled_at === null;
 
 /**
  * Refuses a change that would leave no system administrator who can sign in. The system scope's
@@ -149,17 +194,31 @@ const isActiveAdmin = (row: UserRow | undefined) => row !== undefined && row.rol
  */
 async function assertAdminRemains(trx: Kysely<Database>, before: UserRow, after: UserRow | undefined): Promise<void> {
   if (!isActiveAdmin(before) || isActiveAdmin(after)) return;
-  await trx.updateTable('scopes').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', systemScopeId).execute();
+  await trx
+    .updateTable('scopes')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', systemScopeId)
+    .execute();
   const other = await trx
     .selectFrom('users')
     .select('id')
-    .where('scope_id', '=', systemScopeId).where('role', '=', 'system_admin').where('disabled_at', 'is', null).where('password_hash', 'is not', null).where('id', '!=', before.id)
+    .where('scope_id', '=', systemScopeId)
+    .where('role', '=', 'system_admin')
+    .where('disabled_at', 'is', null)
+    .where('password_hash', 'is not', null)
+    .where('id', '!=', before.id)
     .executeTakeFirst();
-  if (!other) throw new AppError('last_admin', 'This is the last system administrator who can sign in; create or enable another one first.', [{ field: '/userId', rule: 'last_admin', message: 'is the last system administrator' }]);
+  if (!other)
+    throw new AppError('last_admin', 'This is the last system administrator who can sign in; create or enable another one first.', [
+      { field: '/userId', rule: 'last_admin', message: 'is the last system administrator' },
+    ]);
 }
 
 function assertNotSelf(options: { by?: string }, userId: string, what: 'disable' | 'delete'): void {
-  if (options.by === userId) throw new AppError('self_lockout', `You cannot ${what} your own account; another administrator can.`, [{ field: '/userId', rule: 'self', message: 'is your own account' }]);
+  if (options.by === userId)
+    throw new AppError('self_lockout', `You cannot ${what} your own account; another administrator can.`, [
+      { field: '/userId', rule: 'self', message: 'is your own account' },
+    ]);
 }
 
 /**
@@ -169,7 +228,12 @@ function assertNotSelf(options: { by?: string }, userId: string, what: 'disable'
  * disables their own account (`self_lockout`).
  */
 export async function updateUser(
-  db: Kysely<Database>, clock: Clock, scopeId: string, userId: string, patch: UserPatch, options: UserChangeOptions<{ before: UserView; after: UserView }> = {},
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  userId: string,
+  patch: UserPatch,
+  options: UserChangeOptions<{ before: UserView; after: UserView }> = {},
 ): Promise<{ before: UserView; after: UserView }> {
   if (patch.role !== undefined) assertRoleFits(scopeId, patch.role, '/role');
   if (patch.disabled === true) assertNotSelf(options, userId, 'disable');
@@ -178,10 +242,30 @@ export async function updateUser(
   return inTransaction(db, async (trx) => {
     const before = await getUserRow(trx, scopeId, userId);
     const disabled_at = patch.disabled === undefined ? before.disabled_at : patch.disabled ? (before.disabled_at ?? clock.now()) : null;
-    const after: UserRow = { ...before, name: patch.name ?? before.name, locale: patch.locale ?? before.locale, role: patch.role ?? before.role, password_hash: password_hash ?? before.password_hash, disabled_at, updated_at: clock.now() };
+    const after: UserRow = {
+      ...before,
+      name: patch.name ?? before.name,
+      locale: patch.locale ?? before.locale,
+      role: patch.role ?? before.role,
+      password_hash: password_hash ?? before.password_hash,
+      disabled_at,
+      updated_at: clock.now(),
+    };
     await assertAdminRemains(trx, before, after);
-    await trx.updateTable('users').set({ name: after.name, locale: after.locale, role: after.role, password_hash: after.password_hash, disabled_at, updated_at: after.updated_at }).where('id', '=', userId).execute();
-    if (patch.password !== undefined || patch.disabled === true || patch.role !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({
+        name: after.name,
+        locale: after.locale,
+        role: after.role,
+        password_hash: after.password_hash,
+        disabled_at,
+        updated_at: after.updated_at,
+      })
+      .where('id', '=', userId)
+      .execute();
+    if (patch.password !== undefined || patch.disabled === true || patch.role !== undefined)
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     const change = { before: toUserView(before), after: toUserView(after) };
     await options.along?.(trx, change);
     return change;
@@ -189,7 +273,12 @@ export async function updateUser(
 }
 
 /** Deletes a user with its sessions; tokens it created stop working. Not the last system administrator, nor oneself. */
-export async function deleteUser(db: Kysely<Database>, scopeId: string, userId: string, options: UserChangeOptions<UserView> = {}): Promise<UserView> {
+export async function deleteUser(
+  db: Kysely<Database>,
+  scopeId: string,
+  userId: string,
+  options: UserChangeOptions<UserView> = {},
+): Promise<UserView> {
   assertNotSelf(options, userId, 'delete');
   return inTransaction(db, async (trx) => {
     const row = await getUserRow(trx, scopeId, userId);
@@ -206,10 +295,17 @@ export async function deleteUser(db: Kysely<Database>, scopeId: string, userId: 
  * session of the user (the one that made the change stays).
  */
 export async function changePassword(
-  db: Kysely<Database>, clock: Clock, user: UserRow, passwords: { current: string; next: string }, keepSessionId: string, along?: AlongWith<void>,
+  db: Kysely<Database>,
+  clock: Clock,
+  user: UserRow,
+  passwords: { current: string; next: string },
+  keepSessionId: string,
+  along?: AlongWith<void>,
 ): Promise<void> {
   if (!(await verifyPassword(user.password_hash, passwords.current))) {
-    throw new AppError('invalid_credentials', 'The current password is wrong.', [{ field: '/currentPassword', rule: 'match', message: 'is wrong' }]);
+    throw new AppError('invalid_credentials', 'The current password is wrong.', [
+      { field: '/currentPassword', rule: 'match', message: 'is wrong' },
+    ]);
   }
   const password_hash = await hashPassword(passwords.next, '/newPassword');
   await inTransaction(db, async (trx) => {

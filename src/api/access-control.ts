@@ -40,7 +40,9 @@ export function scopesOf(request: FastifyRequest): string[] {
   if (body && typeof body === 'object') {
     if (typeof body.tenant === 'string') scopes.push(body.tenant);
     if (typeof body.tenantId === 'string' && !request.url.startsWith('/api/v1/auth/')) scopes.push(body.tenantId);
-    if (Array.isArray(body.events)) for (const event of body.events) if (event && typeof (event as { tenant?: unknown }).tenant === 'string') scopes.push((event as { tenant: string }).tenant);
+    if (Array.isArray(body.events))
+      for (const event of body.events)
+        if (event && typeof (event as { tenant?: unknown }).tenant === 'string') scopes.push((event as { tenant: string }).tenant);
   }
   return scopes;
 }
@@ -67,7 +69,8 @@ export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void 
   const table = new Map<string, RoutePermission | undefined>();
   permissionTables.set(app, table);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) table.set(`${method} ${route.url}`, (route.config as { permission?: RoutePermission } | undefined)?.permission);
+    for (const method of [route.method].flat())
+      table.set(`${method} ${route.url}`, (route.config as { permission?: RoutePermission } | undefined)?.permission);
   });
 
   app.addHook('onRequest', async (request) => {
@@ -89,7 +92,8 @@ export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void 
     if (!found || token === undefined) throw new AppError('unauthenticated');
     if (writes) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameText(sent, csrfTokenFor(token))) throw new AppError('csrf_failed', 'Send the X-CSRF-Token header with every signed-in write.');
+      if (typeof sent !== 'string' || !sameText(sent, csrfTokenFor(token)))
+        throw new AppError('csrf_failed', 'Send the X-CSRF-Token header with every signed-in write.');
     }
     request.principal = userPrincipal(found.user, found.id);
     request.session = { id: found.id, token };
@@ -100,11 +104,18 @@ export function installAccessControl(app: FastifyInstance, deps: ApiDeps): void 
     if (request.is404) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
     const scopes = scopesOf(request);
-    const decision = decide(request.principal, request.routeOptions.config.permission, scopes, typeof params.userId === 'string' ? params.userId : undefined);
+    const decision = decide(
+      request.principal,
+      request.routeOptions.config.permission,
+      scopes,
+      typeof params.userId === 'string' ? params.userId : undefined,
+    );
     if (decision === 'allow') return;
     if (decision === 'unauthenticated') throw new AppError('unauthenticated');
     // The refusal is the answer: a failure to record it is logged, never turned into a 500.
-    await recordDenial(deps, request, decision, scopes).catch((error: unknown) => request.log.error({ err: error }, 'a denied request could not be recorded in the audit log'));
+    await recordDenial(deps, request, decision, scopes).catch((error: unknown) =>
+      request.log.error({ err: error }, 'a denied request could not be recorded in the audit log'),
+    );
     if (decision === 'not_found') throw new AppError('not_found', 'No such object in your scope.');
     throw new AppError('forbidden', `This needs the ${request.routeOptions.config.permission ?? 'a declared'} permission.`);
   });

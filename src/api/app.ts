@@ -53,8 +53,15 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        'default-src': ["'self'"], 'base-uri': ["'none'"], 'object-src': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"],
-        'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"], 'connect-src': ["'self'"],
+        'default-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
@@ -67,8 +74,14 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
   await app.register(swagger, {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
-      info: { title: 'Herald API', version: '1', description: 'System email notifications: scoped mail servers, durable delivery, history.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'herald_session' } } },
+      info: {
+        title: 'Herald API',
+        version: '1',
+        description: 'System email notifications: scoped mail servers, durable delivery, history.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'herald_session' } },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
   });

@@ -6,7 +6,11 @@ import type { ApiDeps } from './api-deps.js';
 
 type RequestEntry = Omit<AuditEntry, 'actor' | 'ip'> & { actor?: string };
 
-const fromRequest = (request: FastifyRequest, entry: RequestEntry): AuditEntry => ({ actor: actorOf(request.principal), ip: request.ip, ...entry });
+const fromRequest = (request: FastifyRequest, entry: RequestEntry): AuditEntry => ({
+  actor: actorOf(request.principal),
+  ip: request.ip,
+  ...entry,
+});
 
 /** Appends an audit entry on its own, for what changes nothing stored (sign-ins, test emails). */
 export async function recordAudit(deps: ApiDeps, request: FastifyRequest, entry: RequestEntry): Promise<void> {

@@ -28,7 +28,9 @@ export async function installConsole(app: FastifyInstance, dir = consoleDir): Pr
     const inside = file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
     if (inside && path !== '/' && existsSync(file) && statSync(file).isFile()) {
       const immutable = path.startsWith('/assets/');
-      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.slice(1), { cacheControl: false });
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(path.slice(1), { cacheControl: false });
     }
     if (path.startsWith('/assets/') || path === '/favicon.ico') return reply.callNotFound();
     if (!existsSync(indexFile)) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(notBuilt);

@@ -11,15 +11,26 @@ const windowMs = 60_000;
  * caller's scope. A flood must not flood the log: only the first denial per (actor, reason) and
  * minute is written, counted cluster-wide, and it carries how many the previous minute had.
  */
-export async function recordDenial(deps: ApiDeps, request: FastifyRequest, reason: 'forbidden' | 'not_found', scopes: readonly string[]): Promise<void> {
+export async function recordDenial(
+  deps: ApiDeps,
+  request: FastifyRequest,
+  reason: 'forbidden' | 'not_found',
+  scopes: readonly string[],
+): Promise<void> {
   const key = `denied:${actorOf(request.principal)}:${reason}`;
   if ((await deps.counter.add(key, windowMs)) !== 1) return;
   const previousMinute = await deps.counter.count(key, windowMs, 1);
   const route = request.routeOptions.url ?? request.url;
   await recordAudit(deps, request, {
-    scopeId: request.principal?.scopeId ?? systemScopeId, action: 'access.denied', target: `route:${request.method} ${route}`,
+    scopeId: request.principal?.scopeId ?? systemScopeId,
+    action: 'access.denied',
+    target: `route:${request.method} ${route}`,
     details: {
-      reason, method: request.method, route, permission: request.routeOptions.config.permission ?? null, scopes,
+      reason,
+      method: request.method,
+      route,
+      permission: request.routeOptions.config.permission ?? null,
+      scopes,
       ...(previousMinute > 0 ? { deniedPreviousMinute: previousMinute } : {}),
     },
   });

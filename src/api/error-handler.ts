@@ -41,22 +41,32 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(send('validation_failed', details.map((d) => `${d.field} ${d.message}`).join('; '), details));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(send('body_too_large', errorCodes.body_too_large, []));
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(send('unsupported_media_type', errorCodes.unsupported_media_type, []));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send(send('unsupported_media_type', errorCodes.unsupported_media_type, []));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send(send('validation_failed', error.message, [{ field: '/', rule: 'syntax', message: error.message }]));
+      return reply
+        .status(error.statusCode)
+        .send(send('validation_failed', error.message, [{ field: '/', rule: 'syntax', message: error.message }]));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return reply.status(503).header('retry-after', '1').send(send('database_unavailable', errorCodes.database_unavailable, []));
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send(send('database_unavailable', errorCodes.database_unavailable, []));
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error; see the server log.', details: [] } });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(send('not_found', `No route ${request.method} ${request.url.split('?')[0]}`, [])));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(send('not_found', `No route ${request.method} ${request.url.split('?')[0]}`, [])),
+  );
 }
 
 /** Errors Fastify raises before routing (a malformed or overlong URL): same body shape. */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'validation_failed';
-  reply.status(errorStatus[code]).send(send(code, error.message, [{ field: 'path:/', rule: error.code ?? 'syntax', message: error.message }]));
+  reply
+    .status(errorStatus[code])
+    .send(send(code, error.message, [{ field: 'path:/', rule: error.code ?? 'syntax', message: error.message }]));
 }

@@ -26,7 +26,12 @@ export function createTestAdmission({ counter, clock, config }: Pick<ApiDeps, 'c
   return async (request: FastifyRequest, reply: FastifyReply, scopeId: string, kind: TestKind): Promise<void> => {
     const caller = actorOf(principalOf(request));
     const windows = [
-      { key: `${kind}:caller:${caller}:minute`, windowMs: minute, limit: limits.perCallerPerMinute, per: 'per minute for each user or token' },
+      {
+        key: `${kind}:caller:${caller}:minute`,
+        windowMs: minute,
+        limit: limits.perCallerPerMinute,
+        per: 'per minute for each user or token',
+      },
       { key: `${kind}:caller:${caller}:hour`, windowMs: hour, limit: limits.perCallerPerHour, per: 'per hour for each user or token' },
       { key: `${kind}:scope:${scopeId}:minute`, windowMs: minute, limit: limits.perScopePerMinute, per: 'per minute for this scope' },
       { key: `${kind}:scope:${scopeId}:hour`, windowMs: hour, limit: limits.perScopePerHour, per: 'per hour for this scope' },

@@ -4,7 +4,9 @@ import addFormatsModule from 'ajv-formats';
 import { AppError } from '../shared/app-error.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 const shared: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
 
@@ -28,7 +30,10 @@ export function installValidation(app: FastifyInstance): void {
     parseJson(request, raw as string, done);
   });
   app.addHook('preValidation', async (request) => {
-    for (const [part, values] of [['path:', request.params], ['query:', request.query]] as const) {
+    for (const [part, values] of [
+      ['path:', request.params],
+      ['query:', request.query],
+    ] as const) {
       for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
         if ([value].flat().some((item) => typeof item === 'string' && item.includes('\0'))) throw nulError(`${part}/${key}`);
       }
@@ -37,5 +42,7 @@ export function installValidation(app: FastifyInstance): void {
 }
 
 function nulError(field: string): AppError {
-  return new AppError('validation_failed', `${field}: NUL characters are not accepted`, [{ field, rule: 'no_nul', message: 'must not contain NUL characters' }]);
+  return new AppError('validation_failed', `${field}: NUL characters are not accepted`, [
+    { field, rule: 'no_nul', message: 'must not contain NUL characters' },
+  ]);
 }

@@ -61,29 +61,77 @@ const heartbeatMs = 5000;
 export async function createHerald(config: Config, options: HeraldOptions = {}): Promise<Herald> {
   const clock = options.clock ?? systemClock;
   const log = pino(
-    { level: config.logLevel, redact: { paths: ['*.password', '*.pass', 'password', 'headers.authorization', 'req.headers.authorization'], censor: '[redacted]' } },
+    {
+      level: config.logLevel,
+      redact: { paths: ['*.password', '*.pass', 'password', 'headers.authorization', 'req.headers.authorization'], censor: '[redacted]' },
+    },
     options.logStream ?? process.stdout,
   );
   const store = openStore(config.database);
   await whenDatabaseAnswers(() => migrateToLatest(store.db), log);
-  const registration = await registerNode(store.db, { identity: config.nodeId, role: config.role, hostname: hostname(), pid: process.pid, version: heraldVersion, now: clock.now() });
+  const registration = await registerNode(store.db, {
+    identity: config.nodeId,
+    role: config.role,
+    hostname: hostname(),
+    pid: process.pid,
+    version: heraldVersion,
+    now: clock.now(),
+  });
   const nodeId = registration.id;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
   if (await anyTemplates(store.db)) templates.warm();
   // One per process: a password that does not open is audited and logged once, whoever meets it first.
-  const domains = createDomains({ db: store.db, clock, config, renderPool: templates, log: log.child({ component: 'secrets', node: nodeId }) });
+  const domains = createDomains({
+    db: store.db,
+    clock,
+    config,
+    renderPool: templates,
+    log: log.child({ component: 'secrets', node: nodeId }),
+  });
   const { hosts, secrets, secretAlarm } = domains;
-  const worker = createDeliveryWorker({ store, secrets, clock, rateLimiter, log: log.child({ component: 'delivery', node: nodeId }), config: config.delivery, nodeId, hosts });
+  const worker = createDeliveryWorker({
+    store,
+    secrets,
+    clock,
+    rateLimiter,
+    log: log.child({ component: 'delivery', node: nodeId }),
+    config: config.delivery,
+    nodeId,
+    hosts,
+  });
   const delivers = config.role !== 'api' && options.deliver !== false;
-  const ingest = createIngest({ db: store.db, dialect: store.dialect, clock, messageIdDomain: config.messageIdDomain, maxMessagesPerSubmission: config.security.maxMessagesPerRequest, secrets, templates, onQueued: () => worker.wake() });
-  const scheduler = createScheduler({ db: store.db, dialect: store.dialect, clock, ingest, log: log.child({ component: 'scheduler', node: nodeId }), intervalMs: config.notifications.schedulerIntervalMs });
+  const ingest = createIngest({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    messageIdDomain: config.messageIdDomain,
+    maxMessagesPerSubmission: config.security.maxMessagesPerRequest,
+    secrets,
+    templates,
+    onQueued: () => worker.wake(),
+  });
+  const scheduler = createScheduler({
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    ingest,
+    log: log.child({ component: 'scheduler', node: nodeId }),
+    intervalMs: config.notifications.schedulerIntervalMs,
+  });
   const background = config.role !== 'api' && options.background !== false;
   const n = config.notifications;
   const monitor = createMonitor({
-    db: store.db, clock, ingest, sampler: options.sampler ?? createHostSampler(n.monitorPaths), log: log.child({ component: 'monitor', node: nodeId }),
-    intervalMs: n.monitorIntervalMs, holdMs: n.monitorHoldMs, hysteresis: n.monitorHysteresis,
-    sampleHost: n.monitorEnabled, deliveryFailingAfterMs: n.deliveryFailingAfterMs,
+    db: store.db,
+    clock,
+    ingest,
+    sampler: options.sampler ?? createHostSampler(n.monitorPaths),
+    log: log.child({ component: 'monitor', node: nodeId }),
+    intervalMs: n.monitorIntervalMs,
+    holdMs: n.monitorHoldMs,
+    hysteresis: n.monitorHysteresis,
+    sampleHost: n.monitorEnabled,
+    deliveryFailingAfterMs: n.deliveryFailingAfterMs,
   });
 
   const setupToken = config.role === 'worker' ? undefined : await prepareSetup(store.db, clock);
@@ -92,7 +140,10 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   let ready = false;
   const app = await buildApi(
     {
-      config, ...domains, ingest, clock,
+      config,
+      ...domains,
+      ingest,
+      clock,
       releaseHeldMail: async () => {
         await worker.releaseHeldMessages();
       },
@@ -102,7 +153,15 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     },
     log,
   );
-  if (delivers) await reclaimOrphanedLeases({ db: store.db, dialect: store.dialect, nodeId, here: { hostname: hostname(), pid: process.pid }, now: clock.now(), log: log.child({ component: 'delivery', node: nodeId }) });
+  if (delivers)
+    await reclaimOrphanedLeases({
+      db: store.db,
+      dialect: store.dialect,
+      nodeId,
+      here: { hostname: hostname(), pid: process.pid },
+      now: clock.now(),
+      log: log.child({ component: 'delivery', node: nodeId }),
+    });
   if (delivers) worker.start();
   if (background) scheduler.start();
   if (background) monitor.start();
@@ -114,7 +173,14 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   log.info({ node: nodeId, role: config.role, database: config.database.dialect }, 'herald started');
 
   return {
-    app, store, worker, scheduler, monitor, log, nodeId, setupToken,
+    app,
+    store,
+    worker,
+    scheduler,
+    monitor,
+    log,
+    nodeId,
+    setupToken,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },

@@ -6,7 +6,14 @@ import type { Database } from '../store/schema.js';
 import { createMailServerTests, type MailServerTests } from '../delivery/diagnosis/mail-server-test.js';
 import { createDeliveries, type Deliveries } from '../delivery/read-models/deliveries.js';
 import { createUnreadableSecretAlarm, type UnreadableSecretAlarm } from '../delivery/sending/unreadable-secret-alarm.js';
-import { createMailHostGuard, createMailServerSettings, createSettingsSecrets, type MailHostGuard, type MailServerSettings, type SettingsSecrets } from '../scopes/index.js';
+import {
+  createMailHostGuard,
+  createMailServerSettings,
+  createSettingsSecrets,
+  type MailHostGuard,
+  type MailServerSettings,
+  type SettingsSecrets,
+} from '../scopes/index.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 
@@ -30,7 +37,17 @@ export interface MailServerDomains {
  *
  * @example const { mailServers } = createMailServerDomains({ db: store.db, clock, config, log }); await mailServers.get('system');
  */
-export function createMailServerDomains({ db, clock, config, log }: { db: Kysely<Database>; clock: Clock; config: Config; log: Logger }): MailServerDomains {
+export function createMailServerDomains({
+  db,
+  clock,
+  config,
+  log,
+}: {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+}): MailServerDomains {
   const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
   const hosts = createMailHostGuard(db, clock, { allowedHosts: config.security.smtpAllowedHosts });
   const secretAlarm = createUnreadableSecretAlarm({ db, clock, log });
@@ -40,7 +57,14 @@ export function createMailServerDomains({ db, clock, config, log }: { db: Kysely
     secrets,
     secretAlarm,
     mailServers: createMailServerSettings({ db, box, clock, hosts }),
-    mailServerTests: createMailServerTests({ db, secrets, clock, hosts, timeoutMs: config.delivery.smtpTimeoutMs, messageIdDomain: config.messageIdDomain }),
+    mailServerTests: createMailServerTests({
+      db,
+      secrets,
+      clock,
+      hosts,
+      timeoutMs: config.delivery.smtpTimeoutMs,
+      messageIdDomain: config.messageIdDomain,
+    }),
     deliveries: createDeliveries({ db, clock, secrets }),
   };
 }

@@ -31,11 +31,22 @@ export function entryHash(row: Omit<AuditLogRow, 'hash'>): string {
  */
 export async function appendAudit(db: Kysely<Database>, at: number, entry: AuditEntry): Promise<AuditLogRow> {
   return inTransaction(db, async (trx) => {
-    await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).execute();
+    await trx
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .execute();
     const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
     const unhashed = {
-      seq: Number(head.seq), at, actor: entry.actor, scope_id: entry.scopeId, action: entry.action, target: entry.target ?? null,
-      ip: entry.ip ?? null, details: JSON.stringify(entry.details ?? {}), prev_hash: head.hash,
+      seq: Number(head.seq),
+      at,
+      actor: entry.actor,
+      scope_id: entry.scopeId,
+      action: entry.action,
+      target: entry.target ?? null,
+      ip: entry.ip ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      prev_hash: head.hash,
     };
     const row: AuditLogRow = { ...unhashed, hash: entryHash(unhashed) };
     await trx.insertInto('audit_log').values(row).execute();
@@ -70,7 +81,11 @@ export interface AuditView {
 
 /** Newest first, filtered; a tenant's administrators are given `scope` = their tenant. */
 export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<{ items: AuditView[]; nextCursor: string | null }> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit + 1);
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(filter.limit + 1);
   if (filter.scope) query = query.where('scope_id', '=', filter.scope);
   if (filter.action) query = query.where('action', '=', filter.action);
   if (typeof filter.actor === 'string') query = query.where('actor', '=', filter.actor);
@@ -85,8 +100,15 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map((row) => ({
-      seq: Number(row.seq), at: new Date(Number(row.at)).toISOString(), actor: row.actor, scope: row.scope_id, action: row.action,
-      target: row.target, ip: row.ip, details: JSON.parse(row.details) as Record<string, unknown>, hash: row.hash,
+      seq: Number(row.seq),
+      at: new Date(Number(row.at)).toISOString(),
+      actor: row.actor,
+      scope: row.scope_id,
+      action: row.action,
+      target: row.target,
+      ip: row.ip,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      hash: row.hash,
     })),
     nextCursor: rows.length > filter.limit ? String(page[page.length - 1]!.seq) : null,
   };

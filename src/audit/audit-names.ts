@@ -9,7 +9,9 @@ const fixedNames: Record<string, string> = {
   'token:env:HERALD_ADMIN_TOKEN': 'HERALD_ADMIN_TOKEN (environment)',
 };
 
-const idsOf = (refs: readonly string[], kind: string) => [...new Set(refs.filter((ref) => ref.startsWith(`${kind}:`)).map((ref) => ref.slice(kind.length + 1)))];
+const idsOf = (refs: readonly string[], kind: string) => [
+  ...new Set(refs.filter((ref) => ref.startsWith(`${kind}:`)).map((ref) => ref.slice(kind.length + 1))),
+];
 
 /**
  * Readable names for the actors and targets of audit entries (`user:usr_1` → "Ada Admin
@@ -43,13 +45,21 @@ export async function auditNames(db: Kysely<Database>, refs: readonly string[], 
  */
 export async function actorsNamed(db: Kysely<Database>, text: string, visibleScope?: string): Promise<string[]> {
   const pattern = `%${text.trim().toLowerCase()}%`;
-  let users = db.selectFrom('users').select('id').where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('email', 'like', pattern)]));
-  let tokens = db.selectFrom('api_tokens').select('id').where((eb) => eb(eb.fn('lower', ['label']), 'like', pattern));
+  let users = db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('email', 'like', pattern)]));
+  let tokens = db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['label']), 'like', pattern));
   if (visibleScope !== undefined) {
     users = users.where('scope_id', '=', visibleScope);
     tokens = tokens.where('scope_id', '=', visibleScope);
   }
   const [userRows, tokenRows] = await Promise.all([users.limit(200).execute(), tokens.limit(200).execute()]);
-  const fixed = Object.entries(fixedNames).filter(([, name]) => name.toLowerCase().includes(text.trim().toLowerCase())).map(([ref]) => ref);
+  const fixed = Object.entries(fixedNames)
+    .filter(([, name]) => name.toLowerCase().includes(text.trim().toLowerCase()))
+    .map(([ref]) => ref);
   return [...userRows.map((row) => `user:${row.id}`), ...tokenRows.map((row) => `token:${row.id}`), ...fixed].slice(0, 200);
 }

@@ -1,7 +1,8 @@
 /** Fields whose values are never written to the audit log, only that they changed. */
 const secretFields = new Set(['password', 'passwordSet', 'tlsCa', 'token']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Nested objects as dotted keys (`thresholds.cpu`), so a diff names the field that changed, not its parent. */
 function flatten(view: Record<string, unknown> | undefined, prefix = ''): Record<string, unknown> {
@@ -20,7 +21,11 @@ function flatten(view: Record<string, unknown> | undefined, prefix = ''): Record
  * @example diffFields({ host: 'a', passwordSet: true }, { host: 'b', passwordSet: true }, true)
  * // { host: { from: 'a', to: 'b' }, password: 'changed' }
  */
-export function diffFields(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, secretChanged = false): Record<string, unknown> {
+export function diffFields(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+  secretChanged = false,
+): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   const [from, to] = [flatten(before), flatten(after)];
   const keys = new Set([...Object.keys(from), ...Object.keys(to)]);

@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config, type ConfigFlags } from '../config/config.js';
 import { AppError } from '../shared/app-error.js';
 import { startCommand } from './start-command.js';
-import { migrateCommand, statusCommand, keysRotateCommand, sendTestCommand, adminTokenCommand, adminCreateCommand, auditVerifyCommand } from './store-commands.js';
+import {
+  migrateCommand,
+  statusCommand,
+  keysRotateCommand,
+  sendTestCommand,
+  adminTokenCommand,
+  adminCreateCommand,
+  auditVerifyCommand,
+} from './store-commands.js';
 import { readPasswordFromStdin } from './read-password.js';
 
 const usage = `herald — system email notifications
@@ -24,8 +32,17 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      host: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
-      role: { type: 'string' }, to: { type: 'string' }, tenant: { type: 'string' }, label: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      role: { type: 'string' },
+      to: { type: 'string' },
+      tenant: { type: 'string' },
+      label: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, sub] = positionals;
@@ -33,7 +50,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const flags: ConfigFlags = { host: values.host, port: values.port, dataDir: values['data-dir'], databaseUrl: values['database-url'], role: values.role };
+  const flags: ConfigFlags = {
+    host: values.host,
+    port: values.port,
+    dataDir: values['data-dir'],
+    databaseUrl: values['database-url'],
+    role: values.role,
+  };
   const config: Config = loadConfig(process.env, flags);
   switch (command) {
     case 'start':

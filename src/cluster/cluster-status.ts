@@ -19,15 +19,29 @@ export function createClusterStatus({ db, clock }: { db: Kysely<Database>; clock
   return {
     nodes: () => listNodes(db, clock.now()),
     async messagesByState() {
-      const rows = await db.selectFrom('messages').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+      const rows = await db
+        .selectFrom('messages')
+        .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('state')
+        .execute();
       return rows.map((row) => ({ state: row.state, count: Number(row.n) }));
     },
     async messagesByScope() {
-      const rows = await db.selectFrom('messages').select(['scope_id', 'state', (eb) => eb.fn.countAll<number>().as('count')]).groupBy(['scope_id', 'state']).orderBy('scope_id').execute();
+      const rows = await db
+        .selectFrom('messages')
+        .select(['scope_id', 'state', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy(['scope_id', 'state'])
+        .orderBy('scope_id')
+        .execute();
       return rows.map((row) => ({ scope: row.scope_id, state: row.state, count: Number(row.count) }));
     },
     async heldByScope() {
-      const rows = await db.selectFrom('messages').select(['scope_id', 'held_reason', (eb) => eb.fn.countAll<number>().as('count')]).where('state', '=', 'held').groupBy(['scope_id', 'held_reason']).execute();
+      const rows = await db
+        .selectFrom('messages')
+        .select(['scope_id', 'held_reason', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('state', '=', 'held')
+        .groupBy(['scope_id', 'held_reason'])
+        .execute();
       return rows.map((row) => ({ scope: row.scope_id, reason: row.held_reason, count: Number(row.count) }));
     },
   };

@@ -23,7 +23,11 @@ const heldHere = new Set<string>();
  * an earlier incarnation in another pid namespace: a restarted container). For another host only
  * the heartbeat can tell.
  */
-export function mayStillRun(node: Pick<NodeRow, 'id' | 'hostname' | 'pid' | 'heartbeat_at' | 'stopped_at'>, here: ThisProcess, now: number): boolean {
+export function mayStillRun(
+  node: Pick<NodeRow, 'id' | 'hostname' | 'pid' | 'heartbeat_at' | 'stopped_at'>,
+  here: ThisProcess,
+  now: number,
+): boolean {
   if (node.stopped_at !== null) return false;
   if (node.hostname === here.hostname) return node.pid === here.pid ? heldHere.has(node.id) : processExists(node.pid);
   return now - node.heartbeat_at <= nodeStaleAfterMs;
@@ -50,15 +54,36 @@ export async function claimNodeIdentity(
   db: Kysely<Database>,
   node: ThisProcess & { identity: string; role: NodeRole; version: string; now: number },
 ): Promise<string> {
-  const row = { role: node.role, hostname: node.hostname, pid: node.pid, version: node.version, started_at: node.now, heartbeat_at: node.now, stopped_at: null, in_flight: 0, sent: 0, failed: 0 };
+  const row = {
+    role: node.role,
+    hostname: node.hostname,
+    pid: node.pid,
+    version: node.version,
+    started_at: node.now,
+    heartbeat_at: node.now,
+    stopped_at: null,
+    in_flight: 0,
+    sent: 0,
+    failed: 0,
+  };
   for (let slot = 1; slot <= maxSlots; slot += 1) {
     const id = slot === 1 ? node.identity : `${node.identity}#${slot}`;
     const holder = await db.selectFrom('nodes').selectAll().where('id', '=', id).executeTakeFirst();
     if (holder === undefined) {
-      const inserted = await db.insertInto('nodes').values({ id, ...row }).onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst();
+      const inserted = await db
+        .insertInto('nodes')
+        .values({ id, ...row })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return held(id);
     } else if (!mayStillRun(holder, node, node.now)) {
-      const taken = await db.updateTable('nodes').set(row).where('id', '=', id).where('pid', '=', holder.pid).where('started_at', '=', holder.started_at).executeTakeFirst();
+      const taken = await db
+        .updateTable('nodes')
+        .set(row)
+        .where('id', '=', id)
+        .where('pid', '=', holder.pid)
+        .where('started_at', '=', holder.started_at)
+        .executeTakeFirst();
       if (Number(taken.numUpdatedRows) === 1) return held(id);
     }
   }

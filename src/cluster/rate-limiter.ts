@@ -35,7 +35,10 @@ export function createClusterRateLimiter(db: Kysely<Database>, clock: Clock): Cl
         if (row.used <= capacity) {
           if (now - lastPrune > 60_000) {
             lastPrune = now;
-            await db.deleteFrom('rate_windows').where('second', '<', window - Math.ceil(60_000 / windowMs)).execute();
+            await db
+              .deleteFrom('rate_windows')
+              .where('second', '<', window - Math.ceil(60_000 / windowMs))
+              .execute();
           }
           return;
         }

@@ -38,11 +38,18 @@ test('every bad value is reported, each naming its variable', () => {
     HERALD_TEMPLATE_THREADS: '0',
     HERALD_TEMPLATE_BUDGET: 'fast',
   };
-  assert.throws(() => loadConfig(env), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    for (const name of Object.keys(env)) assert.ok(error.problems.some((p) => p.startsWith(`${name}:`)), `${name} is named`);
-    return true;
-  });
+  assert.throws(
+    () => loadConfig(env),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      for (const name of Object.keys(env))
+        assert.ok(
+          error.problems.some((p) => p.startsWith(`${name}:`)),
+          `${name} is named`,
+        );
+      return true;
+    },
+  );
 });
 
 test('a lease shorter than three SMTP timeouts is refused: a live send could lose its lease', () => {
@@ -50,13 +57,21 @@ test('a lease shorter than three SMTP timeouts is refused: a live send could los
 });
 
 test('durations', () => {
-  assert.deepEqual(['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map((text) => parseDuration(text)), [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined]);
+  assert.deepEqual(
+    ['500ms', '30s', '5m', '24h', '2d', '1500', 'x'].map((text) => parseDuration(text)),
+    [500, 30_000, 300_000, 86_400_000, 172_800_000, 1500, undefined],
+  );
 });
 
 test('HERALD_TRUST_PROXY: off by default; a list of addresses, CIDR ranges and proxy-addr names', () => {
   assert.deepEqual(loadConfig({}).security.trustProxy, []);
   assert.deepEqual(loadConfig({ HERALD_TRUST_PROXY: 'off' }).security.trustProxy, []);
-  assert.deepEqual(loadConfig({ HERALD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8 ,loopback' }).security.trustProxy, ['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
+  assert.deepEqual(loadConfig({ HERALD_TRUST_PROXY: '10.0.0.0/8, 192.0.2.7,fd00::/8 ,loopback' }).security.trustProxy, [
+    '10.0.0.0/8',
+    '192.0.2.7',
+    'fd00::/8',
+    'loopback',
+  ]);
   for (const bad of ['*', 'true', 'proxy.example', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8']) {
     assert.throws(() => loadConfig({ HERALD_TRUST_PROXY: bad }), /HERALD_TRUST_PROXY/, bad);
   }

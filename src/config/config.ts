@@ -148,7 +148,10 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
     role,
     nodeId: read.text('HERALD_NODE_ID', defaultNodeId(hostname(), role, dataDir), /^[A-Za-z0-9._:@-]{1,64}$/),
     security: {
-      smtpAllowedHosts: (env.HERALD_SMTP_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
+      smtpAllowedHosts: (env.HERALD_SMTP_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((host) => host.trim())
+        .filter((host) => host !== ''),
       session: { ttlMs: read.duration('HERALD_SESSION_TTL', '12h'), idleMs: read.duration('HERALD_SESSION_IDLE', '30m') },
       testLimits: {
         perCallerPerMinute: read.integer('HERALD_TEST_EMAIL_CALLER_LIMIT_PER_MINUTE', undefined, 5, 1, 100_000),
@@ -165,7 +168,10 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       monitorIntervalMs: read.duration('HERALD_MONITOR_INTERVAL', '30s'),
       monitorHoldMs: read.duration('HERALD_MONITOR_HOLD', '5m'),
       monitorHysteresis: read.integer('HERALD_MONITOR_HYSTERESIS', undefined, 5, 0, 50),
-      monitorPaths: (env.HERALD_MONITOR_PATHS ?? '').split(',').map((path) => path.trim()).filter(Boolean),
+      monitorPaths: (env.HERALD_MONITOR_PATHS ?? '')
+        .split(',')
+        .map((path) => path.trim())
+        .filter(Boolean),
       deliveryFailingAfterMs: read.duration('HERALD_DELIVERY_FAILING_AFTER', '15m'),
     },
     templates: {
@@ -188,7 +194,8 @@ function readDatabase(url: string | undefined, dataDir: string, read: Reader, pr
     if (file === '') problems.push('HERALD_DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/herald.sqlite');
     return { dialect: 'sqlite', file: resolve(file), synchronous };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, poolSize: read.integer('HERALD_DATABASE_POOL', undefined, 10, 1, 200) };
+  if (/^postgres(ql)?:\/\//.test(url))
+    return { dialect: 'postgres', url, poolSize: read.integer('HERALD_DATABASE_POOL', undefined, 10, 1, 200) };
   problems.push('HERALD_DATABASE_URL: must start with sqlite: or postgres://');
   return { dialect: 'sqlite', file: '', synchronous };
 }
@@ -225,18 +232,22 @@ const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
 /** A comma-separated list of proxy addresses and CIDR ranges; unset, empty or `off` trusts none. */
 function readTrustProxy(value: string | undefined, problems: string[]): string[] {
   if (value === undefined || value.trim() === '' || value.trim().toLowerCase() === 'off') return [];
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   for (const entry of entries) {
     const [address = '', prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
     if (!proxyRangeNames.includes(entry) && (family === 0 || !prefixOk || rest.length > 0)) {
-      problems.push(`HERALD_TRUST_PROXY: "${entry}" must be an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal, uniquelocal`);
+      problems.push(
+        `HERALD_TRUST_PROXY: "${entry}" must be an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal, uniquelocal`,
+      );
     }
   }
   return entries;
 }
-
 
 class Reader {
   constructor(

@@ -26,10 +26,22 @@ export async function getEventRecord(db: Kysely<Database>, id: string, scope: st
   if (scope !== undefined) query = query.where('scope_id', '=', scope);
   const event = await query.executeTakeFirst();
   if (!event) throw new AppError('not_found', `No event ${id} in this scope.`);
-  const notes = await db.selectFrom('event_notes').select(['kind', 'code', 'recipient', 'message']).where('event_id', '=', event.id).orderBy('id').execute();
+  const notes = await db
+    .selectFrom('event_notes')
+    .select(['kind', 'code', 'recipient', 'message'])
+    .where('event_id', '=', event.id)
+    .orderBy('id')
+    .execute();
   return {
-    id: event.id, scope: event.scope_id, type: event.type, severity: event.severity, data: JSON.parse(event.data) as Record<string, unknown>,
-    outcome: event.outcome, reason: event.outcome_reason, createdAt: Number(event.created_at), notes,
+    id: event.id,
+    scope: event.scope_id,
+    type: event.type,
+    severity: event.severity,
+    data: JSON.parse(event.data) as Record<string, unknown>,
+    outcome: event.outcome,
+    reason: event.outcome_reason,
+    createdAt: Number(event.created_at),
+    notes,
   };
 }
 
@@ -53,8 +65,15 @@ export interface EventListItem extends EventRecord {
  * Events newest first with what the rules decided for each (outcome, reason, notes) and the
  * messages they made: what happened to an event that sent nothing is here too.
  */
-export async function listEventRecords(db: Kysely<Database>, filter: EventFilter): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
-  let query = db.selectFrom('events').selectAll().orderBy('id', 'desc').limit(filter.limit + 1);
+export async function listEventRecords(
+  db: Kysely<Database>,
+  filter: EventFilter,
+): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('events')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.scope) query = query.where('scope_id', '=', filter.scope);
   if (filter.type) query = query.where('type', '=', filter.type);
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
@@ -64,15 +83,31 @@ export async function listEventRecords(db: Kysely<Database>, filter: EventFilter
   const rows = await query.execute();
   const page = rows.slice(0, filter.limit);
   const ids = page.map((row) => row.id);
-  const [notes, messages] = ids.length === 0 ? [[], []] : await Promise.all([
-    db.selectFrom('event_notes').select(['event_id', 'kind', 'code', 'recipient', 'message']).where('event_id', 'in', ids).orderBy('id').execute(),
-    db.selectFrom('messages').select(['id', 'event_id', 'recipient', 'state']).where('event_id', 'in', ids).orderBy('id').execute(),
-  ]);
+  const [notes, messages] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .selectFrom('event_notes')
+            .select(['event_id', 'kind', 'code', 'recipient', 'message'])
+            .where('event_id', 'in', ids)
+            .orderBy('id')
+            .execute(),
+          db.selectFrom('messages').select(['id', 'event_id', 'recipient', 'state']).where('event_id', 'in', ids).orderBy('id').execute(),
+        ]);
   return {
     items: page.map((event) => ({
-      id: event.id, scope: event.scope_id, type: event.type, severity: event.severity, data: JSON.parse(event.data) as Record<string, unknown>,
-      outcome: event.outcome, reason: event.outcome_reason, createdAt: Number(event.created_at),
-      notes: notes.filter((note) => note.event_id === event.id).map(({ kind, code, recipient, message }) => ({ kind, code, recipient, message })),
+      id: event.id,
+      scope: event.scope_id,
+      type: event.type,
+      severity: event.severity,
+      data: JSON.parse(event.data) as Record<string, unknown>,
+      outcome: event.outcome,
+      reason: event.outcome_reason,
+      createdAt: Number(event.created_at),
+      notes: notes
+        .filter((note) => note.event_id === event.id)
+        .map(({ kind, code, recipient, message }) => ({ kind, code, recipient, message })),
       messages: messages.filter((message) => message.event_id === event.id).map(({ id, recipient, state }) => ({ id, recipient, state })),
     })),
     nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
@@ -93,8 +128,13 @@ export interface EventOutcomes {
 export async function eventOutcomes(db: Kysely<Database>, scopeIds: readonly string[], since: number): Promise<Map<string, EventOutcomes>> {
   const outcomes = new Map<string, EventOutcomes>(scopeIds.map((id) => [id, { queued: 0, grouped: 0, suppressed: {} }]));
   if (scopeIds.length === 0) return outcomes;
-  const rows = await db.selectFrom('events').select(['scope_id', 'outcome', 'outcome_reason', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('scope_id', 'in', scopeIds).where('created_at', '>=', since).groupBy(['scope_id', 'outcome', 'outcome_reason']).execute();
+  const rows = await db
+    .selectFrom('events')
+    .select(['scope_id', 'outcome', 'outcome_reason', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('scope_id', 'in', scopeIds)
+    .where('created_at', '>=', since)
+    .groupBy(['scope_id', 'outcome', 'outcome_reason'])
+    .execute();
   for (const row of rows) {
     const scope = outcomes.get(row.scope_id)!;
     const count = Number(row.count);

@@ -20,13 +20,27 @@ export interface Rows {
   rules: RulesCommit;
 }
 
-export const newRows = (dialect: StoreDialect, templates: RenderPool): Rows => ({ events: [], messages: [], renders: [], holds: new Map(), rules: newRulesCommit(dialect, templates) });
+export const newRows = (dialect: StoreDialect, templates: RenderPool): Rows => ({
+  events: [],
+  messages: [],
+  renders: [],
+  holds: new Map(),
+  rules: newRulesCommit(dialect, templates),
+});
 
 export async function insertRows(trx: Transaction<Database>, rows: Rows): Promise<void> {
   // Every email of the commit renders at the same time; nothing is written before all are done.
   await Promise.all(rows.renders);
-  for (let at = 0; at < rows.events.length; at += 500) await trx.insertInto('events').values(rows.events.slice(at, at + 500)).execute();
-  for (let at = 0; at < rows.messages.length; at += 500) await trx.insertInto('messages').values(rows.messages.slice(at, at + 500)).execute();
+  for (let at = 0; at < rows.events.length; at += 500)
+    await trx
+      .insertInto('events')
+      .values(rows.events.slice(at, at + 500))
+      .execute();
+  for (let at = 0; at < rows.messages.length; at += 500)
+    await trx
+      .insertInto('messages')
+      .values(rows.messages.slice(at, at + 500))
+      .execute();
   await flushRules(trx, rows.rules);
 }
 
@@ -37,13 +51,22 @@ export function writeEvent(event: NewEvent, rows: Rows, now: number, messageIdDo
   const evaluation = evaluateRules(event.rules, { ...input, recipients: event.recipients }, { eventId, scope, now }, rows.rules);
   const severity = input.severity ?? event.rules.type.severity;
   rows.events.push({
-    id: eventId, scope_id: scope.id, type: input.type, severity, data: JSON.stringify(input.data ?? {}),
+    id: eventId,
+    scope_id: scope.id,
+    type: input.type,
+    severity,
+    data: JSON.stringify(input.data ?? {}),
     explicit_recipients: input.recipients ? JSON.stringify(input.recipients) : null,
-    idempotency_key: input.idempotencyKey ?? null, request_hash: event.requestHash,
-    outcome: evaluation.outcome, outcome_reason: evaluation.reason ?? null, created_at: now,
+    idempotency_key: input.idempotencyKey ?? null,
+    request_hash: event.requestHash,
+    outcome: evaluation.outcome,
+    outcome_reason: evaluation.reason ?? null,
+    created_at: now,
   });
   const rendered = evaluation.rendered;
-  const messages = rendered ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, event.held, now, messageIdDomain)) : [];
+  const messages = rendered
+    ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, event.held, now, messageIdDomain))
+    : [];
   rows.messages.push(...messages);
   if (rendered) {
     const filled = rendered.then((content) => fillContent(messages, content));
@@ -53,22 +76,51 @@ export function writeEvent(event: NewEvent, rows: Rows, now: number, messageIdDo
     rows.renders.push(filled);
   }
   return {
-    eventId, scope: scope.id, outcome: evaluation.outcome, ...(evaluation.reason ? { reason: evaluation.reason } : {}),
-    messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: false,
+    eventId,
+    scope: scope.id,
+    outcome: evaluation.outcome,
+    ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+    messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })),
+    replayed: false,
   };
 }
 
 /** A message row; its content is filled in when the event's email is rendered (fillContent). */
-function newMessage(scopeId: string, eventId: string, recipient: { address: string; name: string | null }, held: string | null, now: number, messageIdDomain: string): Insertable<MessageTable> {
+function newMessage(
+  scopeId: string,
+  eventId: string,
+  recipient: { address: string; name: string | null },
+  held: string | null,
+  now: number,
+  messageIdDomain: string,
+): Insertable<MessageTable> {
   const parsed = parseMailbox(recipient.address);
   const mailbox = parsed.ok ? parsed.mailbox : { address: recipient.address, name: undefined };
   const id = newId('msg');
   return {
-    id, scope_id: scopeId, event_id: eventId, recipient: mailbox.address, recipient_name: mailbox.name ?? recipient.name ?? null,
-    message_id: `<${id}@${messageIdDomain}>`, subject: '', text_body: '', html_body: null,
-    state: held === null ? ('queued' as const) : ('held' as const), held_reason: held, attempts: 0, ambiguous_attempts: 0, next_attempt_at: now,
-    lease_owner: null, lease_until: null, last_stage: null, last_reply_code: null, last_reply: null,
-    created_at: now, queued_at: now, updated_at: now, sent_at: null,
+    id,
+    scope_id: scopeId,
+    event_id: eventId,
+    recipient: mailbox.address,
+    recipient_name: mailbox.name ?? recipient.name ?? null,
+    message_id: `<${id}@${messageIdDomain}>`,
+    subject: '',
+    text_body: '',
+    html_body: null,
+    state: held === null ? ('queued' as const) : ('held' as const),
+    held_reason: held,
+    attempts: 0,
+    ambiguous_attempts: 0,
+    next_attempt_at: now,
+    lease_owner: null,
+    lease_until: null,
+    last_stage: null,
+    last_reply_code: null,
+    last_reply: null,
+    created_at: now,
+    queued_at: now,
+    updated_at: now,
+    sent_at: null,
   };
 }
 

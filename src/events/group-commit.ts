@@ -39,7 +39,12 @@ export function createGroupCommit<I, R>(db: Kysely<Database>, write: WriteGroup<
       const group = queue;
       queue = [];
       try {
-        const results = await db.transaction().execute((trx) => write(trx, group.map((waiter) => waiter.input)));
+        const results = await db.transaction().execute((trx) =>
+          write(
+            trx,
+            group.map((waiter) => waiter.input),
+          ),
+        );
         group.forEach((waiter, index) => settle(waiter, results[index]!));
       } catch {
         // One submission broke the shared transaction (a race on an idempotency key between

@@ -56,13 +56,21 @@ export function createIngest(deps: IngestDeps): Ingest {
   async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[], rows: Rows): Promise<IngestResult[] | AppError> {
     try {
       const context: PrepareContext = { scopes: new Map(), rules: rows.rules, holds: rows.holds, secrets: deps.secrets };
-      const prepared = await Promise.all(inputs.map((input, index) => prepareEvent(trx, input, inputs.length > 1 ? `/events/${index}` : '', context)));
+      const prepared = await Promise.all(
+        inputs.map((input, index) => prepareEvent(trx, input, inputs.length > 1 ? `/events/${index}` : '', context)),
+      );
       // Counted before anything is decided or written: every recipient of every new event, an upper bound.
       const planned = prepared.reduce((sum, event) => sum + (event.kind === 'new' ? event.rules.audience.recipients.length : 0), 0);
       if (planned > deps.maxMessagesPerSubmission) {
-        return new AppError('too_many_messages', `The request would create ${planned} messages; one request may create at most ${deps.maxMessagesPerSubmission}. Split it.`, [{ field: '/', rule: 'max_messages', message: `at most ${deps.maxMessagesPerSubmission} messages per request` }]);
+        return new AppError(
+          'too_many_messages',
+          `The request would create ${planned} messages; one request may create at most ${deps.maxMessagesPerSubmission}. Split it.`,
+          [{ field: '/', rule: 'max_messages', message: `at most ${deps.maxMessagesPerSubmission} messages per request` }],
+        );
       }
-      return prepared.map((event) => (event.kind === 'replay' ? event.result : writeEvent(event, rows, deps.clock.now(), deps.messageIdDomain)));
+      return prepared.map((event) =>
+        event.kind === 'replay' ? event.result : writeEvent(event, rows, deps.clock.now(), deps.messageIdDomain),
+      );
     } catch (error) {
       if (error instanceof AppError) return error;
       throw error;

@@ -43,7 +43,12 @@ export interface PrepareContext {
  * request with its idempotency key (refused when that request differed), its validated recipients,
  * the rules' state and whether the scope's mail is held. `pointer` names the event in errors.
  */
-export async function prepareEvent(trx: Transaction<Database>, input: EventInput, pointer: string, context: PrepareContext): Promise<PreparedEvent> {
+export async function prepareEvent(
+  trx: Transaction<Database>,
+  input: EventInput,
+  pointer: string,
+  context: PrepareContext,
+): Promise<PreparedEvent> {
   const scopeId = input.tenant ?? systemScopeId;
   let lookup = context.scopes.get(scopeId);
   if (!lookup) {
@@ -51,9 +56,25 @@ export async function prepareEvent(trx: Transaction<Database>, input: EventInput
     context.scopes.set(scopeId, lookup);
   }
   const scope = await lookup;
-  if (!scope) throw new AppError('tenant_not_found', `${pointer}/tenant: no tenant with id ${scopeId}`, [{ field: `${pointer}/tenant`, rule: 'exists', message: `no tenant with id ${scopeId}` }]);
+  if (!scope)
+    throw new AppError('tenant_not_found', `${pointer}/tenant: no tenant with id ${scopeId}`, [
+      { field: `${pointer}/tenant`, rule: 'exists', message: `no tenant with id ${scopeId}` },
+    ]);
   const requestHash = createHash('sha256')
-    .update(JSON.stringify([input.type, scopeId, input.severity, input.data, input.recipients, input.user, input.dedupKey, input.status, input.group, input.labels]))
+    .update(
+      JSON.stringify([
+        input.type,
+        scopeId,
+        input.severity,
+        input.data,
+        input.recipients,
+        input.user,
+        input.dedupKey,
+        input.status,
+        input.group,
+        input.labels,
+      ]),
+    )
     .digest('hex');
   if (input.idempotencyKey) {
     const replayed = await replay(trx, scopeId, input.idempotencyKey, requestHash, pointer);
@@ -63,24 +84,50 @@ export async function prepareEvent(trx: Transaction<Database>, input: EventInput
   const rules = await prepareRules(trx, context.rules, scopeId, { ...input, recipients });
   // A scope that cannot send now gets its messages written as held, with the reason, so no
   // worker claims them only to hold them; they are released once the scope can send.
-  if (!context.holds.has(scopeId)) context.holds.set(scopeId, resolveEffectiveSettings(trx, scopeId).then((effective) => holdReason(effective, context.secrets)));
+  if (!context.holds.has(scopeId))
+    context.holds.set(
+      scopeId,
+      resolveEffectiveSettings(trx, scopeId).then((effective) => holdReason(effective, context.secrets)),
+    );
   const held = await context.holds.get(scopeId)!;
   return { kind: 'new', input, scope, requestHash, rules, recipients, held };
 }
 
 /** The first answer to the request that used this idempotency key, if any; a different request with it is refused. */
-async function replay(trx: Transaction<Database>, scopeId: string, idempotencyKey: string, requestHash: string, pointer: string): Promise<ReplayedEvent | undefined> {
-  const earlier = await trx.selectFrom('events').select(['id', 'request_hash', 'outcome', 'outcome_reason']).where('scope_id', '=', scopeId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+async function replay(
+  trx: Transaction<Database>,
+  scopeId: string,
+  idempotencyKey: string,
+  requestHash: string,
+  pointer: string,
+): Promise<ReplayedEvent | undefined> {
+  const earlier = await trx
+    .selectFrom('events')
+    .select(['id', 'request_hash', 'outcome', 'outcome_reason'])
+    .where('scope_id', '=', scopeId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
   if (!earlier) return undefined;
   if (earlier.request_hash !== requestHash) {
-    throw new AppError('idempotency_conflict', `${pointer}: the idempotency key ${idempotencyKey} was used for a different event`, [{ field: `${pointer}/idempotencyKey`, rule: 'unique', message: 'was used for a different event' }]);
+    throw new AppError('idempotency_conflict', `${pointer}: the idempotency key ${idempotencyKey} was used for a different event`, [
+      { field: `${pointer}/idempotencyKey`, rule: 'unique', message: 'was used for a different event' },
+    ]);
   }
-  const messages = await trx.selectFrom('messages').select(['id', 'recipient', 'message_id']).where('event_id', '=', earlier.id).orderBy('id').execute();
+  const messages = await trx
+    .selectFrom('messages')
+    .select(['id', 'recipient', 'message_id'])
+    .where('event_id', '=', earlier.id)
+    .orderBy('id')
+    .execute();
   return {
     kind: 'replay',
     result: {
-      eventId: earlier.id, scope: scopeId, outcome: earlier.outcome, ...(earlier.outcome_reason ? { reason: earlier.outcome_reason } : {}),
-      messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })), replayed: true,
+      eventId: earlier.id,
+      scope: scopeId,
+      outcome: earlier.outcome,
+      ...(earlier.outcome_reason ? { reason: earlier.outcome_reason } : {}),
+      messages: messages.map((m) => ({ id: m.id, recipient: m.recipient, messageId: m.message_id })),
+      replayed: true,
     },
   };
 }

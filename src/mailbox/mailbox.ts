@@ -18,13 +18,22 @@ export interface MailboxMessage extends MailboxItem {
 }
 
 const toItem = (row: MailboxRow): MailboxItem => ({
-  id: row.message_id, scope: row.scope_id, to: row.recipient, from: row.sender, subject: row.subject,
-  messageId: row.message_id_header, receivedAt: new Date(row.received_at).toISOString(),
+  id: row.message_id,
+  scope: row.scope_id,
+  to: row.recipient,
+  from: row.sender,
+  subject: row.subject,
+  messageId: row.message_id_header,
+  receivedAt: new Date(row.received_at).toISOString(),
 });
 
 /** The built-in mailbox, newest first, optionally for one scope or recipient. */
 export async function listMailbox(db: Kysely<Database>, filter: { scope?: string; to?: string; cursor?: string; limit: number }) {
-  let query = db.selectFrom('mailbox').selectAll().orderBy('message_id', 'desc').limit(filter.limit + 1);
+  let query = db
+    .selectFrom('mailbox')
+    .selectAll()
+    .orderBy('message_id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.scope) query = query.where('scope_id', '=', filter.scope);
   if (filter.to) query = query.where('recipient', '=', filter.to);
   if (filter.cursor) query = query.where('message_id', '<', filter.cursor);
@@ -44,7 +53,12 @@ export async function getMailboxMessage(db: Kysely<Database>, id: string, scope?
 /** The built-in mailbox of one database. */
 export interface Mailbox {
   /** Newest first, optionally for one scope or recipient; `cursor` is the last id of the previous page. */
-  list(filter: { scope?: string; to?: string; cursor?: string; limit: number }): Promise<{ items: MailboxItem[]; nextCursor: string | null }>;
+  list(filter: {
+    scope?: string;
+    to?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<{ items: MailboxItem[]; nextCursor: string | null }>;
   /** One delivered message with its bodies; `scope` restricts it to that scope. */
   get(id: string, scope?: string): Promise<MailboxMessage>;
 }

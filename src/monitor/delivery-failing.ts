@@ -28,9 +28,16 @@ const unreadableHold = 'secret_unreadable%';
 
 /** Since when the scope's mail has been held for an unreadable password, and the reason. */
 async function unreadableSince(db: Kysely<Database>, scopeId: string) {
-  const row = await db.selectFrom('messages').select(['held_reason', (eb) => eb.fn.min('updated_at').as('since')])
-    .where('state', '=', 'held').where('scope_id', '=', scopeId).where('held_reason', 'like', unreadableHold)
-    .groupBy('held_reason').orderBy('since').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('messages')
+    .select(['held_reason', (eb) => eb.fn.min('updated_at').as('since')])
+    .where('state', '=', 'held')
+    .where('scope_id', '=', scopeId)
+    .where('held_reason', 'like', unreadableHold)
+    .groupBy('held_reason')
+    .orderBy('since')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { since: Number(row.since), reason: row.held_reason ?? '' } : undefined;
 }
 
@@ -38,25 +45,43 @@ async function unreadableSince(db: Kysely<Database>, scopeId: string) {
 async function lastDelivered(db: Kysely<Database>, scopeId: string): Promise<number> {
   // A sent message's next_attempt_at is its send time, so the messages_due index (state, scope_id,
   // next_attempt_at) finds the newest one with a seek; sent_at is read from that one row.
-  const row = await db.selectFrom('messages').select('sent_at').where('state', '=', 'sent').where('scope_id', '=', scopeId).orderBy('next_attempt_at', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('messages')
+    .select('sent_at')
+    .where('state', '=', 'sent')
+    .where('scope_id', '=', scopeId)
+    .orderBy('next_attempt_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.sent_at ?? 0;
 }
 
 /** The scope's failed or deferred attempts since it last delivered: when they began, how many messages, the last reply. */
 async function streakSince(db: Kysely<Database>, scopeId: string, delivered: number) {
   const failing = () =>
-    db.selectFrom('attempts').innerJoin('messages', 'messages.id', 'attempts.message_id')
-      .where('messages.scope_id', '=', scopeId).where('messages.state', 'in', ['deferred', 'failed', 'queued', 'sending'])
-      .where('messages.next_attempt_at', '>', delivered).where('attempts.started_at', '>', delivered).where('attempts.outcome', '<>', 'sent');
+    db
+      .selectFrom('attempts')
+      .innerJoin('messages', 'messages.id', 'attempts.message_id')
+      .where('messages.scope_id', '=', scopeId)
+      .where('messages.state', 'in', ['deferred', 'failed', 'queued', 'sending'])
+      .where('messages.next_attempt_at', '>', delivered)
+      .where('attempts.started_at', '>', delivered)
+      .where('attempts.outcome', '<>', 'sent');
   const [span, last] = await Promise.all([
-    failing().select([
-      (eb) => eb.fn.min('attempts.started_at').as('since'),
-      sql<number>`count(distinct case when messages.state = 'failed' then messages.id end)`.as('failed'),
-    ]).executeTakeFirst(),
+    failing()
+      .select([
+        (eb) => eb.fn.min('attempts.started_at').as('since'),
+        sql<number>`count(distinct case when messages.state = 'failed' then messages.id end)`.as('failed'),
+      ])
+      .executeTakeFirst(),
     failing().select(['attempts.reply_code', 'attempts.reply']).orderBy('attempts.started_at', 'desc').limit(1).executeTakeFirst(),
   ]);
   if (!span || span.since === null) return undefined;
-  return { since: Number(span.since), failed: Number(span.failed), lastError: last ? (last.reply ?? (last.reply_code === null ? 'no reply' : String(last.reply_code))) : 'no reply' };
+  return {
+    since: Number(span.since),
+    failed: Number(span.failed),
+    lastError: last ? (last.reply ?? (last.reply_code === null ? 'no reply' : String(last.reply_code))) : 'no reply',
+  };
 }
 
 function minutes(ms: number): string {
@@ -85,9 +110,20 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
         (select max(m.next_attempt_at) from messages m where m.state = 'failed' and m.scope_id = s.id) as "lastFailedAt",
         (select count(*) from messages m where m.state = 'held' and m.scope_id = s.id and m.held_reason like ${unreadableHold}) as unreadable
       from scopes s`.execute(db),
-    db.selectFrom('alerts').select(['dedup_key', 'data']).where('scope_id', '=', 'system').where('event_type', '=', eventType).where('status', '=', 'firing').execute(),
+    db
+      .selectFrom('alerts')
+      .select(['dedup_key', 'data'])
+      .where('scope_id', '=', 'system')
+      .where('event_type', '=', eventType)
+      .where('status', '=', 'firing')
+      .execute(),
   ]);
-  const firingSince = new Map(firing.map((alert) => [alert.dedup_key.slice(dedupPrefix.length), Number((JSON.parse(alert.data) as { sinceMs?: number }).sinceMs ?? 0)]));
+  const firingSince = new Map(
+    firing.map((alert) => [
+      alert.dedup_key.slice(dedupPrefix.length),
+      Number((JSON.parse(alert.data) as { sinceMs?: number }).sinceMs ?? 0),
+    ]),
+  );
   const events: EventInput[] = [];
   for (const scope of scopes.rows) {
     const deferred = Number(scope.deferred);
@@ -99,15 +135,32 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
     const labels = { scope: scope.id };
     if (since !== undefined) {
       if (delivered > since) {
-        events.push({ type: eventType, status: 'resolved', dedupKey: `${dedupPrefix}${scope.id}`, labels, data: { scope: scope.name, scopeId: scope.id, sinceMs: since }, idempotencyKey: `${dedupPrefix}${scope.id}:${since}:resolved` });
+        events.push({
+          type: eventType,
+          status: 'resolved',
+          dedupKey: `${dedupPrefix}${scope.id}`,
+          labels,
+          data: { scope: scope.name, scopeId: scope.id, sinceMs: since },
+          idempotencyKey: `${dedupPrefix}${scope.id}:${since}:resolved`,
+        });
       }
       continue;
     }
     const held = unreadable > 0 ? await unreadableSince(db, scope.id) : undefined;
     if (held) {
       events.push({
-        type: eventType, status: 'firing', dedupKey: `${dedupPrefix}${scope.id}`, labels,
-        data: { scope: scope.name, scopeId: scope.id, held: unreadable, heldReason: held.reason, since: new Date(held.since).toISOString(), sinceMs: held.since },
+        type: eventType,
+        status: 'firing',
+        dedupKey: `${dedupPrefix}${scope.id}`,
+        labels,
+        data: {
+          scope: scope.name,
+          scopeId: scope.id,
+          held: unreadable,
+          heldReason: held.reason,
+          since: new Date(held.since).toISOString(),
+          sinceMs: held.since,
+        },
         idempotencyKey: `${dedupPrefix}${scope.id}:${held.since}:firing`,
       });
       continue;
@@ -115,10 +168,19 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
     const streak = await streakSince(db, scope.id, delivered);
     if (!streak || now - streak.since < deps.afterMs) continue;
     events.push({
-      type: eventType, status: 'firing', dedupKey: `${dedupPrefix}${scope.id}`, labels,
+      type: eventType,
+      status: 'firing',
+      dedupKey: `${dedupPrefix}${scope.id}`,
+      labels,
       data: {
-        scope: scope.name, scopeId: scope.id, failingFor: minutes(now - streak.since), failed: streak.failed, deferred,
-        lastError: streak.lastError, since: new Date(streak.since).toISOString(), sinceMs: streak.since,
+        scope: scope.name,
+        scopeId: scope.id,
+        failingFor: minutes(now - streak.since),
+        failed: streak.failed,
+        deferred,
+        lastError: streak.lastError,
+        since: new Date(streak.since).toISOString(),
+        sinceMs: streak.since,
       },
       idempotencyKey: `${dedupPrefix}${scope.id}:${streak.since}:firing`,
     });

@@ -16,7 +16,11 @@ const realFilesystems = /^(ext[234]|xfs|btrfs|zfs|f2fs|jfs|reiserfs|vfat|exfat|n
 async function mountedPaths(): Promise<string[]> {
   try {
     const mounts = await readFile('/proc/mounts', 'utf8');
-    const paths = mounts.split('\n').map((line) => line.split(' ')).filter((f) => f.length > 2 && realFilesystems.test(f[2]!)).map((f) => f[1]!.replace(/\\040/g, ' '));
+    const paths = mounts
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter((f) => f.length > 2 && realFilesystems.test(f[2]!))
+      .map((f) => f[1]!.replace(/\\040/g, ' '));
     return paths.length > 0 ? [...new Set(paths)] : ['/'];
   } catch {
     return ['/'];
@@ -42,7 +46,11 @@ export function createHostSampler(paths: readonly string[]): HostSampler {
         // a mount that went away between listing and reading
       }
     }
-    return { cpu: total === 0 ? 0 : Math.round((busy / total) * 1000) / 10, memory: Math.round((1 - freemem() / totalmem()) * 1000) / 10, disks };
+    return {
+      cpu: total === 0 ? 0 : Math.round((busy / total) * 1000) / 10,
+      memory: Math.round((1 - freemem() / totalmem()) * 1000) / 10,
+      disks,
+    };
   };
 }
 

@@ -51,7 +51,13 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     const readings = [
       { type: 'host.cpu', key: 'cpu', value: sample.cpu, threshold: thresholds.cpu, path: undefined as string | undefined },
       { type: 'host.memory', key: 'memory', value: sample.memory, threshold: thresholds.memory, path: undefined },
-      ...sample.disks.map((disk) => ({ type: 'host.disk', key: `disk:${disk.path}`, value: disk.usage, threshold: thresholds.disk, path: disk.path })),
+      ...sample.disks.map((disk) => ({
+        type: 'host.disk',
+        key: `disk:${disk.path}`,
+        value: disk.usage,
+        threshold: thresholds.disk,
+        path: disk.path,
+      })),
     ];
     const events: EventInput[] = [];
     for (const reading of readings) {
@@ -60,7 +66,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       const change = tracker.observe(reading.value, reading.threshold, now, { holdMs: deps.holdMs, hysteresis: deps.hysteresis });
       if (!change) continue;
       events.push({
-        type: reading.type, severity: 'warning', status: change, dedupKey: `host:${host}:${reading.key}`,
+        type: reading.type,
+        severity: 'warning',
+        status: change,
+        dedupKey: `host:${host}:${reading.key}`,
         labels: { host, ...(reading.path ? { path: reading.path } : {}) },
         data: { host, value: reading.value, threshold: reading.threshold, ...(reading.path ? { path: reading.path } : {}) },
       });
@@ -71,7 +80,10 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
   async function tick(): Promise<EventInput[]> {
     const host = deps.sampleHost ? await sampleHost() : [];
-    const delivery = await checkDeliveryFailing({ db: deps.db, ingest: deps.ingest, afterMs: deps.deliveryFailingAfterMs }, deps.clock.now());
+    const delivery = await checkDeliveryFailing(
+      { db: deps.db, ingest: deps.ingest, afterMs: deps.deliveryFailingAfterMs },
+      deps.clock.now(),
+    );
     return [...host, ...delivery];
   }
 

@@ -2,7 +2,12 @@
 export interface ThresholdTracker {
   readonly firing: boolean;
   /** Takes a reading; returns the change it makes, if any. */
-  observe(value: number, threshold: number, now: number, options: { holdMs: number; hysteresis: number }): 'firing' | 'resolved' | undefined;
+  observe(
+    value: number,
+    threshold: number,
+    now: number,
+    options: { holdMs: number; hysteresis: number },
+  ): 'firing' | 'resolved' | undefined;
 }
 
 /**

@@ -22,9 +22,18 @@ export interface AlertView {
 const orNull = (ms: number | null) => (ms === null ? null : Number(ms));
 
 const toView = (row: AlertRow): AlertView => ({
-  dedupKey: row.dedup_key, type: row.event_type, status: row.status, severity: row.severity, group: row.group_key,
-  labels: JSON.parse(row.labels) as Record<string, string>, firstSeenAt: Number(row.first_seen_at), lastSeenAt: Number(row.last_seen_at),
-  lastNotifiedAt: orNull(row.last_notified_at), resolvedAt: orNull(row.resolved_at), nextNotifyAt: orNull(row.next_notify_at), lastEventId: row.last_event_id,
+  dedupKey: row.dedup_key,
+  type: row.event_type,
+  status: row.status,
+  severity: row.severity,
+  group: row.group_key,
+  labels: JSON.parse(row.labels) as Record<string, string>,
+  firstSeenAt: Number(row.first_seen_at),
+  lastSeenAt: Number(row.last_seen_at),
+  lastNotifiedAt: orNull(row.last_notified_at),
+  resolvedAt: orNull(row.resolved_at),
+  nextNotifyAt: orNull(row.next_notify_at),
+  lastEventId: row.last_event_id,
 });
 
 /** Every scope's alerts. */

@@ -19,7 +19,13 @@ export interface Audience {
 /** What the database says about who may receive an event: the user it names, or the type's subscribers. */
 export interface AudienceFacts {
   /** `user` types: the named user as found in the scope (absent: none named, or not found). */
-  user?: { email: string; name: string; locale: string; disabled: boolean; /** Their stored choice for the type (undefined: never chose; not read for a disabled user). */ choice: boolean | undefined };
+  user?: {
+    email: string;
+    name: string;
+    locale: string;
+    disabled: boolean;
+    /** Their stored choice for the type (undefined: never chose; not read for a disabled user). */ choice: boolean | undefined;
+  };
   /** `subscribers` types: the enabled users of the scope who opted in. */
   subscribers?: Recipient[];
 }
@@ -36,7 +42,12 @@ type AudienceEvent = { recipients?: string[]; user?: string };
  * declare const type: EventType; declare const rules: ScopeRules;
  * chooseAudience(type, rules, { user: 'jane@acme.test' }, { user: { email: 'jane@acme.test', name: 'Jane', locale: 'en', disabled: false, choice: false } })
  */
-export function chooseAudience(type: EventType, rules: Pick<ScopeRules, 'overrides' | 'adminRecipients'>, event: AudienceEvent, facts: AudienceFacts): Audience {
+export function chooseAudience(
+  type: EventType,
+  rules: Pick<ScopeRules, 'overrides' | 'adminRecipients'>,
+  event: AudienceEvent,
+  facts: AudienceFacts,
+): Audience {
   const excluded: Audience['excluded'] = [];
   if (event.recipients) return { recipients: event.recipients.map((address) => ({ address, name: null })), excluded, user: null };
   if (type.audience === 'admins') {
@@ -44,18 +55,38 @@ export function chooseAudience(type: EventType, rules: Pick<ScopeRules, 'overrid
     return { recipients: list.map((address) => ({ address, name: null })), excluded, user: null };
   }
   if (type.audience === 'user') {
-    if (!event.user) return { recipients: [], excluded: [{ recipient: null, code: 'no_user', message: `${type.id} goes to the user it concerns, and the event names none` }], user: null };
+    if (!event.user)
+      return {
+        recipients: [],
+        excluded: [{ recipient: null, code: 'no_user', message: `${type.id} goes to the user it concerns, and the event names none` }],
+        user: null,
+      };
     const user = facts.user;
-    if (!user) return { recipients: [], excluded: [{ recipient: null, code: 'user_not_found', message: `no user ${event.user} in this scope` }], user: null };
+    if (!user)
+      return {
+        recipients: [],
+        excluded: [{ recipient: null, code: 'user_not_found', message: `no user ${event.user} in this scope` }],
+        user: null,
+      };
     const profile = { name: user.name, email: user.email, locale: user.locale };
-    if (user.disabled) return { recipients: [], excluded: [{ recipient: user.email, code: 'user_disabled', message: 'the user is disabled' }], user: profile };
+    if (user.disabled)
+      return {
+        recipients: [],
+        excluded: [{ recipient: user.email, code: 'user_disabled', message: 'the user is disabled' }],
+        user: profile,
+      };
     if (!receives(type, user.choice)) {
-      return { recipients: [], excluded: [{ recipient: user.email, code: 'opted_out', message: `the user turned ${type.id} off in personal settings` }], user: profile };
+      return {
+        recipients: [],
+        excluded: [{ recipient: user.email, code: 'opted_out', message: `the user turned ${type.id} off in personal settings` }],
+        user: profile,
+      };
     }
     return { recipients: [{ address: user.email, name: user.name }], excluded, user: profile };
   }
   const subscribers = facts.subscribers ?? [];
-  if (subscribers.length === 0) excluded.push({ recipient: null, code: 'no_subscribers', message: `no user of this scope opted in to ${type.id}` });
+  if (subscribers.length === 0)
+    excluded.push({ recipient: null, code: 'no_subscribers', message: `no user of this scope opted in to ${type.id}` });
   return { recipients: subscribers, excluded, user: null };
 }
 
@@ -74,7 +105,12 @@ export async function readAudience(db: Kysely<Database>, scopeId: string, type: 
     if (!user) return {};
     const found = { email: user.email, name: user.name, locale: user.locale, disabled: user.disabled_at !== null, choice: undefined };
     if (found.disabled) return { user: found };
-    const choice = await db.selectFrom('user_preferences').select('enabled').where('user_id', '=', user.id).where('event_type', '=', type.id).executeTakeFirst();
+    const choice = await db
+      .selectFrom('user_preferences')
+      .select('enabled')
+      .where('user_id', '=', user.id)
+      .where('event_type', '=', type.id)
+      .executeTakeFirst();
     return { user: { ...found, choice: choice === undefined ? undefined : choice.enabled === 1 } };
   }
   const subscribers = await db

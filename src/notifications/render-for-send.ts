@@ -15,7 +15,14 @@ export type Warn = (code: 'template_failed' | 'template_budget' | 'template_busy
  * const notes: { code: string; message: string }[] = [];
  * const rendered = await renderForSend(renderPool, template, type, context, now, (code, message) => notes.push({ code, message }));
  */
-export async function renderForSend(pool: RenderPool, template: TemplateRow | undefined, type: EventType, context: NotificationContext, now: number, warn: Warn): Promise<Rendered> {
+export async function renderForSend(
+  pool: RenderPool,
+  template: TemplateRow | undefined,
+  type: EventType,
+  context: NotificationContext,
+  now: number,
+  warn: Warn,
+): Promise<Rendered> {
   if (template) {
     const name = `the ${template.scope_id} template v${template.version}`;
     try {

@@ -35,7 +35,13 @@ export const defaultSettings: NotificationSettings = {
   thresholds: { cpu: 90, memory: 90, disk: 90 },
   repeatIntervalMs: 12 * 3_600_000,
   groupWindowMs: 0,
-  branding: { productName: 'Herald', logoUrl: null, primaryColor: '#1f6feb', backgroundColor: '#f6f8fa', footer: 'Sent by Herald system notifications.' },
+  branding: {
+    productName: 'Herald',
+    logoUrl: null,
+    primaryColor: '#1f6feb',
+    backgroundColor: '#f6f8fa',
+    footer: 'Sent by Herald system notifications.',
+  },
 };
 
 type Row = Omit<NotificationSettingsTable, 'scope_id' | 'updated_at'>;
@@ -54,7 +60,8 @@ function toPatch(row: Row | undefined): NotificationSettingsPatch {
 
 function layer(base: NotificationSettings, patch: NotificationSettingsPatch): NotificationSettings {
   const branding = { ...base.branding };
-  for (const [key, value] of Object.entries(patch.branding ?? {})) if (value !== null && value !== undefined) (branding as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(patch.branding ?? {}))
+    if (value !== null && value !== undefined) (branding as Record<string, unknown>)[key] = value;
   return {
     emailEnabled: patch.emailEnabled ?? base.emailEnabled,
     thresholds: {
@@ -94,7 +101,11 @@ function originsOf(system: NotificationSettingsPatch, own: NotificationSettingsP
   const origins: Record<string, SettingOrigin> = {};
   for (const [key, value] of defaults) {
     const inheritedFrom = !isSystem && fromSystem.has(key) ? 'system' : 'default';
-    origins[key] = { source: fromScope.has(key) ? 'scope' : inheritedFrom, inherited: inheritedFrom === 'system' ? fromSystem.get(key) : value, inheritedFrom };
+    origins[key] = {
+      source: fromScope.has(key) ? 'scope' : inheritedFrom,
+      inherited: inheritedFrom === 'system' ? fromSystem.get(key) : value,
+      inheritedFrom,
+    };
   }
   return origins;
 }
@@ -103,7 +114,10 @@ function originsOf(system: NotificationSettingsPatch, own: NotificationSettingsP
  * The settings in force for a scope, what the scope set itself, and for each setting where its
  * value comes from and what the scope would inherit without it.
  */
-export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch; origins: Record<string, SettingOrigin> }> {
+export async function loadSettings(
+  db: Kysely<Database>,
+  scopeId: string,
+): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch; origins: Record<string, SettingOrigin> }> {
   const rows = await db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
   const system = toPatch(rows.find((row) => row.scope_id === systemScopeId));
   const own = toPatch(rows.find((row) => row.scope_id === scopeId));
@@ -116,7 +130,11 @@ export async function loadSettings(db: Kysely<Database>, scopeId: string): Promi
  * gets what the scope set itself before and after, in the same transaction.
  */
 export async function updateSettings(
-  db: Kysely<Database>, clock: Clock, scopeId: string, patch: NotificationSettingsPatch, along?: AlongWith<{ before: NotificationSettingsPatch; after: NotificationSettingsPatch }>,
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  patch: NotificationSettingsPatch,
+  along?: AlongWith<{ before: NotificationSettingsPatch; after: NotificationSettingsPatch }>,
 ) {
   await assertScope(db, scopeId);
   return inTransaction(db, async (trx) => {
@@ -127,7 +145,14 @@ export async function updateSettings(
     for (const key of Object.keys(branding)) if (branding[key] === null) delete branding[key];
     const row = {
       scope_id: scopeId,
-      email_enabled: patch.emailEnabled === undefined ? (current?.email_enabled ?? null) : patch.emailEnabled === null ? null : patch.emailEnabled ? 1 : 0,
+      email_enabled:
+        patch.emailEnabled === undefined
+          ? (current?.email_enabled ?? null)
+          : patch.emailEnabled === null
+            ? null
+            : patch.emailEnabled
+              ? 1
+              : 0,
       cpu_threshold: keep(patch.thresholds?.cpu, current?.cpu_threshold),
       memory_threshold: keep(patch.thresholds?.memory, current?.memory_threshold),
       disk_threshold: keep(patch.thresholds?.disk, current?.disk_threshold),
@@ -151,7 +176,8 @@ export interface EventOverride {
 }
 
 const toOverride = (row: { enabled: number | null; recipients: string | null }): EventOverride => ({
-  enabled: row.enabled === null ? null : row.enabled === 1, recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null,
+  enabled: row.enabled === null ? null : row.enabled === 1,
+  recipients: row.recipients ? (JSON.parse(row.recipients) as string[]) : null,
 });
 
 /** The per-event overrides a scope sees: its own, and the system's it inherits. */
@@ -185,15 +211,25 @@ export function eventEnabledSource(overrides: Awaited<ReturnType<typeof loadEven
 
 /** Sets a scope's override of one event type; `along` gets the override before (null: none) and after, in the same transaction. */
 export async function saveEventOverride(
-  db: Kysely<Database>, clock: Clock, scopeId: string, typeId: string, override: { enabled?: boolean | null; recipients?: string[] | null },
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  typeId: string,
+  override: { enabled?: boolean | null; recipients?: string[] | null },
   along?: AlongWith<{ before: EventOverride | null; after: EventOverride }>,
 ): Promise<EventOverride> {
   await assertScope(db, scopeId);
   const recipients = override.recipients ? validateRecipientList(override.recipients, '/recipients') : override.recipients;
   return inTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('event_settings').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', typeId).executeTakeFirst();
+    const current = await trx
+      .selectFrom('event_settings')
+      .selectAll()
+      .where('scope_id', '=', scopeId)
+      .where('event_type', '=', typeId)
+      .executeTakeFirst();
     const row = {
-      scope_id: scopeId, event_type: typeId,
+      scope_id: scopeId,
+      event_type: typeId,
       enabled: override.enabled === undefined ? (current?.enabled ?? null) : override.enabled === null ? null : override.enabled ? 1 : 0,
       recipients: recipients === undefined ? (current?.recipients ?? null) : recipients === null ? null : JSON.stringify(recipients),
       updated_at: clock.now(),

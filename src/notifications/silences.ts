@@ -56,7 +56,11 @@ export function silenceMatches(silence: Silence, event: { type: string; labels: 
 }
 
 /** The first silence covering this event now, with when it ends. */
-export function activeSilence(silences: readonly Silence[], event: { type: string; labels: Record<string, string> }, now: number): { silence: Silence; endsAt: number } | undefined {
+export function activeSilence(
+  silences: readonly Silence[],
+  event: { type: string; labels: Record<string, string> },
+  now: number,
+): { silence: Silence; endsAt: number } | undefined {
   for (const silence of silences) {
     if (!silenceMatches(silence, event)) continue;
     const endsAt = silenceEndsAt(silence, now);
@@ -71,17 +75,30 @@ export async function loadSilences(db: Kysely<Database>, scopeId: string): Promi
 }
 
 /** Creates a silence; `along` runs in its transaction. */
-export async function createSilence(db: Kysely<Database>, clock: Clock, scopeId: string, input: SilenceInput, along?: AlongWith<Silence>): Promise<Silence> {
+export async function createSilence(
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  input: SilenceInput,
+  along?: AlongWith<Silence>,
+): Promise<Silence> {
   await assertScope(db, scopeId);
   if (!input.recurring && input.endsAt === undefined) {
-    throw new AppError('validation_failed', '/endsAt: a one-off silence needs an end', [{ field: '/endsAt', rule: 'required', message: 'a one-off silence needs an end (or give recurring)' }]);
+    throw new AppError('validation_failed', '/endsAt: a one-off silence needs an end', [
+      { field: '/endsAt', rule: 'required', message: 'a one-off silence needs an end (or give recurring)' },
+    ]);
   }
   if (input.startsAt !== undefined && input.endsAt !== undefined && input.endsAt <= input.startsAt) {
-    throw new AppError('validation_failed', '/endsAt: must be after startsAt', [{ field: '/endsAt', rule: 'after', message: 'must be after startsAt' }]);
+    throw new AppError('validation_failed', '/endsAt: must be after startsAt', [
+      { field: '/endsAt', rule: 'after', message: 'must be after startsAt' },
+    ]);
   }
   const silence: Silence = { ...input, id: newId('sil'), labels: input.labels ?? {}, comment: input.comment ?? '' };
   await inTransaction(db, async (trx) => {
-    await trx.insertInto('silences').values({ id: silence.id, scope_id: scopeId, definition: JSON.stringify(silence), created_at: clock.now() }).execute();
+    await trx
+      .insertInto('silences')
+      .values({ id: silence.id, scope_id: scopeId, definition: JSON.stringify(silence), created_at: clock.now() })
+      .execute();
     await along?.(trx, silence);
   });
   return silence;
@@ -90,7 +107,12 @@ export async function createSilence(db: Kysely<Database>, clock: Clock, scopeId:
 /** Deletes a silence of a scope; another scope's is `not_found`. `along` gets the deleted silence in the same transaction. */
 export async function deleteSilence(db: Kysely<Database>, scopeId: string, id: string, along?: AlongWith<Silence>): Promise<Silence> {
   return inTransaction(db, async (trx) => {
-    const row = await trx.deleteFrom('silences').where('scope_id', '=', scopeId).where('id', '=', id).returning('definition').executeTakeFirst();
+    const row = await trx
+      .deleteFrom('silences')
+      .where('scope_id', '=', scopeId)
+      .where('id', '=', id)
+      .returning('definition')
+      .executeTakeFirst();
     if (!row) throw new AppError('not_found', `No silence ${id} in this scope.`);
     const silence = JSON.parse(row.definition) as Silence;
     await along?.(trx, silence);

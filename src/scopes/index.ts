@@ -9,4 +9,10 @@ export { candidateSenderProblems, serverDomains } from './mail-server/candidate-
 export { createRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
 export { createSettingsSecrets, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
-export { createMailHostGuard, isPrivateAddress, standardMailPorts, type MailHostGuard, type MailHostPolicy } from './mail-server/host-policy.js';
+export {
+  createMailHostGuard,
+  isPrivateAddress,
+  standardMailPorts,
+  type MailHostGuard,
+  type MailHostPolicy,
+} from './mail-server/host-policy.js';

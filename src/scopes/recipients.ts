@@ -15,7 +15,9 @@ export const maxRecipients = 50;
 export function validateRecipientList(addresses: readonly string[], field: string): string[] {
   const problems: ErrorDetail[] = [];
   if (addresses.length > maxRecipients) {
-    throw new AppError('too_many_recipients', `${field}: at most ${maxRecipients} recipients are allowed`, [{ field, rule: 'maxItems', message: `at most ${maxRecipients}` }]);
+    throw new AppError('too_many_recipients', `${field}: at most ${maxRecipients} recipients are allowed`, [
+      { field, rule: 'maxItems', message: `at most ${maxRecipients}` },
+    ]);
   }
   const seen = new Set<string>();
   const normalized = addresses.map((raw, index) => {
@@ -36,7 +38,13 @@ export function validateRecipientList(addresses: readonly string[], field: strin
 /** The scope's admin recipients, in the order they were added. */
 export async function listRecipients(db: Kysely<Database>, scopeId: string): Promise<string[]> {
   await assertScope(db, scopeId);
-  const rows = await db.selectFrom('scope_recipients').select('address').where('scope_id', '=', scopeId).orderBy('created_at').orderBy('address').execute();
+  const rows = await db
+    .selectFrom('scope_recipients')
+    .select('address')
+    .where('scope_id', '=', scopeId)
+    .orderBy('created_at')
+    .orderBy('address')
+    .execute();
   return rows.map((row) => row.address);
 }
 
@@ -45,12 +53,23 @@ export async function listRecipients(db: Kysely<Database>, scopeId: string): Pro
 export async function countRecipients(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map(scopeIds.map((id) => [id, 0]));
   if (scopeIds.length === 0) return counts;
-  const rows = await db.selectFrom('scope_recipients').select(['scope_id', (eb) => eb.fn.countAll<number>().as('count')]).where('scope_id', 'in', scopeIds).groupBy('scope_id').execute();
+  const rows = await db
+    .selectFrom('scope_recipients')
+    .select(['scope_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('scope_id', 'in', scopeIds)
+    .groupBy('scope_id')
+    .execute();
   for (const row of rows) counts.set(row.scope_id, Number(row.count));
   return counts;
 }
 
-export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scopeId: string, addresses: readonly string[], along?: AlongWith<{ before: string[]; after: string[] }>): Promise<string[]> {
+export async function replaceRecipients(
+  db: Kysely<Database>,
+  clock: Clock,
+  scopeId: string,
+  addresses: readonly string[],
+  along?: AlongWith<{ before: string[]; after: string[] }>,
+): Promise<string[]> {
   const normalized = validateRecipientList(addresses, '/recipients');
   await assertScope(db, scopeId);
   const now = clock.now();
@@ -58,7 +77,10 @@ export async function replaceRecipients(db: Kysely<Database>, clock: Clock, scop
     const before = along ? await listRecipients(trx, scopeId) : [];
     await trx.deleteFrom('scope_recipients').where('scope_id', '=', scopeId).execute();
     if (normalized.length > 0) {
-      await trx.insertInto('scope_recipients').values(normalized.map((address, index) => ({ scope_id: scopeId, address, created_at: now + index }))).execute();
+      await trx
+        .insertInto('scope_recipients')
+        .values(normalized.map((address, index) => ({ scope_id: scopeId, address, created_at: now + index })))
+        .execute();
     }
     await along?.(trx, { before, after: normalized });
   });

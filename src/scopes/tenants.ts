@@ -22,15 +22,27 @@ const toTenant = (row: ScopeRow): Tenant => ({
 });
 
 /** Creates a tenant; the id is the platform's own when given, else generated. `along` runs in its transaction. */
-export async function createTenant(db: Kysely<Database>, clock: Clock, input: { id?: string; name: string }, along?: AlongWith<Tenant>): Promise<Tenant> {
+export async function createTenant(
+  db: Kysely<Database>,
+  clock: Clock,
+  input: { id?: string; name: string },
+  along?: AlongWith<Tenant>,
+): Promise<Tenant> {
   const id = input.id ?? newId('ten');
-  if (id === systemScopeId) throw new AppError('tenant_exists', 'The id "system" is reserved.', [{ field: '/id', rule: 'reserved', message: 'is reserved' }]);
+  if (id === systemScopeId)
+    throw new AppError('tenant_exists', 'The id "system" is reserved.', [{ field: '/id', rule: 'reserved', message: 'is reserved' }]);
   const now = clock.now();
   const row: ScopeRow = { id, kind: 'tenant', name: input.name, mail_server_version: null, created_at: now, updated_at: now };
   return inTransaction(db, async (trx) => {
-    const inserted = await trx.insertInto('scopes').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    const inserted = await trx
+      .insertInto('scopes')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new AppError('tenant_exists', `A tenant with id ${id} already exists.`, [{ field: '/id', rule: 'unique', message: 'is taken' }]);
+      throw new AppError('tenant_exists', `A tenant with id ${id} already exists.`, [
+        { field: '/id', rule: 'unique', message: 'is taken' },
+      ]);
     }
     const tenant = toTenant(row);
     await along?.(trx, tenant);
@@ -51,7 +63,13 @@ export async function getTenant(db: Kysely<Database>, id: string): Promise<Tenan
 }
 
 /** Renames a tenant; `along` gets the tenant before and after, in the same transaction. */
-export async function renameTenant(db: Kysely<Database>, clock: Clock, id: string, name: string, along?: AlongWith<{ before: Tenant; after: Tenant }>): Promise<Tenant> {
+export async function renameTenant(
+  db: Kysely<Database>,
+  clock: Clock,
+  id: string,
+  name: string,
+  along?: AlongWith<{ before: Tenant; after: Tenant }>,
+): Promise<Tenant> {
   return inTransaction(db, async (trx) => {
     const before = await getTenant(trx, id);
     await trx.updateTable('scopes').set({ name, updated_at: clock.now() }).where('id', '=', id).where('kind', '=', 'tenant').execute();

@@ -30,12 +30,21 @@ export async function rotateKeys(db: Kysely<Database>, keyring: Keyring): Promis
   let reencrypted = 0;
   await db.transaction().execute(async (trx) => {
     for (const { column, field } of sealedColumns) {
-      const rows = await trx.selectFrom('mail_server_settings').select(['scope_id', 'version', column]).where(column, 'is not', null).execute();
+      const rows = await trx
+        .selectFrom('mail_server_settings')
+        .select(['scope_id', 'version', column])
+        .where(column, 'is not', null)
+        .execute();
       for (const row of rows) {
         const sealed = row[column]!;
         if (box.keyIdOf(sealed) === keyring.currentId) continue;
         const context = { scopeId: row.scope_id, field };
-        await trx.updateTable('mail_server_settings').set({ [column]: box.seal(box.open(sealed, context), context) }).where('scope_id', '=', row.scope_id).where('version', '=', row.version).execute();
+        await trx
+          .updateTable('mail_server_settings')
+          .set({ [column]: box.seal(box.open(sealed, context), context) })
+          .where('scope_id', '=', row.scope_id)
+          .where('version', '=', row.version)
+          .execute();
         reencrypted += 1;
       }
     }
@@ -55,6 +64,14 @@ export interface KeyRotation {
   rotate(): Promise<RotationReport>;
 }
 
-export function createKeyRotation({ db, masterKeys, dataDir }: { db: Kysely<Database>; masterKeys: readonly string[]; dataDir: string }): KeyRotation {
+export function createKeyRotation({
+  db,
+  masterKeys,
+  dataDir,
+}: {
+  db: Kysely<Database>;
+  masterKeys: readonly string[];
+  dataDir: string;
+}): KeyRotation {
   return { rotate: () => rotateKeys(db, loadKeyring({ masterKeys, dataDir })) };
 }

@@ -16,7 +16,11 @@ test('seals with AES-256-GCM bound to scope and field; moved or edited ciphertex
   assert.ok(!sealed.includes('pw-Sealed-1'));
   assert.notEqual(box.seal('pw-Sealed-1', context), sealed, 'a fresh IV each time');
   assert.equal(box.open(sealed, context), 'pw-Sealed-1');
-  const refuses = (fn: () => unknown) => assert.throws(fn, (error: unknown) => error instanceof AppError && error.code === 'secret_unreadable' && !error.message.includes('pw-'));
+  const refuses = (fn: () => unknown) =>
+    assert.throws(
+      fn,
+      (error: unknown) => error instanceof AppError && error.code === 'secret_unreadable' && !error.message.includes('pw-'),
+    );
   refuses(() => box.open(sealed, { ...context, scopeId: 'other-tenant' }));
   refuses(() => box.open(sealed, { ...context, field: 'oauth.refresh_token' }));
   const parts = sealed.split('.');

@@ -24,7 +24,11 @@ export function isSecretPlaceholder(value: string): boolean {
   const masked = characters.filter(isMask).length;
   if (masked === characters.length) return true;
   if (maskRun.test(text) && masked * 2 >= characters.length) return true;
-  const inner = wrappedWord.exec(text)?.slice(1).find((group) => group !== undefined)?.trim();
+  const inner = wrappedWord
+    .exec(text)
+    ?.slice(1)
+    .find((group) => group !== undefined)
+    ?.trim();
   if (inner !== undefined && /^[\p{L} _-]{1,40}$/u.test(inner)) return true;
   return markerWords.has(text.toLowerCase());
 }

@@ -70,7 +70,10 @@ function checkedName(value: string): { ok: true; value: string } | { ok: false; 
 function decodeEncodedWords(text: string): string {
   return text.replace(encodedWord, (word, _charset: string, encoding: string, body: string) => {
     try {
-      const binary = encoding.toUpperCase() === 'B' ? atob(body) : body.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const binary =
+        encoding.toUpperCase() === 'B'
+          ? atob(body)
+          : body.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
     } catch {
       return word;

@@ -13,7 +13,7 @@ export const errorCodes = {
   invalid_credentials: 'The email address or password is wrong.',
   tenant_required: 'The password matches accounts of this email address in several tenants: give the tenant id.',
   forbidden: 'The caller may not do this.',
-  csrf_failed: 'A signed-in write needs the X-CSRF-Token header and must come from Herald\'s own origin.',
+  csrf_failed: "A signed-in write needs the X-CSRF-Token header and must come from Herald's own origin.",
   rate_limited: 'Too many attempts; wait and try again.',
   setup_unavailable: 'The setup link is not valid or was already used.',
   user_exists: 'A user with that email address already exists in this scope.',

@@ -64,7 +64,12 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size: number) {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 function openPostgres(config: Extract<DatabaseConfig, { dialect: 'postgres' }>): Store {
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
   // A dropped idle connection (a database restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   // The pool listens only while a client is idle. A client checked out (inside a transaction,

@@ -36,7 +36,8 @@ export function renderPlain(input: RenderInput): { subject: string; text: string
     `Time:     ${new Date(input.occurredAt).toISOString()}`,
   ];
   const fields = Object.entries(input.data).filter(([key]) => key !== 'title');
-  if (fields.length > 0) lines.push('', ...fields.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`));
+  if (fields.length > 0)
+    lines.push('', ...fields.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`));
   lines.push('', '-- ', 'Sent by Herald system notifications.');
   return { subject, text: lines.join('\n'), title };
 }

@@ -80,9 +80,15 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const skipped = new Map<string, { until: number; outcome: RenderOutcome }>();
   const waitMs = options.budgetMs * wallBudgets;
   const overrun = problem('budget', `the render used more than its budget of ${options.budgetMs} ms`);
-  const overranBefore = problem('budget', `this template version went over its render budget of ${options.budgetMs} ms before, and is not rendered again until it is saved again`);
+  const overranBefore = problem(
+    'budget',
+    `this template version went over its render budget of ${options.budgetMs} ms before, and is not rendered again until it is saved again`,
+  );
   const late = problem('budget', `the render did not finish within ${waitMs} ms (a slow template, or a very busy machine)`);
-  const lateBefore = problem('budget', `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`);
+  const lateBefore = problem(
+    'budget',
+    `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`,
+  );
   const noThread = problem('busy', `no render thread was free within ${waitMs} ms`);
   // Set by the first render: from then on, a thread that ends is replaced at once.
   let inUse = false;
@@ -119,7 +125,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         // A busy machine can run the watch late: a render that finished over its budget is an overrun all the same.
         const cpu = threadCpuMs(thread.tid);
         const finishedOver = cpu !== undefined && cpuAtStart !== undefined && cpu - cpuAtStart >= options.budgetMs;
-        if (finishedOver || ('problems' in reply && reply.problems.some((p) => p.rule === 'budget'))) skip(job.key, Infinity, overranBefore);
+        if (finishedOver || ('problems' in reply && reply.problems.some((p) => p.rule === 'budget')))
+          skip(job.key, Infinity, overranBefore);
         job.resolve(finishedOver ? overrun : reply);
       }
       dispatch();
@@ -164,7 +171,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       thread.running = undefined;
       threads.delete(thread);
       void thread.worker.terminate();
-      options.log.warn({ template: describe(job.key), budgetMs: options.budgetMs, cpuMs: Math.round(used), waitedMs: Math.round(now - startedAt) }, 'a template render was stopped; its thread is replaced');
+      options.log.warn(
+        { template: describe(job.key), budgetMs: options.budgetMs, cpuMs: Math.round(used), waitedMs: Math.round(now - startedAt) },
+        'a template render was stopped; its thread is replaced',
+      );
       if (used >= options.budgetMs) {
         skip(job.key, Infinity, overranBefore);
         job.resolve(overrun);

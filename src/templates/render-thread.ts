@@ -11,7 +11,11 @@ const { renderLimitMs } = workerData as RenderThreadData;
 const reply = (message: RenderReply) => port.postMessage(message);
 
 port.on('message', (request: RenderRequest) => {
-  reply(request.key === null ? checkSource(request.source, request.context, renderLimitMs) : renderStored(request.key, request.source, request.context, renderLimitMs));
+  reply(
+    request.key === null
+      ? checkSource(request.source, request.context, renderLimitMs)
+      : renderStored(request.key, request.source, request.context, renderLimitMs),
+  );
 });
 
 // Warmed up before it says it is ready: a first render should not spend its budget on optimising
@@ -19,9 +23,23 @@ port.on('message', (request: RenderRequest) => {
 checkSource(
   { subject: '{{ event.title }}', html: '<style>p { color: #24292f; }</style><p>{{ event.title }}: {{ data.note }}</p>', text: null },
   {
-    event: { id: 'evt_warmup', type: 'warmup', title: 'Warm-up', severity: 'info', status: null, occurredAt: '2026-01-01T00:00:00.000Z', dedupKey: null, renotify: false },
-    data: { note: 'ready' }, labels: {}, annotations: {}, scope: { id: 'system', name: 'System' },
-    brand: { productName: 'Herald', logoUrl: null, primaryColor: '#1f6feb', backgroundColor: '#f6f8fa', footer: '' }, user: null, alerts: [],
+    event: {
+      id: 'evt_warmup',
+      type: 'warmup',
+      title: 'Warm-up',
+      severity: 'info',
+      status: null,
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      dedupKey: null,
+      renotify: false,
+    },
+    data: { note: 'ready' },
+    labels: {},
+    annotations: {},
+    scope: { id: 'system', name: 'System' },
+    brand: { productName: 'Herald', logoUrl: null, primaryColor: '#1f6feb', backgroundColor: '#f6f8fa', footer: '' },
+    user: null,
+    alerts: [],
   },
   renderLimitMs,
 );

@@ -4,8 +4,31 @@ import { engines } from './engine.js';
 // Filters whose cost grows no faster than the text they are given: an event type's summary renders
 // on the main thread for every event of the type, so it may not loop, sort or build arrays.
 const linearFilters = new Set([
-  'default', 'upcase', 'downcase', 'capitalize', 'strip', 'lstrip', 'rstrip', 'escape', 'escape_once', 'url_encode',
-  'truncate', 'truncatewords', 'size', 'first', 'last', 'date', 'round', 'floor', 'ceil', 'abs', 'plus', 'minus', 'times', 'divided_by', 'modulo',
+  'default',
+  'upcase',
+  'downcase',
+  'capitalize',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'escape',
+  'escape_once',
+  'url_encode',
+  'truncate',
+  'truncatewords',
+  'size',
+  'first',
+  'last',
+  'date',
+  'round',
+  'floor',
+  'ceil',
+  'abs',
+  'plus',
+  'minus',
+  'times',
+  'divided_by',
+  'modulo',
 ]);
 
 /**

@@ -8,7 +8,12 @@ import type { RenderPool } from './render-pool.js';
 
 /** The template in force for (scope, type): the scope's own, else the system's (tenants inherit). */
 export async function findTemplate(db: Kysely<Database>, scopeId: string, type: string): Promise<TemplateRow | undefined> {
-  const rows = await db.selectFrom('templates').selectAll().where('event_type', '=', type).where('scope_id', 'in', [scopeId, 'system']).execute();
+  const rows = await db
+    .selectFrom('templates')
+    .selectAll()
+    .where('event_type', '=', type)
+    .where('scope_id', 'in', [scopeId, 'system'])
+    .execute();
   return rows.find((row) => row.scope_id === scopeId) ?? rows.find((row) => row.scope_id === 'system');
 }
 
@@ -17,7 +22,8 @@ export async function anyTemplates(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('templates').select('scope_id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) => `${row.scope_id}\u0000${row.event_type}\u0000${row.version}`;
+export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) =>
+  `${row.scope_id}\u0000${row.event_type}\u0000${row.version}`;
 
 /**
  * Compiles and renders a template against a context (the type's sample data at save time) in the
@@ -35,13 +41,32 @@ export async function checkTemplate(pool: RenderPool, source: TemplateSource, co
  * the scope's previous template (if any) and the new one, in the same transaction.
  */
 export async function saveTemplate(
-  db: Kysely<Database>, clock: Clock, pool: RenderPool, scopeId: string, type: string, source: TemplateSource, sample: NotificationContext,
+  db: Kysely<Database>,
+  clock: Clock,
+  pool: RenderPool,
+  scopeId: string,
+  type: string,
+  source: TemplateSource,
+  sample: NotificationContext,
   along?: AlongWith<{ previous: TemplateRow | undefined; row: TemplateRow }>,
 ): Promise<TemplateRow> {
   await checkTemplate(pool, source, sample);
   return inTransaction(db, async (trx) => {
-    const previous = await trx.selectFrom('templates').selectAll().where('scope_id', '=', scopeId).where('event_type', '=', type).executeTakeFirst();
-    const row: TemplateRow = { scope_id: scopeId, event_type: type, version: (previous?.version ?? 0) + 1, subject: source.subject, html: source.html, text: source.text, updated_at: clock.now() };
+    const previous = await trx
+      .selectFrom('templates')
+      .selectAll()
+      .where('scope_id', '=', scopeId)
+      .where('event_type', '=', type)
+      .executeTakeFirst();
+    const row: TemplateRow = {
+      scope_id: scopeId,
+      event_type: type,
+      version: (previous?.version ?? 0) + 1,
+      subject: source.subject,
+      html: source.html,
+      text: source.text,
+      updated_at: clock.now(),
+    };
     await trx.deleteFrom('templates').where('scope_id', '=', scopeId).where('event_type', '=', type).execute();
     await trx.insertInto('templates').values(row).execute();
     await along?.(trx, { previous, row });
@@ -50,9 +75,19 @@ export async function saveTemplate(
 }
 
 /** Deletes a scope's own template for a type (the inherited one applies again); `along` gets the deleted one in the same transaction. */
-export async function deleteTemplate(db: Kysely<Database>, scopeId: string, type: string, along?: AlongWith<TemplateRow>): Promise<TemplateRow> {
+export async function deleteTemplate(
+  db: Kysely<Database>,
+  scopeId: string,
+  type: string,
+  along?: AlongWith<TemplateRow>,
+): Promise<TemplateRow> {
   return inTransaction(db, async (trx) => {
-    const row = await trx.deleteFrom('templates').where('scope_id', '=', scopeId).where('event_type', '=', type).returningAll().executeTakeFirst();
+    const row = await trx
+      .deleteFrom('templates')
+      .where('scope_id', '=', scopeId)
+      .where('event_type', '=', type)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw new AppError('not_found', `This scope has no template of its own for ${type}.`);
     await along?.(trx, row);
     return row;

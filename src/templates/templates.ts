@@ -25,15 +25,31 @@ export interface Templates {
   /** The template in force for a type in a scope. */
   get(scopeId: string, type: string): Promise<TemplateView>;
   /** Checks a template against the type's sample context and saves it as the scope's next version. */
-  save(scopeId: string, type: string, source: TemplateSource, sample: NotificationContext, along?: AlongWith<{ previous: TemplateRow | undefined; row: TemplateRow }>): Promise<TemplateView>;
+  save(
+    scopeId: string,
+    type: string,
+    source: TemplateSource,
+    sample: NotificationContext,
+    along?: AlongWith<{ previous: TemplateRow | undefined; row: TemplateRow }>,
+  ): Promise<TemplateView>;
   /** Deletes the scope's own template of a type (the inherited one applies again); none is `not_found`. */
   remove(scopeId: string, type: string, along?: AlongWith<TemplateRow>): Promise<void>;
   /** Renders the template in force (with a draft's edits) against a sample, or the built-in one when there is neither. */
-  preview(scopeId: string, type: { id: string; title: string; summary: string }, sample: NotificationContext, draft: TemplateDraft): Promise<Rendered>;
+  preview(
+    scopeId: string,
+    type: { id: string; title: string; summary: string },
+    sample: NotificationContext,
+    draft: TemplateDraft,
+  ): Promise<Rendered>;
 }
 
 const viewOf = (row: TemplateRow, scopeId: string): TemplateView => ({
-  type: row.event_type, origin: row.scope_id === scopeId ? 'scope' : 'system', version: row.version, subject: row.subject, html: row.html, text: row.text,
+  type: row.event_type,
+  origin: row.scope_id === scopeId ? 'scope' : 'system',
+  version: row.version,
+  subject: row.subject,
+  html: row.html,
+  text: row.text,
 });
 
 export function createTemplates({ db, clock, pool }: { db: Kysely<Database>; clock: Clock; pool: RenderPool }): Templates {
@@ -43,7 +59,8 @@ export function createTemplates({ db, clock, pool }: { db: Kysely<Database>; clo
       const row = await findTemplate(db, scopeId, type);
       return row ? viewOf(row, scopeId) : { type, origin: 'builtin', version: null, subject: null, html: null, text: null };
     },
-    save: async (scopeId, type, source, sample, along) => viewOf(await saveTemplate(db, clock, pool, scopeId, type, source, sample, along), scopeId),
+    save: async (scopeId, type, source, sample, along) =>
+      viewOf(await saveTemplate(db, clock, pool, scopeId, type, source, sample, along), scopeId),
     async remove(scopeId, type, along) {
       await assertScope(db, scopeId);
       await deleteTemplate(db, scopeId, type, along);
@@ -51,7 +68,15 @@ export function createTemplates({ db, clock, pool }: { db: Kysely<Database>; clo
     async preview(scopeId, type, sample, draft) {
       const saved = await findTemplate(db, scopeId, type.id);
       if (draft.subject !== undefined || draft.html !== undefined) {
-        return checkTemplate(pool, { subject: draft.subject ?? saved?.subject ?? '{{ event.title }}', html: draft.html ?? saved?.html ?? '<p>{{ event.title }}</p>', text: draft.text === undefined ? (saved?.text ?? null) : draft.text }, sample);
+        return checkTemplate(
+          pool,
+          {
+            subject: draft.subject ?? saved?.subject ?? '{{ event.title }}',
+            html: draft.html ?? saved?.html ?? '<p>{{ event.title }}</p>',
+            text: draft.text === undefined ? (saved?.text ?? null) : draft.text,
+          },
+          sample,
+        );
       }
       return saved ? checkTemplate(pool, saved, sample) : renderBuiltin(type, sample, Date.parse(sample.event.occurredAt));
     },

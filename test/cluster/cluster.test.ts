@@ -32,9 +32,16 @@ test(`three nodes deliver ${events} events: every Message-ID exactly once`, { sk
   await cluster.call(cluster.nodes[1]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
   await cluster.waitForAll(accepted, 240_000);
   const store = openStore(loadConfig(cluster.env).database);
-  const perNode = await store.db.selectFrom('attempts').select(['node_id', (eb) => eb.fn.countAll<number>().as('n')]).where('outcome', '=', 'sent').groupBy('node_id').execute();
+  const perNode = await store.db
+    .selectFrom('attempts')
+    .select(['node_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('outcome', '=', 'sent')
+    .groupBy('node_id')
+    .execute();
   await store.close();
-  console.log(`cluster test: ${events} accepted, ${new Set(cluster.smtp.received.map((m) => m.messageId)).size} arrived, ${duplicates(cluster)} duplicates; sent per node: ${perNode.map((r) => r.n).join(', ')}`);
+  console.log(
+    `cluster test: ${events} accepted, ${new Set(cluster.smtp.received.map((m) => m.messageId)).size} arrived, ${duplicates(cluster)} duplicates; sent per node: ${perNode.map((r) => r.n).join(', ')}`,
+  );
   assert.equal(duplicates(cluster), 0);
   assert.equal(cluster.smtp.received.length, events);
   assert.equal(perNode.length, 3, 'all three nodes delivered');
@@ -57,28 +64,39 @@ test('a node killed with SIGKILL mid-run: nothing lost, duplicates at most what 
   assert.ok(duplicates(cluster) <= inFlight, `${duplicates(cluster)} duplicates > ${inFlight} in flight`);
 });
 
-test('PostgreSQL restarted mid-run: every event answered 202 is delivered', { skip: skip || throwawayPostgresUnavailable() || false, timeout: 300_000 }, async () => {
-  // The server restarted is a throwaway one of this test's own: the machine's is never touched.
-  const machineStartedBefore = await postmasterStart(postgresAdminUrl);
-  await using server = await startThrowawayPostgres();
-  await using cluster = await startCluster(2, {}, { database: await server.createDatabase() });
-  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
-  await using clients = postSteadily(cluster);
-  await clients.acceptedAtLeast(50);
-  const startedBefore = await postmasterStart(server.url());
-  await server.restart();
-  assert.notEqual(await postmasterStart(server.url()), startedBefore, 'PostgreSQL really restarted');
-  await clients.acceptedAtLeast(clients.accepted.size + 50);
-  const { accepted, refused } = await clients.stop();
-  await cluster.waitForAll(accepted, 120_000);
-  console.log(`database restart test: ${accepted.size} accepted and delivered, ${refused} posts refused during the restart and retried, ${duplicates(cluster)} duplicates`);
-  assert.equal(await postmasterStart(postgresAdminUrl), machineStartedBefore, "the machine's own PostgreSQL was not restarted");
-});
+test(
+  'PostgreSQL restarted mid-run: every event answered 202 is delivered',
+  { skip: skip || throwawayPostgresUnavailable() || false, timeout: 300_000 },
+  async () => {
+    // The server restarted is a throwaway one of this test's own: the machine's is never touched.
+    const machineStartedBefore = await postmasterStart(postgresAdminUrl);
+    await using server = await startThrowawayPostgres();
+    await using cluster = await startCluster(2, {}, { database: await server.createDatabase() });
+    await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster));
+    await using clients = postSteadily(cluster);
+    await clients.acceptedAtLeast(50);
+    const startedBefore = await postmasterStart(server.url());
+    await server.restart();
+    assert.notEqual(await postmasterStart(server.url()), startedBefore, 'PostgreSQL really restarted');
+    await clients.acceptedAtLeast(clients.accepted.size + 50);
+    const { accepted, refused } = await clients.stop();
+    await cluster.waitForAll(accepted, 120_000);
+    console.log(
+      `database restart test: ${accepted.size} accepted and delivered, ${refused} posts refused during the restart and retried, ${duplicates(cluster)} duplicates`,
+    );
+    assert.equal(await postmasterStart(postgresAdminUrl), machineStartedBefore, "the machine's own PostgreSQL was not restarted");
+  },
+);
 
 test('a per-server rate limit holds for the whole cluster, not per node', { skip, timeout: 120_000 }, async () => {
   await using cluster = await startCluster(3);
   const limit = 10;
-  await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { enabled: false, rateLimitPerSecond: limit }));
+  await cluster.call(
+    cluster.nodes[0]!,
+    'PUT',
+    '/api/v1/system/mail-server',
+    systemSettings(cluster, { enabled: false, rateLimitPerSecond: limit }),
+  );
   const accepted = await cluster.acceptEvents(60);
   const started = Date.now();
   await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { rateLimitPerSecond: limit }));
@@ -86,10 +104,13 @@ test('a per-server rate limit holds for the whole cluster, not per node', { skip
   const seconds = (Date.now() - started) / 1000;
   // The busiest sliding second of arrivals.
   const times = cluster.smtp.received.map((mail) => mail.receivedAt).sort((a, b) => a - b);
-  const busiestFrom = (from: number) => Math.max(...times.map((t, i) => (t < from ? 0 : times.filter((u, j) => j >= i && u < t + 1000).length)));
+  const busiestFrom = (from: number) =>
+    Math.max(...times.map((t, i) => (t < from ? 0 : times.filter((u, j) => j >= i && u < t + 1000).length)));
   const busiest = busiestFrom(times[0]!);
   const steady = busiestFrom(times[0]! + 1000);
-  console.log(`rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}, after the first second ${steady}`);
+  console.log(
+    `rate limit test: 60 messages through 3 nodes at ${limit}/s took ${seconds.toFixed(1)} s; busiest second ${busiest}, after the first second ${steady}`,
+  );
   assert.ok(seconds >= 60 / limit - 1.5, `took only ${seconds} s`);
   // Admission is exact (one per 100 ms window). Arrivals follow it once the connections are open;
   // in the first second each node's first sends also wait for its SMTP connection to open, so
@@ -104,14 +125,24 @@ test('settings changed through one node are used by every node for the next send
   await cluster.call(cluster.nodes[0]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { fromAddress: 'old@example.test' }));
   const first = await cluster.acceptEvents(30);
   await cluster.waitForAll(first, 30_000);
-  const saved = await cluster.call(cluster.nodes[1]!, 'PUT', '/api/v1/system/mail-server', systemSettings(cluster, { fromAddress: 'new@example.test' }));
+  const saved = await cluster.call(
+    cluster.nodes[1]!,
+    'PUT',
+    '/api/v1/system/mail-server',
+    systemSettings(cluster, { fromAddress: 'new@example.test' }),
+  );
   assert.equal(saved.status, 200);
   const second = await cluster.acceptEvents(300);
   await cluster.waitForAll(second, 60_000);
   const senders = new Set(cluster.smtp.received.filter((mail) => second.has(mail.messageId)).map((mail) => mail.from));
   assert.deepEqual([...senders], ['new@example.test']);
   const store = openStore(loadConfig(cluster.env).database);
-  const nodes = await store.db.selectFrom('attempts').select('node_id').distinct().where('settings_version', '=', saved.body.settings.version).execute();
+  const nodes = await store.db
+    .selectFrom('attempts')
+    .select('node_id')
+    .distinct()
+    .where('settings_version', '=', saved.body.settings.version)
+    .execute();
   await store.close();
   assert.equal(nodes.length, 3, 'every node sent with the new version');
 });

@@ -8,7 +8,12 @@ export interface Response {
 }
 
 /** One request against the real app with exactly the headers given (no admin token added). */
-export async function send(h: Harness, method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; ip?: string } = {}): Promise<Response> {
+export async function send(
+  h: Harness,
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; ip?: string } = {},
+): Promise<Response> {
   const response = await h.herald.app.inject({
     method: method as 'GET',
     url,
@@ -42,16 +47,24 @@ export async function signIn(h: Harness, input: { email: string; password: strin
 /** A request as a signed-in user: the cookie always, the CSRF token on writes. */
 export function asUser(h: Harness, session: Session) {
   return (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    send(h, method, url, { body, headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }), ...headers } });
+    send(h, method, url, {
+      body,
+      headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }), ...headers },
+    });
 }
 
 /** A request with an API token. */
 export function asToken(h: Harness, token: string) {
-  return (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => send(h, method, url, { body, headers: { authorization: `Bearer ${token}`, ...headers } });
+  return (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    send(h, method, url, { body, headers: { authorization: `Bearer ${token}`, ...headers } });
 }
 
 /** Creates a user with a password through the API (as the system administrator token). */
-export async function createAccount(h: Harness, scope: string, input: { email: string; role: string; password?: string; name?: string }): Promise<string> {
+export async function createAccount(
+  h: Harness,
+  scope: string,
+  input: { email: string; role: string; password?: string; name?: string },
+): Promise<string> {
   const base = scope === 'system' ? '/api/v1/system' : `/api/v1/tenants/${scope}`;
   const response = await h.api('POST', `${base}/users`, { name: input.name ?? input.email, ...input });
   if (response.status !== 201) throw new Error(`creating ${input.email} failed: ${response.raw}`);
@@ -76,4 +89,6 @@ export function openApiRoutes(h: Harness): Array<[string, string]> {
 
 /** True when the access policy refused the request (not the handler after it). */
 export const refusedByPolicy = (response: Response) =>
-  response.status === 401 || response.status === 403 || (response.status === 404 && response.body?.error?.message === 'No such object in your scope.');
+  response.status === 401 ||
+  response.status === 403 ||
+  (response.status === 404 && response.body?.error?.message === 'No such object in your scope.');

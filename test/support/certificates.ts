@@ -6,7 +6,15 @@ let cached: Promise<{ key: string; cert: string }> | undefined;
 export function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
   cached ??= generate([{ name: 'commonName', value: 'localhost' }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   }).then((pems) => ({ key: pems.private, cert: pems.cert }));
   return cached;
 }

@@ -40,7 +40,14 @@ export async function withConsole(body: (c: ConsoleHarness) => Promise<void>, en
   await buildConsole({ quiet: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-console-'));
   const database = await createTestDatabase();
-  const herald = await startHeraldProcess({ HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, ...database.env, ...fastDeliveryEnv, HERALD_LOG_LEVEL: 'warn', ...env });
+  const herald = await startHeraldProcess({
+    HERALD_DATA_DIR: dataDir,
+    HERALD_ADMIN_TOKEN: adminToken,
+    ...database.env,
+    ...fastDeliveryEnv,
+    HERALD_LOG_LEVEL: 'warn',
+    ...env,
+  });
   const browser = await launchBrowser();
   const { page } = browser;
   const a11y: string[] = [];
@@ -73,7 +80,11 @@ export async function withConsole(body: (c: ConsoleHarness) => Promise<void>, en
   };
   try {
     await body(c);
-    assert.deepEqual({ accessibility: a11y, scriptErrors: browser.consoleErrors }, { accessibility: [], scriptErrors: [] }, 'no serious or critical axe violations, no script errors, nothing the CSP blocked');
+    assert.deepEqual(
+      { accessibility: a11y, scriptErrors: browser.consoleErrors },
+      { accessibility: [], scriptErrors: [] },
+      'no serious or critical axe violations, no script errors, nothing the CSP blocked',
+    );
   } catch (error) {
     await printPage(page);
     if (browser.consoleErrors.length > 0) console.log(`script errors:\n${browser.consoleErrors.join('\n')}`);
@@ -86,7 +97,11 @@ export async function withConsole(body: (c: ConsoleHarness) => Promise<void>, en
 }
 
 /** Creates a system administrator with a password through the API; returns its sign-in. */
-export async function createSystemAdmin(c: ConsoleHarness, email = 'admin@herald.test', password = 'a long admin passphrase'): Promise<{ email: string; password: string }> {
+export async function createSystemAdmin(
+  c: ConsoleHarness,
+  email = 'admin@herald.test',
+  password = 'a long admin passphrase',
+): Promise<{ email: string; password: string }> {
   const created = await c.call('POST', '/system/users', { email, name: 'Ada Admin', role: 'system_admin', password });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return { email, password };

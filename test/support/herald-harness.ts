@@ -29,7 +29,12 @@ export interface Harness {
   /** Every JSON log line Herald wrote. */
   logs: string[];
   /** An authenticated request against the real app (no network). */
-  api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; raw: string }>;
+  api(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; raw: string }>;
   /** Polls until `check` returns a truthy value. */
   until<T>(check: () => Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -40,10 +45,21 @@ export interface Harness {
  * A real Herald (real SQLite file in a temp folder, real delivery worker) driven through
  * `inject()`. Only the network hop between client and server is skipped.
  */
-export async function startHarness(env: Record<string, string> = {}, options: { keepDataDir?: string; database?: Record<string, string>; herald?: Omit<HeraldOptions, 'logStream'> } = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: { keepDataDir?: string; database?: Record<string, string>; herald?: Omit<HeraldOptions, 'logStream'> } = {},
+): Promise<Harness> {
   const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'herald-test-'));
   const database = options.database ? { env: options.database, drop: async () => undefined } : await createTestDatabase();
-  const fullEnv = { HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, HERALD_LOG_LEVEL: 'info', HERALD_MESSAGE_ID_DOMAIN: 'herald.test', ...fastDeliveryEnv, ...database.env, ...env };
+  const fullEnv = {
+    HERALD_DATA_DIR: dataDir,
+    HERALD_ADMIN_TOKEN: adminToken,
+    HERALD_LOG_LEVEL: 'info',
+    HERALD_MESSAGE_ID_DOMAIN: 'herald.test',
+    ...fastDeliveryEnv,
+    ...database.env,
+    ...env,
+  };
   const config = loadConfig(fullEnv);
   const logs: string[] = [];
   const logStream = new PassThrough();
@@ -58,8 +74,13 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     logs,
     async api(method, url, body, headers = {}) {
       const response = await herald.app.inject({
-        method, url,
-        headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        method,
+        url,
+        headers: {
+          authorization: `Bearer ${adminToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       let parsed: unknown;
@@ -95,5 +116,14 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
 
 /** System settings pointing at a test SMTP server. */
 export function smtpSettings(smtp: { host: string; port: number; ca?: string }, extra: Record<string, unknown> = {}) {
-  return { provider: 'smtp', host: smtp.host, port: smtp.port, security: 'none', fromAddress: 'herald@example.test', fromName: 'Herald Tests', applyToAllTenants: true, ...extra };
+  return {
+    provider: 'smtp',
+    host: smtp.host,
+    port: smtp.port,
+    security: 'none',
+    fromAddress: 'herald@example.test',
+    fromName: 'Herald Tests',
+    applyToAllTenants: true,
+    ...extra,
+  };
 }

@@ -15,8 +15,15 @@ export interface HeraldProcess {
  * Starts `herald start` with the given environment and resolves once it prints its URL.
  * `onOutput` sees everything printed so far on each write, before that too (a start that waits).
  */
-export function startHeraldProcess(env: Record<string, string>, timeoutMs = 30_000, options: { onOutput?: (output: string) => void } = {}): Promise<HeraldProcess> {
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, HERALD_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startHeraldProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  options: { onOutput?: (output: string) => void } = {},
+): Promise<HeraldProcess> {
+  const child = spawn(process.execPath, [bin, 'start'], {
+    env: { ...process.env, HERALD_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

@@ -144,7 +144,13 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
       if (received.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} messages, got ${received.length}`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(); } });
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
     close: () => closeSmtpServer(server),
@@ -168,5 +174,11 @@ export async function closeSmtpServer(server: SMTPServer): Promise<void> {
 /** Just enough of a message for counting: its Message-ID and subject, unparsed. */
 function lightParse(raw: string) {
   const header = (name: string) => new RegExp(`^${name}:[ \t]*(.*)$`, 'im').exec(raw.slice(0, raw.indexOf('\r\n\r\n')))?.[1]?.trim();
-  return { messageId: header('Message-ID'), subject: header('Subject'), text: '', html: false as const, headers: new Map<string, unknown>() };
+  return {
+    messageId: header('Message-ID'),
+    subject: header('Subject'),
+    text: '',
+    html: false as const,
+    headers: new Map<string, unknown>(),
+  };
 }

@@ -44,7 +44,11 @@ export async function adminQuery(text: string, url = postgresAdminUrl): Promise<
 export async function messageStates(env: Record<string, string>): Promise<Record<string, number>> {
   const store = openStore(loadConfig(env).database);
   try {
-    const rows = await store.db.selectFrom('messages').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    const rows = await store.db
+      .selectFrom('messages')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
     return Object.fromEntries(rows.map((row) => [row.state, Number(row.n)]));
   } finally {
     await store.close();
@@ -55,7 +59,12 @@ export async function messageStates(env: Record<string, string>): Promise<Record
 export async function leaseOwners(env: Record<string, string>): Promise<Map<string, number>> {
   const store = openStore(loadConfig(env).database);
   try {
-    const rows = await store.db.selectFrom('messages').select(['lease_owner', (eb) => eb.fn.countAll<number>().as('n')]).where('state', '=', 'sending').groupBy('lease_owner').execute();
+    const rows = await store.db
+      .selectFrom('messages')
+      .select(['lease_owner', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('state', '=', 'sending')
+      .groupBy('lease_owner')
+      .execute();
     return new Map(rows.map((row) => [row.lease_owner ?? '', Number(row.n)]));
   } finally {
     await store.close();
@@ -67,8 +76,26 @@ export async function everyStoredRow(env: Record<string, string>): Promise<strin
   const store = openStore(loadConfig(env).database);
   try {
     const tables = [
-      'scopes', 'mail_server_settings', 'scope_recipients', 'events', 'messages', 'attempts', 'mailbox', 'api_tokens', 'users', 'sessions', 'attempt_counters', 'system_settings', 'audit_log', 'audit_head',
-      'notification_settings', 'event_types', 'event_settings', 'user_preferences', 'templates', 'silences',
+      'scopes',
+      'mail_server_settings',
+      'scope_recipients',
+      'events',
+      'messages',
+      'attempts',
+      'mailbox',
+      'api_tokens',
+      'users',
+      'sessions',
+      'attempt_counters',
+      'system_settings',
+      'audit_log',
+      'audit_head',
+      'notification_settings',
+      'event_types',
+      'event_settings',
+      'user_preferences',
+      'templates',
+      'silences',
     ] as const;
     const rows = await Promise.all(tables.map((table) => store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);
@@ -79,8 +106,9 @@ export async function everyStoredRow(env: Record<string, string>): Promise<strin
 
 /** What an attacker who holds the database would do before editing the audit log: drop the triggers that keep it append-only. */
 export async function dropAuditTriggers(db: Kysely<any>): Promise<void> {
-  const statements = testDialect === 'postgres'
-    ? [sql`drop trigger audit_log_append_only on audit_log`, sql`drop trigger audit_log_no_truncate on audit_log`]
-    : [sql`drop trigger audit_log_no_update`, sql`drop trigger audit_log_no_delete`];
+  const statements =
+    testDialect === 'postgres'
+      ? [sql`drop trigger audit_log_append_only on audit_log`, sql`drop trigger audit_log_no_truncate on audit_log`]
+      : [sql`drop trigger audit_log_no_update`, sql`drop trigger audit_log_no_delete`];
   for (const statement of statements) await statement.execute(db);
 }

@@ -54,8 +54,12 @@ const run = promisify(execFile);
 export function findPostgresBinaries(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => /^\d+(\.\d+)?$/.test(name)).sort((a, b) => Number(b) - Number(a));
-  return versions.map((version) => join(root, version, 'bin')).find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres')));
+  const versions = readdirSync(root)
+    .filter((name) => /^\d+(\.\d+)?$/.test(name))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions
+    .map((version) => join(root, version, 'bin'))
+    .find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres')));
 }
 
 /** Why throwaway clusters cannot run here, or undefined when they can (for a test's `skip`). */
@@ -77,7 +81,10 @@ export async function startThrowawayPostgres(options: { start?: boolean } = {}):
   const data = join(dir, 'data');
   const asOwner = owner ? { uid: owner.uid, gid: owner.gid } : {};
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
-  await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { ...asOwner, env });
+  await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+    ...asOwner,
+    env,
+  });
   const port = await freePort();
 
   let child: ChildProcess | undefined;
@@ -108,7 +115,11 @@ export async function startThrowawayPostgres(options: { start?: boolean } = {}):
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  const answers = () => answer().then(() => true, () => false);
+  const answers = () =>
+    answer().then(
+      () => true,
+      () => false,
+    );
 
   const server: ThrowawayPostgres = {
     port,
@@ -122,15 +133,32 @@ export async function startThrowawayPostgres(options: { start?: boolean } = {}):
         writeFileSync(standbySignal, '');
         if (owner) chownSync(standbySignal, owner.uid, owner.gid);
       } else rmSync(standbySignal, { force: true });
-      const settings = ['listen_addresses=127.0.0.1', 'fsync=off', 'full_page_writes=off', `hot_standby=${startOptions.standby ? 'off' : 'on'}`];
-      const started = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])], { ...asOwner, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const settings = [
+        'listen_addresses=127.0.0.1',
+        'fsync=off',
+        'full_page_writes=off',
+        `hot_standby=${startOptions.standby ? 'off' : 'on'}`,
+      ];
+      const started = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])], {
+        ...asOwner,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child = started;
       started.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-20_000)));
-      exited = new Promise((resolve) => started.once('exit', () => {
-        if (child === started) child = undefined;
-        resolve();
-      }));
-      if (startOptions.standby) await waitUntil('refusing connections as "starting up"', () => answer().then(() => false, (error) => error?.code === '57P03'));
+      exited = new Promise((resolve) =>
+        started.once('exit', () => {
+          if (child === started) child = undefined;
+          resolve();
+        }),
+      );
+      if (startOptions.standby)
+        await waitUntil('refusing connections as "starting up"', () =>
+          answer().then(
+            () => false,
+            (error) => error?.code === '57P03',
+          ),
+        );
       else await waitUntil('ready', answers);
     },
     async promote() {
@@ -184,7 +212,9 @@ export async function startThrowawayPostgres(options: { start?: boolean } = {}):
 }
 
 function postgresUser(): { uid: number; gid: number } | undefined {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('postgres:'));
   if (!line) return undefined;
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -203,7 +233,10 @@ function freePort(): Promise<number> {
 
 /** The pids whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((name) => parentOf(Number(name)) === pid).map(Number);
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => parentOf(Number(name)) === pid)
+    .map(Number);
 }
 
 /** /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses. */

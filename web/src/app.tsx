@@ -33,11 +33,22 @@ export function App() {
     void restoreSession();
   }, []);
 
-  if (session.status === 'checking') return <main id="main"><Loading what="your session" /></main>;
+  if (session.status === 'checking')
+    return (
+      <main id="main">
+        <Loading what="your session" />
+      </main>
+    );
   if (session.status === 'signed-out') {
-    return location.pathname === '/setup'
-      ? <Screen screen="Set up Herald"><Setup /></Screen>
-      : <Screen screen="Sign in"><SignIn notice={session.notice} /></Screen>;
+    return location.pathname === '/setup' ? (
+      <Screen screen="Set up Herald">
+        <Setup />
+      </Screen>
+    ) : (
+      <Screen screen="Sign in">
+        <SignIn notice={session.notice} />
+      </Screen>
+    );
   }
   return <Shell user={session.user} />;
 }
@@ -87,12 +98,22 @@ function Shell({ user }: { user: SessionUser }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <TopBar user={user} />
       <main id="main" ref={main} tabIndex={-1}>
         <Routes>
           {(Object.keys(screens) as ScreenPath[]).map((path) => (
-            <Route key={path} path={path} element={<Screen key={location.pathname} screen={screenPaths[path]}>{screens[path]}</Screen>} />
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Screen key={location.pathname} screen={screenPaths[path]}>
+                  {screens[path]}
+                </Screen>
+              }
+            />
           ))}
         </Routes>
       </main>
@@ -104,7 +125,9 @@ function NotAllowed() {
   return (
     <>
       <h1>Not available to your account</h1>
-      <p>Your role does not include this page. <NavLink to="/">Go to the start page</NavLink>.</p>
+      <p>
+        Your role does not include this page. <NavLink to="/">Go to the start page</NavLink>.
+      </p>
     </>
   );
 }
@@ -113,7 +136,9 @@ function NotFound() {
   return (
     <>
       <h1>Page not found</h1>
-      <p>There is no console page at this address. <NavLink to="/">Go to the start page</NavLink>.</p>
+      <p>
+        There is no console page at this address. <NavLink to="/">Go to the start page</NavLink>.
+      </p>
     </>
   );
 }

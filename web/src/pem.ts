@@ -38,8 +38,16 @@ function children(bytes: Uint8Array, node: Node): Node[] {
   return list;
 }
 
-const attributeNames: Record<string, string> = { '550403': 'CN', '55040a': 'O', '55040b': 'OU', '550406': 'C', '550407': 'L', '550408': 'ST' };
-const hex = (bytes: Uint8Array, node: Node) => Array.from(bytes.subarray(node.start, node.end), (b) => b.toString(16).padStart(2, '0')).join('');
+const attributeNames: Record<string, string> = {
+  '550403': 'CN',
+  '55040a': 'O',
+  '55040b': 'OU',
+  '550406': 'C',
+  '550407': 'L',
+  '550408': 'ST',
+};
+const hex = (bytes: Uint8Array, node: Node) =>
+  Array.from(bytes.subarray(node.start, node.end), (b) => b.toString(16).padStart(2, '0')).join('');
 const text = (bytes: Uint8Array, node: Node) => new TextDecoder().decode(bytes.subarray(node.start, node.end));
 
 /** A distinguished name as "CN=…, O=…" (the attributes people read). */
@@ -71,15 +79,26 @@ function certificateOf(der: Uint8Array): CertificateInfo {
   const [issuer, validity, subject] = [fields[offset + 2], fields[offset + 3], fields[offset + 4]];
   if (!issuer || !validity || !subject) throw new Error('not a certificate');
   const [notBefore, notAfter] = children(der, validity);
-  return { subject: nameOf(der, subject), issuer: nameOf(der, issuer), notBefore: timeOf(der, notBefore!), notAfter: timeOf(der, notAfter!) };
+  return {
+    subject: nameOf(der, subject),
+    issuer: nameOf(der, issuer),
+    notBefore: timeOf(der, notBefore!),
+    notAfter: timeOf(der, notAfter!),
+  };
 }
 
 /** The certificates of a PEM text, or why it is not one. */
 export function readPemCertificates(pem: string): { certificates: CertificateInfo[]; problem?: string } {
   const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)];
-  if (blocks.length === 0) return { certificates: [], problem: 'holds no certificate: paste the PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----' };
+  if (blocks.length === 0)
+    return {
+      certificates: [],
+      problem: 'holds no certificate: paste the PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----',
+    };
   try {
-    return { certificates: blocks.map((block) => certificateOf(Uint8Array.from(atob(block[1]!.replace(/\s+/g, '')), (c) => c.charCodeAt(0)))) };
+    return {
+      certificates: blocks.map((block) => certificateOf(Uint8Array.from(atob(block[1]!.replace(/\s+/g, '')), (c) => c.charCodeAt(0)))),
+    };
   } catch {
     return { certificates: [], problem: 'holds a certificate that cannot be read: paste it again, whole' };
   }

@@ -16,11 +16,13 @@ export type Rule = (value: string) => string | undefined;
 
 export const required: Rule = (value) => (value.trim() === '' ? 'is required' : undefined);
 
-export const wholeNumber = (min: number, max: number): Rule => (value) => {
-  if (value.trim() === '') return 'is required';
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min && n <= max ? undefined : `must be a whole number from ${min} to ${max}`;
-};
+export const wholeNumber =
+  (min: number, max: number): Rule =>
+  (value) => {
+    if (value.trim() === '') return 'is required';
+    const n = Number(value);
+    return Number.isInteger(n) && n >= min && n <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+  };
 
 export const host: Rule = (value) => {
   if (value.trim() === '') return 'is required for an SMTP server';
@@ -41,11 +43,13 @@ export const bareAddress: Rule = (value) => {
 };
 
 /** One mailbox, with or without a display name; empty is allowed when optional. */
-export const mailbox = (optional: boolean): Rule => (value) => {
-  if (optional && value.trim() === '') return undefined;
-  const parsed = parseMailbox(value);
-  return parsed.ok ? undefined : `is not a valid address: it ${parsed.reason}`;
-};
+export const mailbox =
+  (optional: boolean): Rule =>
+  (value) => {
+    if (optional && value.trim() === '') return undefined;
+    const parsed = parseMailbox(value);
+    return parsed.ok ? undefined : `is not a valid address: it ${parsed.reason}`;
+  };
 
 export const headerText: Rule = (value) => (controlChars.test(value) ? 'must not contain control characters (CR, LF)' : undefined);
 
@@ -56,7 +60,11 @@ export const tenantName: Rule = (value) => {
 };
 
 export const tenantId: Rule = (value) =>
-  value === '' || tenantIdPattern.test(value) ? (value === 'system' ? 'is reserved' : undefined) : 'must start with a letter or digit and use only letters, digits, _ . - (at most 64)';
+  value === '' || tenantIdPattern.test(value)
+    ? value === 'system'
+      ? 'is reserved'
+      : undefined
+    : 'must start with a letter or digit and use only letters, digits, _ . - (at most 64)';
 
 /** Runs each field's rules; returns the first problem per field. */
 export function validate<K extends string>(values: Record<K, string>, rules: Partial<Record<K, Rule[]>>): Partial<Record<K, string>> {
@@ -88,4 +96,5 @@ export const accountEmail: Rule = (value) => (value.trim() === '' ? 'is required
 
 export const personName: Rule = tenantName;
 
-export const locale: Rule = (value) => (value === '' || (localePattern.test(value) && value.length <= 35) ? undefined : 'must be a language tag such as en or pt-BR');
+export const locale: Rule = (value) =>
+  value === '' || (localePattern.test(value) && value.length <= 35) ? undefined : 'must be a language tag such as en or pt-BR';

@@ -18,15 +18,18 @@ const Payload = Type.Object({
   commonLabels: Labels,
   commonAnnotations: Labels,
   externalURL: Type.String({ maxLength: 2000 }),
-  alerts: Type.Array(Type.Object({
-    status: Type.Union([Type.Literal('firing'), Type.Literal('resolved')]),
-    labels: Labels,
-    annotations: Labels,
-    startsAt: Type.String({ maxLength: 64 }),
-    endsAt: Type.String({ maxLength: 64 }),
-    generatorURL: Type.String({ maxLength: 2000 }),
-    fingerprint: Type.String({ minLength: 1, maxLength: 64 }),
-  }), { maxItems: 1000 }),
+  alerts: Type.Array(
+    Type.Object({
+      status: Type.Union([Type.Literal('firing'), Type.Literal('resolved')]),
+      labels: Labels,
+      annotations: Labels,
+      startsAt: Type.String({ maxLength: 64 }),
+      endsAt: Type.String({ maxLength: 64 }),
+      generatorURL: Type.String({ maxLength: 2000 }),
+      fingerprint: Type.String({ minLength: 1, maxLength: 64 }),
+    }),
+    { maxItems: 1000 },
+  ),
 });
 
 /** Alertmanager's webhook receiver: `url: https://herald/api/v1/integrations/alertmanager` with a tenant's token
@@ -43,6 +46,11 @@ export const alertmanagerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = 
         response: { 202: Type.Object({ events: Type.Array(IngestResult) }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(202).send({ events: await deps.ingest.submit(alertmanagerEvents(request.body, request.query.tenantId ?? scopeLimit(principalOf(request)))) }),
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send({
+          events: await deps.ingest.submit(alertmanagerEvents(request.body, request.query.tenantId ?? scopeLimit(principalOf(request)))),
+        }),
   );
 };

@@ -24,21 +24,41 @@ export const deliveryRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = asyn
     limit: query.limit ?? 50,
   });
 
-  app.get('/deliveries', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    deliveries.list(toFilter(request, request.query)),
+  app.get(
+    '/deliveries',
+    {
+      schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } },
+      config: { permission: 'deliveries:read' },
+    },
+    async (request) => deliveries.list(toFilter(request, request.query)),
   );
-  app.get('/deliveries/failures', { schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    deliveries.failures(toFilter(request, request.query)),
+  app.get(
+    '/deliveries/failures',
+    {
+      schema: { tags, querystring: DeliveryQuery, response: { 200: DeliveryPage, ...errorResponses } },
+      config: { permission: 'deliveries:read' },
+    },
+    async (request) => deliveries.failures(toFilter(request, request.query)),
   );
-  app.get('/deliveries/:id', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:read' } }, async (request) =>
-    deliveries.get(request.params.id, scopeLimit(principalOf(request))),
+  app.get(
+    '/deliveries/:id',
+    { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:read' } },
+    async (request) => deliveries.get(request.params.id, scopeLimit(principalOf(request))),
   );
-  app.post('/deliveries/:id/retry', { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:write' } }, async (request) => {
-    const detail = await deliveries.retry(request.params.id, {
-      scope: scopeLimit(principalOf(request)),
-      along: auditAlong(deps, request, (retried) => ({ scopeId: retried.scope, action: 'delivery.retry', target: `delivery:${retried.id}` })),
-    });
-    await deps.releaseHeldMail();
-    return detail;
-  });
+  app.post(
+    '/deliveries/:id/retry',
+    { schema: { tags, params: IdParam, response: { 200: DeliveryDetail, ...errorResponses } }, config: { permission: 'deliveries:write' } },
+    async (request) => {
+      const detail = await deliveries.retry(request.params.id, {
+        scope: scopeLimit(principalOf(request)),
+        along: auditAlong(deps, request, (retried) => ({
+          scopeId: retried.scope,
+          action: 'delivery.retry',
+          target: `delivery:${retried.id}`,
+        })),
+      });
+      await deps.releaseHeldMail();
+      return detail;
+    },
+  );
 };

@@ -12,26 +12,60 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async
   const node = deps.node;
   registry.setDefaultLabels({ node: node.id });
 
-  new Gauge({ name: 'herald_node_info', help: 'This node: its role and version', labelNames: ['role', 'version'], registers: [registry], collect() {
-    this.set({ role: node.role, version: node.version }, 1);
-  } });
-  new Gauge({ name: 'herald_deliveries_total', help: 'Delivery outcomes recorded by this node since it started', labelNames: ['outcome'], registers: [registry], collect() {
-    const stats = node.stats();
-    for (const outcome of ['sent', 'failed', 'retried', 'ambiguous', 'held'] as const) this.set({ outcome }, stats[outcome]);
-  } });
-  new Gauge({ name: 'herald_deliveries_in_flight', help: 'Messages this node is sending now', registers: [registry], collect() {
-    this.set(node.stats().inFlight);
-  } });
-  new Gauge({ name: 'herald_messages', help: 'Messages in the database by state (whole cluster)', labelNames: ['state'], registers: [registry], async collect() {
-    this.reset();
-    for (const row of await clusterStatus.messagesByState()) this.set({ state: row.state }, row.count);
-  } });
-  new Gauge({ name: 'herald_cluster_node_up', help: 'Every node of the cluster: 1 alive, 0 stopped or lost', labelNames: ['peer', 'role', 'state'], registers: [registry], async collect() {
-    this.reset();
-    for (const peer of await clusterStatus.nodes()) this.set({ peer: peer.id, role: peer.role, state: peer.state }, peer.state === 'alive' ? 1 : 0);
-  } });
-
-  app.get('/metrics', { schema: { tags: ['operations'], produces: ['text/plain'] }, config: { permission: 'system' } }, async (_request, reply) => {
-    return reply.type(registry.contentType).send(await registry.metrics());
+  new Gauge({
+    name: 'herald_node_info',
+    help: 'This node: its role and version',
+    labelNames: ['role', 'version'],
+    registers: [registry],
+    collect() {
+      this.set({ role: node.role, version: node.version }, 1);
+    },
   });
+  new Gauge({
+    name: 'herald_deliveries_total',
+    help: 'Delivery outcomes recorded by this node since it started',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      const stats = node.stats();
+      for (const outcome of ['sent', 'failed', 'retried', 'ambiguous', 'held'] as const) this.set({ outcome }, stats[outcome]);
+    },
+  });
+  new Gauge({
+    name: 'herald_deliveries_in_flight',
+    help: 'Messages this node is sending now',
+    registers: [registry],
+    collect() {
+      this.set(node.stats().inFlight);
+    },
+  });
+  new Gauge({
+    name: 'herald_messages',
+    help: 'Messages in the database by state (whole cluster)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await clusterStatus.messagesByState()) this.set({ state: row.state }, row.count);
+    },
+  });
+  new Gauge({
+    name: 'herald_cluster_node_up',
+    help: 'Every node of the cluster: 1 alive, 0 stopped or lost',
+    labelNames: ['peer', 'role', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const peer of await clusterStatus.nodes())
+        this.set({ peer: peer.id, role: peer.role, state: peer.state }, peer.state === 'alive' ? 1 : 0);
+    },
+  });
+
+  app.get(
+    '/metrics',
+    { schema: { tags: ['operations'], produces: ['text/plain'] }, config: { permission: 'system' } },
+    async (_request, reply) => {
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 };

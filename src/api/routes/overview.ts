@@ -10,12 +10,33 @@ import { OverviewPage } from '../schemas/overview.js';
 export const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async (app, { deps }) => {
   app.get(
     '/overview',
-    { config: { permission: 'deliveries:read' }, schema: { tags: ['overview'], querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: OverviewPage, ...errorResponses } } },
+    {
+      config: { permission: 'deliveries:read' },
+      schema: {
+        tags: ['overview'],
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: OverviewPage, ...errorResponses },
+      },
+    },
     async (request) => {
-      const page = await deps.deliveries.overview({ after: request.query.cursor, limit: request.query.limit ?? 50, onlyTenant: scopeLimit(principalOf(request)) });
+      const page = await deps.deliveries.overview({
+        after: request.query.cursor,
+        limit: request.query.limit ?? 50,
+        onlyTenant: scopeLimit(principalOf(request)),
+      });
       const ids = page.scopes.map((scope) => scope.scope);
-      const [recipients, outcomes] = await Promise.all([deps.recipients.count(ids), deps.eventLog.outcomes(ids, Date.parse(page.generatedAt) - 86_400_000)]);
-      return { ...page, scopes: page.scopes.map((scope) => ({ ...scope, adminRecipients: recipients.get(scope.scope) ?? 0, events24h: outcomes.get(scope.scope)! })) };
+      const [recipients, outcomes] = await Promise.all([
+        deps.recipients.count(ids),
+        deps.eventLog.outcomes(ids, Date.parse(page.generatedAt) - 86_400_000),
+      ]);
+      return {
+        ...page,
+        scopes: page.scopes.map((scope) => ({
+          ...scope,
+          adminRecipients: recipients.get(scope.scope) ?? 0,
+          events24h: outcomes.get(scope.scope)!,
+        })),
+      };
     },
   );
 };

@@ -15,17 +15,36 @@ export const preferenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
   const Params = withId(Type.Object({ userId: Type.String({ minLength: 1, maxLength: 40 }) }));
   const userOf = (request: { params: unknown }) => (request.params as { userId: string }).userId;
 
-  app.get('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => ({
-    preferences: await deps.preferences.get(scopeOf(request), userOf(request)),
-  }));
-  app.put('/users/:userId/preferences', { config: { permission: 'self' }, schema: { tags, params: Params, body: PreferencesBody, response: { 200: PreferencesView, ...errorResponses } } }, async (request) => {
-    const scopeId = scopeOf(request);
-    const userId = userOf(request);
-    const receiving = (page: Preference[]) => Object.fromEntries(page.map((preference) => [preference.type, preference.receiving]));
-    return {
-      preferences: await deps.preferences.set(scopeId, userId, request.body.preferences, auditAlong(deps, request, ({ before, after }) => ({
-        scopeId, action: 'preferences.save', target: `user:${userId}`, details: { changes: diffFields(receiving(before), receiving(after)) },
-      }))),
-    };
-  });
+  app.get(
+    '/users/:userId/preferences',
+    { config: { permission: 'self' }, schema: { tags, params: Params, response: { 200: PreferencesView, ...errorResponses } } },
+    async (request) => ({
+      preferences: await deps.preferences.get(scopeOf(request), userOf(request)),
+    }),
+  );
+  app.put(
+    '/users/:userId/preferences',
+    {
+      config: { permission: 'self' },
+      schema: { tags, params: Params, body: PreferencesBody, response: { 200: PreferencesView, ...errorResponses } },
+    },
+    async (request) => {
+      const scopeId = scopeOf(request);
+      const userId = userOf(request);
+      const receiving = (page: Preference[]) => Object.fromEntries(page.map((preference) => [preference.type, preference.receiving]));
+      return {
+        preferences: await deps.preferences.set(
+          scopeId,
+          userId,
+          request.body.preferences,
+          auditAlong(deps, request, ({ before, after }) => ({
+            scopeId,
+            action: 'preferences.save',
+            target: `user:${userId}`,
+            details: { changes: diffFields(receiving(before), receiving(after)) },
+          })),
+        ),
+      };
+    },
+  );
 };

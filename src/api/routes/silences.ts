@@ -17,24 +17,66 @@ export const silenceRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 's
   const { silences, alerts } = deps;
   const Params = withId(Type.Object({ silenceId: Type.String({ minLength: 1, maxLength: 40 }) }));
 
-  app.get('/silences', { config: { permission: 'settings:read' }, schema: { tags: ['silences'], ...params, response: { 200: Type.Object({ items: Type.Array(SilenceView) }), ...errorResponses } } }, async (request) => ({
-    items: await silences.list(scopeOf(request)),
-  }));
+  app.get(
+    '/silences',
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags: ['silences'], ...params, response: { 200: Type.Object({ items: Type.Array(SilenceView) }), ...errorResponses } },
+    },
+    async (request) => ({
+      items: await silences.list(scopeOf(request)),
+    }),
+  );
   // The silence's definition is the detail: what it mutes, when, and why.
-  const silenceEntry = (request: FastifyRequest, action: string) => auditAlong<Silence>(deps, request, ({ id, ...definition }) => ({ scopeId: scopeOf(request), action, target: `silence:${id}`, details: definition }));
-  app.post('/silences', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], ...params, body: SilenceBody, response: { 201: SilenceView, ...errorResponses } } }, async (request, reply) => {
-    const { startsAt, endsAt, ...rest } = request.body;
-    const input = { ...rest, ...(startsAt === undefined ? {} : { startsAt: epochMs(startsAt) }), ...(endsAt === undefined ? {} : { endsAt: epochMs(endsAt) }) };
-    return reply.status(201).send(await silences.create(scopeOf(request), input, silenceEntry(request, 'silence.create')));
-  });
-  app.delete('/silences/:silenceId', { config: { permission: 'settings:write' }, schema: { tags: ['silences'], params: Params, response: { 204: Type.Null(), ...errorResponses } } }, async (request, reply) => {
-    await silences.remove(scopeOf(request), (request.params as { silenceId: string }).silenceId, silenceEntry(request, 'silence.delete'));
-    return reply.status(204).send(null);
-  });
+  const silenceEntry = (request: FastifyRequest, action: string) =>
+    auditAlong<Silence>(deps, request, ({ id, ...definition }) => ({
+      scopeId: scopeOf(request),
+      action,
+      target: `silence:${id}`,
+      details: definition,
+    }));
+  app.post(
+    '/silences',
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags: ['silences'], ...params, body: SilenceBody, response: { 201: SilenceView, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const { startsAt, endsAt, ...rest } = request.body;
+      const input = {
+        ...rest,
+        ...(startsAt === undefined ? {} : { startsAt: epochMs(startsAt) }),
+        ...(endsAt === undefined ? {} : { endsAt: epochMs(endsAt) }),
+      };
+      return reply.status(201).send(await silences.create(scopeOf(request), input, silenceEntry(request, 'silence.create')));
+    },
+  );
+  app.delete(
+    '/silences/:silenceId',
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags: ['silences'], params: Params, response: { 204: Type.Null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await silences.remove(scopeOf(request), (request.params as { silenceId: string }).silenceId, silenceEntry(request, 'silence.delete'));
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/alerts',
-    { config: { permission: 'deliveries:read' }, schema: { tags: ['alerts'], ...params, querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('firing'), Type.Literal('resolved')])) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errorResponses } } },
+    {
+      config: { permission: 'deliveries:read' },
+      schema: {
+        tags: ['alerts'],
+        ...params,
+        querystring: Type.Object(
+          { status: Type.Optional(Type.Union([Type.Literal('firing'), Type.Literal('resolved')])) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(AlertView) }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: await alerts.list(scopeOf(request), { status: request.query.status }) }),
   );
 };

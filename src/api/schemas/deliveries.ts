@@ -19,10 +19,23 @@ export const DeliveryQuery = Type.Object(
 );
 
 export const DeliverySummary = Type.Object({
-  id: Type.String(), scope: Type.String(), eventId: Type.String(), recipient: Type.String(), subject: Type.String(), messageId: Type.String(),
-  state: State, heldReason: Nullable(Type.String()), attempts: Type.Integer(), ambiguousAttempts: Type.Integer(),
-  nextAttemptAt: Nullable(Type.String()), lastStage: Nullable(Type.String()), lastReplyCode: Nullable(Type.Integer()), lastReply: Nullable(Type.String()),
-  createdAt: Type.String(), updatedAt: Type.String(), sentAt: Nullable(Type.String()),
+  id: Type.String(),
+  scope: Type.String(),
+  eventId: Type.String(),
+  recipient: Type.String(),
+  subject: Type.String(),
+  messageId: Type.String(),
+  state: State,
+  heldReason: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  ambiguousAttempts: Type.Integer(),
+  nextAttemptAt: Nullable(Type.String()),
+  lastStage: Nullable(Type.String()),
+  lastReplyCode: Nullable(Type.Integer()),
+  lastReply: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  sentAt: Nullable(Type.String()),
 });
 
 export const DeliveryDetail = Type.Intersect([
@@ -32,9 +45,17 @@ export const DeliveryDetail = Type.Intersect([
     html: Nullable(Type.String()),
     attemptHistory: Type.Array(
       Type.Object({
-        number: Type.Integer(), startedAt: Type.String(), durationMs: Type.Integer(), outcome: Type.String(), stage: Type.String(),
-        replyCode: Nullable(Type.Integer()), reply: Nullable(Type.String()), errorCode: Nullable(Type.String()),
-        settingsScope: Nullable(Type.String()), settingsVersion: Nullable(Type.Integer()), node: Type.String(),
+        number: Type.Integer(),
+        startedAt: Type.String(),
+        durationMs: Type.Integer(),
+        outcome: Type.String(),
+        stage: Type.String(),
+        replyCode: Nullable(Type.Integer()),
+        reply: Nullable(Type.String()),
+        errorCode: Nullable(Type.String()),
+        settingsScope: Nullable(Type.String()),
+        settingsVersion: Nullable(Type.Integer()),
+        node: Type.String(),
       }),
     ),
   }),

@@ -3,28 +3,28 @@ import { Type } from 'typebox';
 import { authModes, providers, securities } from '../../scopes/mail-server/mail-server-settings.js';
 import { HeaderSafeString, Nullable, OneOf } from './common.js';
 
-const Provider = OneOf(providers, { description: 'smtp, gmail, microsoft365 or builtin (Herald\'s own mailbox)' });
+const Provider = OneOf(providers, { description: "smtp, gmail, microsoft365 or builtin (Herald's own mailbox)" });
 const Security = OneOf(securities, { description: 'none (plain), starttls (port 587 unless given) or tls (implicit, port 465)' });
 const Auth = OneOf(authModes, { description: 'none for IP-authorised relays, password, or oauth2' });
 
 const settingsFields = {
-    provider: Provider,
-    host: Type.Optional(Type.String({ minLength: 1, maxLength: 253 })),
-    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
-    security: Type.Optional(Security),
-    allowInvalidCertificate: Type.Optional(Type.Boolean({ description: 'Turns TLS certificate verification off (logged). Prefer tlsCa.' })),
-    tlsCa: Type.Optional(Nullable(Type.String({ maxLength: 20000, description: 'PEM of a CA to trust for this server' }))),
-    auth: Type.Optional(Auth),
-    username: Type.Optional(Nullable(HeaderSafeString({ maxLength: 320 }))),
-    password: Type.Optional(Type.String({ maxLength: 1024, writeOnly: true, description: 'Write-only. Omit to keep the stored one.' })),
-    smtpDomain: Type.Optional(Nullable(Type.String({ maxLength: 253, description: 'The name Herald announces in EHLO' }))),
-    fromAddress: Type.Optional(Type.String({ maxLength: 320 })),
-    fromName: Type.Optional(Nullable(HeaderSafeString({ maxLength: 200 }))),
-    replyTo: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
-    enabled: Type.Optional(Type.Boolean()),
-    applyToAllTenants: Type.Optional(Type.Boolean({ description: 'System only: tenants without settings of their own use these.' })),
-    poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-    rateLimitPerSecond: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
+  provider: Provider,
+  host: Type.Optional(Type.String({ minLength: 1, maxLength: 253 })),
+  port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+  security: Type.Optional(Security),
+  allowInvalidCertificate: Type.Optional(Type.Boolean({ description: 'Turns TLS certificate verification off (logged). Prefer tlsCa.' })),
+  tlsCa: Type.Optional(Nullable(Type.String({ maxLength: 20000, description: 'PEM of a CA to trust for this server' }))),
+  auth: Type.Optional(Auth),
+  username: Type.Optional(Nullable(HeaderSafeString({ maxLength: 320 }))),
+  password: Type.Optional(Type.String({ maxLength: 1024, writeOnly: true, description: 'Write-only. Omit to keep the stored one.' })),
+  smtpDomain: Type.Optional(Nullable(Type.String({ maxLength: 253, description: 'The name Herald announces in EHLO' }))),
+  fromAddress: Type.Optional(Type.String({ maxLength: 320 })),
+  fromName: Type.Optional(Nullable(HeaderSafeString({ maxLength: 200 }))),
+  replyTo: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
+  enabled: Type.Optional(Type.Boolean()),
+  applyToAllTenants: Type.Optional(Type.Boolean({ description: 'System only: tenants without settings of their own use these.' })),
+  poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  rateLimitPerSecond: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
 };
 
 export const MailServerSettingsInput = Type.Object(settingsFields, { additionalProperties: false });
@@ -73,7 +73,15 @@ const Step = Type.Object({
   replyCode: Type.Optional(Type.Integer()),
   reply: Type.Optional(Type.String()),
   extensions: Type.Optional(Type.Array(Type.String())),
-  certificate: Type.Optional(Type.Object({ subject: Type.String(), issuer: Type.String(), validFrom: Type.String(), validTo: Type.String(), fingerprint256: Type.String() })),
+  certificate: Type.Optional(
+    Type.Object({
+      subject: Type.String(),
+      issuer: Type.String(),
+      validFrom: Type.String(),
+      validTo: Type.String(),
+      fingerprint256: Type.String(),
+    }),
+  ),
 });
 
 export const TestResult = Type.Object({
@@ -84,8 +92,14 @@ export const TestResult = Type.Object({
   steps: Type.Array(Step),
   failure: Type.Optional(
     Type.Object({
-      kind: Type.String(), stage: Type.String(), replyCode: Nullable(Type.Integer()), enhancedCode: Nullable(Type.String()),
-      reply: Nullable(Type.String()), errorCode: Nullable(Type.String()), message: Type.String(), hint: Type.Optional(Type.String()),
+      kind: Type.String(),
+      stage: Type.String(),
+      replyCode: Nullable(Type.Integer()),
+      enhancedCode: Nullable(Type.String()),
+      reply: Nullable(Type.String()),
+      errorCode: Nullable(Type.String()),
+      message: Type.String(),
+      hint: Type.Optional(Type.String()),
     }),
   ),
 });

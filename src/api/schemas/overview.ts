@@ -4,20 +4,43 @@ import { Nullable, OneOf } from './common.js';
 export const ScopeHealth = Type.Object({
   scope: Type.String(),
   name: Type.String(),
-  source: OneOf(['own', 'system', 'none'], { description: 'where the scope\'s effective mail server comes from' }),
+  source: OneOf(['own', 'system', 'none'], { description: "where the scope's effective mail server comes from" }),
   provider: Nullable(Type.String()),
-  status: OneOf(['working', 'failing', 'held', 'untested'], { description: 'held: no usable mail server; failing: the last attempt failed' }),
+  status: OneOf(['working', 'failing', 'held', 'untested'], {
+    description: 'held: no usable mail server; failing: the last attempt failed',
+  }),
   statusReason: Type.String(),
   lastSuccessAt: Nullable(Type.String({ format: 'date-time' })),
-  lastFailure: Nullable(Type.Object({ at: Type.String({ format: 'date-time' }), stage: Type.String(), replyCode: Nullable(Type.Integer()), reply: Nullable(Type.String()) })),
+  lastFailure: Nullable(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      stage: Type.String(),
+      replyCode: Nullable(Type.Integer()),
+      reply: Nullable(Type.String()),
+    }),
+  ),
   queueDepth: Type.Integer({ description: 'queued, sending and deferred messages' }),
   held: Type.Object({ count: Type.Integer(), reasons: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer() })) }),
-  last24h: Type.Array(Type.Object({ hour: Type.String({ format: 'date-time' }), sent: Type.Integer(), failed: Type.Integer() }), { description: '24 hourly buckets, oldest first' }),
-  adminRecipients: Type.Integer({ description: 'how many admin recipients the scope has: with none, events for administrators reach nobody' }),
-  events24h: Type.Object({
-    queued: Type.Integer(), grouped: Type.Integer(),
-    suppressed: Type.Record(Type.String(), Type.Integer(), { description: 'by reason code: no_recipients, event_disabled, silenced, repeat_interval…' }),
-  }, { description: 'what became of the scope\'s events in the last 24 hours' }),
+  last24h: Type.Array(Type.Object({ hour: Type.String({ format: 'date-time' }), sent: Type.Integer(), failed: Type.Integer() }), {
+    description: '24 hourly buckets, oldest first',
+  }),
+  adminRecipients: Type.Integer({
+    description: 'how many admin recipients the scope has: with none, events for administrators reach nobody',
+  }),
+  events24h: Type.Object(
+    {
+      queued: Type.Integer(),
+      grouped: Type.Integer(),
+      suppressed: Type.Record(Type.String(), Type.Integer(), {
+        description: 'by reason code: no_recipients, event_disabled, silenced, repeat_interval…',
+      }),
+    },
+    { description: "what became of the scope's events in the last 24 hours" },
+  ),
 });
 
-export const OverviewPage = Type.Object({ generatedAt: Type.String({ format: 'date-time' }), scopes: Type.Array(ScopeHealth), nextCursor: Nullable(Type.String()) });
+export const OverviewPage = Type.Object({
+  generatedAt: Type.String({ format: 'date-time' }),
+  scopes: Type.Array(ScopeHealth),
+  nextCursor: Nullable(Type.String()),
+});

@@ -4,7 +4,17 @@ import { AppError, fieldError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { parseMailbox } from '../../shared/email-address.js';
 import { newId } from '../../shared/ids.js';
-import { candidateSettings, resolveEffectiveSettings, systemScopeId, type CandidateSettings, type MailHostGuard, type MailServer, type MailServerSettingsInput, type Provider, type SettingsSecrets } from '../../scopes/index.js';
+import {
+  candidateSettings,
+  resolveEffectiveSettings,
+  systemScopeId,
+  type CandidateSettings,
+  type MailHostGuard,
+  type MailServer,
+  type MailServerSettingsInput,
+  type Provider,
+  type SettingsSecrets,
+} from '../../scopes/index.js';
 import type { Database } from '../../store/schema.js';
 import { smtpServerOptions } from '../smtp/smtp-options.js';
 import { createMailboxTransport } from '../sending/transports/mailbox-transport.js';
@@ -73,7 +83,11 @@ interface UnderTest {
   candidate?: CandidateSettings;
 }
 
-async function testMailServer(deps: MailServerTestDeps, scopeId: string, request: MailServerTestOptions & { to?: string }): Promise<MailServerTestResult> {
+async function testMailServer(
+  deps: MailServerTestDeps,
+  scopeId: string,
+  request: MailServerTestOptions & { to?: string },
+): Promise<MailServerTestResult> {
   const to = request.to === undefined ? undefined : parseMailbox(request.to);
   if (to && !to.ok) throw fieldError('/to', 'format', `is not a valid address: it ${to.reason}`, 'invalid_address');
   const caller = request.caller ?? { mayWriteSettings: true, seesInheritedDetails: true };
@@ -92,17 +106,36 @@ async function testMailServer(deps: MailServerTestDeps, scopeId: string, request
   }
   if (server.auth.kind === 'oauth2') {
     return {
-      ok: false, provider: server.provider, settingsSource: source, steps: [],
-      failure: { kind: 'permanent', stage: 'auth', replyCode: null, enhancedCode: null, reply: null, errorCode: 'EOAUTH2', message: 'OAuth2 has not been authorized for this mail server yet.', hint: 'Complete the OAuth2 authorization, or use password authentication with an app password.' },
+      ok: false,
+      provider: server.provider,
+      settingsSource: source,
+      steps: [],
+      failure: {
+        kind: 'permanent',
+        stage: 'auth',
+        replyCode: null,
+        enhancedCode: null,
+        reply: null,
+        errorCode: 'EOAUTH2',
+        message: 'OAuth2 has not been authorized for this mail server yet.',
+        hint: 'Complete the OAuth2 authorization, or use password authentication with an app password.',
+      },
     };
   }
   const options = smtpServerOptions(server, password, deps.timeoutMs);
   let mail;
   if (to?.ok) {
     const raw = await new MailComposer({
-      from: { name: from.name ?? '', address: from.address }, to: to.mailbox.name ? { name: to.mailbox.name, address: to.mailbox.address } : to.mailbox.address,
-      replyTo, subject, text, messageId, headers: { 'Auto-Submitted': 'auto-generated' },
-    }).compile().build();
+      from: { name: from.name ?? '', address: from.address },
+      to: to.mailbox.name ? { name: to.mailbox.name, address: to.mailbox.address } : to.mailbox.address,
+      replyTo,
+      subject,
+      text,
+      messageId,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    })
+      .compile()
+      .build();
     mail = { from: from.address, to: to.mailbox.address, raw };
   }
   let address: string;
@@ -112,18 +145,38 @@ async function testMailServer(deps: MailServerTestDeps, scopeId: string, request
     if (!(error instanceof AppError) || error.code !== 'host_not_allowed') throw error;
     // The same answer whatever is listening there: the probe never connects.
     return {
-      ok: false, provider: server.provider, settingsSource: source, steps: [],
-      failure: { kind: 'permanent', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'host_not_allowed', message: error.message },
+      ok: false,
+      provider: server.provider,
+      settingsSource: source,
+      steps: [],
+      failure: {
+        kind: 'permanent',
+        stage: 'connect',
+        replyCode: null,
+        enhancedCode: null,
+        reply: null,
+        errorCode: 'host_not_allowed',
+        message: error.message,
+      },
     };
   }
   if (mail && candidate) assertSender(candidate, caller);
   const probed = await probeSmtp({ ...options, address }, mail);
   const savedServer = candidate?.savedServer ?? true;
-  const result = server.scopeId !== scopeId && !caller.seesInheritedDetails ? outcomesOnly(probed) : !savedServer && failedBeforeGreeting(probed) ? connectFailed() : probed;
+  const result =
+    server.scopeId !== scopeId && !caller.seesInheritedDetails
+      ? outcomesOnly(probed)
+      : !savedServer && failedBeforeGreeting(probed)
+        ? connectFailed()
+        : probed;
   return { ...result, provider: server.provider, settingsSource: source, ...(to?.ok && result.ok ? { messageId } : {}) };
 }
 
-async function settingsUnderTest(deps: MailServerTestDeps, scopeId: string, input: MailServerSettingsInput | undefined): Promise<UnderTest> {
+async function settingsUnderTest(
+  deps: MailServerTestDeps,
+  scopeId: string,
+  input: MailServerSettingsInput | undefined,
+): Promise<UnderTest> {
   if (input) {
     const candidate = await candidateSettings(deps.db, deps.secrets, scopeId, input);
     return { server: candidate.server, password: candidate.password, source: 'candidate', candidate };

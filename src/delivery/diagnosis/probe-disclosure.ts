@@ -16,7 +16,12 @@ export function outcomesOnly(result: ProbeResult): ProbeResult {
     ...(failure
       ? {
           failure: {
-            kind: failure.kind, stage: failure.stage, replyCode: null, enhancedCode: null, reply: null, errorCode: null,
+            kind: failure.kind,
+            stage: failure.stage,
+            replyCode: null,
+            enhancedCode: null,
+            reply: null,
+            errorCode: null,
             message: `The inherited mail server failed at the ${failure.stage} step; the system administrator can see the details.`,
             ...(failure.hint ? { hint: failure.hint } : {}),
           },
@@ -45,7 +50,13 @@ export function connectFailed(): ProbeResult {
       return { step: name, status: 'skipped', durationMs: 0, detail: name === 'dns' ? 'Reported with the connection' : 'Not reached' };
     }),
     failure: {
-      kind: 'transient', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'connect_failed', message: connectFailedMessage,
+      kind: 'transient',
+      stage: 'connect',
+      replyCode: null,
+      enhancedCode: null,
+      reply: null,
+      errorCode: 'connect_failed',
+      message: connectFailedMessage,
       hint: 'Check the host, the port and the security setting (implicit TLS on 465, STARTTLS on 587), and that Herald may reach the server. For a host and port other than the saved ones every such failure (refused, unreachable, timed out, no SMTP greeting) gets this one answer; once they are saved, a test shows every step.',
     },
   };

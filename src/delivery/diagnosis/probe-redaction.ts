@@ -5,7 +5,13 @@ export function secretsOf(server: SmtpServerOptions): string[] {
   if (server.auth.type !== 'password' || server.auth.password === '') return [];
   const { username, password } = server.auth;
   const base64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');
-  const forms = [password, base64(password), base64(password).replace(/=+$/, ''), base64(`\0${username}\0${password}`), base64(`${username}\0${username}\0${password}`)];
+  const forms = [
+    password,
+    base64(password),
+    base64(password).replace(/=+$/, ''),
+    base64(`\0${username}\0${password}`),
+    base64(`${username}\0${username}\0${password}`),
+  ];
   return forms.sort((a, b) => b.length - a.length);
 }
 
@@ -14,6 +20,7 @@ export function redact<T>(value: T, secrets: string[]): T {
   if (secrets.length === 0) return value;
   if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), value as string) as T;
   if (Array.isArray(value)) return value.map((item) => redact(item, secrets)) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)])) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, secrets)])) as T;
   return value;
 }

@@ -27,7 +27,8 @@ export function stepFor(name: ProbeStepName, input: StepInput): ProbeStep {
 function skipReason(name: ProbeStepName, { server, mail, session }: StepInput): string | undefined {
   if (name === 'tls' && server.security === 'none') return 'Security is "none": the session is not encrypted';
   if (name === 'auth' && server.auth.type === 'none') return 'No authentication configured';
-  if (name === 'auth' && session.allowsAuth === false) return 'The server does not offer AUTH, so the credentials are not sent (delivery does not send them either)';
+  if (name === 'auth' && session.allowsAuth === false)
+    return 'The server does not offer AUTH, so the credentials are not sent (delivery does not send them either)';
   if ((name === 'mail' || name === 'rcpt' || name === 'data') && !mail) return 'Verify only: no message sent';
   return undefined;
 }
@@ -42,7 +43,9 @@ function okStep(name: ProbeStepName, { server, session, dns }: StepInput): Probe
       return dns;
     case 'connect': {
       const greeted = first?.reply !== undefined;
-      const detail = greeted ? `Connected to ${server.host}:${server.port}${server.security === 'tls' ? ' over TLS' : ''}` : `TCP connection to ${server.host}:${server.port}; the TLS handshake comes before the greeting`;
+      const detail = greeted
+        ? `Connected to ${server.host}:${server.port}${server.security === 'tls' ? ' over TLS' : ''}`
+        : `TCP connection to ${server.host}:${server.port}; the TLS handshake comes before the greeting`;
       return { step: name, status: 'ok', ...timing, detail, ...replyOf(first) };
     }
     case 'tls': {
@@ -52,21 +55,45 @@ function okStep(name: ProbeStepName, { server, session, dns }: StepInput): Probe
         step: name,
         status: 'ok',
         durationMs: duration(started, session.secureAt),
-        detail: tls ? `${server.security === 'tls' ? 'Implicit TLS' : 'STARTTLS'}: ${tls.protocol}, ${tls.cipher}, ${tls.verified}` : 'TLS established',
+        detail: tls
+          ? `${server.security === 'tls' ? 'Implicit TLS' : 'STARTTLS'}: ${tls.protocol}, ${tls.cipher}, ${tls.verified}`
+          : 'TLS established',
         ...(first ? { command: first.command, ...replyOf(first) } : {}),
         ...(tls?.certificate ? { certificate: tls.certificate } : {}),
       };
     }
     case 'ehlo': // after STARTTLS the second EHLO is the one that counts
-      return { step: name, status: 'ok', durationMs: duration(last?.sentAt, last?.repliedAt), detail: 'Server capabilities received', command: last?.command, ...replyOf(last), extensions: extensionsOf(last?.reply) };
+      return {
+        step: name,
+        status: 'ok',
+        durationMs: duration(last?.sentAt, last?.repliedAt),
+        detail: 'Server capabilities received',
+        command: last?.command,
+        ...replyOf(last),
+        extensions: extensionsOf(last?.reply),
+      };
     case 'auth':
-      return { step: name, status: 'ok', ...timing, detail: `Authenticated as ${server.auth.type === 'password' ? server.auth.username : ''}`, command: authCommand(first), ...replyOf(last) };
+      return {
+        step: name,
+        status: 'ok',
+        ...timing,
+        detail: `Authenticated as ${server.auth.type === 'password' ? server.auth.username : ''}`,
+        command: authCommand(first),
+        ...replyOf(last),
+      };
     case 'mail':
       return { step: name, status: 'ok', ...timing, detail: 'Sender accepted', command: first?.command, ...replyOf(first) };
     case 'rcpt':
       return { step: name, status: 'ok', ...timing, detail: 'Recipient accepted', command: first?.command, ...replyOf(first) };
     case 'data':
-      return { step: name, status: 'ok', ...timing, detail: `Message accepted (${session.messageSize ?? 0} bytes)`, command: first?.command, ...replyOf(last) };
+      return {
+        step: name,
+        status: 'ok',
+        ...timing,
+        detail: `Message accepted (${session.messageSize ?? 0} bytes)`,
+        command: first?.command,
+        ...replyOf(last),
+      };
   }
 }
 
@@ -74,7 +101,10 @@ function failedStepFor(name: ProbeStepName, { dns, session }: StepInput, failure
   if (name === 'dns' && dns.status === 'failed') return { ...dns, detail: failure.message };
   const exchanges = session.exchanges.filter((exchange) => exchange.stage === name);
   const started = name === 'connect' || (name === 'tls' && exchanges.length === 0) ? session.startedAt : exchanges[0]?.sentAt;
-  const command = name === 'auth' ? authCommand(exchanges[0]) : exchanges.filter((exchange) => exchange.command && exchange.command !== '.').at(-1)?.command;
+  const command =
+    name === 'auth'
+      ? authCommand(exchanges[0])
+      : exchanges.filter((exchange) => exchange.command && exchange.command !== '.').at(-1)?.command;
   const reply = failure.reply ?? exchanges.at(-1)?.reply;
   return {
     step: name,
@@ -93,7 +123,11 @@ function replyOf(exchange: Pick<Exchange, 'reply'> | undefined): Pick<ProbeStep,
 }
 
 function extensionsOf(reply: string | undefined): string[] {
-  return (reply ?? '').split('\n').slice(1).map((line) => line.replace(/^\d{3}[ -]/, '').trim()).filter(Boolean);
+  return (reply ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^\d{3}[ -]/, '').trim())
+    .filter(Boolean);
 }
 
 /** `AUTH PLAIN [redacted]`: the mechanism, never what follows it. */

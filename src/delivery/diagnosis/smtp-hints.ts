@@ -8,7 +8,10 @@ interface HintRule {
   hint: string;
 }
 
-const code = (...codes: string[]) => (f: HintInput) => f.errorCode !== null && codes.includes(f.errorCode);
+const code =
+  (...codes: string[]) =>
+  (f: HintInput) =>
+    f.errorCode !== null && codes.includes(f.errorCode);
 const reply = (replyCode: number, pattern?: RegExp) => (f: HintInput) =>
   f.replyCode === replyCode && (pattern === undefined || pattern.test(`${f.enhancedCode ?? ''} ${f.reply ?? ''}`));
 const says = (pattern: RegExp) => (f: HintInput) => pattern.test(`${f.reply ?? ''}\n${f.message ?? ''}`);
@@ -30,7 +33,8 @@ const rules: HintRule[] = [
   },
   { when: reply(530, /auth/i), hint: 'The server requires authentication: set a username and password.' },
   {
-    when: (f) => code('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG')(f) || says(/wrong version number|packet length too long/i)(f),
+    when: (f) =>
+      code('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG')(f) || says(/wrong version number|packet length too long/i)(f),
     hint: 'TLS and plain SMTP are mixed up: use STARTTLS on port 587 (or 25), implicit TLS on port 465.',
   },
   {
@@ -38,20 +42,35 @@ const rules: HintRule[] = [
     hint: 'The server does not offer STARTTLS on this port: use implicit TLS on port 465, or plain SMTP only on a trusted network.',
   },
   {
-    when: code('DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'),
+    when: code(
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'UNABLE_TO_GET_ISSUER_CERT',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    ),
     hint: "The server's certificate is self-signed or from a CA Herald does not trust: add that CA certificate to the mail server settings (Advanced → CA certificate, or tlsCa in the API), or, as a last resort, accept invalid certificates.",
   },
-  { when: code('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'), hint: "The server's certificate has expired (or is not valid yet): the mail server's administrator must renew it." },
+  {
+    when: code('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'),
+    hint: "The server's certificate has expired (or is not valid yet): the mail server's administrator must renew it.",
+  },
   {
     when: code('ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'),
     hint: "The host name does not match the server's certificate: connect using a name the certificate lists.",
   },
-  { when: (f) => f.stage === 'tls' && says(/SSL routines/i)(f), hint: 'The TLS handshake failed: check the security setting (STARTTLS on 587, TLS on 465) and that the server supports TLS 1.2 or later.' },
+  {
+    when: (f) => f.stage === 'tls' && says(/SSL routines/i)(f),
+    hint: 'The TLS handshake failed: check the security setting (STARTTLS on 587, TLS on 465) and that the server supports TLS 1.2 or later.',
+  },
   {
     when: (f) => code('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENODATA', 'EDNS')(f) || (f.stage === 'dns' && f.replyCode === null),
     hint: 'The host name does not resolve: check it for typos, and that Herald can reach a DNS server.',
   },
-  { when: code('ECONNREFUSED'), hint: 'Nothing accepts connections on that host and port: check the port, and that the mail server is running.' },
+  {
+    when: code('ECONNREFUSED'),
+    hint: 'Nothing accepts connections on that host and port: check the port, and that the mail server is running.',
+  },
   {
     when: (f) => f.errorCode === 'ETIMEDOUT' && says(/greeting/i)(f),
     hint: 'The server accepted the connection but never greeted: port 465 expects implicit TLS (set the security to TLS), or a firewall or proxy holds the connection.',
@@ -60,7 +79,10 @@ const rules: HintRule[] = [
     when: (f) => f.stage === 'connect' && code('ETIMEDOUT')(f),
     hint: 'The connection timed out: a firewall drops it or the port is wrong. Many cloud providers block outgoing port 25; use 587 or 465.',
   },
-  { when: code('EHOSTUNREACH', 'ENETUNREACH'), hint: 'There is no network route to the host: check the host name and the network or firewall.' },
+  {
+    when: code('EHOSTUNREACH', 'ENETUNREACH'),
+    hint: 'There is no network route to the host: check the host name and the network or firewall.',
+  },
   {
     when: (f) => f.replyCode !== null && f.replyCode >= 500 && says(/relay/i)(f),
     hint: 'The server does not relay mail for Herald: authenticate with an account of that server, or allow Herald’s IP address to relay.',
@@ -69,7 +91,10 @@ const rules: HintRule[] = [
     when: (f) => says(/SendAsDenied|sender address rejected|not owned by user|not allowed to send as/i)(f) || f.enhancedCode === '5.7.60',
     hint: 'The account may not send as this From address: use an address the account owns or has “send as” rights for.',
   },
-  { when: (f) => reply(552)(f) || f.enhancedCode === '5.3.4' || says(/size larger than allowed/i)(f), hint: 'The message is larger than the server accepts.' },
+  {
+    when: (f) => reply(552)(f) || f.enhancedCode === '5.3.4' || says(/size larger than allowed/i)(f),
+    hint: 'The message is larger than the server accepts.',
+  },
   {
     when: (f) => f.stage === 'data' && f.replyCode === null && code('ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE')(f),
     hint: 'The connection ended after the message was sent, before the server confirmed it: it may or may not have been delivered.',
@@ -79,7 +104,9 @@ const rules: HintRule[] = [
     hint: 'The server deferred the message temporarily (busy, rate limit or greylisting); Herald will retry it.',
   },
   {
-    when: (f) => (f.replyCode === 554 || f.replyCode === 550) && (f.enhancedCode === '5.7.1' || says(/spam|block|blacklist|denylist|reputation|policy/i)(f)),
+    when: (f) =>
+      (f.replyCode === 554 || f.replyCode === 550) &&
+      (f.enhancedCode === '5.7.1' || says(/spam|block|blacklist|denylist|reputation|policy/i)(f)),
     hint: "The server refused the message as spam or by policy: check the content, the sending IP's reputation and the domain's SPF, DKIM and DMARC records.",
   },
 ];

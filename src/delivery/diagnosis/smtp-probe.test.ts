@@ -54,7 +54,8 @@ test('verifies a plain server: greeting, EHLO extensions, then QUIT', async () =
   assert.equal(step(result, 'dns').detail, '127.0.0.1 is an IP address');
   assert.equal(step(result, 'connect').replyCode, 220);
   assert.match(step(result, 'ehlo').command ?? '', /^EHLO /);
-  for (const extension of ['PIPELINING', '8BITMIME', 'SIZE 20971520']) assert.ok(step(result, 'ehlo').extensions?.includes(extension), extension);
+  for (const extension of ['PIPELINING', '8BITMIME', 'SIZE 20971520'])
+    assert.ok(step(result, 'ehlo').extensions?.includes(extension), extension);
   assert.match(step(result, 'mail').detail, /Verify only/);
 });
 
@@ -120,7 +121,10 @@ test('a wrong password stops the transcript at AUTH with the 535 reply; nothing 
   assert.equal(result.ok, false);
   assert.equal(statuses(result), 'dns:ok connect:ok tls:skipped ehlo:ok auth:failed mail:skipped rcpt:skipped data:skipped');
   const auth = step(result, 'auth');
-  assert.deepEqual([auth.command, auth.replyCode, auth.reply], ['AUTH PLAIN [redacted]', 535, '535 5.7.8 Authentication credentials invalid']);
+  assert.deepEqual(
+    [auth.command, auth.replyCode, auth.reply],
+    ['AUTH PLAIN [redacted]', 535, '535 5.7.8 Authentication credentials invalid'],
+  );
   assert.deepEqual([result.failure?.kind, result.failure?.stage, result.failure?.enhancedCode], ['permanent', 'auth', '5.7.8']);
   assert.match(result.failure?.hint ?? '', /username or password/);
   assert.equal(step(result, 'mail').detail, 'Not reached');
@@ -133,7 +137,10 @@ test('a rejected recipient fails at RCPT, permanently; DATA is not reached', asy
   const result = await probe(serverFor(smtp), mail);
   assert.equal(statuses(result), 'dns:ok connect:ok tls:skipped ehlo:ok auth:skipped mail:ok rcpt:failed data:skipped');
   assert.deepEqual([step(result, 'rcpt').command, step(result, 'rcpt').replyCode], ['RCPT TO:<ops@example.test>', 550]);
-  assert.deepEqual([result.failure?.kind, result.failure?.stage, result.failure?.reply], ['permanent', 'rcpt', '550 5.1.1 No such user here']);
+  assert.deepEqual(
+    [result.failure?.kind, result.failure?.stage, result.failure?.reply],
+    ['permanent', 'rcpt', '550 5.1.1 No such user here'],
+  );
 });
 
 test('a closed port fails at connect, transiently, with the ECONNREFUSED hint', async () => {
@@ -147,7 +154,14 @@ test('a closed port fails at connect, transiently, with the ECONNREFUSED hint', 
 });
 
 test('a host name that does not resolve fails at DNS', async () => {
-  const result = await probe({ host: 'herald-probe.invalid', port: 25, security: 'none', tlsVerify: true, auth: { type: 'none' }, timeoutMs: 3_000 });
+  const result = await probe({
+    host: 'herald-probe.invalid',
+    port: 25,
+    security: 'none',
+    tlsVerify: true,
+    auth: { type: 'none' },
+    timeoutMs: 3_000,
+  });
   assert.equal(statuses(result), 'dns:failed connect:skipped tls:skipped ehlo:skipped auth:skipped mail:skipped rcpt:skipped data:skipped');
   assert.deepEqual([result.failure?.kind, result.failure?.stage], ['transient', 'dns']);
   assert.match(result.failure?.hint ?? '', /does not resolve/);
@@ -170,7 +184,10 @@ test('a connection dropped after the final "." is ambiguous: the server may have
   await using smtp = await startSmtpTestServer({ onData: () => 'drop' });
   const result = await probe(serverFor(smtp), mail);
   assert.equal(statuses(result), 'dns:ok connect:ok tls:skipped ehlo:ok auth:skipped mail:ok rcpt:ok data:failed');
-  assert.deepEqual([result.failure?.kind, result.failure?.stage, result.failure?.replyCode, result.failure?.errorCode], ['ambiguous', 'data', null, 'ECONNECTION']);
+  assert.deepEqual(
+    [result.failure?.kind, result.failure?.stage, result.failure?.replyCode, result.failure?.errorCode],
+    ['ambiguous', 'data', null, 'ECONNECTION'],
+  );
   assert.equal(step(result, 'data').command, 'DATA');
   assert.match(result.failure?.hint ?? '', /may or may not have been delivered/);
 });
@@ -184,5 +201,8 @@ test('the password never leaves, even when a server echoes it', async () => {
 });
 
 test('settings that cannot be connected to at all are a programmer error, thrown', async () => {
-  await assert.rejects(probeSmtp({ host: '', port: 25, security: 'none', tlsVerify: true, auth: { type: 'none' }, timeoutMs: 1_000 }), TypeError);
+  await assert.rejects(
+    probeSmtp({ host: '', port: 25, security: 'none', tlsVerify: true, auth: { type: 'none' }, timeoutMs: 1_000 }),
+    TypeError,
+  );
 });

@@ -61,7 +61,9 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
       await settle<boolean>(connection, (done) => connection.login({ user: username, pass: password }, done));
     }
     if (mail) {
-      const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) => connection.send({ from: mail.from, to: [mail.to] }, mail.raw, done));
+      const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) =>
+        connection.send({ from: mail.from, to: [mail.to] }, mail.raw, done),
+      );
       session.messageSize = info.messageSize;
     }
     return undefined;
@@ -125,11 +127,21 @@ async function resolveHost(host: string, timeoutMs: number): Promise<{ step: Pro
   const startedAt = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`DNS lookup for ${host} timed out`), { code: 'EDNS', originalCode: 'ETIMEOUT' })), timeoutMs);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`DNS lookup for ${host} timed out`), { code: 'EDNS', originalCode: 'ETIMEOUT' })),
+      timeoutMs,
+    );
   });
   try {
     const addresses = await Promise.race([lookup(host, { all: true }), timeout]);
-    return { step: { step: 'dns', status: 'ok', durationMs: since(startedAt), detail: `${host} → ${addresses.map((entry) => entry.address).join(', ')}` } };
+    return {
+      step: {
+        step: 'dns',
+        status: 'ok',
+        durationMs: since(startedAt),
+        detail: `${host} → ${addresses.map((entry) => entry.address).join(', ')}`,
+      },
+    };
   } catch (error) {
     return { step: { step: 'dns', status: 'failed', durationMs: since(startedAt), detail: '' }, error };
   } finally {
@@ -171,19 +183,31 @@ function contextOf(session: Session): SmtpErrorContext & { stage?: ProbeStepName
 function tlsDetails(socket: unknown): Session['tls'] {
   if (!(socket instanceof TLSSocket)) return undefined;
   const peer = socket.getPeerCertificate();
-  const verified = socket.authorized ? 'certificate verified' : `certificate NOT verified (${String(socket.authorizationError)}; verification is off)`;
+  const verified = socket.authorized
+    ? 'certificate verified'
+    : `certificate NOT verified (${String(socket.authorizationError)}; verification is off)`;
   return {
     protocol: socket.getProtocol() ?? 'TLS',
     cipher: socket.getCipher()?.name ?? 'unknown cipher',
     verified,
     ...(peer && peer.subject
-      ? { certificate: { subject: distinguishedName(peer.subject), issuer: distinguishedName(peer.issuer), validFrom: peer.valid_from, validTo: peer.valid_to, fingerprint256: peer.fingerprint256 } }
+      ? {
+          certificate: {
+            subject: distinguishedName(peer.subject),
+            issuer: distinguishedName(peer.issuer),
+            validFrom: peer.valid_from,
+            validTo: peer.valid_to,
+            fingerprint256: peer.fingerprint256,
+          },
+        }
       : {}),
   };
 }
 
 function distinguishedName(name: object): string {
-  return Object.entries(name).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`).join(', ');
+  return Object.entries(name)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(', ');
 }
 
 function withHint(failure: SendFailure): SendFailure & { hint?: string } {
@@ -203,4 +227,3 @@ function isStepName(stage: string): stage is ProbeStepName {
 function since(startedAt: number): number {
   return Math.round(performance.now() - startedAt);
 }
-

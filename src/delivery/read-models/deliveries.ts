@@ -3,7 +3,15 @@ import type { SettingsSecrets } from '../../scopes/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Database } from '../../store/schema.js';
 import type { AlongWith } from '../../store/transaction.js';
-import { getDelivery, listDeliveries, listFailures, retryDelivery, type DeliveryDetail, type DeliveryFilter, type DeliverySummary } from './history.js';
+import {
+  getDelivery,
+  listDeliveries,
+  listFailures,
+  retryDelivery,
+  type DeliveryDetail,
+  type DeliveryFilter,
+  type DeliverySummary,
+} from './history.js';
 import { overview, type ScopeHealth } from './overview.js';
 
 export interface DeliveryPage {
@@ -27,10 +35,22 @@ export interface Deliveries {
   /** Queues a failed or held message again, keeping its Message-ID; `along` runs in the same transaction. */
   retry(id: string, options?: { scope?: string; along?: AlongWith<DeliveryDetail> }): Promise<DeliveryDetail>;
   /** The system scope and a page of tenants (or only `onlyTenant`), with their delivery health now. */
-  overview(page: { after?: string; limit: number; onlyTenant?: string }): Promise<{ generatedAt: string; scopes: ScopeHealth[]; nextCursor: string | null }>;
+  overview(page: {
+    after?: string;
+    limit: number;
+    onlyTenant?: string;
+  }): Promise<{ generatedAt: string; scopes: ScopeHealth[]; nextCursor: string | null }>;
 }
 
-export function createDeliveries({ db, clock, secrets }: { db: Kysely<Database>; clock: Clock; secrets: Pick<SettingsSecrets, 'unreadable'> }): Deliveries {
+export function createDeliveries({
+  db,
+  clock,
+  secrets,
+}: {
+  db: Kysely<Database>;
+  clock: Clock;
+  secrets: Pick<SettingsSecrets, 'unreadable'>;
+}): Deliveries {
   return {
     list: (filter) => listDeliveries(db, filter),
     failures: (filter) => listFailures(db, filter),

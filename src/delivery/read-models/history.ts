@@ -61,11 +61,23 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function toSummary(row: MessageRow): DeliverySummary {
   const waiting = row.state === 'queued' || row.state === 'deferred';
   return {
-    id: row.id, scope: row.scope_id, eventId: row.event_id, recipient: row.recipient, subject: row.subject,
-    messageId: row.message_id, state: row.state, heldReason: row.held_reason, attempts: row.attempts,
-    ambiguousAttempts: row.ambiguous_attempts, nextAttemptAt: waiting ? iso(row.next_attempt_at) : null,
-    lastStage: row.last_stage, lastReplyCode: row.last_reply_code, lastReply: row.last_reply,
-    createdAt: iso(row.created_at)!, updatedAt: iso(row.updated_at)!, sentAt: iso(row.sent_at),
+    id: row.id,
+    scope: row.scope_id,
+    eventId: row.event_id,
+    recipient: row.recipient,
+    subject: row.subject,
+    messageId: row.message_id,
+    state: row.state,
+    heldReason: row.held_reason,
+    attempts: row.attempts,
+    ambiguousAttempts: row.ambiguous_attempts,
+    nextAttemptAt: waiting ? iso(row.next_attempt_at) : null,
+    lastStage: row.last_stage,
+    lastReplyCode: row.last_reply_code,
+    lastReply: row.last_reply,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    sentAt: iso(row.sent_at),
   };
 }
 
@@ -74,8 +86,15 @@ function toSummary(row: MessageRow): DeliverySummary {
  *
  * @example await listDeliveries(db, { scope: 'acme', state: ['failed'], limit: 50 })
  */
-export async function listDeliveries(db: Kysely<Database>, filter: DeliveryFilter): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
-  let query = db.selectFrom('messages').selectAll().orderBy('id', 'desc').limit(filter.limit + 1);
+export async function listDeliveries(
+  db: Kysely<Database>,
+  filter: DeliveryFilter,
+): Promise<{ items: DeliverySummary[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('messages')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.scope) query = query.where('scope_id', '=', filter.scope);
   if (filter.state && filter.state.length > 0) query = query.where('state', 'in', filter.state);
   if (filter.recipient) query = query.where('recipient', '=', filter.recipient);
@@ -101,9 +120,17 @@ export async function getDelivery(db: Kysely<Database>, id: string, scope?: stri
     text: row.text_body,
     html: row.html_body,
     attemptHistory: attempts.map((a) => ({
-      number: a.number, startedAt: iso(a.started_at)!, durationMs: a.duration_ms, outcome: a.outcome, stage: a.stage,
-      replyCode: a.reply_code, reply: a.reply, errorCode: a.error_code, settingsScope: a.settings_scope,
-      settingsVersion: a.settings_version, node: a.node_id,
+      number: a.number,
+      startedAt: iso(a.started_at)!,
+      durationMs: a.duration_ms,
+      outcome: a.outcome,
+      stage: a.stage,
+      replyCode: a.reply_code,
+      reply: a.reply,
+      errorCode: a.error_code,
+      settingsScope: a.settings_scope,
+      settingsVersion: a.settings_version,
+      node: a.node_id,
     })),
   };
 }
@@ -120,16 +147,28 @@ const retryable: MessageState[] = ['failed', 'held', 'deferred'];
  * deferred one is tried now instead of at its next retry, within its retry window as before.
  * `along` runs in the same transaction.
  */
-export async function retryDelivery(db: Kysely<Database>, clock: Clock, id: string, scope?: string, along?: AlongWith<DeliveryDetail>): Promise<DeliveryDetail> {
+export async function retryDelivery(
+  db: Kysely<Database>,
+  clock: Clock,
+  id: string,
+  scope?: string,
+  along?: AlongWith<DeliveryDetail>,
+): Promise<DeliveryDetail> {
   return inTransaction(db, async (trx) => {
     const current = await getDelivery(trx, id, scope);
     if (!retryable.includes(current.state)) {
-      throw new AppError('not_retryable', `The delivery is ${current.state}; only failed, held or deferred deliveries can be retried.`, [{ field: '/id', rule: 'state', message: `is ${current.state}` }]);
+      throw new AppError('not_retryable', `The delivery is ${current.state}; only failed, held or deferred deliveries can be retried.`, [
+        { field: '/id', rule: 'state', message: `is ${current.state}` },
+      ]);
     }
     const now = clock.now();
     await trx
       .updateTable('messages')
-      .set(current.state === 'deferred' ? { next_attempt_at: now, updated_at: now } : { state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now })
+      .set(
+        current.state === 'deferred'
+          ? { next_attempt_at: now, updated_at: now }
+          : { state: 'queued', held_reason: null, next_attempt_at: now, queued_at: now, updated_at: now },
+      )
       .where('id', '=', id)
       .where('state', '=', current.state)
       .execute();

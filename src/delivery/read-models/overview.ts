@@ -33,7 +33,11 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
  *
  * @example const { scopes } = await overview(db, secrets, { limit: 50, now: Date.now() });
  */
-export async function overview(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'unreadable'>, page: { after?: string; limit: number; now: number; onlyTenant?: string }): Promise<{ scopes: ScopeHealth[]; nextCursor: string | null }> {
+export async function overview(
+  db: Kysely<Database>,
+  secrets: Pick<SettingsSecrets, 'unreadable'>,
+  page: { after?: string; limit: number; now: number; onlyTenant?: string },
+): Promise<{ scopes: ScopeHealth[]; nextCursor: string | null }> {
   // A tenant's caller sees its own scope and nothing else.
   if (page.onlyTenant !== undefined) {
     const tenant = await getTenant(db, page.onlyTenant);
@@ -46,23 +50,59 @@ export async function overview(db: Kysely<Database>, secrets: Pick<SettingsSecre
   return { scopes: health, nextCursor: tenants.length > page.limit ? tenantPage[tenantPage.length - 1]!.id : null };
 }
 
-async function scopeHealth(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'unreadable'>, scope: { id: string; name: string }, now: number): Promise<ScopeHealth> {
+async function scopeHealth(
+  db: Kysely<Database>,
+  secrets: Pick<SettingsSecrets, 'unreadable'>,
+  scope: { id: string; name: string },
+  now: number,
+): Promise<ScopeHealth> {
   const since = Math.floor(now / hourMs) * hourMs - 23 * hourMs;
   const [effective, states, heldReasons, lastSuccess, lastFailure, hourly] = await Promise.all([
     resolveEffectiveSettings(db, scope.id),
-    db.selectFrom('messages').select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('scope_id', '=', scope.id).where('state', 'in', ['queued', 'sending', 'deferred', 'held']).groupBy('state').execute(),
-    db.selectFrom('messages').select(['held_reason', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('scope_id', '=', scope.id).where('state', '=', 'held').groupBy('held_reason').execute(),
-    db.selectFrom('messages').select((eb) => eb.fn.max('sent_at').as('at')).where('scope_id', '=', scope.id).where('state', '=', 'sent').executeTakeFirst(),
-    db.selectFrom('attempts').innerJoin('messages', 'messages.id', 'attempts.message_id')
-      .select(['attempts.started_at', 'attempts.stage', 'attempts.reply_code', 'attempts.reply'])
-      .where('messages.scope_id', '=', scope.id).where('attempts.outcome', 'in', ['retry', 'failed'])
-      .orderBy('attempts.started_at', 'desc').limit(1).executeTakeFirst(),
-    db.selectFrom('messages')
-      .select(['state', sql<number>`sent_at / ${hourMs}`.as('sent_hour'), sql<number>`updated_at / ${hourMs}`.as('failed_hour'), (eb) => eb.fn.countAll<number>().as('n')])
+    db
+      .selectFrom('messages')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
       .where('scope_id', '=', scope.id)
-      .where((eb) => eb.or([eb.and([eb('state', '=', 'sent'), eb('sent_at', '>=', since)]), eb.and([eb('state', '=', 'failed'), eb('updated_at', '>=', since)])]))
+      .where('state', 'in', ['queued', 'sending', 'deferred', 'held'])
+      .groupBy('state')
+      .execute(),
+    db
+      .selectFrom('messages')
+      .select(['held_reason', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('scope_id', '=', scope.id)
+      .where('state', '=', 'held')
+      .groupBy('held_reason')
+      .execute(),
+    db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.max('sent_at').as('at'))
+      .where('scope_id', '=', scope.id)
+      .where('state', '=', 'sent')
+      .executeTakeFirst(),
+    db
+      .selectFrom('attempts')
+      .innerJoin('messages', 'messages.id', 'attempts.message_id')
+      .select(['attempts.started_at', 'attempts.stage', 'attempts.reply_code', 'attempts.reply'])
+      .where('messages.scope_id', '=', scope.id)
+      .where('attempts.outcome', 'in', ['retry', 'failed'])
+      .orderBy('attempts.started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('messages')
+      .select([
+        'state',
+        sql<number>`sent_at / ${hourMs}`.as('sent_hour'),
+        sql<number>`updated_at / ${hourMs}`.as('failed_hour'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('scope_id', '=', scope.id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('state', '=', 'sent'), eb('sent_at', '>=', since)]),
+          eb.and([eb('state', '=', 'failed'), eb('updated_at', '>=', since)]),
+        ]),
+      )
       .groupBy(['state', 'sent_hour', 'failed_hour'])
       .execute(),
   ]);
@@ -97,7 +137,12 @@ async function scopeHealth(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 
   };
 }
 
-function judge(hold: string | null, lastSuccessAt: number | null, lastFailureAt: number | null, lastReply: string | null): [MailStatus, string] {
+function judge(
+  hold: string | null,
+  lastSuccessAt: number | null,
+  lastFailureAt: number | null,
+  lastReply: string | null,
+): [MailStatus, string] {
   if (hold) return ['held', `Mail is held: ${hold}.`];
   if (lastFailureAt !== null && (lastSuccessAt === null || lastFailureAt > lastSuccessAt)) {
     return ['failing', `The last attempt failed${lastReply ? `: ${lastReply}` : ''}.`];

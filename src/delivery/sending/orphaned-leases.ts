@@ -16,7 +16,14 @@ import { recoverExpiredLeases } from './outbox.js';
  *
  * @example await reclaimOrphanedLeases({ db, dialect, nodeId, here: { hostname: 'mail-1', pid: process.pid }, now: clock.now(), log });
  */
-export async function reclaimOrphanedLeases(deps: { db: Kysely<Database>; dialect: StoreDialect; nodeId: string; here: ThisProcess; now: number; log: Logger }): Promise<number> {
+export async function reclaimOrphanedLeases(deps: {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  nodeId: string;
+  here: ThisProcess;
+  now: number;
+  log: Logger;
+}): Promise<number> {
   const { db, here, now } = deps;
   const owners = (await db.selectFrom('messages').select('lease_owner').distinct().where('state', '=', 'sending').execute())
     .map((row) => row.lease_owner)

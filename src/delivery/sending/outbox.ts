@@ -61,7 +61,12 @@ const claimSql = (dialect: StoreDialect) => `update messages set state = 'sendin
  * share the batch, so one tenant's backlog cannot starve another's mail. On PostgreSQL the rows
  * are locked with SKIP LOCKED, so concurrent claimers on any number of nodes take disjoint sets.
  */
-async function claimDue(trx: Transaction<Database>, dialect: StoreDialect, request: ExchangeRequest, claim: ClaimRequest): Promise<MessageRow[]> {
+async function claimDue(
+  trx: Transaction<Database>,
+  dialect: StoreDialect,
+  request: ExchangeRequest,
+  claim: ClaimRequest,
+): Promise<MessageRow[]> {
   const never = Number.MAX_SAFE_INTEGER;
   const { now } = request;
   const { rows: scopes } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, dueScopesSql, [never, never, now, now]));
@@ -113,7 +118,8 @@ const chunkRows = 100;
 // Ownership is the lease owner alone: it is set only with state 'sending' and cleared by every
 // write that moves a message out of it. Testing `state = 'sending'` as well made SQLite walk the
 // messages_lease index over every sending message for each row instead of seeking it by id.
-const outcomeRow = '(cast(? as varchar(40)), cast(? as varchar(16)), cast(? as integer), cast(? as integer), cast(? as bigint), cast(? as varchar(16)), cast(? as integer), cast(? as text))';
+const outcomeRow =
+  '(cast(? as varchar(40)), cast(? as varchar(16)), cast(? as integer), cast(? as integer), cast(? as bigint), cast(? as varchar(16)), cast(? as integer), cast(? as text))';
 const outcomeSql = (rows: number) => `update messages set
     state = v.column2, attempts = v.column3, ambiguous_attempts = v.column4, next_attempt_at = v.column5,
     held_reason = null, lease_owner = null, lease_until = null,
@@ -123,12 +129,19 @@ const outcomeSql = (rows: number) => `update messages set
   where messages.id = v.column1 and messages.lease_owner = ?
   returning messages.id`;
 
-const attemptColumns = '(id, message_id, number, started_at, duration_ms, outcome, stage, reply_code, reply, error_code, settings_scope, settings_version, node_id)';
+const attemptColumns =
+  '(id, message_id, number, started_at, duration_ms, outcome, stage, reply_code, reply, error_code, settings_scope, settings_version, node_id)';
 const attemptsSql = (rows: number) =>
   `insert into attempts ${attemptColumns} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 /** Writes outcomes: one update and one insert per chunk of attempts; held and released one by one (rare). */
-async function writeOutcomes(trx: Transaction<Database>, dialect: StoreDialect, nodeId: string, now: number, outcomes: readonly MessageOutcome[]): Promise<void> {
+async function writeOutcomes(
+  trx: Transaction<Database>,
+  dialect: StoreDialect,
+  nodeId: string,
+  now: number,
+  outcomes: readonly MessageOutcome[],
+): Promise<void> {
   const attempted: AttemptOutcome[] = [];
   for (const outcome of outcomes) {
     if (outcome.kind === 'attempt') attempted.push(outcome);
@@ -140,8 +153,14 @@ async function writeOutcomes(trx: Transaction<Database>, dialect: StoreDialect, 
     const parameters: unknown[] = [now, now];
     for (const { message, state, nextAttemptAt, attempt } of chunk) {
       parameters.push(
-        message.id, state, message.attempts + 1, message.ambiguous_attempts + (attempt.outcome === 'ambiguous' ? 1 : 0),
-        nextAttemptAt ?? now, attempt.stage, attempt.replyCode, attempt.reply,
+        message.id,
+        state,
+        message.attempts + 1,
+        message.ambiguous_attempts + (attempt.outcome === 'ambiguous' ? 1 : 0),
+        nextAttemptAt ?? now,
+        attempt.stage,
+        attempt.replyCode,
+        attempt.reply,
       );
     }
     parameters.push(nodeId);
@@ -154,8 +173,19 @@ async function writeOutcomes(trx: Transaction<Database>, dialect: StoreDialect, 
       if (!updated.has(message.id)) continue;
       count += 1;
       values.push(
-        newId('att'), message.id, message.attempts + 1, attempt.startedAt, attempt.durationMs, attempt.outcome, attempt.stage,
-        attempt.replyCode, attempt.reply, attempt.errorCode, attempt.settingsScope, attempt.settingsVersion, nodeId,
+        newId('att'),
+        message.id,
+        message.attempts + 1,
+        attempt.startedAt,
+        attempt.durationMs,
+        attempt.outcome,
+        attempt.stage,
+        attempt.replyCode,
+        attempt.reply,
+        attempt.errorCode,
+        attempt.settingsScope,
+        attempt.settingsVersion,
+        nodeId,
       );
     }
     await trx.executeQuery(rawQuery(dialect, attemptsSql(count), values));
@@ -163,7 +193,13 @@ async function writeOutcomes(trx: Transaction<Database>, dialect: StoreDialect, 
 }
 
 /** Held (its scope cannot send now) or released (not attempted: the worker is stopping); no attempt row. */
-async function writeUnattempted(trx: Transaction<Database>, dialect: StoreDialect, nodeId: string, now: number, outcome: Exclude<MessageOutcome, AttemptOutcome>): Promise<void> {
+async function writeUnattempted(
+  trx: Transaction<Database>,
+  dialect: StoreDialect,
+  nodeId: string,
+  now: number,
+  outcome: Exclude<MessageOutcome, AttemptOutcome>,
+): Promise<void> {
   const [state, reason] = outcome.kind === 'held' ? ['held', outcome.reason] : ['queued', null];
   await trx.executeQuery(
     rawQuery(
@@ -181,7 +217,12 @@ async function writeUnattempted(trx: Transaction<Database>, dialect: StoreDialec
  * Given `goneOwners` (workers known to have stopped: src/delivery/sending/orphaned-leases.ts), returns
  * theirs at once instead, expired or not.
  */
-export async function recoverExpiredLeases(db: Kysely<Database>, nodeId: string, now: number, goneOwners?: readonly string[]): Promise<number> {
+export async function recoverExpiredLeases(
+  db: Kysely<Database>,
+  nodeId: string,
+  now: number,
+  goneOwners?: readonly string[],
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const expired = await trx
       .selectFrom('messages')
@@ -194,17 +235,35 @@ export async function recoverExpiredLeases(db: Kysely<Database>, nodeId: string,
     for (const row of expired) {
       await trx
         .updateTable('messages')
-        .set({ state: 'deferred', attempts: row.attempts + 1, next_attempt_at: now, lease_owner: null, lease_until: null, updated_at: now, last_stage: 'unknown', last_reply: `lease ${why}` })
+        .set({
+          state: 'deferred',
+          attempts: row.attempts + 1,
+          next_attempt_at: now,
+          lease_owner: null,
+          lease_until: null,
+          updated_at: now,
+          last_stage: 'unknown',
+          last_reply: `lease ${why}`,
+        })
         .where('id', '=', row.id)
         .where('state', '=', 'sending')
         .execute();
       await trx
         .insertInto('attempts')
         .values({
-          id: newId('att'), message_id: row.id, number: row.attempts + 1, started_at: Math.min(row.lease_until ?? now, now), duration_ms: 0,
-          outcome: 'lease_expired', stage: 'unknown', reply_code: null,
+          id: newId('att'),
+          message_id: row.id,
+          number: row.attempts + 1,
+          started_at: Math.min(row.lease_until ?? now, now),
+          duration_ms: 0,
+          outcome: 'lease_expired',
+          stage: 'unknown',
+          reply_code: null,
           reply: `lease held by ${row.lease_owner ?? 'unknown'} ${why}`,
-          error_code: null, settings_scope: null, settings_version: null, node_id: nodeId,
+          error_code: null,
+          settings_scope: null,
+          settings_version: null,
+          node_id: nodeId,
         })
         .execute();
     }

@@ -36,9 +36,14 @@ export function createUnreadableSecretAlarm(deps: { db: Kysely<Database>; clock:
           : 'a mail server password cannot be decrypted: the mail that uses it is held until the password is entered again or the master key is restored',
       );
       const entry = appendAudit(deps.db, deps.clock.now(), {
-        actor: 'system', scopeId, action: 'security.secret_unreadable', target: `mail_server:${scopeId}:v${version}`,
+        actor: 'system',
+        scopeId,
+        action: 'security.secret_unreadable',
+        target: `mail_server:${scopeId}:v${version}`,
         details: { version, field: passwordField, problem },
-      }).catch((error: unknown) => deps.log.error({ err: error, scope: scopeId }, 'could not write the audit entry of an unreadable secret'));
+      }).catch((error: unknown) =>
+        deps.log.error({ err: error, scope: scopeId }, 'could not write the audit entry of an unreadable secret'),
+      );
       writing.add(entry);
       void entry.finally(() => writing.delete(entry));
     },

@@ -2,7 +2,13 @@ import type { DeliveryConfig } from '../../config/config.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { AppError } from '../../shared/app-error.js';
-import { holdReason, resolveEffectiveSettings, type EffectiveSettings, type MailHostGuard, type SettingsSecrets } from '../../scopes/index.js';
+import {
+  holdReason,
+  resolveEffectiveSettings,
+  type EffectiveSettings,
+  type MailHostGuard,
+  type SettingsSecrets,
+} from '../../scopes/index.js';
 import type { Store } from '../../store/database.js';
 import type { MessageRow } from '../../store/schema.js';
 import { composeMail } from './compose.js';
@@ -63,7 +69,14 @@ export interface DeliveryWorker {
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
-  const transports = createTransportCache({ db: store.db, secrets: deps.secrets, clock, log, timeoutMs: config.smtpTimeoutMs, hosts: deps.hosts });
+  const transports = createTransportCache({
+    db: store.db,
+    secrets: deps.secrets,
+    clock,
+    log,
+    timeoutMs: config.smtpTimeoutMs,
+    hosts: deps.hosts,
+  });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -150,7 +163,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let batch: MessageRow[];
     try {
       batch = await recordAndClaim(store.db, store.dialect, {
-        nodeId, now: clock.now(), leaseMs: config.leaseMs, outcomes,
+        nodeId,
+        now: clock.now(),
+        leaseMs: config.leaseMs,
+        outcomes,
         claim: claimable ? { limit, roomFor: scopeRoom } : undefined,
       });
     } catch (error) {
@@ -166,7 +182,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const settings = new Map<string, Promise<ScopeSettings>>();
     for (const message of batch) {
       if (!settings.has(message.scope_id)) {
-        settings.set(message.scope_id, resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({ effective, hold: holdReason(effective, deps.secrets) })));
+        settings.set(
+          message.scope_id,
+          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({
+            effective,
+            hold: holdReason(effective, deps.secrets),
+          })),
+        );
       }
       inFlight.set(message.id, message);
       inFlightByScope.set(message.scope_id, (inFlightByScope.get(message.scope_id) ?? 0) + 1);
@@ -201,7 +223,24 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       // not open never gets here: the hold decision above has already held the message.
       log.error({ err: error, message: message.id, scope: message.scope_id }, 'delivery attempt failed unexpectedly');
       const code = error instanceof AppError ? error.code : 'internal';
-      outcome = toOutcome(message, { status: 'retry', failure: { kind: 'transient', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: code, message: error instanceof AppError ? error.message : 'internal error' } }, startedAt, null, null);
+      outcome = toOutcome(
+        message,
+        {
+          status: 'retry',
+          failure: {
+            kind: 'transient',
+            stage: 'unknown',
+            replyCode: null,
+            enhancedCode: null,
+            reply: null,
+            errorCode: code,
+            message: error instanceof AppError ? error.message : 'internal error',
+          },
+        },
+        startedAt,
+        null,
+        null,
+      );
     }
     queueOutcome(outcome);
     settle(message);
@@ -219,17 +258,36 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     if (room() >= minimumClaim && (scopeJustClaimable || room() === minimumClaim)) wake();
   }
 
-  function toOutcome(message: MessageRow, result: SendOutcome, startedAt: number, settingsScope: string | null, settingsVersion: number | null): MessageOutcome {
+  function toOutcome(
+    message: MessageRow,
+    result: SendOutcome,
+    startedAt: number,
+    settingsScope: string | null,
+    settingsVersion: number | null,
+  ): MessageOutcome {
     const now = clock.now();
     const base = { startedAt, durationMs: now - startedAt, settingsScope, settingsVersion };
     if (result.status === 'sent') {
-      return { kind: 'attempt', message, state: 'sent', attempt: { ...base, outcome: 'sent', stage: 'data', replyCode: result.replyCode, reply: result.reply, errorCode: null } };
+      return {
+        kind: 'attempt',
+        message,
+        state: 'sent',
+        attempt: { ...base, outcome: 'sent', stage: 'data', replyCode: result.replyCode, reply: result.reply, errorCode: null },
+      };
     }
     const { failure } = result;
-    const attempt = { ...base, outcome: result.status, stage: failure.stage, replyCode: failure.replyCode, reply: failure.reply ?? failure.message, errorCode: failure.errorCode };
+    const attempt = {
+      ...base,
+      outcome: result.status,
+      stage: failure.stage,
+      replyCode: failure.replyCode,
+      reply: failure.reply ?? failure.message,
+      errorCode: failure.errorCode,
+    };
     if (result.status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
     const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
-    if (!decision.retry) return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
+    if (!decision.retry)
+      return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
     return { kind: 'attempt', message, state: 'deferred', nextAttemptAt: now + decision.delayMs, attempt };
   }
 

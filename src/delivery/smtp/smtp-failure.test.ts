@@ -11,17 +11,37 @@ type Expected = Pick<SendFailure, 'kind' | 'stage' | 'replyCode' | 'enhancedCode
 const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; expected: Expected }> = [
   {
     name: 'connection refused',
-    error: nodemailerError('connect ECONNREFUSED 127.0.0.1:1', { errno: -111, code: 'ESOCKET', syscall: 'connect', address: '127.0.0.1', port: 1, originalCode: 'ECONNREFUSED', command: 'CONN' }),
+    error: nodemailerError('connect ECONNREFUSED 127.0.0.1:1', {
+      errno: -111,
+      code: 'ESOCKET',
+      syscall: 'connect',
+      address: '127.0.0.1',
+      port: 1,
+      originalCode: 'ECONNREFUSED',
+      command: 'CONN',
+    }),
     expected: { kind: 'transient', stage: 'connect', replyCode: null, enhancedCode: null, errorCode: 'ECONNREFUSED' },
   },
   {
     name: 'DNS: host not found (nodemailer)',
-    error: nodemailerError('getaddrinfo ENOTFOUND nonexistent.invalid', { errno: -3008, code: 'EDNS', syscall: 'getaddrinfo', hostname: 'nonexistent.invalid', originalCode: 'ENOTFOUND', command: 'CONN' }),
+    error: nodemailerError('getaddrinfo ENOTFOUND nonexistent.invalid', {
+      errno: -3008,
+      code: 'EDNS',
+      syscall: 'getaddrinfo',
+      hostname: 'nonexistent.invalid',
+      originalCode: 'ENOTFOUND',
+      command: 'CONN',
+    }),
     expected: { kind: 'transient', stage: 'dns', replyCode: null, enhancedCode: null, errorCode: 'ENOTFOUND' },
   },
   {
     name: 'DNS: host not found (node:dns lookup)',
-    error: Object.assign(new Error('getaddrinfo ENOTFOUND nonexistent.invalid'), { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'nonexistent.invalid' }),
+    error: Object.assign(new Error('getaddrinfo ENOTFOUND nonexistent.invalid'), {
+      errno: -3008,
+      code: 'ENOTFOUND',
+      syscall: 'getaddrinfo',
+      hostname: 'nonexistent.invalid',
+    }),
     expected: { kind: 'transient', stage: 'dns', replyCode: null, enhancedCode: null, errorCode: 'ENOTFOUND' },
   },
   {
@@ -41,7 +61,13 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: 'greeting refused with 554',
-    error: nodemailerError('Invalid greeting. response=554 No SMTP service here: 554 No SMTP service here', { code: 'EPROTOCOL', response: '554 No SMTP service here', responseCode: 554, permanent: true, command: 'CONN' }),
+    error: nodemailerError('Invalid greeting. response=554 No SMTP service here: 554 No SMTP service here', {
+      code: 'EPROTOCOL',
+      response: '554 No SMTP service here',
+      responseCode: 554,
+      permanent: true,
+      command: 'CONN',
+    }),
     expected: { kind: 'permanent', stage: 'connect', replyCode: 554, enhancedCode: null, errorCode: 'EPROTOCOL' },
   },
   {
@@ -57,21 +83,40 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: 'host name not in the certificate',
-    error: nodemailerError("Hostname/IP does not match certificate's altnames: Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1", {
-      code: 'ESOCKET', reason: "Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1", host: 'example.com', originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID', command: 'CONN',
-    }),
+    error: nodemailerError(
+      "Hostname/IP does not match certificate's altnames: Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1",
+      {
+        code: 'ESOCKET',
+        reason: "Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1",
+        host: 'example.com',
+        originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        command: 'CONN',
+      },
+    ),
     expected: { kind: 'transient', stage: 'tls', replyCode: null, enhancedCode: null, errorCode: 'ERR_TLS_CERT_ALTNAME_INVALID' },
   },
   {
     name: 'TLS client on a plain port',
-    error: nodemailerError('808CA45DE27F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n', {
-      code: 'ESOCKET', originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER', command: 'CONN', reason: 'wrong version number',
-    }),
+    error: nodemailerError(
+      '808CA45DE27F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n',
+      {
+        code: 'ESOCKET',
+        originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER',
+        command: 'CONN',
+        reason: 'wrong version number',
+      },
+    ),
     expected: { kind: 'transient', stage: 'tls', replyCode: null, enhancedCode: null, errorCode: 'ERR_SSL_WRONG_VERSION_NUMBER' },
   },
   {
     name: 'STARTTLS refused by the server',
-    error: nodemailerError('Error upgrading connection with STARTTLS: 454 4.7.0 TLS not available', { code: 'ETLS', response: '454 4.7.0 TLS not available', responseCode: 454, permanent: false, command: 'STARTTLS' }),
+    error: nodemailerError('Error upgrading connection with STARTTLS: 454 4.7.0 TLS not available', {
+      code: 'ETLS',
+      response: '454 4.7.0 TLS not available',
+      responseCode: 454,
+      permanent: false,
+      command: 'STARTTLS',
+    }),
     expected: { kind: 'transient', stage: 'tls', replyCode: 454, enhancedCode: '4.7.0', errorCode: 'ETLS' },
   },
   {
@@ -81,17 +126,35 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: '421 in answer to EHLO',
-    error: nodemailerError('Server terminates connection. response=421 4.3.2 Service shutting down: 421 4.3.2 Service shutting down', { code: 'ECONNECTION', response: '421 4.3.2 Service shutting down', responseCode: 421, permanent: false, command: 'EHLO' }),
+    error: nodemailerError('Server terminates connection. response=421 4.3.2 Service shutting down: 421 4.3.2 Service shutting down', {
+      code: 'ECONNECTION',
+      response: '421 4.3.2 Service shutting down',
+      responseCode: 421,
+      permanent: false,
+      command: 'EHLO',
+    }),
     expected: { kind: 'transient', stage: 'ehlo', replyCode: 421, enhancedCode: '4.3.2', errorCode: 'ECONNECTION' },
   },
   {
     name: 'wrong password (535)',
-    error: nodemailerError('Invalid login: 535 5.7.8 Authentication credentials invalid', { code: 'EAUTH', response: '535 5.7.8 Authentication credentials invalid', responseCode: 535, permanent: true, command: 'AUTH PLAIN' }),
+    error: nodemailerError('Invalid login: 535 5.7.8 Authentication credentials invalid', {
+      code: 'EAUTH',
+      response: '535 5.7.8 Authentication credentials invalid',
+      responseCode: 535,
+      permanent: true,
+      command: 'AUTH PLAIN',
+    }),
     expected: { kind: 'permanent', stage: 'auth', replyCode: 535, enhancedCode: '5.7.8', errorCode: 'EAUTH' },
   },
   {
     name: 'AUTH temporarily unavailable (454)',
-    error: nodemailerError('Invalid login: 454 4.7.0 Temporary authentication failure', { code: 'EAUTH', response: '454 4.7.0 Temporary authentication failure', responseCode: 454, permanent: false, command: 'AUTH LOGIN' }),
+    error: nodemailerError('Invalid login: 454 4.7.0 Temporary authentication failure', {
+      code: 'EAUTH',
+      response: '454 4.7.0 Temporary authentication failure',
+      responseCode: 454,
+      permanent: false,
+      command: 'AUTH LOGIN',
+    }),
     expected: { kind: 'transient', stage: 'auth', replyCode: 454, enhancedCode: '4.7.0', errorCode: 'EAUTH' },
   },
   {
@@ -102,7 +165,11 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   {
     name: 'sender rejected (553, multi-line reply)',
     error: nodemailerError('Mail command failed: 553-5.7.1 Sender address rejected\n553 5.7.1 not owned by user', {
-      code: 'EENVELOPE', response: '553-5.7.1 Sender address rejected\n553 5.7.1 not owned by user', responseCode: 553, permanent: true, command: 'MAIL FROM',
+      code: 'EENVELOPE',
+      response: '553-5.7.1 Sender address rejected\n553 5.7.1 not owned by user',
+      responseCode: 553,
+      permanent: true,
+      command: 'MAIL FROM',
     }),
     expected: { kind: 'permanent', stage: 'mail', replyCode: 553, enhancedCode: '5.7.1', errorCode: 'EENVELOPE' },
   },
@@ -113,27 +180,57 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: 'all recipients rejected (550, pipelined)',
-    error: nodemailerError("Can't send mail - all recipients were rejected: 550 No such user here", { code: 'EENVELOPE', command: 'RCPT TO', response: '550 No such user here', responseCode: 550, permanent: true }),
+    error: nodemailerError("Can't send mail - all recipients were rejected: 550 No such user here", {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      response: '550 No such user here',
+      responseCode: 550,
+      permanent: true,
+    }),
     expected: { kind: 'permanent', stage: 'rcpt', replyCode: 550, enhancedCode: null, errorCode: 'EENVELOPE' },
   },
   {
     name: 'recipient deferred (450)',
-    error: nodemailerError("Can't send mail - all recipients were rejected: 450 4.2.0 Greylisted", { code: 'EENVELOPE', command: 'RCPT TO', response: '450 4.2.0 Greylisted', responseCode: 450, permanent: false }),
+    error: nodemailerError("Can't send mail - all recipients were rejected: 450 4.2.0 Greylisted", {
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      response: '450 4.2.0 Greylisted',
+      responseCode: 450,
+      permanent: false,
+    }),
     expected: { kind: 'transient', stage: 'rcpt', replyCode: 450, enhancedCode: '4.2.0', errorCode: 'EENVELOPE' },
   },
   {
     name: '503 bad sequence is not permanent (nodemailer isPermanentResponseCode)',
-    error: nodemailerError('Data command failed: 503 5.5.1 Error: need RCPT command', { code: 'EENVELOPE', response: '503 5.5.1 Error: need RCPT command', responseCode: 503, permanent: false, command: 'DATA' }),
+    error: nodemailerError('Data command failed: 503 5.5.1 Error: need RCPT command', {
+      code: 'EENVELOPE',
+      response: '503 5.5.1 Error: need RCPT command',
+      responseCode: 503,
+      permanent: false,
+      command: 'DATA',
+    }),
     expected: { kind: 'transient', stage: 'data', replyCode: 503, enhancedCode: '5.5.1', errorCode: 'EENVELOPE' },
   },
   {
     name: 'message deferred after the final "." (451)',
-    error: nodemailerError('Message failed: 451 try later', { code: 'EMESSAGE', response: '451 try later', responseCode: 451, permanent: false, command: 'DATA' }),
+    error: nodemailerError('Message failed: 451 try later', {
+      code: 'EMESSAGE',
+      response: '451 try later',
+      responseCode: 451,
+      permanent: false,
+      command: 'DATA',
+    }),
     expected: { kind: 'transient', stage: 'data', replyCode: 451, enhancedCode: null, errorCode: 'EMESSAGE' },
   },
   {
     name: 'message refused after the final "." (552)',
-    error: nodemailerError('Message failed: 552 5.3.4 Message size exceeds fixed maximum message size', { code: 'EMESSAGE', response: '552 5.3.4 Message size exceeds fixed maximum message size', responseCode: 552, permanent: true, command: 'DATA' }),
+    error: nodemailerError('Message failed: 552 5.3.4 Message size exceeds fixed maximum message size', {
+      code: 'EMESSAGE',
+      response: '552 5.3.4 Message size exceeds fixed maximum message size',
+      responseCode: 552,
+      permanent: true,
+      command: 'DATA',
+    }),
     expected: { kind: 'permanent', stage: 'data', replyCode: 552, enhancedCode: '5.3.4', errorCode: 'EMESSAGE' },
   },
   {
@@ -150,7 +247,13 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: 'connection reset after the final "."',
-    error: nodemailerError('read ECONNRESET', { errno: -104, code: 'ESOCKET', syscall: 'read', originalCode: 'ECONNRESET', command: 'CONN' }),
+    error: nodemailerError('read ECONNRESET', {
+      errno: -104,
+      code: 'ESOCKET',
+      syscall: 'read',
+      originalCode: 'ECONNRESET',
+      command: 'CONN',
+    }),
     context: { stage: 'data', messageSent: true },
     expected: { kind: 'ambiguous', stage: 'data', replyCode: null, enhancedCode: null, errorCode: 'ECONNRESET' },
   },
@@ -161,7 +264,13 @@ const cases: Array<{ name: string; error: unknown; context?: SmtpErrorContext; e
   },
   {
     name: 'closed with a partial 451 after the final ".": the reply decides, not ambiguous',
-    error: nodemailerError('Connection closed unexpectedly: 451 4.3.0 Queue full', { code: 'ECONNECTION', response: '451 4.3.0 Queue full', responseCode: 451, permanent: false, command: 'CONN' }),
+    error: nodemailerError('Connection closed unexpectedly: 451 4.3.0 Queue full', {
+      code: 'ECONNECTION',
+      response: '451 4.3.0 Queue full',
+      responseCode: 451,
+      permanent: false,
+      command: 'CONN',
+    }),
     context: { stage: 'data', messageSent: true },
     expected: { kind: 'transient', stage: 'data', replyCode: 451, enhancedCode: '4.3.0', errorCode: 'ECONNECTION' },
   },
@@ -196,9 +305,14 @@ for (const { name, error, context, expected } of cases) {
 }
 
 test('classifySmtpError keeps the reply and nodemailer’s message as they are', () => {
-  const failure = classifySmtpError(nodemailerError('Invalid login: 535 5.7.8 Authentication credentials invalid', {
-    code: 'EAUTH', response: '535 5.7.8 Authentication credentials invalid', responseCode: 535, command: 'AUTH PLAIN',
-  }));
+  const failure = classifySmtpError(
+    nodemailerError('Invalid login: 535 5.7.8 Authentication credentials invalid', {
+      code: 'EAUTH',
+      response: '535 5.7.8 Authentication credentials invalid',
+      responseCode: 535,
+      command: 'AUTH PLAIN',
+    }),
+  );
   assert.equal(failure.reply, '535 5.7.8 Authentication credentials invalid');
   assert.equal(failure.message, 'Invalid login: 535 5.7.8 Authentication credentials invalid');
   assert.equal(classifySmtpError('boom').message, 'boom');

@@ -62,9 +62,18 @@ const transportCodes = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'ETLS', '
 const connectCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);
 const dnsCodes = new Set(['EDNS', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ENODATA', 'ESERVFAIL']);
 const certificateCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'HOSTNAME_MISMATCH',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'HOSTNAME_MISMATCH',
 ]);
 /** Refusals nodemailer raises before asking the server: configuration, not luck. */
 const permanentWithoutReply = new Set(['EAUTH', 'ENOAUTH', 'EENVELOPE', 'EMESSAGE', 'EREQUIRETLS', 'ECONFIG', 'EFILEACCESS', 'EURLACCESS']);
@@ -115,7 +124,8 @@ function stageOfCodes(shape: ErrorShape, code: string | null, errorCode: string 
   if (code === 'EDNS' || /^(getaddrinfo|query)/.test(syscall) || (errorCode !== null && dnsCodes.has(errorCode))) return 'dns';
   if (code === 'ETLS' || shape.timeoutType === 'UPGRADE_TIMEOUT' || isTlsCode(errorCode)) return 'tls';
   if (code === 'EAUTH' || code === 'ENOAUTH' || code === 'EOAUTH2') return 'auth';
-  if (shape.timeoutType === 'CONNECT_TIMEOUT' || shape.timeoutType === 'GREETING_TIMEOUT' || /^Invalid greeting/.test(message)) return 'connect';
+  if (shape.timeoutType === 'CONNECT_TIMEOUT' || shape.timeoutType === 'GREETING_TIMEOUT' || /^Invalid greeting/.test(message))
+    return 'connect';
   if (errorCode !== null && connectCodes.has(errorCode)) return 'connect';
   if (syscall === 'connect') return 'connect';
   return undefined;

@@ -47,80 +47,184 @@ interface Expected {
 }
 
 const firingAlert = (fields: Partial<AlertRow>): AlertRow => ({
-  scope_id: 'acme', dedup_key: 'cpu', event_type: 'host.cpu', status: 'firing', severity: 'warning', group_key: null, data: '{}', labels: '{}',
-  first_seen_at: T - hour, last_seen_at: T - hour, last_notified_at: T - hour, resolved_at: null, last_event_id: 'evt_0', next_notify_at: T + hour, ...fields,
+  scope_id: 'acme',
+  dedup_key: 'cpu',
+  event_type: 'host.cpu',
+  status: 'firing',
+  severity: 'warning',
+  group_key: null,
+  data: '{}',
+  labels: '{}',
+  first_seen_at: T - hour,
+  last_seen_at: T - hour,
+  last_notified_at: T - hour,
+  resolved_at: null,
+  last_event_id: 'evt_0',
+  next_notify_at: T + hour,
+  ...fields,
 });
 const openDigest = (fields: Partial<Digest>): Digest => ({
-  id: 'dig_open', scope_id: 'acme', group_key: 'host.cpu', state: 'open', recipients: '["root@acme.test"]', opened_at: T - minute, due_at: T + 4 * minute, sent_event_id: null, ...fields,
+  id: 'dig_open',
+  scope_id: 'acme',
+  group_key: 'host.cpu',
+  state: 'open',
+  recipients: '["root@acme.test"]',
+  opened_at: T - minute,
+  due_at: T + 4 * minute,
+  sent_event_id: null,
+  ...fields,
 });
 const cpu = { type: 'host.cpu', dedupKey: 'cpu' } as const;
 const jane = { email: 'jane@acme.test', name: 'Jane', locale: 'en', disabled: false };
 
 const cases: Array<{ name: string; situation: Situation; expected: Expected[] }> = [
   {
-    name: 'an event without a dedup key goes to the scope\'s admins',
+    name: "an event without a dedup key goes to the scope's admins",
     situation: { events: [{ type: 'license.limit' }] },
     expected: [{ outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false }],
   },
   {
-    name: 'explicit recipients win over the type\'s audience',
+    name: "explicit recipients win over the type's audience",
     situation: { events: [{ type: 'license.limit', recipients: ['ops@acme.test'] }] },
     expected: [{ outcome: 'queued', notes: [], recipients: ['ops@acme.test'], renotify: false }],
   },
   {
     name: 'first firing sends and opens the alert',
     situation: { events: [cpu] },
-    expected: [{ outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false, alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: false,
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'a repeat within the repeat interval is suppressed',
     situation: { alert: { last_notified_at: T - 10 * minute }, events: [cpu] },
-    expected: [{ outcome: 'suppressed', code: 'repeat_interval', notes: ['repeat_interval'], alert: { status: 'firing', last_notified_at: T - 10 * minute, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'repeat_interval',
+        notes: ['repeat_interval'],
+        alert: { status: 'firing', last_notified_at: T - 10 * minute, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'a repeat after the repeat interval re-notifies',
     situation: { alert: { last_notified_at: T - 2 * hour }, events: [cpu] },
-    expected: [{ outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: true, alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: true,
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'the second firing of an alert in one commit sees the first and is suppressed',
     situation: { events: [cpu, { ...cpu, at: T + 1 }] },
     expected: [
-      { outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false, alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour } },
-      { outcome: 'suppressed', code: 'repeat_interval', notes: ['repeat_interval'], alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour } },
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: false,
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+      },
+      {
+        outcome: 'suppressed',
+        code: 'repeat_interval',
+        notes: ['repeat_interval'],
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+      },
     ],
   },
   {
     name: 'resolved sends the all-clear once',
-    situation: { alert: {}, events: [{ ...cpu, status: 'resolved' }, { ...cpu, status: 'resolved' }] },
+    situation: {
+      alert: {},
+      events: [
+        { ...cpu, status: 'resolved' },
+        { ...cpu, status: 'resolved' },
+      ],
+    },
     expected: [
-      { outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false, alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null } },
-      { outcome: 'suppressed', code: 'not_firing', notes: ['not_firing'], alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null } },
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: false,
+        alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null },
+      },
+      {
+        outcome: 'suppressed',
+        code: 'not_firing',
+        notes: ['not_firing'],
+        alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null },
+      },
     ],
   },
   {
     name: 'resolved for an alert that never fired is suppressed',
     situation: { events: [{ ...cpu, status: 'resolved' }] },
-    expected: [{ outcome: 'suppressed', code: 'not_firing', notes: ['not_firing'], alert: { status: 'resolved', last_notified_at: null, next_notify_at: null } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'not_firing',
+        notes: ['not_firing'],
+        alert: { status: 'resolved', last_notified_at: null, next_notify_at: null },
+      },
+    ],
   },
   {
     name: 'resolved for a firing alert that was never notified is suppressed',
     situation: { alert: { last_notified_at: null }, events: [{ ...cpu, status: 'resolved' }] },
-    expected: [{ outcome: 'suppressed', code: 'not_firing', notes: ['not_firing'], alert: { status: 'resolved', last_notified_at: null, next_notify_at: null } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'not_firing',
+        notes: ['not_firing'],
+        alert: { status: 'resolved', last_notified_at: null, next_notify_at: null },
+      },
+    ],
   },
   {
     name: 'silenced: suppressed, and the alert is tried again when the silence ends',
     situation: { silences: [{ id: 'sil_1', eventType: 'host.cpu', labels: {}, endsAt: T + 20 * minute, comment: '' }], events: [cpu] },
-    expected: [{ outcome: 'suppressed', code: 'silenced', notes: ['silenced'], alert: { status: 'firing', last_notified_at: null, next_notify_at: T + 20 * minute } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'silenced',
+        notes: ['silenced'],
+        alert: { status: 'firing', last_notified_at: null, next_notify_at: T + 20 * minute },
+      },
+    ],
   },
   {
     name: 'a silence whose labels the event does not carry does not apply',
     situation: { silences: [{ id: 'sil_1', labels: { host: 'db-1' }, comment: '' }], events: [{ ...cpu, labels: { host: 'web-1' } }] },
-    expected: [{ outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false, alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: false,
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'a recurring silence covers its weekday window',
-    situation: { silences: [{ id: 'sil_1', labels: {}, recurring: { days: [1], from: '11:00', to: '13:00' }, comment: '' }], events: [{ type: 'license.limit' }] },
+    situation: {
+      silences: [{ id: 'sil_1', labels: {}, recurring: { days: [1], from: '11:00', to: '13:00' }, comment: '' }],
+      events: [{ type: 'license.limit' }],
+    },
     expected: [{ outcome: 'suppressed', code: 'silenced', notes: ['silenced'] }],
   },
   {
@@ -136,7 +240,14 @@ const cases: Array<{ name: string; situation: Situation; expected: Expected[] }>
   {
     name: 'event disabled: a firing alert is not notified, and tried again after the repeat interval',
     situation: { enabled: false, events: [cpu] },
-    expected: [{ outcome: 'suppressed', code: 'event_disabled', notes: ['event_disabled'], alert: { status: 'firing', last_notified_at: null, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'event_disabled',
+        notes: ['event_disabled'],
+        alert: { status: 'firing', last_notified_at: null, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'email turned off for the scope',
@@ -146,7 +257,14 @@ const cases: Array<{ name: string; situation: Situation; expected: Expected[] }>
   {
     name: 'no recipients: the scope has no admin recipients',
     situation: { adminRecipients: [], events: [cpu] },
-    expected: [{ outcome: 'suppressed', code: 'no_recipients', notes: [], alert: { status: 'firing', last_notified_at: null, next_notify_at: T + hour } }],
+    expected: [
+      {
+        outcome: 'suppressed',
+        code: 'no_recipients',
+        notes: [],
+        alert: { status: 'firing', last_notified_at: null, next_notify_at: T + hour },
+      },
+    ],
   },
   {
     name: 'no recipients: the named user is not in the scope',
@@ -164,40 +282,82 @@ const cases: Array<{ name: string; situation: Situation; expected: Expected[] }>
     expected: [{ outcome: 'suppressed', code: 'no_recipients', notes: ['opted_out'] }],
   },
   {
-    name: 'mandatory type: the user\'s opt-out does not apply (password recovery)',
+    name: "mandatory type: the user's opt-out does not apply (password recovery)",
     situation: { facts: { user: { ...jane, choice: false } }, events: [{ type: 'password.recovery', user: 'jane@acme.test' }] },
     expected: [{ outcome: 'queued', notes: [], recipients: ['jane@acme.test'], renotify: false }],
   },
   {
     name: 'mandatory type still skips a disabled user',
-    situation: { facts: { user: { ...jane, disabled: true, choice: undefined } }, events: [{ type: 'password.recovery', user: 'jane@acme.test' }] },
+    situation: {
+      facts: { user: { ...jane, disabled: true, choice: undefined } },
+      events: [{ type: 'password.recovery', user: 'jane@acme.test' }],
+    },
     expected: [{ outcome: 'suppressed', code: 'no_recipients', notes: ['user_disabled'] }],
   },
   {
     name: 'group window: alerts of one group in one commit open one digest, their audiences merged',
     situation: {
       settings: { groupWindowMs: 5 * minute },
-      events: [{ ...cpu, group: 'web' }, { type: 'host.disk', dedupKey: 'disk', group: 'web', recipients: ['ops@acme.test'] }],
+      events: [
+        { ...cpu, group: 'web' },
+        { type: 'host.disk', dedupKey: 'disk', group: 'web', recipients: ['ops@acme.test'] },
+      ],
     },
     expected: [
-      { outcome: 'grouped', code: 'grouped', notes: [], alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour }, digest: { id: 'dig_new', recipients: ['root@acme.test'] } },
-      { outcome: 'grouped', code: 'grouped', notes: [], alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour }, digest: { id: 'dig_new', recipients: ['root@acme.test', 'ops@acme.test'] } },
+      {
+        outcome: 'grouped',
+        code: 'grouped',
+        notes: [],
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+        digest: { id: 'dig_new', recipients: ['root@acme.test'] },
+      },
+      {
+        outcome: 'grouped',
+        code: 'grouped',
+        notes: [],
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+        digest: { id: 'dig_new', recipients: ['root@acme.test', 'ops@acme.test'] },
+      },
     ],
   },
   {
-    name: 'group window: an alert joins the group\'s open digest while it is not due',
+    name: "group window: an alert joins the group's open digest while it is not due",
     situation: { settings: { groupWindowMs: 5 * minute }, digest: { recipients: '["ops@acme.test"]' }, events: [cpu] },
-    expected: [{ outcome: 'grouped', code: 'grouped', notes: [], alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour }, digest: { id: 'dig_open', recipients: ['ops@acme.test', 'root@acme.test'] } }],
+    expected: [
+      {
+        outcome: 'grouped',
+        code: 'grouped',
+        notes: [],
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+        digest: { id: 'dig_open', recipients: ['ops@acme.test', 'root@acme.test'] },
+      },
+    ],
   },
   {
     name: 'group window: a due open digest is left to the scheduler; the alert opens a new one',
     situation: { settings: { groupWindowMs: 5 * minute }, digest: { due_at: T }, events: [cpu] },
-    expected: [{ outcome: 'grouped', code: 'grouped', notes: [], alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour }, digest: { id: 'dig_new', recipients: ['root@acme.test'] } }],
+    expected: [
+      {
+        outcome: 'grouped',
+        code: 'grouped',
+        notes: [],
+        alert: { status: 'firing', last_notified_at: T, next_notify_at: T + hour },
+        digest: { id: 'dig_new', recipients: ['root@acme.test'] },
+      },
+    ],
   },
   {
     name: 'group window: the all-clear is sent on its own, not grouped',
     situation: { settings: { groupWindowMs: 5 * minute }, alert: {}, events: [{ ...cpu, status: 'resolved' }] },
-    expected: [{ outcome: 'queued', notes: [], recipients: ['root@acme.test'], renotify: false, alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null } }],
+    expected: [
+      {
+        outcome: 'queued',
+        notes: [],
+        recipients: ['root@acme.test'],
+        renotify: false,
+        alert: { status: 'resolved', last_notified_at: T - hour, next_notify_at: null },
+      },
+    ],
   },
 ];
 
@@ -226,7 +386,11 @@ function decideAll(situation: Situation): Decision[] {
       alerts.set(input.dedupKey, alert);
       const group = input.group ?? type.id;
       if (settings.groupWindowMs > 0) {
-        digest = digests.get(group) ?? { loaded: situation.digest ? openDigest({ group_key: group, ...situation.digest }) : undefined, opens: 'dig_new', items: [] };
+        digest = digests.get(group) ?? {
+          loaded: situation.digest ? openDigest({ group_key: group, ...situation.digest }) : undefined,
+          opens: 'dig_new',
+          items: [],
+        };
         digests.set(group, digest);
       }
     }
@@ -241,9 +405,16 @@ function decideAll(situation: Situation): Decision[] {
 function summary(decision: Decision): Expected {
   const out: Expected = { outcome: decision.outcome, notes: decision.notes.map((note) => note.code) };
   if (decision.outcome !== 'queued') out.code = decision.reason.split(':')[0];
-  if (decision.outcome === 'queued') Object.assign(out, { recipients: decision.recipients.map((r) => r.address), renotify: decision.email.event.renotify });
-  if (decision.alert) out.alert = { status: decision.alert.status, last_notified_at: decision.alert.last_notified_at, next_notify_at: decision.alert.next_notify_at };
-  if (decision.outcome === 'grouped') out.digest = { id: decision.digest.id, recipients: JSON.parse(decision.digest.recipients) as string[] };
+  if (decision.outcome === 'queued')
+    Object.assign(out, { recipients: decision.recipients.map((r) => r.address), renotify: decision.email.event.renotify });
+  if (decision.alert)
+    out.alert = {
+      status: decision.alert.status,
+      last_notified_at: decision.alert.last_notified_at,
+      next_notify_at: decision.alert.next_notify_at,
+    };
+  if (decision.outcome === 'grouped')
+    out.digest = { id: decision.digest.id, recipients: JSON.parse(decision.digest.recipients) as string[] };
   return out;
 }
 
@@ -255,7 +426,13 @@ for (const { name, situation, expected } of cases) {
 
 test('decide: the second event with one dedup key in a commit is suppressed because the first was recorded, not because of the database', () => {
   // Without recording the first decision, the second sees no alert and would send again.
-  const rules: ScopeRules = { settings: { ...defaultSettings, repeatIntervalMs: hour }, overrides: { own: new Map(), system: new Map() }, adminRecipients: ['root@acme.test'], registered: new Map(), silences: [] };
+  const rules: ScopeRules = {
+    settings: { ...defaultSettings, repeatIntervalMs: hour },
+    overrides: { own: new Map(), system: new Map() },
+    adminRecipients: ['root@acme.test'],
+    registered: new Map(),
+    silences: [],
+  };
   const type = findType(rules.registered, 'host.cpu');
   const slot: AlertSlot = { loaded: undefined };
   const state = { rules, type, audience: chooseAudience(type, rules, {}, {}), alert: slot };

@@ -61,13 +61,27 @@ export function decide(event: RuleEvent, state: RuleState, now: number): Decisio
   const repeatMs = rules.settings.repeatIntervalMs;
   const alert = state.alert ? (state.alert.write ?? state.alert.loaded) : undefined;
   const notes: RuleNote[] = [];
-  const note = (code: string, message: string, recipient: string | null = null) => notes.push({ kind: 'suppressed', code, recipient, message });
+  const note = (code: string, message: string, recipient: string | null = null) =>
+    notes.push({ kind: 'suppressed', code, recipient, message });
   const settle = (notified: boolean, retryAt?: number): AlertRow | undefined => {
     if (!state.alert || !status || !input.dedupKey) return undefined;
-    return nextAlertState(alert, {
-      scopeId: scope.id, dedupKey: input.dedupKey, type: type.id, status, severity, group: input.group ?? null,
-      data: JSON.stringify(data), labels: JSON.stringify(labels), eventId: event.id,
-    }, now, repeatMs, { notified, retryAt });
+    return nextAlertState(
+      alert,
+      {
+        scopeId: scope.id,
+        dedupKey: input.dedupKey,
+        type: type.id,
+        status,
+        severity,
+        group: input.group ?? null,
+        data: JSON.stringify(data),
+        labels: JSON.stringify(labels),
+        eventId: event.id,
+      },
+      now,
+      repeatMs,
+      { notified, retryAt },
+    );
   };
   const suppress = (code: string, message: string, retryAt?: number): Decision => {
     note(code, message);
@@ -75,7 +89,8 @@ export function decide(event: RuleEvent, state: RuleState, now: number): Decisio
   };
 
   if (!rules.settings.emailEnabled) return suppress('email_disabled', 'email notifications are turned off for this scope');
-  if (!eventEnabled(rules.overrides, type.id, type.defaultEnabled)) return suppress('event_disabled', `the event type ${type.id} is turned off in this scope`);
+  if (!eventEnabled(rules.overrides, type.id, type.defaultEnabled))
+    return suppress('event_disabled', `the event type ${type.id} is turned off in this scope`);
   let sending: 'firing' | 'renotify' | 'resolved' | undefined;
   if (status) {
     const verdict = decideAlert(alert, status, now, repeatMs);
@@ -83,28 +98,75 @@ export function decide(event: RuleEvent, state: RuleState, now: number): Decisio
     sending = verdict.send;
   }
   const silenced = activeSilence(rules.silences, { type: type.id, labels }, now);
-  if (silenced) return suppress('silenced', `silence ${silenced.silence.id} covers this event until ${new Date(silenced.endsAt).toISOString()}`, silenced.endsAt);
+  if (silenced)
+    return suppress(
+      'silenced',
+      `silence ${silenced.silence.id} covers this event until ${new Date(silenced.endsAt).toISOString()}`,
+      silenced.endsAt,
+    );
   for (const excluded of audience.excluded) note(excluded.code, excluded.message, excluded.recipient);
   if (audience.recipients.length === 0) {
-    const why = audience.excluded.length > 0 ? audience.excluded.map((e) => e.message).join('; ') : 'the event names none and the scope has no admin recipients';
+    const why =
+      audience.excluded.length > 0
+        ? audience.excluded.map((e) => e.message).join('; ')
+        : 'the event names none and the scope has no admin recipients';
     return { outcome: 'suppressed', reason: `no_recipients: ${why}`, notes, alert: settle(false) };
   }
   if (state.digest && sending !== 'resolved') {
-    const digest = joinDigest(state.digest, { scopeId: scope.id, group: input.group ?? type.id }, audience.recipients, now, rules.settings.groupWindowMs);
-    return { outcome: 'grouped', reason: `grouped: merged into digest ${digest.id} sent when the group window closes`, notes, alert: settle(true), digest };
+    const digest = joinDigest(
+      state.digest,
+      { scopeId: scope.id, group: input.group ?? type.id },
+      audience.recipients,
+      now,
+      rules.settings.groupWindowMs,
+    );
+    return {
+      outcome: 'grouped',
+      reason: `grouped: merged into digest ${digest.id} sent when the group window closes`,
+      notes,
+      alert: settle(true),
+      digest,
+    };
   }
   const email = notificationContext({
-    eventId: event.id, type, severity, status, dedupKey: input.dedupKey ?? null, renotify: sending === 'renotify' || input.renotify === true,
-    data, labels, scope, brand: rules.settings.branding, user: audience.user, occurredAt: now,
+    eventId: event.id,
+    type,
+    severity,
+    status,
+    dedupKey: input.dedupKey ?? null,
+    renotify: sending === 'renotify' || input.renotify === true,
+    data,
+    labels,
+    scope,
+    brand: rules.settings.branding,
+    user: audience.user,
+    occurredAt: now,
   });
   return { outcome: 'queued', notes, alert: settle(true), recipients: audience.recipients, email };
 }
 
 /** The digest an event joins: the one this commit already joined, else the group's open one while it is not due, else a new one. */
-function joinDigest(slot: Readonly<DigestSlot>, group: { scopeId: string; group: string }, recipients: Recipient[], now: number, windowMs: number): Digest {
-  const joined = slot.write ?? (slot.loaded && slot.loaded.due_at > now ? slot.loaded : {
-    id: slot.opens, scope_id: group.scopeId, group_key: group.group, state: 'open' as const, recipients: '[]', opened_at: now, due_at: now + windowMs, sent_event_id: null,
-  });
+function joinDigest(
+  slot: Readonly<DigestSlot>,
+  group: { scopeId: string; group: string },
+  recipients: Recipient[],
+  now: number,
+  windowMs: number,
+): Digest {
+  const joined =
+    slot.write ??
+    (slot.loaded && slot.loaded.due_at > now
+      ? slot.loaded
+      : {
+          id: slot.opens,
+          scope_id: group.scopeId,
+          group_key: group.group,
+          state: 'open' as const,
+          recipients: '[]',
+          opened_at: now,
+          due_at: now + windowMs,
+          sent_event_id: null,
+        });
   const merged = new Set(JSON.parse(joined.recipients) as string[]);
   for (const recipient of recipients) merged.add(recipient.address);
   return { ...joined, recipients: JSON.stringify([...merged]) };

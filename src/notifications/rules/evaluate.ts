@@ -35,6 +35,7 @@ export function evaluateRules(prepared: PreparedRules, input: RuleInput, context
   recordDecision(commit.writes, prepared, event, now, decision);
   if (decision.outcome !== 'queued') return { outcome: decision.outcome, reason: decision.reason, recipients: [] };
   const rendered = renderForSend(commit.pool, prepared.template, prepared.type, decision.email, now, (code, message) =>
-    commit.writes.notes.push(noteRow(event, now, { kind: 'warning', code, recipient: null, message })));
+    commit.writes.notes.push(noteRow(event, now, { kind: 'warning', code, recipient: null, message })),
+  );
   return { outcome: 'queued', recipients: decision.recipients, rendered };
 }

@@ -16,7 +16,15 @@ export async function flushRules(db: Kysely<Database>, commit: RulesCommit): Pro
     if (!write) continue;
     if (write.id === loaded?.id) await db.updateTable('digests').set({ recipients: write.recipients }).where('id', '=', write.id).execute();
     else await db.insertInto('digests').values(write).execute();
-    if (items.length > 0) await db.insertInto('digest_items').values(items.map((event_id) => ({ digest_id: write.id, event_id }))).execute();
+    if (items.length > 0)
+      await db
+        .insertInto('digest_items')
+        .values(items.map((event_id) => ({ digest_id: write.id, event_id })))
+        .execute();
   }
-  for (let at = 0; at < notes.length; at += 500) await db.insertInto('event_notes').values(notes.slice(at, at + 500)).execute();
+  for (let at = 0; at < notes.length; at += 500)
+    await db
+      .insertInto('event_notes')
+      .values(notes.slice(at, at + 500))
+      .execute();
 }

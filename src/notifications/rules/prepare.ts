@@ -32,7 +32,9 @@ export async function prepareRules(db: Kysely<Database>, commit: RulesCommit, sc
   // posted to two nodes, or a scheduler's re-notify) waits, then sees what that one decided.
   // A first firing has no row to lock; the second insert of it fails and is retried alone.
   prepared.alert = await once(commit.alerts, `${scopeId}\u0000${dedupKey}`, async () => ({
-    loaded: await commit.dialect.lockForUpdate(db.selectFrom('alerts').selectAll().where('scope_id', '=', scopeId).where('dedup_key', '=', dedupKey)).executeTakeFirst(),
+    loaded: await commit.dialect
+      .lockForUpdate(db.selectFrom('alerts').selectAll().where('scope_id', '=', scopeId).where('dedup_key', '=', dedupKey))
+      .executeTakeFirst(),
   }));
   if (rules.settings.groupWindowMs <= 0) return prepared;
   const group = input.group ?? type.id;
@@ -40,7 +42,11 @@ export async function prepareRules(db: Kysely<Database>, commit: RulesCommit, sc
   // (and read its items) while this event joins it; one it claimed first is no longer open
   // (PostgreSQL re-checks the state after the wait) and this event opens a new digest.
   prepared.digest = await once(commit.digests, `${scopeId}\u0000${group}`, async () => ({
-    loaded: (await commit.dialect.lockForUpdate(db.selectFrom('digests').selectAll().where('scope_id', '=', scopeId).where('group_key', '=', group).where('state', '=', 'open')).executeTakeFirst()) as Digest | undefined,
+    loaded: (await commit.dialect
+      .lockForUpdate(
+        db.selectFrom('digests').selectAll().where('scope_id', '=', scopeId).where('group_key', '=', group).where('state', '=', 'open'),
+      )
+      .executeTakeFirst()) as Digest | undefined,
     opens: newId('dig'),
     items: [],
   }));

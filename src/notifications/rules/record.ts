@@ -8,7 +8,13 @@ import type { AlertSlot, DigestSlot, RuleNote, RuleWrites } from './slots.js';
  * Records one event's decision in the commit: the alert's and digest's next rows in their slots
  * (so the commit's next events are decided on them), and what `flushRules` will write.
  */
-export function recordDecision(writes: RuleWrites, slots: { alert?: AlertSlot; digest?: DigestSlot }, event: { id: string; scopeId: string }, now: number, decision: Decision): void {
+export function recordDecision(
+  writes: RuleWrites,
+  slots: { alert?: AlertSlot; digest?: DigestSlot },
+  event: { id: string; scopeId: string },
+  now: number,
+  decision: Decision,
+): void {
   if (decision.alert && slots.alert) {
     if (!slots.alert.write) writes.alerts.push(slots.alert);
     slots.alert.write = decision.alert;

@@ -45,14 +45,27 @@ export function candidateSenderProblems(saved: Sender | undefined, candidate: Ca
     const allowed = [domainOf(saved?.from_address), ...serverDomains(candidate)].filter((domain): domain is string => domain !== undefined);
     const domain = domainOf(candidate.from_address) ?? '';
     if (!mayWriteSettings) {
-      problems.push({ field: '/settings/fromAddress', rule: 'permission', message: 'may differ from the saved sender only for callers who may change the settings (settings:write)' });
+      problems.push({
+        field: '/settings/fromAddress',
+        rule: 'permission',
+        message: 'may differ from the saved sender only for callers who may change the settings (settings:write)',
+      });
     } else if (!allowed.some((ok) => domain === ok || domain.endsWith(`.${ok}`))) {
-      const where = allowed.length > 0 ? `: ${allowed.join(', ')}` : ' (there is none here: give a username that is an address, or a host name)';
-      problems.push({ field: '/settings/fromAddress', rule: 'sender_domain', message: `must be in the saved sender's domain or the mail server's domain${where}` });
+      const where =
+        allowed.length > 0 ? `: ${allowed.join(', ')}` : ' (there is none here: give a username that is an address, or a host name)';
+      problems.push({
+        field: '/settings/fromAddress',
+        rule: 'sender_domain',
+        message: `must be in the saved sender's domain or the mail server's domain${where}`,
+      });
     }
   }
   if ((candidate.from_name ?? null) !== (saved?.from_name ?? null) && !mayWriteSettings) {
-    problems.push({ field: '/settings/fromName', rule: 'permission', message: 'may differ from the saved display name only for callers who may change the settings (settings:write)' });
+    problems.push({
+      field: '/settings/fromName',
+      rule: 'permission',
+      message: 'may differ from the saved display name only for callers who may change the settings (settings:write)',
+    });
   }
   return problems;
 }

@@ -25,7 +25,12 @@ export interface CandidateSettings {
  * `/settings/…` as the request body holds them) and opens the saved password when it carries over
  * (`secrets`: one that does not open is reported once and refused).
  */
-export async function candidateSettings(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'password'>, scopeId: string, input: MailServerSettingsInput): Promise<CandidateSettings> {
+export async function candidateSettings(
+  db: Kysely<Database>,
+  secrets: Pick<SettingsSecrets, 'password'>,
+  scopeId: string,
+  input: MailServerSettingsInput,
+): Promise<CandidateSettings> {
   const previous = await currentSettings(db, scopeId);
   const { password, ...fields } = withinSettings(() => normalizeSettings(input, { isSystem: scopeId === systemScopeId, previous }));
   const row: MailServerSettingsRow = { ...fields, scope_id: scopeId, version: 0, password_enc: null, created_at: 0 };

@@ -6,13 +6,11 @@ import { currentSettings } from './settings-repository.js';
 
 /** Which mail server a scope's mail uses, and why. */
 export type EffectiveSettings =
-  | { source: 'own' | 'system'; reason: string; server: MailServer }
-  | { source: 'none'; reason: string; server: null };
+  { source: 'own' | 'system'; reason: string; server: MailServer } | { source: 'none'; reason: string; server: null };
 
 /** The same decision with the settings row, for the API's view of it. */
 export type EffectiveSettingsRow =
-  | { source: 'own' | 'system'; reason: string; row: MailServerSettingsRow }
-  | { source: 'none'; reason: string; row: null };
+  { source: 'own' | 'system'; reason: string; row: MailServerSettingsRow } | { source: 'none'; reason: string; row: null };
 
 /**
  * Resolves a scope's effective mail server: its own settings if it has them, else the system's
@@ -35,7 +33,11 @@ export async function effectiveSettingsRow(db: Kysely<Database>, scopeId: string
   }
   const system = await currentSettings(db, systemScopeId);
   if (system && system.apply_to_all_tenants === 1) {
-    return { source: 'system', reason: 'The tenant has no settings of its own; the system mail server applies to all tenants.', row: system };
+    return {
+      source: 'system',
+      reason: 'The tenant has no settings of its own; the system mail server applies to all tenants.',
+      row: system,
+    };
   }
   return {
     source: 'none',

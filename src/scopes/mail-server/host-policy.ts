@@ -23,10 +23,39 @@ export interface MailHostPolicy {
 // IPv4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and
 // Teredo (2001::/32). A tenant behind NAT64 asks the system administrator to allow its relay.
 const blocked = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
   blocked.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 96], ['::1', 128], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) {
+for (const [net, prefix] of [
+  ['::', 96],
+  ['::1', 128],
+  ['::ffff:0:0:0', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const) {
   blocked.addSubnet(net, prefix, 'ipv6');
 }
 
@@ -37,10 +66,20 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-const normalizeHost = (host: string) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+const normalizeHost = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 const settingKey = 'mail_host_policy';
-const refused = () => new AppError('host_not_allowed', 'This mail server host or port is not allowed for tenants. Use a public mail server on a standard port (25, 465, 587 or 2525), or ask the system administrator to allow it.', [{ field: '/host', rule: 'network_policy', message: 'is not allowed' }]);
+const refused = () =>
+  new AppError(
+    'host_not_allowed',
+    'This mail server host or port is not allowed for tenants. Use a public mail server on a standard port (25, 465, 587 or 2525), or ask the system administrator to allow it.',
+    [{ field: '/host', rule: 'network_policy', message: 'is not allowed' }],
+  );
 
 /** What the system administrator set (without the configured entries). */
 async function storedIn(db: Kysely<Database>): Promise<MailHostPolicy> {
@@ -71,17 +110,27 @@ export interface MailHostGuard {
 export function createMailHostGuard(db: Kysely<Database>, clock: Clock, configured: { allowedHosts: readonly string[] }): MailHostGuard {
   const policy = async (): Promise<MailHostPolicy> => {
     const stored = await storedIn(db);
-    return { allowedHosts: [...new Set([...configured.allowedHosts.map(normalizeHost), ...stored.allowedHosts])], allowedPorts: stored.allowedPorts };
+    return {
+      allowedHosts: [...new Set([...configured.allowedHosts.map(normalizeHost), ...stored.allowedHosts])],
+      allowedPorts: stored.allowedPorts,
+    };
   };
 
   return {
     stored: () => storedIn(db),
     async save(next, along) {
-      const value = { allowedHosts: [...new Set(next.allowedHosts.map(normalizeHost))].sort(), allowedPorts: [...new Set(next.allowedPorts)].sort((a, b) => a - b) };
+      const value = {
+        allowedHosts: [...new Set(next.allowedHosts.map(normalizeHost))].sort(),
+        allowedPorts: [...new Set(next.allowedPorts)].sort((a, b) => a - b),
+      };
       const text = JSON.stringify(value);
       return inTransaction(db, async (trx) => {
         const before = await storedIn(trx);
-        await trx.insertInto('system_settings').values({ key: settingKey, value: text, updated_at: clock.now() }).onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: clock.now() })).execute();
+        await trx
+          .insertInto('system_settings')
+          .values({ key: settingKey, value: text, updated_at: clock.now() })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: clock.now() }))
+          .execute();
         await along?.(trx, { before, after: value });
         return value;
       });

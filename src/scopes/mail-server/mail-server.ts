@@ -7,7 +7,8 @@ import { defaultPorts, type Provider, type Security } from './mail-server-settin
  * (`toMailServer`), defaults applied, the password still sealed. Delivery sees this, never the row.
  * The built-in mailbox has no connection; every other provider has one.
  */
-export type MailServer = MailServerBase & ({ provider: 'builtin'; connection: null } | { provider: Exclude<Provider, 'builtin'>; connection: MailServerConnection });
+export type MailServer = MailServerBase &
+  ({ provider: 'builtin'; connection: null } | { provider: Exclude<Provider, 'builtin'>; connection: MailServerConnection });
 
 /** A mail server reached over SMTP. */
 export type SmtpMailServer = Extract<MailServer, { connection: MailServerConnection }>;
@@ -50,9 +51,7 @@ export interface MailServerConnection {
  * not been authorized yet, so its mail is held.
  */
 export type MailServerAuth =
-  | { kind: 'none' }
-  | { kind: 'password'; username: string; sealedPassword: string | null }
-  | { kind: 'oauth2'; username: string };
+  { kind: 'none' } | { kind: 'password'; username: string; sealedPassword: string | null } | { kind: 'oauth2'; username: string };
 
 export interface MailServerSender {
   from: { address: string; name?: string };

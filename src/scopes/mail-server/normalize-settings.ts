@@ -65,15 +65,33 @@ export function normalizeSettings(
   let password: NormalizedSettings['password'] = null;
   const given = input.password !== undefined && input.password !== '' ? input.password : undefined;
   if (given !== undefined && isSecretPlaceholder(given)) {
-    problem('/password', 'placeholder', 'is a mask or placeholder (such as "********"), not a password: send the real one, or leave it out to keep a stored one');
+    problem(
+      '/password',
+      'placeholder',
+      'is a mask or placeholder (such as "********"), not a password: send the real one, or leave it out to keep a stored one',
+    );
   } else if (auth === 'password') {
     if (given !== undefined) {
       if (controlChars.test(given)) problem('/password', 'format', 'must not contain control characters');
       password = given;
     } else if (previous?.password_enc != null) {
-      const changed = secretBindingChanges(previous, { provider: input.provider, host, port, security, tls_verify: tlsVerify, tls_ca: tlsCa, auth, username });
+      const changed = secretBindingChanges(previous, {
+        provider: input.provider,
+        host,
+        port,
+        security,
+        tls_verify: tlsVerify,
+        tls_ca: tlsCa,
+        auth,
+        username,
+      });
       if (changed.length === 0) password = 'keep';
-      else problem('/password', 'required', `must be given again: the stored password is only used with the server settings it was saved for, and ${changed.join(', ')} changed`);
+      else
+        problem(
+          '/password',
+          'required',
+          `must be given again: the stored password is only used with the server settings it was saved for, and ${changed.join(', ')} changed`,
+        );
     } else problem('/password', 'required', 'is required with password authentication');
   } else if (given !== undefined) {
     problem('/password', 'unexpected', `is not used with ${auth} authentication`);
@@ -121,7 +139,8 @@ export function normalizeSettings(
 
 /** The most specific code for the problems found. */
 function codeFor(problems: ErrorDetail[]): ErrorCode {
-  const has = (field: string | undefined, rule: string) => problems.some((p) => (field === undefined || p.field === field) && p.rule === rule);
+  const has = (field: string | undefined, rule: string) =>
+    problems.some((p) => (field === undefined || p.field === field) && p.rule === rule);
   if (has(undefined, 'system_only')) return 'system_only_field';
   if (has('/password', 'required')) return 'secret_required';
   if (has('/password', 'placeholder')) return 'secret_placeholder';

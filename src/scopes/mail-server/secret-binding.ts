@@ -31,5 +31,7 @@ export type SecretBinding = Pick<MailServerSettingsRow, keyof typeof secretBindi
  * secretBindingChanges(saved, { ...saved, security: 'none' }) // ['security']
  */
 export function secretBindingChanges(previous: SecretBinding, next: SecretBinding): string[] {
-  return (Object.keys(secretBinding) as Array<keyof typeof secretBinding>).filter((field) => previous[field] !== next[field]).map((field) => secretBinding[field]);
+  return (Object.keys(secretBinding) as Array<keyof typeof secretBinding>)
+    .filter((field) => previous[field] !== next[field])
+    .map((field) => secretBinding[field]);
 }

@@ -31,12 +31,26 @@ export interface MailServerSettings {
    * A tenant's host must pass the SSRF guard (checked again at connect time), before the
    * transaction opens; `along` gets the previous and the saved settings inside it.
    */
-  save(scopeId: string, input: MailServerSettingsInput, along?: AlongWith<{ previous: MailServerSettingsView | undefined; saved: MailServerSettingsView }>): Promise<MailServerSettingsView>;
+  save(
+    scopeId: string,
+    input: MailServerSettingsInput,
+    along?: AlongWith<{ previous: MailServerSettingsView | undefined; saved: MailServerSettingsView }>,
+  ): Promise<MailServerSettingsView>;
   /** Removes a tenant's own settings so it inherits the system's again (history is kept). */
   clear(tenantId: string, along?: AlongWith<void>): Promise<void>;
 }
 
-export function createMailServerSettings({ db, box, clock, hosts }: { db: Kysely<Database>; box: SecretBox; clock: Clock; hosts: Pick<MailHostGuard, 'connectAddress'> }): MailServerSettings {
+export function createMailServerSettings({
+  db,
+  box,
+  clock,
+  hosts,
+}: {
+  db: Kysely<Database>;
+  box: SecretBox;
+  clock: Clock;
+  hosts: Pick<MailHostGuard, 'connectAddress'>;
+}): MailServerSettings {
   return {
     assertScope: (scopeId) => assertScope(db, scopeId),
     async get(scopeId) {
@@ -52,7 +66,8 @@ export function createMailServerSettings({ db, box, clock, hosts }: { db: Kysely
     async save(scopeId, input, along) {
       await assertScope(db, scopeId);
       const checked = normalizeSettings(input, { isSystem: scopeId === systemScopeId, previous: await currentSettings(db, scopeId) });
-      if (checked.provider !== 'builtin' && checked.host && checked.port !== null) await hosts.connectAddress(scopeId, checked.host, checked.port, 'save');
+      if (checked.provider !== 'builtin' && checked.host && checked.port !== null)
+        await hosts.connectAddress(scopeId, checked.host, checked.port, 'save');
       return inTransaction(db, async (trx) => {
         const previous = await currentSettings(trx, scopeId);
         const normalized = normalizeSettings(input, { isSystem: scopeId === systemScopeId, previous });
@@ -64,10 +79,18 @@ export function createMailServerSettings({ db, box, clock, hosts }: { db: Kysely
           .executeTakeFirst();
         const version = Number(latest?.version ?? 0) + 1;
         const password_enc =
-          password === 'keep' ? (previous?.password_enc ?? null) : password === null ? null : box.seal(password, { scopeId, field: passwordField });
+          password === 'keep'
+            ? (previous?.password_enc ?? null)
+            : password === null
+              ? null
+              : box.seal(password, { scopeId, field: passwordField });
         const row: MailServerSettingsRow = { ...fields, scope_id: scopeId, version, password_enc, created_at: clock.now() };
         await trx.insertInto('mail_server_settings').values(row).execute();
-        await trx.updateTable('scopes').set({ mail_server_version: version, updated_at: row.created_at }).where('id', '=', scopeId).execute();
+        await trx
+          .updateTable('scopes')
+          .set({ mail_server_version: version, updated_at: row.created_at })
+          .where('id', '=', scopeId)
+          .execute();
         const saved = toSettingsView(row);
         await along?.(trx, { previous: previous && toSettingsView(previous), saved });
         return saved;
@@ -75,7 +98,8 @@ export function createMailServerSettings({ db, box, clock, hosts }: { db: Kysely
     },
     async clear(tenantId, along) {
       await assertScope(db, tenantId);
-      if (tenantId === systemScopeId) throw new AppError('validation_failed', 'The system mail server cannot be removed; disable it instead.');
+      if (tenantId === systemScopeId)
+        throw new AppError('validation_failed', 'The system mail server cannot be removed; disable it instead.');
       await inTransaction(db, async (trx) => {
         await trx.updateTable('scopes').set({ mail_server_version: null, updated_at: clock.now() }).where('id', '=', tenantId).execute();
         await along?.(trx, undefined);

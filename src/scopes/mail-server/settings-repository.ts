@@ -9,7 +9,9 @@ export const passwordField = 'mail_server.password';
 export async function currentSettings(db: Kysely<Database>, scopeId: string): Promise<MailServerSettingsRow | undefined> {
   return db
     .selectFrom('scopes')
-    .innerJoin('mail_server_settings as s', (join) => join.onRef('s.scope_id', '=', 'scopes.id').onRef('s.version', '=', 'scopes.mail_server_version'))
+    .innerJoin('mail_server_settings as s', (join) =>
+      join.onRef('s.scope_id', '=', 'scopes.id').onRef('s.version', '=', 'scopes.mail_server_version'),
+    )
     .selectAll('s')
     .where('scopes.id', '=', scopeId)
     .executeTakeFirst();

@@ -135,15 +135,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   const now = Date.now();
-  await db.insertInto('scopes').values({ id: 'system', kind: 'system', name: 'System', mail_server_version: 1, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('scopes')
+    .values({ id: 'system', kind: 'system', name: 'System', mail_server_version: 1, created_at: now, updated_at: now })
+    .execute();
   // A fresh install works with no mail server: the built-in mailbox, inherited by every tenant.
   await db
     .insertInto('mail_server_settings')
     .values({
-      scope_id: 'system', version: 1, provider: 'builtin', host: null, port: null, security: 'none', tls_verify: 1,
-      tls_ca: null, auth: 'none', username: null, password_enc: null, smtp_domain: null,
-      from_address: 'no-reply@herald.localhost', from_name: 'Herald', reply_to: null, enabled: 1,
-      apply_to_all_tenants: 1, pool_size: 5, rate_limit_per_second: null, created_at: now,
+      scope_id: 'system',
+      version: 1,
+      provider: 'builtin',
+      host: null,
+      port: null,
+      security: 'none',
+      tls_verify: 1,
+      tls_ca: null,
+      auth: 'none',
+      username: null,
+      password_enc: null,
+      smtp_domain: null,
+      from_address: 'no-reply@herald.localhost',
+      from_name: 'Herald',
+      reply_to: null,
+      enabled: 1,
+      apply_to_all_tenants: 1,
+      pool_size: 5,
+      rate_limit_per_second: null,
+      created_at: now,
     })
     .execute();
 }

@@ -16,8 +16,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
   // Tokens from before accounts were full administrator tokens of the system scope.
-  await db.schema.alterTable('api_tokens').addColumn('scope_id', 'varchar(64)', (c) => c.notNull().defaultTo('system')).execute();
-  await db.schema.alterTable('api_tokens').addColumn('permissions', 'text', (c) => c.notNull().defaultTo('["*"]')).execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('scope_id', 'varchar(64)', (c) => c.notNull().defaultTo('system'))
+    .execute();
+  await db.schema
+    .alterTable('api_tokens')
+    .addColumn('permissions', 'text', (c) => c.notNull().defaultTo('["*"]'))
+    .execute();
   await db.schema.alterTable('api_tokens').addColumn('created_by', 'varchar(40)').execute();
   await db.schema.alterTable('api_tokens').addColumn('expires_at', 'bigint').execute();
   await db.schema.alterTable('api_tokens').addColumn('last_used_at', 'bigint').execute();
@@ -61,12 +67,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_head', 'audit_log', 'system_settings', 'attempt_counters', 'sessions']) await db.schema.dropTable(table).execute();
+  for (const table of ['audit_head', 'audit_log', 'system_settings', 'attempt_counters', 'sessions'])
+    await db.schema.dropTable(table).execute();
   await db.schema.dropIndex('api_tokens_hash').execute();
-  for (const column of ['revoked_at', 'last_used_at', 'expires_at', 'created_by', 'permissions', 'scope_id']) await db.schema.alterTable('api_tokens').dropColumn(column).execute();
+  for (const column of ['revoked_at', 'last_used_at', 'expires_at', 'created_by', 'permissions', 'scope_id'])
+    await db.schema.alterTable('api_tokens').dropColumn(column).execute();
 }

@@ -127,7 +127,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['event_notes', 'templates', 'silences', 'digest_items', 'digests', 'alerts', 'user_preferences', 'event_settings', 'notification_settings', 'event_types']) {
+  for (const table of [
+    'event_notes',
+    'templates',
+    'silences',
+    'digest_items',
+    'digests',
+    'alerts',
+    'user_preferences',
+    'event_settings',
+    'notification_settings',
+    'event_types',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -69,9 +69,16 @@ export async function api<T>(method: string, path: string, options: { body?: unk
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
     // invalid_credentials is a wrong password typed (e.g. the current one when changing it), not an ended session
-    if (response.status === 401 && error?.code !== 'invalid_credentials' && credentials.current().status === 'signed-in') credentials.signedOut('Your session has ended. Sign in again.');
+    if (response.status === 401 && error?.code !== 'invalid_credentials' && credentials.current().status === 'signed-in')
+      credentials.signedOut('Your session has ended. Sign in again.');
     const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${response.status}.`, error?.details ?? [], Number.isFinite(retryAfter) ? retryAfter : undefined);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.details ?? [],
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
   }
   return body as T;
 }

@@ -23,10 +23,7 @@ export interface SignedIn {
   csrfToken: string;
 }
 
-export type SessionState =
-  | { status: 'checking' }
-  | { status: 'signed-out'; notice?: string }
-  | ({ status: 'signed-in' } & SignedIn);
+export type SessionState = { status: 'checking' } | { status: 'signed-out'; notice?: string } | ({ status: 'signed-in' } & SignedIn);
 
 let state: SessionState = { status: 'checking' };
 const listeners = new Set<() => void>();

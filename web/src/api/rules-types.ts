@@ -4,7 +4,13 @@
  */
 import type { Static } from 'typebox';
 import type {
-  EffectiveNotificationSettings, EventTypeView, PreferencesView, PreviewView, SettingOrigin as SettingOriginSchema, SilenceView, TemplateView as TemplateViewSchema,
+  EffectiveNotificationSettings,
+  EventTypeView,
+  PreferencesView,
+  PreviewView,
+  SettingOrigin as SettingOriginSchema,
+  SilenceView,
+  TemplateView as TemplateViewSchema,
 } from '../../../src/api/schemas/notifications.js';
 
 export type EventTypeItem = Static<typeof EventTypeView>;

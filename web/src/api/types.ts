@@ -4,14 +4,20 @@
  */
 import type { Static } from 'typebox';
 import type { ApiToken, AuditPage as AuditPageSchema, User } from '../../../src/api/schemas/accounts.js';
-import type { DeliveryDetail as DeliveryDetailSchema, DeliverySummary as DeliverySummarySchema } from '../../../src/api/schemas/deliveries.js';
+import type {
+  DeliveryDetail as DeliveryDetailSchema,
+  DeliverySummary as DeliverySummarySchema,
+} from '../../../src/api/schemas/deliveries.js';
 import type { EventPage as EventPageSchema } from '../../../src/api/schemas/events.js';
 import type { AlertView } from '../../../src/api/schemas/notifications.js';
 import type { MailboxItem as MailboxItemSchema, MailboxMessage as MailboxMessageSchema } from '../../../src/api/schemas/mailbox.js';
-import type { EffectiveSettingsView, MailServerSettingsView, TestResult as TestResultSchema } from '../../../src/api/schemas/mail-server.js';
+import type {
+  EffectiveSettingsView,
+  MailServerSettingsView,
+  TestResult as TestResultSchema,
+} from '../../../src/api/schemas/mail-server.js';
 import type { OverviewPage as OverviewPageSchema, ScopeHealth as ScopeHealthSchema } from '../../../src/api/schemas/overview.js';
 import type { Tenant as TenantSchema } from '../../../src/api/schemas/tenants.js';
-
 
 export interface Page<T> {
   items: T[];

@@ -13,7 +13,10 @@ export function useAddressFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
   const pages = useCursorPages();
   const [rangeProblem, setRangeProblem] = useState<string>();
-  const filter = Object.fromEntries([...keys, 'since', 'until'].map((key) => [key, params.get(key) ?? ''])) as Record<K | 'since' | 'until', string>;
+  const filter = Object.fromEntries([...keys, 'since', 'until'].map((key) => [key, params.get(key) ?? ''])) as Record<
+    K | 'since' | 'until',
+    string
+  >;
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

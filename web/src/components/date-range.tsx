@@ -19,8 +19,19 @@ export function DateRangeFields({ id, since, until, problem }: { id: string; sin
       </div>
       <div className={`field${problem ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-until`}>Until</label>
-        <input id={`${id}-until`} name="until" type="datetime-local" defaultValue={toLocal(until)} aria-invalid={Boolean(problem)} aria-describedby={problem ? `${id}-until-error` : undefined} />
-        {problem && <p id={`${id}-until-error`} className="error-text">Until {problem}</p>}
+        <input
+          id={`${id}-until`}
+          name="until"
+          type="datetime-local"
+          defaultValue={toLocal(until)}
+          aria-invalid={Boolean(problem)}
+          aria-describedby={problem ? `${id}-until-error` : undefined}
+        />
+        {problem && (
+          <p id={`${id}-until-error`} className="error-text">
+            Until {problem}
+          </p>
+        )}
       </div>
     </>
   );

@@ -11,17 +11,26 @@ export function ErrorBanner({ error, title }: { error: ApiError | undefined; tit
       {error.details.length > 0 && (
         <ul>
           {error.details.map((detail) => (
-            <li key={`${detail.field}-${detail.rule}`}><code>{detail.field}</code> {detail.message}</li>
+            <li key={`${detail.field}-${detail.rule}`}>
+              <code>{detail.field}</code> {detail.message}
+            </li>
           ))}
         </ul>
       )}
-      <p className="hint">Code: <code>{error.code}</code>{error.status ? ` (HTTP ${error.status})` : ''}</p>
+      <p className="hint">
+        Code: <code>{error.code}</code>
+        {error.status ? ` (HTTP ${error.status})` : ''}
+      </p>
     </div>
   );
 }
 
 export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'success' | 'warning' }) {
-  return <div className={`banner banner-${kind}`} role="status">{children}</div>;
+  return (
+    <div className={`banner banner-${kind}`} role="status">
+      {children}
+    </div>
+  );
 }
 
 /** An indeterminate progress line for operations that take a while. */
@@ -35,7 +44,11 @@ export function Progress({ label }: { label: string }) {
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="muted" role="status">Loading {what}…</p>;
+  return (
+    <p className="muted" role="status">
+      Loading {what}…
+    </p>
+  );
 }
 
 const stateLabels: Record<string, string> = { working: 'Mail works', failing: 'Failing', held: 'Held', untested: 'No mail yet' };
@@ -57,5 +70,9 @@ export function StateBadge({ state }: { state: string }) {
 export function When({ at }: { at: string | null | undefined }) {
   if (!at) return <span className="muted">never</span>;
   const date = new Date(at);
-  return <time dateTime={at} title={date.toISOString()}>{date.toLocaleString()}</time>;
+  return (
+    <time dateTime={at} title={date.toISOString()}>
+      {date.toLocaleString()}
+    </time>
+  );
 }

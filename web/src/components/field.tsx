@@ -17,8 +17,16 @@ export function Field({ label, hint, error, children }: FieldProps) {
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
-      {hint && <p id={hintId} className="hint">{hint}</p>}
-      {error && <p id={errorId} className="error-text">{label} {error}</p>}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="error-text">
+          {label} {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -37,7 +45,19 @@ interface TextFieldProps {
   name?: string;
 }
 
-export function TextField({ label, value, onChange, onBlur, error, hint, type = 'text', placeholder, autoComplete, inputMode, name }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  hint,
+  type = 'text',
+  placeholder,
+  autoComplete,
+  inputMode,
+  name,
+}: TextFieldProps) {
   return (
     <Field label={label} hint={hint} error={error}>
       {(props) => (
@@ -72,7 +92,9 @@ export function SelectField<V extends string>({ label, value, options, onChange,
       {(props) => (
         <select {...props} name={name} value={value} onChange={(event) => onChange(event.target.value as V)}>
           {options.map((option) => (
-            <option key={option.value} value={option.value}>{option.label}</option>
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
           ))}
         </select>
       )}

@@ -18,7 +18,8 @@ export function useFormSubmit() {
    * The form's submit handler: nothing is sent while a problem is left; after `send` succeeds the
    * form starts afresh, and what it throws is kept as the error (`describe` may reword it).
    */
-  const submit = (problems: Record<string, string | undefined>, send: () => Promise<unknown>, describe = (reason: unknown) => reason as ApiError) =>
+  const submit =
+    (problems: Record<string, string | undefined>, send: () => Promise<unknown>, describe = (reason: unknown) => reason as ApiError) =>
     async (event: FormEvent) => {
       event.preventDefault();
       setSubmitted(true);

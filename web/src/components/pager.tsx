@@ -15,9 +15,13 @@ export function useCursorPages() {
 export function Pager({ pages, nextCursor }: { pages: ReturnType<typeof useCursorPages>; nextCursor: string | null | undefined }) {
   return (
     <nav className="pager" aria-label="Pages">
-      <button type="button" disabled={pages.page === 1} onClick={pages.previous}>Previous page</button>
+      <button type="button" disabled={pages.page === 1} onClick={pages.previous}>
+        Previous page
+      </button>
       <span className="muted">Page {pages.page}</span>
-      <button type="button" disabled={!nextCursor} onClick={() => nextCursor && pages.next(nextCursor)}>Next page</button>
+      <button type="button" disabled={!nextCursor} onClick={() => nextCursor && pages.next(nextCursor)}>
+        Next page
+      </button>
     </nav>
   );
 }

@@ -38,8 +38,16 @@ export function RecipientList({ label, recipients, save, readOnly = false }: Rec
   // Flagged as typed once the address could be whole (a domain with a dot after the @) or holds a
   // space; before that on leaving the field or on Add. A duplicate or a full list shows at once.
   const typedEnough = /@[^@\s]*\.[^@\s.]|\S\s/.test(address.trim());
-  const shownProblem = problem === 'is required' ? (tried ? problem : undefined)
-    : problem?.startsWith('is not') ? (tried || left || typedEnough ? problem : undefined) : problem;
+  const shownProblem =
+    problem === 'is required'
+      ? tried
+        ? problem
+        : undefined
+      : problem?.startsWith('is not')
+        ? tried || left || typedEnough
+          ? problem
+          : undefined
+        : problem;
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -68,45 +76,82 @@ export function RecipientList({ label, recipients, save, readOnly = false }: Rec
   return (
     <div className="recipients">
       <p className={`count${nearlyFull ? ' count-warning' : ''}`} aria-live="polite">
-        <strong>{draft.length} of {maxRecipients}</strong> {noun}
-        {full ? ' — the list is full; remove one to add another.' : nearlyFull ? ` — ${maxRecipients - draft.length} more can be added.` : ''}
+        <strong>
+          {draft.length} of {maxRecipients}
+        </strong>{' '}
+        {noun}
+        {full
+          ? ' — the list is full; remove one to add another.'
+          : nearlyFull
+            ? ` — ${maxRecipients - draft.length} more can be added.`
+            : ''}
       </p>
       {draft.length > 0 && (
         <ul className="recipient-items" aria-label={label}>
           {draft.map((item) => (
             <li key={item} className={added.includes(item) ? 'recipient-added' : undefined}>
-              <span>{item}{added.includes(item) && <span className="muted"> (not saved yet)</span>}</span>
+              <span>
+                {item}
+                {added.includes(item) && <span className="muted"> (not saved yet)</span>}
+              </span>
               {!readOnly && (
-                <button type="button" className="link-button" disabled={busy} onClick={() => { setDraft(draft.filter((r) => r !== item)); setSaved(false); }}>
-                  Remove<span className="visually-hidden"> {item} from {noun}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={busy}
+                  onClick={() => {
+                    setDraft(draft.filter((r) => r !== item));
+                    setSaved(false);
+                  }}
+                >
+                  Remove
+                  <span className="visually-hidden">
+                    {' '}
+                    {item} from {noun}
+                  </span>
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {!readOnly && <>
-      <form className="add-recipient" onSubmit={add} noValidate>
-        <TextField
-          label={`Add to ${noun}`}
-          type="email"
-          inputMode="email"
-          value={address}
-          onChange={(value) => { setAddress(value); setError(undefined); }}
-          onBlur={() => setLeft(address.trim() !== '')}
-          error={shownProblem}
-          placeholder="ops@example.com"
-        />
-        <button type="submit" disabled={busy || full}>Add<span className="visually-hidden"> to {noun}</span></button>
-      </form>
-      {busy && <Progress label="Saving the list…" />}
-      <ErrorBanner error={error} title="The list was not saved" />
-      {saved && added.length + removed.length === 0 && <Notice kind="success">{label} saved.</Notice>}
-      <div className="actions">
-        <button type="button" className="primary" disabled={busy || added.length + removed.length === 0} onClick={() => void store()}>Save {noun}</button>
-        <UnsavedChanges changes={[...added.map((item) => `+ ${item}`), ...removed.map((item) => `− ${item}`)]} onDiscard={() => { setDraft([...recipients]); setSaved(false); }} />
-      </div>
-      </>}
+      {!readOnly && (
+        <>
+          <form className="add-recipient" onSubmit={add} noValidate>
+            <TextField
+              label={`Add to ${noun}`}
+              type="email"
+              inputMode="email"
+              value={address}
+              onChange={(value) => {
+                setAddress(value);
+                setError(undefined);
+              }}
+              onBlur={() => setLeft(address.trim() !== '')}
+              error={shownProblem}
+              placeholder="ops@example.com"
+            />
+            <button type="submit" disabled={busy || full}>
+              Add<span className="visually-hidden"> to {noun}</span>
+            </button>
+          </form>
+          {busy && <Progress label="Saving the list…" />}
+          <ErrorBanner error={error} title="The list was not saved" />
+          {saved && added.length + removed.length === 0 && <Notice kind="success">{label} saved.</Notice>}
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || added.length + removed.length === 0} onClick={() => void store()}>
+              Save {noun}
+            </button>
+            <UnsavedChanges
+              changes={[...added.map((item) => `+ ${item}`), ...removed.map((item) => `− ${item}`)]}
+              onDiscard={() => {
+                setDraft([...recipients]);
+                setSaved(false);
+              }}
+            />
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -18,8 +18,14 @@ export function ScopeFilterField({ id, defaultValue }: { id: string; defaultValu
       <select id={id} name="scope" defaultValue={defaultValue} key={tenants.data ? 'tenants' : 'loading'}>
         <option value="">All scopes</option>
         <option value="system">System</option>
-        {tenants.data?.items.map((tenant) => <option key={tenant.id} value={tenant.id}>{tenant.name}</option>)}
-        {defaultValue && defaultValue !== 'system' && !tenants.data?.items.some((tenant) => tenant.id === defaultValue) && <option value={defaultValue}>{defaultValue}</option>}
+        {tenants.data?.items.map((tenant) => (
+          <option key={tenant.id} value={tenant.id}>
+            {tenant.name}
+          </option>
+        ))}
+        {defaultValue && defaultValue !== 'system' && !tenants.data?.items.some((tenant) => tenant.id === defaultValue) && (
+          <option value={defaultValue}>{defaultValue}</option>
+        )}
       </select>
     </div>
   );

@@ -13,7 +13,11 @@ export function ScopePicker({ current, pathOf }: { current: string; pathOf: (sco
       <label htmlFor="scope-picker">Scope</label>
       <select id="scope-picker" value={current} onChange={(event) => navigate(pathOf(event.target.value))}>
         <option value="system">System</option>
-        {data?.items.map((tenant) => <option key={tenant.id} value={tenant.id}>Tenant: {tenant.name} ({tenant.id})</option>)}
+        {data?.items.map((tenant) => (
+          <option key={tenant.id} value={tenant.id}>
+            Tenant: {tenant.name} ({tenant.id})
+          </option>
+        ))}
         {data && !data.items.some((t) => t.id === current) && current !== 'system' && <option value={current}>Tenant {current}</option>}
       </select>
     </div>

@@ -39,12 +39,20 @@ export class ScreenBoundary extends Component<BoundaryProps, { error: Error | nu
         <h1 id="screen-failed-heading">The {this.props.screen} screen failed</h1>
         <div className="banner banner-error" role="alert">
           <p>The console could not show this page. Nothing was sent or changed by the failure itself.</p>
-          <p>What failed: <code>{error.message || error.name}</code></p>
+          <p>
+            What failed: <code>{error.message || error.name}</code>
+          </p>
         </div>
-        <p className="hint">Try again, or go back. If it keeps failing, the console and the server may be different versions: reload the page.</p>
+        <p className="hint">
+          Try again, or go back. If it keeps failing, the console and the server may be different versions: reload the page.
+        </p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => this.setState({ error: null })}>Try again</button>
-          <button type="button" onClick={() => window.history.back()}>Go back</button>
+          <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+          <button type="button" onClick={() => window.history.back()}>
+            Go back
+          </button>
           <Link to="/">Go to the start page</Link>
         </div>
       </section>

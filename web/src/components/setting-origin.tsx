@@ -1,6 +1,10 @@
 import type { SettingOrigin, SettingsView } from '../api/rules-types';
 
-const sourceWords: Record<SettingOrigin['source'], string> = { scope: 'set here', system: 'from the system', default: 'the built-in default' };
+const sourceWords: Record<SettingOrigin['source'], string> = {
+  scope: 'set here',
+  system: 'from the system',
+  default: 'the built-in default',
+};
 const inheritedWords: Record<SettingOrigin['inheritedFrom'], string> = { system: 'the system’s value', default: 'the built-in default' };
 
 /** The effective value of a setting by dotted name (`thresholds.cpu`). */
@@ -17,7 +21,15 @@ export const inheritedValue = (view: SettingsView, name: string): unknown => vie
  */
 export function SettingNow({ view, name, show }: { view: SettingsView; name: string; show: (value: unknown) => string }) {
   const origin = view.origins[name];
-  const now = <>Now <strong>{show(effectiveValue(view, name))}</strong></>;
+  const now = (
+    <>
+      Now <strong>{show(effectiveValue(view, name))}</strong>
+    </>
+  );
   if (!origin) return <>{now}.</>;
-  return <>{now} ({sourceWords[origin.source]}). Empty uses {inheritedWords[origin.inheritedFrom]}: {show(origin.inherited)}.</>;
+  return (
+    <>
+      {now} ({sourceWords[origin.source]}). Empty uses {inheritedWords[origin.inheritedFrom]}: {show(origin.inherited)}.
+    </>
+  );
 }

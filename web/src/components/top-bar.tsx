@@ -44,19 +44,44 @@ export function TopBar({ user }: { user: SessionUser }) {
   return (
     <header className="topbar">
       <span className="brand">Herald</span>
-      <button ref={menuButton} type="button" className="menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
-        <span aria-hidden="true" className="menu-icon">{open ? '✕' : '☰'}</span> Menu
+      <button
+        ref={menuButton}
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="main-nav"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true" className="menu-icon">
+          {open ? '✕' : '☰'}
+        </span>{' '}
+        Menu
       </button>
-      <nav id="main-nav" aria-label="Main" className={open ? 'open' : undefined} onKeyDown={(event) => event.key === 'Escape' && open && close(true)}>
+      <nav
+        id="main-nav"
+        aria-label="Main"
+        className={open ? 'open' : undefined}
+        onKeyDown={(event) => event.key === 'Escape' && open && close(true)}
+      >
         <ul>
-          {nav.filter((item) => !item.permission || can(user, item.permission)).map((item) => (
-            <li key={item.label}><NavLink to={typeof item.to === 'string' ? item.to : item.to(user)} end={item.end} onClick={() => close(false)}>{item.label}</NavLink></li>
-          ))}
+          {nav
+            .filter((item) => !item.permission || can(user, item.permission))
+            .map((item) => (
+              <li key={item.label}>
+                <NavLink to={typeof item.to === 'string' ? item.to : item.to(user)} end={item.end} onClick={() => close(false)}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
         </ul>
       </nav>
       <div className="account-links">
-        <NavLink to="/account" aria-label={`Account: ${user.name}`}>{user.name}</NavLink>
-        <button type="button" className="link-button" onClick={() => void signOut()}>Sign out</button>
+        <NavLink to="/account" aria-label={`Account: ${user.name}`}>
+          {user.name}
+        </NavLink>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          Sign out
+        </button>
       </div>
     </header>
   );

@@ -8,7 +8,11 @@ export function UnsavedChanges({ changes, onDiscard }: { changes: readonly strin
   return (
     <span className="unsaved" role="status">
       <span className="muted">Unsaved changes: {changes.join(', ')}</span>
-      {onDiscard && <button type="button" className="link-button" onClick={onDiscard}>Discard</button>}
+      {onDiscard && (
+        <button type="button" className="link-button" onClick={onDiscard}>
+          Discard
+        </button>
+      )}
     </span>
   );
 }

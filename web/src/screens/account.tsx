@@ -14,10 +14,22 @@ export function Account() {
     <>
       <h1>Your account</h1>
       <dl className="facts panel">
-        <dt>Name</dt><dd>{user.name}</dd>
-        <dt>E-mail</dt><dd>{user.email}</dd>
-        <dt>Role</dt><dd>{roleLabel(user.role)}</dd>
-        <dt>Scope</dt><dd>{user.tenantId ? <>Tenant <code>{user.tenantId}</code></> : 'System'}</dd>
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>E-mail</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{roleLabel(user.role)}</dd>
+        <dt>Scope</dt>
+        <dd>
+          {user.tenantId ? (
+            <>
+              Tenant <code>{user.tenantId}</code>
+            </>
+          ) : (
+            'System'
+          )}
+        </dd>
       </dl>
       <ChangePassword />
     </>
@@ -41,13 +53,40 @@ function ChangePassword() {
   return (
     <form className="panel" onSubmit={change} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
-      <TextField label="Current password" type="password" name="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={apiFields.currentPassword ?? (submitted ? problems.currentPassword : undefined)} autoComplete="current-password" />
-      <TextField label="New password" type="password" name="new-password" value={values.newPassword} onChange={set('newPassword')} error={apiFields.newPassword ?? (submitted || values.newPassword ? problems.newPassword : undefined)} autoComplete="new-password" hint="At least 12 characters. Your other sessions are signed out." />
-      <TextField label="Repeat the new password" type="password" name="confirm-password" value={values.confirm} onChange={set('confirm')} error={submitted ? problems.confirm : undefined} autoComplete="new-password" />
+      <TextField
+        label="Current password"
+        type="password"
+        name="current-password"
+        value={values.currentPassword}
+        onChange={set('currentPassword')}
+        error={apiFields.currentPassword ?? (submitted ? problems.currentPassword : undefined)}
+        autoComplete="current-password"
+      />
+      <TextField
+        label="New password"
+        type="password"
+        name="new-password"
+        value={values.newPassword}
+        onChange={set('newPassword')}
+        error={apiFields.newPassword ?? (submitted || values.newPassword ? problems.newPassword : undefined)}
+        autoComplete="new-password"
+        hint="At least 12 characters. Your other sessions are signed out."
+      />
+      <TextField
+        label="Repeat the new password"
+        type="password"
+        name="confirm-password"
+        value={values.confirm}
+        onChange={set('confirm')}
+        error={submitted ? problems.confirm : undefined}
+        autoComplete="new-password"
+      />
       <ErrorBanner error={error} title="The password was not changed" />
       {done && <Notice kind="success">Your password was changed; your other sessions were signed out.</Notice>}
       {busy && <Progress label="Changing the password…" />}
-      <button type="submit" className="primary" disabled={busy}>Change password</button>
+      <button type="submit" className="primary" disabled={busy}>
+        Change password
+      </button>
     </form>
   );
 }

@@ -11,18 +11,37 @@ import { scopeApiPath, scopePagePath } from './scope-links';
 type Recipients = { recipients: string[] };
 
 /** A scope's admin recipients with add and remove; `onSaved` gets the list as stored. */
-export function AdminRecipientsPanel({ base, recipients, onSaved, readOnly, children }: { base: string; recipients: string[]; onSaved: (stored: Recipients) => void; readOnly: boolean; children?: ReactNode }) {
+export function AdminRecipientsPanel({
+  base,
+  recipients,
+  onSaved,
+  readOnly,
+  children,
+}: {
+  base: string;
+  recipients: string[];
+  onSaved: (stored: Recipients) => void;
+  readOnly: boolean;
+  children?: ReactNode;
+}) {
   return (
     <section className="panel" aria-labelledby="recipients-heading">
       <h2 id="recipients-heading">Admin recipients</h2>
-      <p className="hint">Notifications for administrators (host alerts, failing mail, licences…) go to these addresses, unless an event type has its own list.</p>
+      <p className="hint">
+        Notifications for administrators (host alerts, failing mail, licences…) go to these addresses, unless an event type has its own
+        list.
+      </p>
       {children}
-      <RecipientList label="Admin recipients" recipients={recipients} readOnly={readOnly}
+      <RecipientList
+        label="Admin recipients"
+        recipients={recipients}
+        readOnly={readOnly}
         save={async (next) => {
           const stored = await api<Recipients>('PUT', `${base}/recipients`, { body: { recipients: next } });
           onSaved(stored);
           return stored.recipients;
-        }} />
+        }}
+      />
     </section>
   );
 }
@@ -39,7 +58,9 @@ export function ScopeAdminRecipients({ scope }: { scope: string }) {
   if (!list.data) return <Loading what="the admin recipients" />;
   return (
     <AdminRecipientsPanel base={base} recipients={list.data.recipients} onSaved={list.update} readOnly={readOnly}>
-      <p className="hint">Per-event lists, which events send, silences and branding: <Link to={scopePagePath('/notifications')(scope)}>Notifications</Link>.</p>
+      <p className="hint">
+        Per-event lists, which events send, silences and branding: <Link to={scopePagePath('/notifications')(scope)}>Notifications</Link>.
+      </p>
     </AdminRecipientsPanel>
   );
 }

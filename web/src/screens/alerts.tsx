@@ -13,7 +13,9 @@ const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString
 /** Where "Silence" leads: the scope's new-silence form, filled in with the alert's type and labels. */
 export function silencePath(scope: string, alert: Pick<Alert, 'type' | 'labels'>): string {
   const query = new URLSearchParams({ section: 'silences', silenceType: alert.type });
-  const labels = Object.entries(alert.labels).map(([name, value]) => `${name}=${value}`).join('\n');
+  const labels = Object.entries(alert.labels)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('\n');
   if (labels) query.set('silenceLabels', labels);
   return `${scopePagePath('/notifications')(scope)}?${query.toString()}`;
 }
@@ -34,9 +36,14 @@ export function Alerts() {
       <div className="page-head">
         <h1>Alerts</h1>
         {can(user, 'system') && <ScopePicker current={scope} pathOf={scopePagePath('/alerts')} />}
-        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+        <button type="button" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       </div>
-      <p className="lead">Events sent with a dedup key are alerts: the first fire is notified, repeats wait for the repeat interval, and the resolution is notified once.</p>
+      <p className="lead">
+        Events sent with a dedup key are alerts: the first fire is notified, repeats wait for the repeat interval, and the resolution is
+        notified once.
+      </p>
       <ErrorBanner error={error} title="The alerts could not be loaded" />
       {!data && loading && <Loading what="alerts" />}
       {data && alerts.length === 0 && <p>No alerts yet.</p>}
@@ -44,20 +51,64 @@ export function Alerts() {
         <div className="table-wrap" role="region" aria-label="Alerts" tabIndex={0}>
           <table className="stack">
             <thead>
-              <tr><th scope="col">Status</th><th scope="col">Alert</th><th scope="col">Labels</th><th scope="col">First seen</th><th scope="col">Last notified</th><th scope="col">Next notification</th><th scope="col">Actions</th></tr>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">Alert</th>
+                <th scope="col">Labels</th>
+                <th scope="col">First seen</th>
+                <th scope="col">Last notified</th>
+                <th scope="col">Next notification</th>
+                <th scope="col">Actions</th>
+              </tr>
             </thead>
             <tbody>
               {alerts.map((alert) => (
                 <tr key={alert.dedupKey}>
-                  <td data-label="Status"><Badge tone={alert.status === 'firing' ? 'failing' : 'working'}>{alert.status}</Badge></td>
-                  <td data-label="Alert">{titleOf(alert.type)}<br /><code className="muted action-id">{alert.dedupKey}</code></td>
-                  <td data-label="Labels">{Object.keys(alert.labels).length === 0 ? <span className="muted">—</span> : Object.entries(alert.labels).map(([name, value]) => <span key={name} className="tag">{name}={value}</span>)}</td>
-                  <td data-label="First seen"><When at={at(alert.firstSeenAt)} /></td>
-                  <td data-label="Last notified"><When at={at(alert.lastNotifiedAt)} /></td>
-                  <td data-label="Next">{alert.status === 'resolved' ? <>resolved <When at={at(alert.resolvedAt)} /></> : alert.nextNotifyAt === null ? <span className="muted">—</span> : <When at={at(alert.nextNotifyAt)} />}</td>
+                  <td data-label="Status">
+                    <Badge tone={alert.status === 'firing' ? 'failing' : 'working'}>{alert.status}</Badge>
+                  </td>
+                  <td data-label="Alert">
+                    {titleOf(alert.type)}
+                    <br />
+                    <code className="muted action-id">{alert.dedupKey}</code>
+                  </td>
+                  <td data-label="Labels">
+                    {Object.keys(alert.labels).length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      Object.entries(alert.labels).map(([name, value]) => (
+                        <span key={name} className="tag">
+                          {name}={value}
+                        </span>
+                      ))
+                    )}
+                  </td>
+                  <td data-label="First seen">
+                    <When at={at(alert.firstSeenAt)} />
+                  </td>
+                  <td data-label="Last notified">
+                    <When at={at(alert.lastNotifiedAt)} />
+                  </td>
+                  <td data-label="Next">
+                    {alert.status === 'resolved' ? (
+                      <>
+                        resolved <When at={at(alert.resolvedAt)} />
+                      </>
+                    ) : alert.nextNotifyAt === null ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <When at={at(alert.nextNotifyAt)} />
+                    )}
+                  </td>
                   <td data-label="Actions" className="row-actions">
-                    <Link to={`/events?scope=${encodeURIComponent(scope)}&type=${encodeURIComponent(alert.type)}`}>Events<span className="visually-hidden"> of {alert.dedupKey}</span></Link>
-                    {can(user, 'settings:write') && alert.status === 'firing' && <Link to={silencePath(scope, alert)}>Silence<span className="visually-hidden"> {alert.dedupKey}</span></Link>}
+                    <Link to={`/events?scope=${encodeURIComponent(scope)}&type=${encodeURIComponent(alert.type)}`}>
+                      Events<span className="visually-hidden"> of {alert.dedupKey}</span>
+                    </Link>
+                    {can(user, 'settings:write') && alert.status === 'firing' && (
+                      <Link to={silencePath(scope, alert)}>
+                        Silence<span className="visually-hidden"> {alert.dedupKey}</span>
+                      </Link>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -17,7 +17,14 @@ const pageSize = 25;
  * last reply). Filters live in the address, so a filtered view can be shared and reloaded.
  */
 export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
-  const { filter: address, apply, clear, rangeProblem, pages, formKey } = useAddressFilters(['scope', 'state', 'recipient', 'type', 'event']);
+  const {
+    filter: address,
+    apply,
+    clear,
+    rangeProblem,
+    pages,
+    formKey,
+  } = useAddressFilters(['scope', 'state', 'recipient', 'type', 'event']);
   const filter = { ...address, state: mode === 'all' ? address.state : '' };
   const types = useEventTypes();
   const { data, error, loading, reload } = useApi<Page<DeliverySummary>>(mode === 'all' ? '/deliveries' : '/deliveries/failures', {
@@ -32,9 +39,13 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
     <>
       <div className="page-head">
         <h1>{title}</h1>
-        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+        <button type="button" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       </div>
-      {mode === 'failures' && <p className="lead">Messages that failed for good, and those waiting to be retried, with the server's last reply.</p>}
+      {mode === 'failures' && (
+        <p className="lead">Messages that failed for good, and those waiting to be retried, with the server's last reply.</p>
+      )}
       <form className="filters" onSubmit={apply} aria-label={`Filter ${title.toLowerCase()}`} key={formKey}>
         <ScopeFilterField id="filter-scope" defaultValue={filter.scope} />
         {mode === 'all' && (
@@ -42,7 +53,11 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
             <label htmlFor="filter-state">State</label>
             <select id="filter-state" name="state" defaultValue={filter.state}>
               <option value="">Any state</option>
-              {states.map((state) => <option key={state} value={state}>{state}</option>)}
+              {states.map((state) => (
+                <option key={state} value={state}>
+                  {state}
+                </option>
+              ))}
             </select>
           </div>
         )}
@@ -58,7 +73,9 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
         <DateRangeFields id="filter" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="link-button" onClick={clear}>Clear</button>
+          <button type="button" className="link-button" onClick={clear}>
+            Clear
+          </button>
         </div>
       </form>
       <ErrorBanner error={error} title="The list could not be loaded" />
@@ -80,15 +97,25 @@ export function Deliveries({ mode }: { mode: 'all' | 'failures' }) {
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id}>
-                  <td data-label="State"><StateBadge state={item.state} /></td>
-                  <td data-label="Subject"><Link to={`/deliveries/${encodeURIComponent(item.id)}`}>{item.subject || '(no subject)'}</Link></td>
+                  <td data-label="State">
+                    <StateBadge state={item.state} />
+                  </td>
+                  <td data-label="Subject">
+                    <Link to={`/deliveries/${encodeURIComponent(item.id)}`}>{item.subject || '(no subject)'}</Link>
+                  </td>
                   <td data-label="Recipient">{item.recipient}</td>
                   <td data-label="Scope">{item.scope}</td>
                   <td data-label="Attempts">{item.attempts}</td>
                   <td data-label="When / reply">
-                    {mode === 'all' ? <When at={item.createdAt} /> : (
+                    {mode === 'all' ? (
+                      <When at={item.createdAt} />
+                    ) : (
                       <>
-                        {item.lastReply ? <code>{replyText(item.lastReplyCode, item.lastReply)}</code> : <span className="muted">no reply</span>}
+                        {item.lastReply ? (
+                          <code>{replyText(item.lastReplyCode, item.lastReply)}</code>
+                        ) : (
+                          <span className="muted">no reply</span>
+                        )}
                         {item.lastStage && <div className="muted">at {item.lastStage}</div>}
                       </>
                     )}

@@ -11,13 +11,25 @@ export function useEventTypes(): EventTypeItem[] | undefined {
 }
 
 /** A list's event-type filter (field `type`), by title; a type given in the address that is not listed stays choosable. */
-export function EventTypeFilterField({ id, types, defaultValue }: { id: string; types: EventTypeItem[] | undefined; defaultValue: string }) {
+export function EventTypeFilterField({
+  id,
+  types,
+  defaultValue,
+}: {
+  id: string;
+  types: EventTypeItem[] | undefined;
+  defaultValue: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>Event type</label>
       <select id={id} name="type" defaultValue={defaultValue} key={types ? 'types' : 'loading'}>
         <option value="">Any type</option>
-        {types?.map((type) => <option key={type.id} value={type.id}>{type.title}</option>)}
+        {types?.map((type) => (
+          <option key={type.id} value={type.id}>
+            {type.title}
+          </option>
+        ))}
         {defaultValue && !types?.some((type) => type.id === defaultValue) && <option value={defaultValue}>{defaultValue}</option>}
       </select>
     </div>

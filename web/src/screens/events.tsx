@@ -43,7 +43,9 @@ export function Events() {
     <>
       <div className="page-head">
         <h1>Events</h1>
-        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+        <button type="button" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       </div>
       <p className="lead">Every event your platform sent to Herald, and what became of it: the mail it made, or why it made none.</p>
       <form className="filters" onSubmit={apply} aria-label="Filter events" key={formKey}>
@@ -53,13 +55,19 @@ export function Events() {
           <label htmlFor="events-outcome">Outcome</label>
           <select id="events-outcome" name="outcome" defaultValue={filter.outcome}>
             <option value="">Any outcome</option>
-            {Object.entries(outcomes).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(outcomes).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <DateRangeFields id="events" since={filter.since} until={filter.until} problem={rangeProblem} />
         <div className="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" className="link-button" onClick={clear}>Clear</button>
+          <button type="button" className="link-button" onClick={clear}>
+            Clear
+          </button>
         </div>
       </form>
       <ErrorBanner error={error} title="The events could not be loaded" />
@@ -69,19 +77,40 @@ export function Events() {
         <div className="table-wrap" role="region" aria-label="Events" tabIndex={0}>
           <table className="stack">
             <thead>
-              <tr><th scope="col">Time</th><th scope="col">Event</th><th scope="col">Scope</th><th scope="col">Outcome</th><th scope="col">Mail</th></tr>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Event</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Mail</th>
+              </tr>
             </thead>
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id} className={item.outcome === 'suppressed' ? 'row-problem' : undefined}>
-                  <td data-label="Time"><When at={new Date(item.createdAt).toISOString()} /></td>
-                  <td data-label="Event">{titleOf(item.type)}<br /><code className="muted action-id">{item.type}</code></td>
+                  <td data-label="Time">
+                    <When at={new Date(item.createdAt).toISOString()} />
+                  </td>
+                  <td data-label="Event">
+                    {titleOf(item.type)}
+                    <br />
+                    <code className="muted action-id">{item.type}</code>
+                  </td>
                   <td data-label="Scope">{item.scope}</td>
-                  <td data-label="Outcome"><Outcome item={item} /></td>
+                  <td data-label="Outcome">
+                    <Outcome item={item} />
+                  </td>
                   <td data-label="Mail">
-                    {item.messages.length === 0 ? <span className="muted">none</span> : (
+                    {item.messages.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
                       <ul className="event-messages">
-                        {item.messages.map((message) => <li key={message.id}><StateBadge state={message.state} /> <Link to={`/deliveries/${encodeURIComponent(message.id)}`}>{message.recipient}</Link></li>)}
+                        {item.messages.map((message) => (
+                          <li key={message.id}>
+                            <StateBadge state={message.state} />{' '}
+                            <Link to={`/deliveries/${encodeURIComponent(message.id)}`}>{message.recipient}</Link>
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </td>
@@ -102,7 +131,9 @@ function Outcome({ item }: { item: EventPage['items'][number] }) {
   const notes = item.notes.filter((note) => note.kind === 'warning' || note.recipient !== null);
   return (
     <>
-      <Badge tone={item.outcome === 'suppressed' ? 'failing' : item.outcome === 'grouped' ? 'held' : 'working'}>{outcomes[item.outcome]}</Badge>
+      <Badge tone={item.outcome === 'suppressed' ? 'failing' : item.outcome === 'grouped' ? 'held' : 'working'}>
+        {outcomes[item.outcome]}
+      </Badge>
       {item.outcome === 'grouped' && <p className="outcome-words">Waiting for the digest of its group (group window).</p>}
       {item.outcome === 'suppressed' && (
         <p className="outcome-words">
@@ -113,8 +144,17 @@ function Outcome({ item }: { item: EventPage['items'][number] }) {
       )}
       {notes.length > 0 && (
         <details>
-          <summary>{notes.length} note{notes.length === 1 ? '' : 's'}</summary>
-          <ul className="entry-facts">{notes.map((note, index) => <li key={index}><code>{note.code}</code>{note.recipient ? ` ${note.recipient}` : ''}: {note.message}</li>)}</ul>
+          <summary>
+            {notes.length} note{notes.length === 1 ? '' : 's'}
+          </summary>
+          <ul className="entry-facts">
+            {notes.map((note, index) => (
+              <li key={index}>
+                <code>{note.code}</code>
+                {note.recipient ? ` ${note.recipient}` : ''}: {note.message}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
     </>

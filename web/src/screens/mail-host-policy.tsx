@@ -11,7 +11,11 @@ interface HostPolicy {
 }
 
 const hostPattern = /^[A-Za-z0-9.:[\]-]{1,253}$/;
-const lines = (text: string) => text.split(/[\s,]+/).map((item) => item.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function hostsProblem(text: string): string | undefined {
   const bad = lines(text).find((host) => !hostPattern.test(host));
@@ -44,19 +48,33 @@ function MailHostPolicyForm({ policy, onSaved }: { policy: HostPolicy; onSaved: 
   const problems = { hosts: hostsProblem(hosts), ports: portsProblem(ports) };
 
   const save = submit(problems, async () => {
-    onSaved(await api<HostPolicy>('PUT', '/system/mail-host-policy', { body: { allowedHosts: lines(hosts), allowedPorts: lines(ports).map(Number) } }));
+    onSaved(
+      await api<HostPolicy>('PUT', '/system/mail-host-policy', {
+        body: { allowedHosts: lines(hosts), allowedPorts: lines(ports).map(Number) },
+      }),
+    );
   });
 
   return (
     <form className="panel" onSubmit={save} noValidate aria-labelledby="host-policy-heading">
       <h2 id="host-policy-heading">Mail servers tenants may use</h2>
       <p className="hint">
-        Tenants' own mail servers must be public hosts on the usual mail ports (25, 465, 587, 2525): a private address would let a tenant reach the inside of this network.
-        List here the private relays and other ports you allow. Hosts in <code>HERALD_SMTP_ALLOWED_HOSTS</code> are allowed as well. The system's own server is not limited.
+        Tenants' own mail servers must be public hosts on the usual mail ports (25, 465, 587, 2525): a private address would let a tenant
+        reach the inside of this network. List here the private relays and other ports you allow. Hosts in{' '}
+        <code>HERALD_SMTP_ALLOWED_HOSTS</code> are allowed as well. The system's own server is not limited.
       </p>
       <div className="grid">
         <Field label="Private hosts allowed (one a line)" error={submitted ? problems.hosts : undefined}>
-          {(props) => <textarea {...props} rows={4} spellCheck={false} value={hosts} onChange={(e) => setHosts(e.target.value)} placeholder="relay.internal.example" />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={4}
+              spellCheck={false}
+              value={hosts}
+              onChange={(e) => setHosts(e.target.value)}
+              placeholder="relay.internal.example"
+            />
+          )}
         </Field>
         <Field label="Other ports allowed" hint="Comma-separated, such as 2587, 10025." error={submitted ? problems.ports : undefined}>
           {(props) => <input {...props} value={ports} onChange={(e) => setPorts(e.target.value)} inputMode="numeric" />}
@@ -65,7 +83,11 @@ function MailHostPolicyForm({ policy, onSaved }: { policy: HostPolicy; onSaved: 
       <ErrorBanner error={error} title="The allow-list was not saved" />
       {busy && <Progress label="Saving…" />}
       {done && !busy && <Notice kind="success">The allow-list was saved.</Notice>}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>Save allow-list</button></div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save allow-list
+        </button>
+      </div>
     </form>
   );
 }

@@ -47,27 +47,81 @@ export function AdvancedSettings({ values, saved, set, shown, touch, check }: Ad
     <details open={usesAdvanced(saved) || undefined}>
       <summary>Advanced</summary>
       <div className="grid">
-        <TextField label="Connections at once" name="poolSize" value={values.poolSize} onChange={(v) => set('poolSize', v)} onBlur={touch('poolSize')} error={shown('poolSize')} inputMode="numeric" hint="How many messages Herald sends to this server in parallel (1–50)." />
-        <TextField label="Messages per second (optional)" name="rateLimit" value={values.rateLimit} onChange={(v) => set('rateLimit', v)} onBlur={touch('rateLimit')} error={shown('rateLimit')} inputMode="numeric" hint="The most this server accepts; empty for no limit. Mail above it waits its turn." />
+        <TextField
+          label="Connections at once"
+          name="poolSize"
+          value={values.poolSize}
+          onChange={(v) => set('poolSize', v)}
+          onBlur={touch('poolSize')}
+          error={shown('poolSize')}
+          inputMode="numeric"
+          hint="How many messages Herald sends to this server in parallel (1–50)."
+        />
+        <TextField
+          label="Messages per second (optional)"
+          name="rateLimit"
+          value={values.rateLimit}
+          onChange={(v) => set('rateLimit', v)}
+          onBlur={touch('rateLimit')}
+          error={shown('rateLimit')}
+          inputMode="numeric"
+          hint="The most this server accepts; empty for no limit. Mail above it waits its turn."
+        />
       </div>
       {isSmtp && (
         <>
-          <TextField label="EHLO name" name="smtpDomain" value={values.smtpDomain} onChange={(v) => set('smtpDomain', v)} hint="The name Herald announces to the server; empty for this machine's name." />
-          <Field label="CA certificate (PEM, optional)" error={shown('tlsCa')}
-            hint="For a server whose certificate is self-signed or from a private CA: the certificate of that CA (or the server's own). Herald then trusts it for this server only; the certificate is still checked.">
-            {(props) => <textarea {...props} name="tlsCa" rows={4} spellCheck={false} value={values.tlsCa} placeholder="-----BEGIN CERTIFICATE-----" onChange={(event) => set('tlsCa', event.target.value)} onBlur={touch('tlsCa')} />}
+          <TextField
+            label="EHLO name"
+            name="smtpDomain"
+            value={values.smtpDomain}
+            onChange={(v) => set('smtpDomain', v)}
+            hint="The name Herald announces to the server; empty for this machine's name."
+          />
+          <Field
+            label="CA certificate (PEM, optional)"
+            error={shown('tlsCa')}
+            hint="For a server whose certificate is self-signed or from a private CA: the certificate of that CA (or the server's own). Herald then trusts it for this server only; the certificate is still checked."
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                name="tlsCa"
+                rows={4}
+                spellCheck={false}
+                value={values.tlsCa}
+                placeholder="-----BEGIN CERTIFICATE-----"
+                onChange={(event) => set('tlsCa', event.target.value)}
+                onBlur={touch('tlsCa')}
+              />
+            )}
           </Field>
-          <label className="file-pick">Upload a .pem or .crt file instead <input type="file" accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert,text/plain" onChange={(event) => void upload(event)} /></label>
+          <label className="file-pick">
+            Upload a .pem or .crt file instead{' '}
+            <input
+              type="file"
+              accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert,text/plain"
+              onChange={(event) => void upload(event)}
+            />
+          </label>
           {certificates.length > 0 && (
             <ul className="certificates" aria-label="CA certificates">
               {certificates.map((certificate, index) => (
                 <li key={index} className={certificate.notAfter.getTime() < now ? 'error-text' : undefined}>
-                  <strong>{certificate.subject || '(no subject)'}</strong>{certificate.issuer && certificate.issuer !== certificate.subject ? `, issued by ${certificate.issuer}` : ' (self-signed)'}, {validity(certificate, now)}
+                  <strong>{certificate.subject || '(no subject)'}</strong>
+                  {certificate.issuer && certificate.issuer !== certificate.subject
+                    ? `, issued by ${certificate.issuer}`
+                    : ' (self-signed)'}
+                  , {validity(certificate, now)}
                 </li>
               ))}
             </ul>
           )}
-          {!saved?.allowInvalidCertificate && check({ label: 'Accept an invalid TLS certificate (not recommended; logged)', checked: values.allowInvalidCertificate, onChange: (v) => set('allowInvalidCertificate', v) })}
+          {!saved?.allowInvalidCertificate &&
+            check({
+              label: 'Accept an invalid TLS certificate (not recommended; logged)',
+              checked: values.allowInvalidCertificate,
+              onChange: (v) => set('allowInvalidCertificate', v),
+            })}
         </>
       )}
     </details>
@@ -79,8 +133,15 @@ export function UncheckedCertificateWarning({ values, set, check }: Pick<Advance
   return (
     <div className="banner banner-warning" role="note">
       <strong>This server's certificate is not checked.</strong>
-      <p>Anyone between Herald and the server could read the mail and the password. Trust the server's CA instead (Advanced → CA certificate), then turn this off.</p>
-      {check({ label: 'Accept an invalid TLS certificate (not recommended; logged)', checked: values.allowInvalidCertificate, onChange: (v) => set('allowInvalidCertificate', v) })}
+      <p>
+        Anyone between Herald and the server could read the mail and the password. Trust the server's CA instead (Advanced → CA
+        certificate), then turn this off.
+      </p>
+      {check({
+        label: 'Accept an invalid TLS certificate (not recommended; logged)',
+        checked: values.allowInvalidCertificate,
+        onChange: (v) => set('allowInvalidCertificate', v),
+      })}
     </div>
   );
 }

@@ -42,7 +42,10 @@ export const securityOptions = [
 export const defaultPorts: Record<Security, number> = { none: 25, starttls: 587, tls: 465 };
 
 /** The hosted providers' fixed servers (as the API fills them in). */
-export const hostedServers: Partial<Record<Provider, string>> = { gmail: 'smtp.gmail.com:587 (STARTTLS)', microsoft365: 'smtp.office365.com:587 (STARTTLS)' };
+export const hostedServers: Partial<Record<Provider, string>> = {
+  gmail: 'smtp.gmail.com:587 (STARTTLS)',
+  microsoft365: 'smtp.office365.com:587 (STARTTLS)',
+};
 
 export function valuesFrom(saved: MailServerSettings | null): FormValues {
   return {
@@ -74,7 +77,13 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
  */
 export function switchProvider(values: FormValues, provider: Provider, saved: MailServerSettings | null): FormValues {
   const fresh = saved?.provider === provider ? valuesFrom(saved) : { ...valuesFrom(null), provider };
-  return { ...fresh, fromName: values.fromName, replyTo: values.replyTo, enabled: values.enabled, applyToAllTenants: values.applyToAllTenants };
+  return {
+    ...fresh,
+    fromName: values.fromName,
+    replyTo: values.replyTo,
+    enabled: values.enabled,
+    applyToAllTenants: values.applyToAllTenants,
+  };
 }
 
 /** The same rules the API applies (normalize-settings.ts), for the fields this provider shows. */
@@ -112,8 +121,14 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
     ...(isSystem ? { applyToAllTenants: values.applyToAllTenants } : {}),
   };
   if (values.provider === 'builtin') return common;
-  const login = values.auth === 'none' ? { auth: 'none' } : { auth: values.auth, username: values.username, ...(values.password ? { password: values.password } : {}) };
-  const throughput = { poolSize: Number(values.poolSize), rateLimitPerSecond: values.rateLimit.trim() === '' ? null : Number(values.rateLimit) };
+  const login =
+    values.auth === 'none'
+      ? { auth: 'none' }
+      : { auth: values.auth, username: values.username, ...(values.password ? { password: values.password } : {}) };
+  const throughput = {
+    poolSize: Number(values.poolSize),
+    rateLimitPerSecond: values.rateLimit.trim() === '' ? null : Number(values.rateLimit),
+  };
   if (values.provider !== 'smtp') return { ...common, ...login, ...throughput };
   return {
     ...common,

@@ -8,7 +8,17 @@ import { ErrorBanner, Notice, Progress } from '../components/feedback';
 import { UnsavedChanges } from '../components/unsaved-changes';
 import { TestTimeline } from '../components/timeline';
 import { mailbox } from '../validation';
-import { defaultPorts, hostedServers, inputFrom, problemsOf, providerOptions, securityOptions, switchProvider, valuesFrom, type FormValues } from './mail-server-form-model';
+import {
+  defaultPorts,
+  hostedServers,
+  inputFrom,
+  problemsOf,
+  providerOptions,
+  securityOptions,
+  switchProvider,
+  valuesFrom,
+  type FormValues,
+} from './mail-server-form-model';
 import { AdvancedSettings, UncheckedCertificateWarning } from './mail-server-advanced';
 import { SettingsSummary } from './mail-server-summary';
 import { TestPanel } from './mail-server-test-panel';
@@ -21,10 +31,23 @@ interface SettingsFormProps {
 }
 
 const fieldLabels: Record<keyof FormValues, string> = {
-  provider: 'provider', host: 'host', port: 'port', security: 'security', auth: 'authentication', username: 'username', password: 'password',
-  fromAddress: 'sender address', fromName: 'display name', replyTo: 'reply-to', smtpDomain: 'EHLO name',
-  allowInvalidCertificate: 'certificate check', tlsCa: 'CA certificate', enabled: 'sending on/off', applyToAllTenants: 'apply to all tenants',
-  poolSize: 'connections at once', rateLimit: 'messages per second',
+  provider: 'provider',
+  host: 'host',
+  port: 'port',
+  security: 'security',
+  auth: 'authentication',
+  username: 'username',
+  password: 'password',
+  fromAddress: 'sender address',
+  fromName: 'display name',
+  replyTo: 'reply-to',
+  smtpDomain: 'EHLO name',
+  allowInvalidCertificate: 'certificate check',
+  tlsCa: 'CA certificate',
+  enabled: 'sending on/off',
+  applyToAllTenants: 'apply to all tenants',
+  poolSize: 'connections at once',
+  rateLimit: 'messages per second',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -40,8 +63,16 @@ export function SettingsForm(props: SettingsFormProps) {
 }
 
 const problemLabels: Record<string, string> = {
-  host: 'Host', port: 'Port', username: 'Username', password: 'Password', fromAddress: 'Sender address', fromName: 'Display name', replyTo: 'Reply-to',
-  tlsCa: 'CA certificate', poolSize: 'Connections at once', rateLimit: 'Messages per second',
+  host: 'Host',
+  port: 'Port',
+  username: 'Username',
+  password: 'Password',
+  fromAddress: 'Sender address',
+  fromName: 'Display name',
+  replyTo: 'Reply-to',
+  tlsCa: 'CA certificate',
+  poolSize: 'Connections at once',
+  rateLimit: 'Messages per second',
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
@@ -58,7 +89,10 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   // What a save answered, for the settings it saved: shown only while the form still holds them.
   const [savedNotice, setSavedNotice] = useState<{ version: number; test?: TestResult; settingsKey: string }>();
 
-  const localProblems: Problems = { ...problemsOf(values, saved), ...(testRecipient ? { testRecipient: mailbox(false)(testRecipient) } : {}) };
+  const localProblems: Problems = {
+    ...problemsOf(values, saved),
+    ...(testRecipient ? { testRecipient: mailbox(false)(testRecipient) } : {}),
+  };
   const shown = (key: keyof Problems) => apiProblems[key] ?? (submitted || touched.has(key) ? localProblems[key] : undefined);
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -131,22 +165,64 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   }
 
   const authOptions: Array<{ value: AuthMode; label: string }> = isSmtp
-    ? [{ value: 'password', label: 'Username and password' }, { value: 'none', label: 'None (relay authorises by IP address)' }]
-    : [{ value: 'password', label: 'Username and app password' }, { value: 'oauth2', label: 'OAuth2 (authorise after saving)' }];
+    ? [
+        { value: 'password', label: 'Username and password' },
+        { value: 'none', label: 'None (relay authorises by IP address)' },
+      ]
+    : [
+        { value: 'password', label: 'Username and app password' },
+        { value: 'oauth2', label: 'OAuth2 (authorise after saving)' },
+      ];
 
   return (
     <>
       <form ref={form} className="panel settings-form" onSubmit={save} noValidate autoComplete="off" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{saved ? `Settings (version ${saved.version})` : 'Settings'}</h2>
-        <SelectField label="Provider" name="provider" value={values.provider} options={providerOptions} onChange={chooseProvider} hint={saved && values.provider !== saved.provider ? 'Another provider starts from its own defaults; the saved settings stay until you save.' : undefined} />
-        {isBuiltin && <p className="hint">Mail stays in Herald's own mailbox (see Mailbox): nothing leaves this machine. Use it to try Herald out.</p>}
+        <SelectField
+          label="Provider"
+          name="provider"
+          value={values.provider}
+          options={providerOptions}
+          onChange={chooseProvider}
+          hint={
+            saved && values.provider !== saved.provider
+              ? 'Another provider starts from its own defaults; the saved settings stay until you save.'
+              : undefined
+          }
+        />
+        {isBuiltin && (
+          <p className="hint">Mail stays in Herald's own mailbox (see Mailbox): nothing leaves this machine. Use it to try Herald out.</p>
+        )}
         {hostedServers[values.provider] && <p className="hint">Server: {hostedServers[values.provider]}</p>}
 
         {isSmtp && (
           <div className="grid">
-            <TextField label="Host" name="host" value={values.host} onChange={(v) => set('host', v)} onBlur={touch('host')} error={shown('host')} placeholder="smtp.example.com" />
-            <SelectField label="Security" name="security" value={values.security} options={securityOptions} onChange={chooseSecurity} hint="Choosing a security mode fills in its usual port." />
-            <TextField label="Port" name="port" value={values.port} onChange={(v) => set('port', v)} onBlur={touch('port')} error={shown('port')} inputMode="numeric" />
+            <TextField
+              label="Host"
+              name="host"
+              value={values.host}
+              onChange={(v) => set('host', v)}
+              onBlur={touch('host')}
+              error={shown('host')}
+              placeholder="smtp.example.com"
+            />
+            <SelectField
+              label="Security"
+              name="security"
+              value={values.security}
+              options={securityOptions}
+              onChange={chooseSecurity}
+              hint="Choosing a security mode fills in its usual port."
+            />
+            <TextField
+              label="Port"
+              name="port"
+              value={values.port}
+              onChange={(v) => set('port', v)}
+              onBlur={touch('port')}
+              error={shown('port')}
+              inputMode="numeric"
+            />
           </div>
         )}
 
@@ -154,7 +230,15 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           <div className="grid">
             <SelectField label="Authentication" name="auth" value={values.auth} options={authOptions} onChange={(v) => set('auth', v)} />
             {values.auth !== 'none' && (
-              <TextField label="Username" name="username" value={values.username} onChange={(v) => set('username', v)} onBlur={touch('username')} error={shown('username')} autoComplete="off" />
+              <TextField
+                label="Username"
+                name="username"
+                value={values.username}
+                onChange={(v) => set('username', v)}
+                onBlur={touch('username')}
+                error={shown('username')}
+                autoComplete="off"
+              />
             )}
             {values.auth === 'password' && (
               <TextField
@@ -167,25 +251,81 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
                 error={shown('password')}
                 autoComplete="new-password"
                 placeholder={saved?.passwordSet ? 'set — type to replace' : ''}
-                hint={saved?.passwordSet ? 'A password is stored and never shown. Leave empty to keep it while the server, port, security and certificate settings, authentication and username stay the same; change any of them and it must be typed again.' : undefined}
+                hint={
+                  saved?.passwordSet
+                    ? 'A password is stored and never shown. Leave empty to keep it while the server, port, security and certificate settings, authentication and username stay the same; change any of them and it must be typed again.'
+                    : undefined
+                }
               />
             )}
           </div>
         )}
-        {values.auth === 'oauth2' && !isBuiltin && <Notice kind="warning">OAuth2 needs an authorisation step that is not available yet; mail is held until then. Use an app password to send now.</Notice>}
+        {values.auth === 'oauth2' && !isBuiltin && (
+          <Notice kind="warning">
+            OAuth2 needs an authorisation step that is not available yet; mail is held until then. Use an app password to send now.
+          </Notice>
+        )}
 
         <div className="grid">
-          <TextField label="Sender address" name="fromAddress" type="email" value={values.fromAddress} onChange={(v) => set('fromAddress', v)} onBlur={touch('fromAddress')} error={shown('fromAddress')} placeholder={isBuiltin ? 'no-reply@herald.localhost' : values.username || 'alerts@example.com'} hint={!isBuiltin && values.auth !== 'none' ? 'Empty: the username is used.' : undefined} />
-          <TextField label="Display name" name="fromName" value={values.fromName} onChange={(v) => set('fromName', v)} onBlur={touch('fromName')} error={shown('fromName')} placeholder="Platform alerts" />
-          <TextField label="Reply-to" name="replyTo" type="email" value={values.replyTo} onChange={(v) => set('replyTo', v)} onBlur={touch('replyTo')} error={shown('replyTo')} hint="Optional: where replies go." />
+          <TextField
+            label="Sender address"
+            name="fromAddress"
+            type="email"
+            value={values.fromAddress}
+            onChange={(v) => set('fromAddress', v)}
+            onBlur={touch('fromAddress')}
+            error={shown('fromAddress')}
+            placeholder={isBuiltin ? 'no-reply@herald.localhost' : values.username || 'alerts@example.com'}
+            hint={!isBuiltin && values.auth !== 'none' ? 'Empty: the username is used.' : undefined}
+          />
+          <TextField
+            label="Display name"
+            name="fromName"
+            value={values.fromName}
+            onChange={(v) => set('fromName', v)}
+            onBlur={touch('fromName')}
+            error={shown('fromName')}
+            placeholder="Platform alerts"
+          />
+          <TextField
+            label="Reply-to"
+            name="replyTo"
+            type="email"
+            value={values.replyTo}
+            onChange={(v) => set('replyTo', v)}
+            onBlur={touch('replyTo')}
+            error={shown('replyTo')}
+            hint="Optional: where replies go."
+          />
         </div>
 
         {isSmtp && saved?.allowInvalidCertificate && <UncheckedCertificateWarning values={values} set={set} check={Check} />}
         {!isBuiltin && <AdvancedSettings values={values} saved={saved} set={set} shown={shown} touch={touch} check={Check} />}
-        <Check label="Send mail through this server" hint="When off, mail is held (kept, not sent) until it is on again." checked={values.enabled} onChange={(v) => set('enabled', v)} />
-        {isSystem && <Check label="Apply to all tenants" hint="Tenants without settings of their own send through this server." checked={values.applyToAllTenants} onChange={(v) => set('applyToAllTenants', v)} />}
+        <Check
+          label="Send mail through this server"
+          hint="When off, mail is held (kept, not sent) until it is on again."
+          checked={values.enabled}
+          onChange={(v) => set('enabled', v)}
+        />
+        {isSystem && (
+          <Check
+            label="Apply to all tenants"
+            hint="Tenants without settings of their own send through this server."
+            checked={values.applyToAllTenants}
+            onChange={(v) => set('applyToAllTenants', v)}
+          />
+        )}
 
-        <TextField label="Send a test email after saving to (optional)" name="testRecipient" type="email" value={testRecipient} onChange={setTestRecipient} onBlur={touch('testRecipient')} error={shown('testRecipient')} autoComplete="email" />
+        <TextField
+          label="Send a test email after saving to (optional)"
+          name="testRecipient"
+          type="email"
+          value={testRecipient}
+          onChange={setTestRecipient}
+          onBlur={touch('testRecipient')}
+          error={shown('testRecipient')}
+          autoComplete="email"
+        />
         <ErrorBanner error={error} title="The settings were not saved" />
         {busy && <Progress label={testRecipient ? 'Saving and sending a test email…' : 'Saving…'} />}
         {savedNotice?.settingsKey === settingsKey && (
@@ -195,7 +335,9 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           </>
         )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{testRecipient ? 'Save and send test' : 'Save'}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {testRecipient ? 'Save and send test' : 'Save'}
+          </button>
           <UnsavedChanges changes={changed.map((key) => fieldLabels[key])} onDiscard={discard} />
         </div>
       </form>
@@ -216,7 +358,9 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
 function Check({ label, hint, checked, onChange }: { label: string; hint?: string; checked: boolean; onChange: (value: boolean) => void }) {
   return (
     <Field label={label} hint={hint}>
-      {(props) => <input {...props} type="checkbox" className="check" checked={checked} onChange={(event) => onChange(event.target.checked)} />}
+      {(props) => (
+        <input {...props} type="checkbox" className="check" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      )}
     </Field>
   );
 }

@@ -12,16 +12,62 @@ export function SettingsSummary({ saved, isSystem }: { saved: MailServerSettings
         <p>No settings of its own are stored.</p>
       ) : (
         <dl className="facts">
-          <dt>Provider</dt><dd>{providerLabel(saved.provider)}</dd>
-          {saved.host && <><dt>Server</dt><dd>{saved.host}:{saved.port} ({securityOptions.find((o) => o.value === saved.security)?.label.replace(/ \(port \d+\)$/, '') ?? saved.security})</dd></>}
-          <dt>Authentication</dt><dd>{saved.auth === 'none' ? 'None' : saved.auth === 'oauth2' ? 'OAuth2' : 'Username and password'}</dd>
-          {saved.username && <><dt>Username</dt><dd>{saved.username}</dd></>}
-          <dt>Sender</dt><dd>{saved.fromName ? `${saved.fromName} <${saved.fromAddress}>` : saved.fromAddress}</dd>
-          {saved.replyTo && <><dt>Reply-to</dt><dd>{saved.replyTo}</dd></>}
-          {saved.provider === 'smtp' && <><dt>Certificate</dt><dd>{saved.allowInvalidCertificate ? 'Not checked (any certificate is accepted)' : saved.tlsCa ? 'Checked against its own CA certificate' : 'Checked against the public CAs'}</dd></>}
-          {saved.provider !== 'builtin' && <><dt>Throughput</dt><dd>{saved.poolSize} connection{saved.poolSize === 1 ? '' : 's'} at once{saved.rateLimitPerSecond ? `, at most ${saved.rateLimitPerSecond} messages a second` : ''}</dd></>}
-          <dt>Sending</dt><dd>{saved.enabled ? 'On' : 'Off: mail is held'}</dd>
-          {isSystem && <><dt>Apply to all tenants</dt><dd>{saved.applyToAllTenants ? 'Yes' : 'No'}</dd></>}
+          <dt>Provider</dt>
+          <dd>{providerLabel(saved.provider)}</dd>
+          {saved.host && (
+            <>
+              <dt>Server</dt>
+              <dd>
+                {saved.host}:{saved.port} (
+                {securityOptions.find((o) => o.value === saved.security)?.label.replace(/ \(port \d+\)$/, '') ?? saved.security})
+              </dd>
+            </>
+          )}
+          <dt>Authentication</dt>
+          <dd>{saved.auth === 'none' ? 'None' : saved.auth === 'oauth2' ? 'OAuth2' : 'Username and password'}</dd>
+          {saved.username && (
+            <>
+              <dt>Username</dt>
+              <dd>{saved.username}</dd>
+            </>
+          )}
+          <dt>Sender</dt>
+          <dd>{saved.fromName ? `${saved.fromName} <${saved.fromAddress}>` : saved.fromAddress}</dd>
+          {saved.replyTo && (
+            <>
+              <dt>Reply-to</dt>
+              <dd>{saved.replyTo}</dd>
+            </>
+          )}
+          {saved.provider === 'smtp' && (
+            <>
+              <dt>Certificate</dt>
+              <dd>
+                {saved.allowInvalidCertificate
+                  ? 'Not checked (any certificate is accepted)'
+                  : saved.tlsCa
+                    ? 'Checked against its own CA certificate'
+                    : 'Checked against the public CAs'}
+              </dd>
+            </>
+          )}
+          {saved.provider !== 'builtin' && (
+            <>
+              <dt>Throughput</dt>
+              <dd>
+                {saved.poolSize} connection{saved.poolSize === 1 ? '' : 's'} at once
+                {saved.rateLimitPerSecond ? `, at most ${saved.rateLimitPerSecond} messages a second` : ''}
+              </dd>
+            </>
+          )}
+          <dt>Sending</dt>
+          <dd>{saved.enabled ? 'On' : 'Off: mail is held'}</dd>
+          {isSystem && (
+            <>
+              <dt>Apply to all tenants</dt>
+              <dd>{saved.applyToAllTenants ? 'Yes' : 'No'}</dd>
+            </>
+          )}
         </dl>
       )}
     </section>

@@ -39,7 +39,13 @@ export function TestPanel({ scopePath, candidate, settingsKey, heading, beforeTe
   const [toError, setToError] = useState<string>();
   const [busy, setBusy] = useState<'test' | 'verify'>();
   // What the last try gave, for the settings it tried: shown only while the form still holds them.
-  const [outcome, setOutcome] = useState<{ settingsKey: string; kind: 'test' | 'verify'; result?: TestResult; error?: ApiError; toFix?: string[] }>();
+  const [outcome, setOutcome] = useState<{
+    settingsKey: string;
+    kind: 'test' | 'verify';
+    result?: TestResult;
+    error?: ApiError;
+    toFix?: string[];
+  }>();
   const shown = outcome?.settingsKey === settingsKey ? outcome : undefined;
 
   async function run(kind: 'test' | 'verify') {
@@ -70,18 +76,41 @@ export function TestPanel({ scopePath, candidate, settingsKey, heading, beforeTe
     <section ref={section} className="panel" aria-labelledby="test-heading">
       <h2 id="test-heading">{heading}</h2>
       {candidate && <p className="hint">Tests use the settings in the form above, saved or not.</p>}
-      <TextField label="Test address" name="testAddress" type="email" value={to} onBlur={() => to && setToError(addressProblem(to))}
+      <TextField
+        label="Test address"
+        name="testAddress"
+        type="email"
+        value={to}
+        onBlur={() => to && setToError(addressProblem(to))}
         // A shown error follows the typing, so it is gone before the click on a button moves the layout.
-        onChange={(value) => { setTo(value); if (toError) setToError(addressProblem(value)); }} error={toError} hint="Where the test email goes." autoComplete="email" />
+        onChange={(value) => {
+          setTo(value);
+          if (toError) setToError(addressProblem(value));
+        }}
+        error={toError}
+        hint="Where the test email goes."
+        autoComplete="email"
+      />
       <div className="actions">
-        <button type="button" onClick={() => run('test')} disabled={busy !== undefined}>Send test email</button>
-        <button type="button" onClick={() => run('verify')} disabled={busy !== undefined}>Verify connection</button>
+        <button type="button" onClick={() => run('test')} disabled={busy !== undefined}>
+          Send test email
+        </button>
+        <button type="button" onClick={() => run('verify')} disabled={busy !== undefined}>
+          Verify connection
+        </button>
       </div>
       {busy && <Progress label={busy === 'test' ? 'Sending a test email…' : 'Connecting to the server…'} />}
       {shown?.toFix && (
         <div className="banner banner-error" role="alert">
-          <strong>{shown.kind === 'test' ? 'No test email was sent' : 'The connection was not checked'}: fix {shown.toFix.length === 1 ? 'this' : 'these'} first</strong>
-          <ul>{shown.toFix.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+          <strong>
+            {shown.kind === 'test' ? 'No test email was sent' : 'The connection was not checked'}: fix{' '}
+            {shown.toFix.length === 1 ? 'this' : 'these'} first
+          </strong>
+          <ul>
+            {shown.toFix.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
         </div>
       )}
       <ErrorBanner error={shown?.error} title={shown?.error ? refusalTitle(shown.error) : undefined} />
@@ -92,7 +121,8 @@ export function TestPanel({ scopePath, candidate, settingsKey, heading, beforeTe
 
 /** Why a test did not run, in a word, above the API's own message. */
 function refusalTitle(error: ApiError): string {
-  if (error.code === 'rate_limited') return error.retryAfter ? `Too many tests: try again in ${error.retryAfter} s` : 'Too many tests: wait and try again';
+  if (error.code === 'rate_limited')
+    return error.retryAfter ? `Too many tests: try again in ${error.retryAfter} s` : 'Too many tests: wait and try again';
   if (error.code === 'secret_required') return 'The test was refused: type the password again for these settings';
   if (error.code === 'sender_not_allowed') return 'The test was refused: this sender may not be used';
   return 'The test was refused';

@@ -27,7 +27,9 @@ export function MailServer() {
       </div>
       {can(user, 'deliveries:read') && (
         <p className="page-links">
-          <Link to={`/failures?scope=${encodeURIComponent(tenantId ?? 'system')}`}>Failure history</Link> and <Link to={`/deliveries?scope=${encodeURIComponent(tenantId ?? 'system')}`}>deliveries</Link> of {tenantId ? 'this tenant' : 'the system'}
+          <Link to={`/failures?scope=${encodeURIComponent(tenantId ?? 'system')}`}>Failure history</Link> and{' '}
+          <Link to={`/deliveries?scope=${encodeURIComponent(tenantId ?? 'system')}`}>deliveries</Link> of{' '}
+          {tenantId ? 'this tenant' : 'the system'}
         </p>
       )}
       {tenantId ? <TenantMailServer key={tenantId} tenantId={tenantId} /> : <SystemMailServer />}
@@ -41,7 +43,12 @@ export function MailServer() {
 function useOwnSettings(path: string) {
   const loaded = useApi<MailServerSettings>(path);
   const notConfigured = loaded.error?.code === 'mail_server_not_configured';
-  return { ...loaded, settings: notConfigured ? null : loaded.data, error: notConfigured ? undefined : loaded.error, ready: loaded.data !== undefined || notConfigured };
+  return {
+    ...loaded,
+    settings: notConfigured ? null : loaded.data,
+    error: notConfigured ? undefined : loaded.error,
+    ready: loaded.data !== undefined || notConfigured,
+  };
 }
 
 function SystemMailServer() {
@@ -50,7 +57,10 @@ function SystemMailServer() {
   if (!own.ready) return <Loading what="the system mail server" />;
   return (
     <>
-      <p className="lead">The system mail server sends the system's own mail, and every tenant's mail when <em>Apply to all tenants</em> is on and the tenant has no server of its own.</p>
+      <p className="lead">
+        The system mail server sends the system's own mail, and every tenant's mail when <em>Apply to all tenants</em> is on and the tenant
+        has no server of its own.
+      </p>
       <SettingsForm scopePath="/system" isSystem saved={own.settings ?? null} onSaved={own.reload} />
     </>
   );
@@ -104,30 +114,67 @@ function TenantMailServer({ tenantId }: { tenantId: string }) {
       <section className="panel" aria-labelledby="source-heading">
         <h2 id="source-heading">Where this tenant's mail goes</h2>
         <p>
-          Effective source: <strong className={`source source-${eff.source}`}>{eff.source === 'own' ? 'its own server' : eff.source === 'system' ? 'the system server' : 'none — mail is held'}</strong>
-          {eff.settings && <> ({providerLabel(eff.settings.provider)}{eff.settings.host ? `, ${eff.settings.host}:${eff.settings.port}` : ''})</>}
+          Effective source:{' '}
+          <strong className={`source source-${eff.source}`}>
+            {eff.source === 'own' ? 'its own server' : eff.source === 'system' ? 'the system server' : 'none — mail is held'}
+          </strong>
+          {eff.settings && (
+            <>
+              {' '}
+              ({providerLabel(eff.settings.provider)}
+              {eff.settings.host ? `, ${eff.settings.host}:${eff.settings.port}` : ''})
+            </>
+          )}
         </p>
         <p className="hint">{eff.reason}</p>
         <fieldset className="switch" disabled={!can(user, 'settings:write')}>
           <legend>Mail server for this tenant</legend>
-          <label><input type="radio" name="mode" value="inherit" checked={current === 'inherit'} onChange={() => choose('inherit')} disabled={busy} /> Inherits the system settings</label>
-          <label><input type="radio" name="mode" value="own" checked={current === 'own'} onChange={() => choose('own')} disabled={busy} /> Uses its own settings</label>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              value="inherit"
+              checked={current === 'inherit'}
+              onChange={() => choose('inherit')}
+              disabled={busy}
+            />{' '}
+            Inherits the system settings
+          </label>
+          <label>
+            <input type="radio" name="mode" value="own" checked={current === 'own'} onChange={() => choose('own')} disabled={busy} /> Uses
+            its own settings
+          </label>
         </fieldset>
         {busy && <Progress label="Switching to the system settings…" />}
         <ErrorBanner error={error} />
         {done && <Notice kind="success">{done}</Notice>}
         {current === 'own' && !own.settings && <Notice>The tenant keeps inheriting until you save its own settings below.</Notice>}
         {current === 'inherit' && eff.source === 'none' && (
-          <Notice kind="warning">The system server does not apply to tenants (Apply to all tenants is off), so this tenant's mail is held. Turn it on for the system, or give the tenant its own settings.</Notice>
+          <Notice kind="warning">
+            The system server does not apply to tenants (Apply to all tenants is off), so this tenant's mail is held. Turn it on for the
+            system, or give the tenant its own settings.
+          </Notice>
         )}
       </section>
       {current === 'own' ? (
         <SettingsForm scopePath={base} isSystem={false} saved={own.settings ?? null} onSaved={reload} />
       ) : (
-        eff.settings && can(user, 'settings:test') && <TestPanel scopePath={base} candidate={undefined} settingsKey="inherited" heading="Test the inherited settings" />
+        eff.settings &&
+        can(user, 'settings:test') && (
+          <TestPanel scopePath={base} candidate={undefined} settingsKey="inherited" heading="Test the inherited settings" />
+        )
       )}
-      <ConfirmDialog open={confirming} title="Inherit the system settings?" confirmLabel="Remove own settings" onConfirm={inherit} onCancel={() => setConfirming(false)}>
-        <p>The tenant's own mail server settings (and stored password) are removed; its mail then goes through the system server{eff.source === 'own' ? ' if Apply to all tenants is on' : ''}.</p>
+      <ConfirmDialog
+        open={confirming}
+        title="Inherit the system settings?"
+        confirmLabel="Remove own settings"
+        onConfirm={inherit}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          The tenant's own mail server settings (and stored password) are removed; its mail then goes through the system server
+          {eff.source === 'own' ? ' if Apply to all tenants is on' : ''}.
+        </p>
       </ConfirmDialog>
     </>
   );

@@ -13,7 +13,9 @@ export function Mailbox() {
     <>
       <div className="page-head">
         <h1>Built-in mailbox</h1>
-        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+        <button type="button" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       </div>
       <p className="lead">Mail sent with the Built-in provider stays here instead of leaving the machine.</p>
       <ErrorBanner error={error} title="The mailbox could not be loaded" />
@@ -22,15 +24,27 @@ export function Mailbox() {
       {data && data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Mailbox" tabIndex={0}>
           <table className="stack">
-            <thead><tr><th scope="col">Subject</th><th scope="col">To</th><th scope="col">From</th><th scope="col">Scope</th><th scope="col">Received</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">To</th>
+                <th scope="col">From</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Received</th>
+              </tr>
+            </thead>
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id}>
-                  <td data-label="Subject"><Link to={`/mailbox/${encodeURIComponent(item.id)}`}>{item.subject || '(no subject)'}</Link></td>
+                  <td data-label="Subject">
+                    <Link to={`/mailbox/${encodeURIComponent(item.id)}`}>{item.subject || '(no subject)'}</Link>
+                  </td>
                   <td data-label="To">{item.to}</td>
                   <td data-label="From">{item.from}</td>
                   <td data-label="Scope">{item.scope}</td>
-                  <td data-label="Received"><When at={item.receivedAt} /></td>
+                  <td data-label="Received">
+                    <When at={item.receivedAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -49,13 +63,23 @@ export function MailboxMessageScreen() {
   if (!data) return <Loading what="the message" />;
   return (
     <>
-      <p><Link to="/mailbox">← Mailbox</Link></p>
+      <p>
+        <Link to="/mailbox">← Mailbox</Link>
+      </p>
       <h1>{data.subject || '(no subject)'}</h1>
       <dl className="facts">
-        <dt>From</dt><dd>{data.from}</dd>
-        <dt>To</dt><dd>{data.to}</dd>
-        <dt>Received</dt><dd><When at={data.receivedAt} /></dd>
-        <dt>Message-ID</dt><dd><code>{data.messageId}</code></dd>
+        <dt>From</dt>
+        <dd>{data.from}</dd>
+        <dt>To</dt>
+        <dd>{data.to}</dd>
+        <dt>Received</dt>
+        <dd>
+          <When at={data.receivedAt} />
+        </dd>
+        <dt>Message-ID</dt>
+        <dd>
+          <code>{data.messageId}</code>
+        </dd>
       </dl>
       <RenderedEmail subject={data.subject} html={data.html} text={data.text} />
     </>

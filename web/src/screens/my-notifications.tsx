@@ -21,7 +21,10 @@ export function MyNotifications() {
   return (
     <>
       <h1>My notifications</h1>
-      <p className="lead">Which notification emails reach you at <strong>{user.email}</strong>. Your administrators decide which events are sent at all; here you choose which of them come to you.</p>
+      <p className="lead">
+        Which notification emails reach you at <strong>{user.email}</strong>. Your administrators decide which events are sent at all; here
+        you choose which of them come to you.
+      </p>
       {error && !loaded.data && <ErrorBanner error={error} title="Your notification settings could not be loaded" />}
       {!loaded.data && !error && <Loading what="your notification settings" />}
       {loaded.data && <PreferencesForm key={path} path={path} preferences={loaded.data.preferences} onSaved={loaded.reload} />}
@@ -48,15 +51,28 @@ function PreferencesForm({ path, preferences, onSaved }: { path: string; prefere
           {preferences.map((p) => (
             <li key={p.type} className={p.optOut ? undefined : 'locked'}>
               <label>
-                <input type="checkbox" className="check" checked={choices[p.type] ?? p.receiving} disabled={!p.optOut || busy}
+                <input
+                  type="checkbox"
+                  className="check"
+                  checked={choices[p.type] ?? p.receiving}
+                  disabled={!p.optOut || busy}
                   aria-describedby={`pref-${p.type}`}
-                  onChange={(e) => { clearDone(); setChoices((c) => ({ ...c, [p.type]: e.target.checked })); }} />
-                {' '}{p.title}
+                  onChange={(e) => {
+                    clearDone();
+                    setChoices((c) => ({ ...c, [p.type]: e.target.checked }));
+                  }}
+                />{' '}
+                {p.title}
               </label>
               <p id={`pref-${p.type}`} className="hint">
-                {p.optOut
-                  ? audienceHints[p.audience]
-                  : <><Badge tone="held">Locked</Badge> <strong>Always sent — cannot be turned off:</strong> it protects your account (password recovery and security notices must reach you).</>}
+                {p.optOut ? (
+                  audienceHints[p.audience]
+                ) : (
+                  <>
+                    <Badge tone="held">Locked</Badge> <strong>Always sent — cannot be turned off:</strong> it protects your account
+                    (password recovery and security notices must reach you).
+                  </>
+                )}
               </p>
             </li>
           ))}
@@ -66,8 +82,14 @@ function PreferencesForm({ path, preferences, onSaved }: { path: string; prefere
       {busy && <Progress label="Saving…" />}
       {saved && !busy && <Notice kind="success">Your choices were saved.</Notice>}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || changed.length === 0}>Save my choices</button>
-        {changed.length > 0 && <span className="muted">{changed.length} unsaved change{changed.length === 1 ? '' : 's'}</span>}
+        <button type="submit" className="primary" disabled={busy || changed.length === 0}>
+          Save my choices
+        </button>
+        {changed.length > 0 && (
+          <span className="muted">
+            {changed.length} unsaved change{changed.length === 1 ? '' : 's'}
+          </span>
+        )}
       </div>
     </form>
   );

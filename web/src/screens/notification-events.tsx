@@ -68,17 +68,29 @@ export function EventTypesPanel({ base, isSystem, types, adminRecipients, onChan
     <section className="panel" aria-labelledby="events-heading">
       <h2 id="events-heading">Event types</h2>
       <p className="hint">
-        Each type sends or not in this scope. <em>Inherit</em> follows {isSystem ? 'the built-in default' : "the system's choice (or the built-in default)"}; the line under each says what applies now and where it comes from.
-        An event that names its own recipients goes to those, whatever the lists here say.
+        Each type sends or not in this scope. <em>Inherit</em> follows{' '}
+        {isSystem ? 'the built-in default' : "the system's choice (or the built-in default)"}; the line under each says what applies now and
+        where it comes from. An event that names its own recipients goes to those, whatever the lists here say.
       </p>
       {categories.map((category) => (
         <section key={category} className="category" aria-labelledby={`category-${category}`}>
           <h3 id={`category-${category}`}>{categoryLabel(category)}</h3>
           <ul className="event-types">
-            {types.filter((type) => type.category === category).map((type) => (
-              <EventTypeRow key={type.id} base={base} isSystem={isSystem} type={type} choice={draft[type.id] ?? choiceOf(type.override.enabled)} changed={draft[type.id] !== undefined}
-                onChoose={(choice) => choose(type, choice)} adminRecipients={adminRecipients} onChanged={onChanged} />
-            ))}
+            {types
+              .filter((type) => type.category === category)
+              .map((type) => (
+                <EventTypeRow
+                  key={type.id}
+                  base={base}
+                  isSystem={isSystem}
+                  type={type}
+                  choice={draft[type.id] ?? choiceOf(type.override.enabled)}
+                  changed={draft[type.id] !== undefined}
+                  onChoose={(choice) => choose(type, choice)}
+                  adminRecipients={adminRecipients}
+                  onChanged={onChanged}
+                />
+              ))}
           </ul>
         </section>
       ))}
@@ -86,8 +98,13 @@ export function EventTypesPanel({ base, isSystem, types, adminRecipients, onChan
       {busy && <Progress label="Saving the event types…" />}
       {saved && changed.length === 0 && <Notice kind="success">Event types saved.</Notice>}
       <div className="actions sticky-actions">
-        <button type="button" className="primary" disabled={busy || changed.length === 0} onClick={() => void save()}>Save event types</button>
-        <UnsavedChanges changes={changed.map((type) => `${type.title}: ${choiceLabels[draft[type.id]!].toLowerCase()}`)} onDiscard={() => setDraft({})} />
+        <button type="button" className="primary" disabled={busy || changed.length === 0} onClick={() => void save()}>
+          Save event types
+        </button>
+        <UnsavedChanges
+          changes={changed.map((type) => `${type.title}: ${choiceLabels[draft[type.id]!].toLowerCase()}`)}
+          onDiscard={() => setDraft({})}
+        />
       </div>
       <RegisterEventType base={base} isSystem={isSystem} onRegistered={onChanged} />
     </section>
@@ -104,7 +121,9 @@ function audienceText(type: EventTypeItem, adminRecipients: string[], isSystem: 
   if (type.audience === 'user') return 'the user the event names, unless they turned it off in My notifications';
   if (type.audience === 'subscribers') return `members of ${scope} who turned it on in My notifications`;
   if (type.override.recipients !== null) return `its own list of ${type.override.recipients.length} (not the admin recipients)`;
-  return adminRecipients.length === 0 ? `the admin recipients of ${scope}: none yet, so it reaches nobody` : `the admin recipients of ${scope} (${adminRecipients.length})`;
+  return adminRecipients.length === 0
+    ? `the admin recipients of ${scope}: none yet, so it reaches nobody`
+    : `the admin recipients of ${scope} (${adminRecipients.length})`;
 }
 
 interface RowProps {
@@ -144,21 +163,32 @@ function EventTypeRow({ base, isSystem, type, choice, changed, onChoose, adminRe
     <li className={`event-type${changed ? ' event-type-changed' : ''}`}>
       <div className="event-type-head">
         <div>
-          <label htmlFor={selectId} className="event-title">{type.title}</label>{' '}
+          <label htmlFor={selectId} className="event-title">
+            {type.title}
+          </label>{' '}
           <code className="muted">{type.id}</code>
           <div className="hint">
-            <Badge tone={type.severity === 'critical' ? 'failing' : type.severity === 'warning' ? 'held' : 'untested'}>{type.severity}</Badge>{' '}
-            goes to {audienceText(type, adminRecipients, isSystem)}{!type.optOut && ' · mandatory for members'}
+            <Badge tone={type.severity === 'critical' ? 'failing' : type.severity === 'warning' ? 'held' : 'untested'}>
+              {type.severity}
+            </Badge>{' '}
+            goes to {audienceText(type, adminRecipients, isSystem)}
+            {!type.optOut && ' · mandatory for members'}
           </div>
         </div>
         <div className="event-toggle">
-          <select id={selectId} value={choice} aria-describedby={`${selectId}-state`} onChange={(event) => onChoose(event.target.value as Choice)}>
+          <select
+            id={selectId}
+            value={choice}
+            aria-describedby={`${selectId}-state`}
+            onChange={(event) => onChoose(event.target.value as Choice)}
+          >
             <option value="inherit">Inherit</option>
             <option value="on">On</option>
             <option value="off">Off</option>
           </select>
           <p id={`${selectId}-state`} className="effective">
-            <span className={type.enabled ? 'state-on' : 'state-off'}>{type.enabled ? 'Sends' : 'Does not send'}</span> — {toggleSource(type, isSystem)}
+            <span className={type.enabled ? 'state-on' : 'state-off'}>{type.enabled ? 'Sends' : 'Does not send'}</span> —{' '}
+            {toggleSource(type, isSystem)}
             {changed && <span className="changed-mark"> · changed, not saved</span>}
           </p>
         </div>
@@ -166,16 +196,23 @@ function EventTypeRow({ base, isSystem, type, choice, changed, onChoose, adminRe
       <ErrorBanner error={error} title={`${type.title} was not changed`} />
       {type.audience === 'admins' && (
         <details className="event-recipients">
-          <summary>Recipients: {own === null ? 'the admin recipients' : `its own list of ${own.length}`}<span className="visually-hidden"> for {type.title}</span></summary>
+          <summary>
+            Recipients: {own === null ? 'the admin recipients' : `its own list of ${own.length}`}
+            <span className="visually-hidden"> for {type.title}</span>
+          </summary>
           {own === null ? (
             <p>
               It goes to the admin recipients. Give it a list of its own, which starts as a copy of them.{' '}
-              <button type="button" disabled={busy} onClick={() => void putRecipients(adminRecipients).catch(() => undefined)}>Use its own list<span className="visually-hidden"> for {type.title}</span></button>
+              <button type="button" disabled={busy} onClick={() => void putRecipients(adminRecipients).catch(() => undefined)}>
+                Use its own list<span className="visually-hidden"> for {type.title}</span>
+              </button>
             </p>
           ) : (
             <>
               <RecipientList label={`Recipients of ${type.title}`} recipients={own} save={putRecipients} />
-              <button type="button" className="link-button" disabled={busy} onClick={() => void putRecipients(null).catch(() => undefined)}>Go back to the admin recipients<span className="visually-hidden"> for {type.title}</span></button>
+              <button type="button" className="link-button" disabled={busy} onClick={() => void putRecipients(null).catch(() => undefined)}>
+                Go back to the admin recipients<span className="visually-hidden"> for {type.title}</span>
+              </button>
             </>
           )}
         </details>

@@ -48,7 +48,8 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
   const types = useApi<{ items: EventTypeItem[] }>(`${base}/event-types`);
   const recipients = useApi<{ recipients: string[] }>(`${base}/recipients`);
   const error = settings.error ?? types.error ?? recipients.error;
-  if (error && (!settings.data || !types.data || !recipients.data)) return <ErrorBanner error={error} title="The notification settings could not be loaded" />;
+  if (error && (!settings.data || !types.data || !recipients.data))
+    return <ErrorBanner error={error} title="The notification settings could not be loaded" />;
   if (!settings.data || !types.data || !recipients.data) return <Loading what="the notification settings" />;
 
   return (
@@ -56,8 +57,8 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
       <p className="lead">
         {isSystem
           ? 'The system’s rules apply to its own events and are what every tenant inherits until it sets its own.'
-          : 'This tenant inherits the system’s rules; anything set here overrides them for this tenant only.'}
-        {' '}Each part is stored by its own Save button; nothing is stored on its own.
+          : 'This tenant inherits the system’s rules; anything set here overrides them for this tenant only.'}{' '}
+        Each part is stored by its own Save button; nothing is stored on its own.
       </p>
       <ErrorBanner error={error} />
       {readOnly && <Notice>Read only: your role can see these settings but not change them.</Notice>}
@@ -69,17 +70,34 @@ function ScopeNotifications({ scope, readOnly }: { scope: string; readOnly: bool
             {sections.map((section) => (
               <li key={section.id}>
                 <Link to={{ search: `?section=${section.id}` }} replace aria-current={section.id === current ? 'page' : undefined}>
-                  {section.label}{section.id === 'recipients' ? ` (${recipients.data!.recipients.length})` : ''}
+                  {section.label}
+                  {section.id === 'recipients' ? ` (${recipients.data!.recipients.length})` : ''}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
-        <div hidden={current !== 'recipients'}><AdminRecipientsPanel base={base} recipients={recipients.data.recipients} onSaved={recipients.update} readOnly={readOnly} /></div>
-        <div hidden={current !== 'delivery'}><DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} /></div>
-        <div hidden={current !== 'event-types'}><EventTypesPanel base={base} isSystem={isSystem} types={types.data.items} adminRecipients={recipients.data.recipients} onChanged={types.reload} /></div>
-        <div hidden={current !== 'silences'}><SilencesPanel base={base} types={types.data.items} /></div>
-        <div hidden={current !== 'branding'}><BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} /></div>
+        <div hidden={current !== 'recipients'}>
+          <AdminRecipientsPanel base={base} recipients={recipients.data.recipients} onSaved={recipients.update} readOnly={readOnly} />
+        </div>
+        <div hidden={current !== 'delivery'}>
+          <DeliveryRulesForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
+        </div>
+        <div hidden={current !== 'event-types'}>
+          <EventTypesPanel
+            base={base}
+            isSystem={isSystem}
+            types={types.data.items}
+            adminRecipients={recipients.data.recipients}
+            onChanged={types.reload}
+          />
+        </div>
+        <div hidden={current !== 'silences'}>
+          <SilencesPanel base={base} types={types.data.items} />
+        </div>
+        <div hidden={current !== 'branding'}>
+          <BrandingForm base={base} isSystem={isSystem} view={settings.data} onSaved={settings.update} />
+        </div>
       </fieldset>
     </>
   );

@@ -19,13 +19,17 @@ export function Overview() {
     <>
       <div className="page-head">
         <h1>Overview</h1>
-        <button type="button" onClick={reload} disabled={loading}>Refresh</button>
+        <button type="button" onClick={reload} disabled={loading}>
+          Refresh
+        </button>
       </div>
       <ErrorBanner error={error} title="The overview could not be loaded" />
       {!data && loading && <Loading what="the overview" />}
       {data && (
         <div className="cards">
-          {data.scopes.map((scope) => <ScopeCard key={scope.scope} scope={scope} />)}
+          {data.scopes.map((scope) => (
+            <ScopeCard key={scope.scope} scope={scope} />
+          ))}
         </div>
       )}
       {data?.nextCursor && <p className="muted">Showing the first 100 tenants; see Tenants for the rest.</p>}
@@ -48,40 +52,69 @@ function ScopeCard({ scope }: { scope: ScopeHealth }) {
   return (
     <section className={`card card-${scope.status}`} aria-labelledby={headingId}>
       <div className="card-head">
-        <h2 id={headingId}>{scope.name}{scope.scope !== 'system' && <span className="muted"> ({scope.scope})</span>}</h2>
+        <h2 id={headingId}>
+          {scope.name}
+          {scope.scope !== 'system' && <span className="muted"> ({scope.scope})</span>}
+        </h2>
         <StatusBadge status={scope.status} />
       </div>
       <p>{scope.statusReason}</p>
       {scope.adminRecipients === 0 && (
         <div className="banner banner-warning">
-          <strong>No admin recipients.</strong> Events for administrators (host alerts, failing mail…) reach nobody{unreached > 0 ? `: ${unreached} in the last 24 hours were suppressed` : ''}.{' '}
-          <Link to={`${scopePagePath('/notifications')(scope.scope)}?section=recipients`}>Add admin recipients<span className="visually-hidden"> for {scope.name}</span></Link>
+          <strong>No admin recipients.</strong> Events for administrators (host alerts, failing mail…) reach nobody
+          {unreached > 0 ? `: ${unreached} in the last 24 hours were suppressed` : ''}.{' '}
+          <Link to={`${scopePagePath('/notifications')(scope.scope)}?section=recipients`}>
+            Add admin recipients<span className="visually-hidden"> for {scope.name}</span>
+          </Link>
         </div>
       )}
       <dl className="facts">
         <dt>Mail server</dt>
-        <dd><Link to={mailServerPath(scope.scope)}>{sourceLabel(scope.scope, scope.source, scope.provider)}</Link></dd>
+        <dd>
+          <Link to={mailServerPath(scope.scope)}>{sourceLabel(scope.scope, scope.source, scope.provider)}</Link>
+        </dd>
         <dt>Last success</dt>
-        <dd><When at={scope.lastSuccessAt} /></dd>
+        <dd>
+          <When at={scope.lastSuccessAt} />
+        </dd>
         <dt>Last failure</dt>
         <dd>
           {scope.lastFailure ? (
             <>
               <When at={scope.lastFailure.at} /> at {scope.lastFailure.stage}
-              {scope.lastFailure.reply && <div><code>{replyText(scope.lastFailure.replyCode, scope.lastFailure.reply)}</code></div>}
+              {scope.lastFailure.reply && (
+                <div>
+                  <code>{replyText(scope.lastFailure.replyCode, scope.lastFailure.reply)}</code>
+                </div>
+              )}
             </>
-          ) : <span className="muted">none</span>}
+          ) : (
+            <span className="muted">none</span>
+          )}
         </dd>
         <dt>Events (24 h)</dt>
-        <dd><Link to={`/events?scope=${encodeURIComponent(scope.scope)}`}>{eventsText(scope.events24h)}<span className="visually-hidden"> of {scope.name}</span></Link></dd>
+        <dd>
+          <Link to={`/events?scope=${encodeURIComponent(scope.scope)}`}>
+            {eventsText(scope.events24h)}
+            <span className="visually-hidden"> of {scope.name}</span>
+          </Link>
+        </dd>
         <dt>Queue</dt>
         <dd>{scope.queueDepth} waiting</dd>
         <dt>Held</dt>
         <dd>
-          {scope.held.count === 0 ? 'none' : (
+          {scope.held.count === 0 ? (
+            'none'
+          ) : (
             <>
               <Link to={`/deliveries?scope=${encodeURIComponent(scope.scope)}&state=held`}>{scope.held.count} held</Link>
-              <ul className="reasons">{scope.held.reasons.map((r) => <li key={r.reason}>{r.count} × {r.reason}</li>)}</ul>
+              <ul className="reasons">
+                {scope.held.reasons.map((r) => (
+                  <li key={r.reason}>
+                    {r.count} × {r.reason}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </dd>

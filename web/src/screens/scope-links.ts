@@ -1,7 +1,12 @@
 /** Where a scope's mail-server page is, and how its mail-server source reads. */
 export const mailServerPath = (scope: string) => (scope === 'system' ? '/mail-server' : `/mail-server/${encodeURIComponent(scope)}`);
 
-const providerLabels: Record<string, string> = { smtp: 'Generic SMTP', gmail: 'Gmail', microsoft365: 'Microsoft 365', builtin: 'Built-in mailbox' };
+const providerLabels: Record<string, string> = {
+  smtp: 'Generic SMTP',
+  gmail: 'Gmail',
+  microsoft365: 'Microsoft 365',
+  builtin: 'Built-in mailbox',
+};
 export const providerLabel = (provider: string | null) => (provider ? (providerLabels[provider] ?? provider) : 'none');
 
 export function sourceLabel(scope: string, source: 'own' | 'system' | 'none', provider: string | null): string {
@@ -10,7 +15,12 @@ export function sourceLabel(scope: string, source: 'own' | 'system' | 'none', pr
   return 'No mail server: mail is held';
 }
 
-const roleLabels: Record<string, string> = { system_admin: 'System administrator', tenant_admin: 'Tenant administrator', tenant_viewer: 'Tenant viewer', member: 'Member' };
+const roleLabels: Record<string, string> = {
+  system_admin: 'System administrator',
+  tenant_admin: 'Tenant administrator',
+  tenant_viewer: 'Tenant viewer',
+  member: 'Member',
+};
 export const roleLabel = (role: string) => roleLabels[role] ?? role;
 
 /** The API path of a scope (`/system` or `/tenants/acme`) and a console page's path for it. */

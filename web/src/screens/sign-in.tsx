@@ -11,14 +11,28 @@ import { accountEmail, newPassword, personName, required, tenantId as tenantIdRu
 /** What a refused sign-in means, in words: wrong credentials, or too many tries (and how long to wait). */
 export function signInProblem(error: ApiError): ApiError {
   if (error.code === 'invalid_credentials') {
-    return new ApiError(error.status, error.code, 'The e-mail address or password is not right (or the account is disabled). If you typed a tenant id, check it too.');
+    return new ApiError(
+      error.status,
+      error.code,
+      'The e-mail address or password is not right (or the account is disabled). If you typed a tenant id, check it too.',
+    );
   }
   if (error.code === 'tenant_required') {
-    return new ApiError(error.status, error.code, 'Your address has accounts in several tenants with this password: type the tenant id of the one to sign in to.');
+    return new ApiError(
+      error.status,
+      error.code,
+      'Your address has accounts in several tenants with this password: type the tenant id of the one to sign in to.',
+    );
   }
   if (error.status === 429) {
     const minutes = error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : undefined;
-    return new ApiError(error.status, error.code, `Too many failed sign-ins from this address. Try again ${minutes ? `in ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later'}.`, [], error.retryAfter);
+    return new ApiError(
+      error.status,
+      error.code,
+      `Too many failed sign-ins from this address. Try again ${minutes ? `in ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later'}.`,
+      [],
+      error.retryAfter,
+    );
   }
   return error;
 }
@@ -36,15 +50,24 @@ export function SignIn({ notice }: { notice?: string }) {
   const problems = validate(values, { email: [accountEmail], password: [required], tenantId: [tenantIdRule] });
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
-  const signIn = submit(problems, async () => {
-    const tenantId = values.tenantId.trim();
-    try {
-      credentials.signedIn(await api<SignedIn>('POST', '/auth/login', { body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) } }));
-    } catch (reason) {
-      if (reason instanceof ApiError && reason.code === 'tenant_required') document.querySelector<HTMLInputElement>('.sign-in input[name="tenant"]')?.focus();
-      throw reason;
-    }
-  }, (reason) => (reason instanceof ApiError ? signInProblem(reason) : new ApiError(0, 'unknown', String(reason))));
+  const signIn = submit(
+    problems,
+    async () => {
+      const tenantId = values.tenantId.trim();
+      try {
+        credentials.signedIn(
+          await api<SignedIn>('POST', '/auth/login', {
+            body: { email: values.email.trim(), password: values.password, ...(tenantId ? { tenantId } : {}) },
+          }),
+        );
+      } catch (reason) {
+        if (reason instanceof ApiError && reason.code === 'tenant_required')
+          document.querySelector<HTMLInputElement>('.sign-in input[name="tenant"]')?.focus();
+        throw reason;
+      }
+    },
+    (reason) => (reason instanceof ApiError ? signInProblem(reason) : new ApiError(0, 'unknown', String(reason))),
+  );
 
   return (
     <main id="main" className="sign-in">
@@ -52,16 +75,43 @@ export function SignIn({ notice }: { notice?: string }) {
       {notice && <Notice>{notice}</Notice>}
       {setup.data?.needed && (
         <Notice kind="warning">
-          <strong>Herald has no administrator yet.</strong> The first one is created with the one-time setup link Herald printed when it started (<code>/setup?token=…</code>, in its output or log), or on the server with <code>herald admin create --email you@example.com</code> (the password is read from standard input).
+          <strong>Herald has no administrator yet.</strong> The first one is created with the one-time setup link Herald printed when it
+          started (<code>/setup?token=…</code>, in its output or log), or on the server with{' '}
+          <code>herald admin create --email you@example.com</code> (the password is read from standard input).
         </Notice>
       )}
       <form onSubmit={signIn} noValidate>
-        <TextField label="E-mail" type="email" name="email" value={values.email} onChange={set('email')} error={submitted ? problems.email : undefined} autoComplete="username" />
-        <TextField label="Password" type="password" name="password" value={values.password} onChange={set('password')} error={submitted ? problems.password : undefined} autoComplete="current-password" />
-        <TextField label="Tenant id (optional)" name="tenant" value={values.tenantId} onChange={set('tenantId')} error={problems.tenantId} hint="Only needed when your address has accounts in several tenants; Herald finds your tenant otherwise." />
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          value={values.email}
+          onChange={set('email')}
+          error={submitted ? problems.email : undefined}
+          autoComplete="username"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          value={values.password}
+          onChange={set('password')}
+          error={submitted ? problems.password : undefined}
+          autoComplete="current-password"
+        />
+        <TextField
+          label="Tenant id (optional)"
+          name="tenant"
+          value={values.tenantId}
+          onChange={set('tenantId')}
+          error={problems.tenantId}
+          hint="Only needed when your address has accounts in several tenants; Herald finds your tenant otherwise."
+        />
         <ErrorBanner error={error} title="Sign-in failed" />
         {busy && <Progress label="Signing in…" />}
-        <button type="submit" className="primary" disabled={busy}>Sign in</button>
+        <button type="submit" className="primary" disabled={busy}>
+          Sign in
+        </button>
       </form>
     </main>
   );
@@ -81,7 +131,9 @@ export function Setup() {
   const apiFields = error?.fieldErrors() ?? {};
 
   const create = submit(problems, async () => {
-    const session = await api<SignedIn>('POST', '/auth/setup', { body: { token, name: values.name.trim(), email: values.email.trim(), password: values.password } });
+    const session = await api<SignedIn>('POST', '/auth/setup', {
+      body: { token, name: values.name.trim(), email: values.email.trim(), password: values.password },
+    });
     credentials.signedIn(session);
     navigate('/', { replace: true });
   });
@@ -89,19 +141,63 @@ export function Setup() {
   let body;
   if (status.error) body = <ErrorBanner error={status.error} title="Herald could not be asked whether setup is needed" />;
   else if (!status.data) body = <Loading what="the setup state" />;
-  else if (!status.data.needed) body = <Notice>Herald already has an administrator, so this link is spent. <Link to="/">Sign in</Link>.</Notice>;
-  else if (!token) body = <Notice kind="warning">This page needs the one-time link Herald printed when it started (<code>/setup?token=…</code>). Open that link.</Notice>;
+  else if (!status.data.needed)
+    body = (
+      <Notice>
+        Herald already has an administrator, so this link is spent. <Link to="/">Sign in</Link>.
+      </Notice>
+    );
+  else if (!token)
+    body = (
+      <Notice kind="warning">
+        This page needs the one-time link Herald printed when it started (<code>/setup?token=…</code>). Open that link.
+      </Notice>
+    );
   else {
     body = (
       <form onSubmit={create} noValidate>
         <p className="lead">Create the first system administrator. The link works once.</p>
-        <TextField label="Your name" name="name" value={values.name} onChange={set('name')} error={apiFields.name ?? (submitted ? problems.name : undefined)} autoComplete="name" />
-        <TextField label="E-mail" type="email" name="email" value={values.email} onChange={set('email')} error={apiFields.email ?? (submitted ? problems.email : undefined)} autoComplete="username" />
-        <TextField label="Password" type="password" name="new-password" value={values.password} onChange={set('password')} error={apiFields.password ?? (submitted || values.password ? problems.password : undefined)} autoComplete="new-password" hint="At least 12 characters." />
-        <TextField label="Repeat the password" type="password" name="confirm-password" value={values.confirm} onChange={set('confirm')} error={submitted ? problems.confirm : undefined} autoComplete="new-password" />
+        <TextField
+          label="Your name"
+          name="name"
+          value={values.name}
+          onChange={set('name')}
+          error={apiFields.name ?? (submitted ? problems.name : undefined)}
+          autoComplete="name"
+        />
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          value={values.email}
+          onChange={set('email')}
+          error={apiFields.email ?? (submitted ? problems.email : undefined)}
+          autoComplete="username"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={apiFields.password ?? (submitted || values.password ? problems.password : undefined)}
+          autoComplete="new-password"
+          hint="At least 12 characters."
+        />
+        <TextField
+          label="Repeat the password"
+          type="password"
+          name="confirm-password"
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={submitted ? problems.confirm : undefined}
+          autoComplete="new-password"
+        />
         <ErrorBanner error={error} title="The administrator was not created" />
         {busy && <Progress label="Creating the administrator…" />}
-        <button type="submit" className="primary" disabled={busy}>Create administrator</button>
+        <button type="submit" className="primary" disabled={busy}>
+          Create administrator
+        </button>
       </form>
     );
   }

@@ -17,7 +17,10 @@ const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  */
 export function parseLabels(text: string): { labels: Record<string, string>; problem?: string } {
   const labels: Record<string, string> = {};
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const match = /^([^=\s]{1,100})\s*=\s*(.{1,1000})$/.exec(line);
     if (!match) return { labels, problem: `has "${line}": write each as name=value` };
     labels[match[1]!] = match[2]!.trim();
@@ -30,7 +33,12 @@ const utcFromInput = (value: string) => (value ? Date.parse(`${value}:00Z`) : un
 const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export function describeSilence(silence: Silence): string {
-  const bounds = [silence.startsAt !== undefined ? `from ${utcText(silence.startsAt)}` : '', silence.endsAt !== undefined ? `until ${utcText(silence.endsAt)}` : ''].filter(Boolean).join(' ');
+  const bounds = [
+    silence.startsAt !== undefined ? `from ${utcText(silence.startsAt)}` : '',
+    silence.endsAt !== undefined ? `until ${utcText(silence.endsAt)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (!silence.recurring) return bounds;
   const days = silence.recurring.days.length === 7 ? 'Every day' : silence.recurring.days.map((d) => `${dayNames[d]}s`).join(', ');
   return `${days} ${silence.recurring.from}–${silence.recurring.to} UTC${bounds ? ` (${bounds})` : ''}`;
@@ -59,7 +67,10 @@ export function SilencesPanel({ base, types }: { base: string; types: EventTypeI
   return (
     <section className="panel" aria-labelledby="silences-heading">
       <h2 id="silences-heading">Silences</h2>
-      <p className="hint">While a silence covers an event, its notification is not sent and the event is recorded as suppressed (<code>silenced</code>). All times are UTC.</p>
+      <p className="hint">
+        While a silence covers an event, its notification is not sent and the event is recorded as suppressed (<code>silenced</code>). All
+        times are UTC.
+      </p>
       <ErrorBanner error={list.error ?? error} />
       {notice && <Notice kind="success">{notice}</Notice>}
       {!list.data && list.loading && <Loading what="silences" />}
@@ -67,23 +78,62 @@ export function SilencesPanel({ base, types }: { base: string; types: EventTypeI
       {list.data && list.data.items.length > 0 && (
         <div className="table-wrap" role="region" aria-label="Silences" tabIndex={0}>
           <table className="stack">
-            <thead><tr><th scope="col">Matches</th><th scope="col">When (UTC)</th><th scope="col">Comment</th><th scope="col">Actions</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Matches</th>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Comment</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
             <tbody>
               {list.data.items.map((silence) => (
                 <tr key={silence.id}>
-                  <td data-label="Matches">{titleOf(silence.eventType)}{Object.keys(silence.labels).length > 0 && <div className="muted">{Object.entries(silence.labels).map(([k, v]) => `${k}=${v}`).join(', ')}</div>}</td>
+                  <td data-label="Matches">
+                    {titleOf(silence.eventType)}
+                    {Object.keys(silence.labels).length > 0 && (
+                      <div className="muted">
+                        {Object.entries(silence.labels)
+                          .map(([k, v]) => `${k}=${v}`)
+                          .join(', ')}
+                      </div>
+                    )}
+                  </td>
                   <td data-label="When">{describeSilence(silence)}</td>
                   <td data-label="Comment">{silence.comment || <span className="muted">—</span>}</td>
-                  <td data-label="Actions"><button type="button" className="danger" onClick={() => setDeleting(silence)}>Delete<span className="visually-hidden"> silence: {titleOf(silence.eventType)}, {describeSilence(silence)}</span></button></td>
+                  <td data-label="Actions">
+                    <button type="button" className="danger" onClick={() => setDeleting(silence)}>
+                      Delete
+                      <span className="visually-hidden">
+                        {' '}
+                        silence: {titleOf(silence.eventType)}, {describeSilence(silence)}
+                      </span>
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <NewSilence base={base} types={types} onCreated={() => { setNotice('The silence was created.'); list.reload(); }} />
-      <ConfirmDialog open={deleting !== undefined} title="Delete this silence?" confirmLabel="Delete silence" onConfirm={() => deleting && remove(deleting)} onCancel={() => setDeleting(undefined)}>
-        <p>{deleting && `${titleOf(deleting.eventType)}, ${describeSilence(deleting)}.`} Matching notifications are sent again from now on.</p>
+      <NewSilence
+        base={base}
+        types={types}
+        onCreated={() => {
+          setNotice('The silence was created.');
+          list.reload();
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title="Delete this silence?"
+        confirmLabel="Delete silence"
+        onConfirm={() => deleting && remove(deleting)}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p>
+          {deleting && `${titleOf(deleting.eventType)}, ${describeSilence(deleting)}.`} Matching notifications are sent again from now on.
+        </p>
       </ConfirmDialog>
     </section>
   );
@@ -108,10 +158,18 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
   const problems = {
     labels: labels.problem,
     ...(kind === 'once'
-      ? { endsAt: end === undefined ? 'is required for a one-off silence' : start !== undefined && end <= start ? 'must be after the start' : undefined }
+      ? {
+          endsAt:
+            end === undefined
+              ? 'is required for a one-off silence'
+              : start !== undefined && end <= start
+                ? 'must be after the start'
+                : undefined,
+        }
       : { days: days.length === 0 ? 'choose at least one day' : undefined, from: timeOfDay(from), to: timeOfDay(to) }),
   };
-  const shown = (key: string) => (submitted ? (problems as Record<string, string | undefined>)[key] : undefined) ?? error?.fieldErrors()[key];
+  const shown = (key: string) =>
+    (submitted ? (problems as Record<string, string | undefined>)[key] : undefined) ?? error?.fieldErrors()[key];
 
   const create = submit(problems, async () => {
     await api('POST', `${base}/silences`, {
@@ -119,7 +177,9 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
         ...(eventType ? { eventType } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
         ...(Object.keys(labels.labels).length > 0 ? { labels: labels.labels } : {}),
-        ...(kind === 'once' ? { ...(start !== undefined ? { startsAt: start } : {}), endsAt: end } : { recurring: { days: [...days].sort(), from, to } }),
+        ...(kind === 'once'
+          ? { ...(start !== undefined ? { startsAt: start } : {}), endsAt: end }
+          : { recurring: { days: [...days].sort(), from, to } }),
       },
     });
     setComment('');
@@ -132,15 +192,42 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
       <h3 id="new-silence">New silence</h3>
       <fieldset className="switch">
         <legend>Kind</legend>
-        <label><input type="radio" name="silence-kind" checked={kind === 'once'} onChange={() => setKind('once')} /> One-off</label>
-        <label><input type="radio" name="silence-kind" checked={kind === 'recurring'} onChange={() => setKind('recurring')} /> Recurring weekly</label>
+        <label>
+          <input type="radio" name="silence-kind" checked={kind === 'once'} onChange={() => setKind('once')} /> One-off
+        </label>
+        <label>
+          <input type="radio" name="silence-kind" checked={kind === 'recurring'} onChange={() => setKind('recurring')} /> Recurring weekly
+        </label>
       </fieldset>
       <div className="grid">
-        <SelectField label="Event type" value={eventType} onChange={setEventType} options={[{ value: '', label: 'Every event type' }, ...types.map((t) => ({ value: t.id, label: `${t.title} (${t.id})` }))]} />
+        <SelectField
+          label="Event type"
+          value={eventType}
+          onChange={setEventType}
+          options={[{ value: '', label: 'Every event type' }, ...types.map((t) => ({ value: t.id, label: `${t.title} (${t.id})` }))]}
+        />
         <TextField label="Comment" value={comment} onChange={setComment} hint="Why, for whoever reads the list later." />
       </div>
-      <Field label="Labels to match (optional)" error={shown('labels')} hint={<>One a line as <code>name=value</code>, such as <code>host=db-1</code>: the silence covers only events with every one of these labels.</>}>
-        {(props) => <textarea {...props} rows={2} spellCheck={false} value={labelText} onChange={(e) => setLabelText(e.target.value)} placeholder="host=db-1" />}
+      <Field
+        label="Labels to match (optional)"
+        error={shown('labels')}
+        hint={
+          <>
+            One a line as <code>name=value</code>, such as <code>host=db-1</code>: the silence covers only events with every one of these
+            labels.
+          </>
+        }
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            spellCheck={false}
+            value={labelText}
+            onChange={(e) => setLabelText(e.target.value)}
+            placeholder="host=db-1"
+          />
+        )}
       </Field>
       {kind === 'once' ? (
         <div className="grid">
@@ -153,22 +240,46 @@ function NewSilence({ base, types, onCreated }: { base: string; types: EventType
         </div>
       ) : (
         <>
-          <fieldset className={`switch days${shown('days') ? ' field-invalid' : ''}`} aria-describedby={shown('days') ? 'days-error' : undefined}>
+          <fieldset
+            className={`switch days${shown('days') ? ' field-invalid' : ''}`}
+            aria-describedby={shown('days') ? 'days-error' : undefined}
+          >
             <legend>Days (UTC)</legend>
             {dayNames.map((name, day) => (
-              <label key={name}><input type="checkbox" checked={days.includes(day)} onChange={(e) => setDays((d) => (e.target.checked ? [...d, day] : d.filter((x) => x !== day)))} /> {name}</label>
+              <label key={name}>
+                <input
+                  type="checkbox"
+                  checked={days.includes(day)}
+                  onChange={(e) => setDays((d) => (e.target.checked ? [...d, day] : d.filter((x) => x !== day)))}
+                />{' '}
+                {name}
+              </label>
             ))}
           </fieldset>
-          {shown('days') && <p id="days-error" className="error-text">Days: {shown('days')}</p>}
+          {shown('days') && (
+            <p id="days-error" className="error-text">
+              Days: {shown('days')}
+            </p>
+          )}
           <div className="grid">
             <TextField label="From (UTC, HH:MM)" value={from} onChange={setFrom} error={shown('from')} />
-            <TextField label="To (UTC, HH:MM)" value={to} onChange={setTo} error={shown('to')} hint="A window may pass midnight: 22:00–02:00." />
+            <TextField
+              label="To (UTC, HH:MM)"
+              value={to}
+              onChange={setTo}
+              error={shown('to')}
+              hint="A window may pass midnight: 22:00–02:00."
+            />
           </div>
         </>
       )}
       <ErrorBanner error={error} title="The silence was not created" />
       {busy && <Progress label="Creating…" />}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>Create silence</button></div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Create silence
+        </button>
+      </div>
     </form>
   );
 }

@@ -43,7 +43,12 @@ export function Tenants() {
   return (
     <>
       <h1>Tenants</h1>
-      <CreateTenant onCreated={(tenant) => { setNotice(`Tenant ${tenant.name} was created.`); reload(); }} />
+      <CreateTenant
+        onCreated={(tenant) => {
+          setNotice(`Tenant ${tenant.name} was created.`);
+          reload();
+        }}
+      />
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorBanner error={list.error ?? actionError} />
       {!list.data && list.loading && <Loading what="tenants" />}
@@ -52,26 +57,51 @@ export function Tenants() {
         <div className="table-wrap" role="region" aria-label="Tenants" tabIndex={0}>
           <table className="stack">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Id</th><th scope="col">Mail server</th><th scope="col">Health</th><th scope="col">Actions</th></tr>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Id</th>
+                <th scope="col">Mail server</th>
+                <th scope="col">Health</th>
+                <th scope="col">Actions</th>
+              </tr>
             </thead>
             <tbody>
               {list.data.items.map((tenant) => {
                 const scope = health.data?.scopes.find((s) => s.scope === tenant.id);
                 return (
                   <tr key={tenant.id}>
-                    <td data-label="Name"><TenantName tenant={tenant} onRenamed={reload} /></td>
-                    <td data-label="Id"><code>{tenant.id}</code></td>
+                    <td data-label="Name">
+                      <TenantName tenant={tenant} onRenamed={reload} />
+                    </td>
+                    <td data-label="Id">
+                      <code>{tenant.id}</code>
+                    </td>
                     <td data-label="Mail server">
                       {scope ? (
                         <Badge tone={scope.source === 'own' ? 'own' : scope.source === 'system' ? 'inherits' : 'held'}>
                           {scope.source === 'own' ? 'Own server' : scope.source === 'system' ? 'Inherits' : 'No server'}
                         </Badge>
-                      ) : <span className="muted">…</span>}
+                      ) : (
+                        <span className="muted">…</span>
+                      )}
                     </td>
-                    <td data-label="Health">{scope ? <><StatusBadge status={scope.status} />{scope.queueDepth > 0 && <span className="muted"> {scope.queueDepth} queued</span>}</> : <span className="muted">…</span>}</td>
+                    <td data-label="Health">
+                      {scope ? (
+                        <>
+                          <StatusBadge status={scope.status} />
+                          {scope.queueDepth > 0 && <span className="muted"> {scope.queueDepth} queued</span>}
+                        </>
+                      ) : (
+                        <span className="muted">…</span>
+                      )}
+                    </td>
                     <td data-label="Actions" className="row-actions">
-                      <Link to={mailServerPath(tenant.id)}>Mail server<span className="visually-hidden"> of {tenant.name}</span></Link>
-                      <button type="button" className="danger" onClick={() => setDeleting(tenant)}>Delete<span className="visually-hidden"> {tenant.name}</span></button>
+                      <Link to={mailServerPath(tenant.id)}>
+                        Mail server<span className="visually-hidden"> of {tenant.name}</span>
+                      </Link>
+                      <button type="button" className="danger" onClick={() => setDeleting(tenant)}>
+                        Delete<span className="visually-hidden"> {tenant.name}</span>
+                      </button>
                     </td>
                   </tr>
                 );
@@ -81,7 +111,13 @@ export function Tenants() {
         </div>
       )}
       <Pager pages={pages} nextCursor={list.data?.nextCursor} />
-      <ConfirmDialog open={deleting !== undefined} title={`Delete tenant ${deleting?.name ?? ''}?`} confirmLabel="Delete tenant" onConfirm={() => deleting && remove(deleting)} onCancel={() => setDeleting(undefined)}>
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title={`Delete tenant ${deleting?.name ?? ''}?`}
+        confirmLabel="Delete tenant"
+        onConfirm={() => deleting && remove(deleting)}
+        onCancel={() => setDeleting(undefined)}
+      >
         <p>Its mail server settings, events, messages, history and mailbox are deleted with it. This cannot be undone.</p>
       </ConfirmDialog>
     </>
@@ -106,12 +142,27 @@ function CreateTenant({ onCreated }: { onCreated: (tenant: Tenant) => void }) {
     <form className="panel inline-form" onSubmit={create} noValidate aria-labelledby="create-tenant">
       <h2 id="create-tenant">New tenant</h2>
       <div className="grid">
-        <TextField label="Name" name="tenantName" value={name} onChange={setName} error={apiFields.name ?? (submitted ? problems.name : undefined)} />
-        <TextField label="Id (optional)" name="tenantId" value={id} onChange={setId} error={apiFields.id ?? (submitted || id ? problems.id : undefined)} hint="Your platform's own tenant id; generated when empty." />
+        <TextField
+          label="Name"
+          name="tenantName"
+          value={name}
+          onChange={setName}
+          error={apiFields.name ?? (submitted ? problems.name : undefined)}
+        />
+        <TextField
+          label="Id (optional)"
+          name="tenantId"
+          value={id}
+          onChange={setId}
+          error={apiFields.id ?? (submitted || id ? problems.id : undefined)}
+          hint="Your platform's own tenant id; generated when empty."
+        />
       </div>
       <ErrorBanner error={error} title="The tenant was not created" />
       {busy && <Progress label="Creating…" />}
-      <button type="submit" className="primary" disabled={busy}>Create tenant</button>
+      <button type="submit" className="primary" disabled={busy}>
+        Create tenant
+      </button>
     </form>
   );
 }
@@ -137,7 +188,10 @@ function TenantName({ tenant, onRenamed }: { tenant: Tenant; onRenamed: () => vo
   if (!editing) {
     return (
       <span className="name-cell">
-        {tenant.name} <button type="button" className="link-button" onClick={() => setEditing(true)}>Rename<span className="visually-hidden"> {tenant.name}</span></button>
+        {tenant.name}{' '}
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          Rename<span className="visually-hidden"> {tenant.name}</span>
+        </button>
       </span>
     );
   }
@@ -145,7 +199,17 @@ function TenantName({ tenant, onRenamed }: { tenant: Tenant; onRenamed: () => vo
     <form onSubmit={rename} className="rename-form" noValidate>
       <TextField label={`New name for ${tenant.id}`} value={name} onChange={setName} error={error?.fieldErrors().name ?? problem} />
       <ErrorBanner error={error} />
-      <button type="submit">Save name</button> <button type="button" className="link-button" onClick={() => { setEditing(false); setName(tenant.name); }}>Cancel</button>
+      <button type="submit">Save name</button>{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          setEditing(false);
+          setName(tenant.name);
+        }}
+      >
+        Cancel
+      </button>
     </form>
   );
 }

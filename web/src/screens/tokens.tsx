@@ -56,8 +56,19 @@ export function Tokens() {
         <h1>API tokens</h1>
         {can(user, 'system') && <ScopePicker current={scope} pathOf={scopePagePath('/tokens')} />}
       </div>
-      <p className="lead">Tokens let applications call Herald ({scope === 'system' ? 'a system token works in every tenant' : `only for tenant ${scope}`}). Send one as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
-      <CreateToken key={scope} base={base} onCreated={(answer) => { setCreated(answer); setNotice(undefined); list.reload(); }} />
+      <p className="lead">
+        Tokens let applications call Herald ({scope === 'system' ? 'a system token works in every tenant' : `only for tenant ${scope}`}).
+        Send one as <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
+      <CreateToken
+        key={scope}
+        base={base}
+        onCreated={(answer) => {
+          setCreated(answer);
+          setNotice(undefined);
+          list.reload();
+        }}
+      />
       {created && <CreatedToken created={created} onDone={() => setCreated(undefined)} />}
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorBanner error={list.error ?? actionError} />
@@ -67,18 +78,45 @@ export function Tokens() {
         <div className="table-wrap" role="region" aria-label="API tokens" tabIndex={0}>
           <table className="stack">
             <thead>
-              <tr><th scope="col">Label</th><th scope="col">Permissions</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+              <tr>
+                <th scope="col">Label</th>
+                <th scope="col">Permissions</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
             </thead>
             <tbody>
               {list.data.items.map((token) => (
                 <tr key={token.id}>
                   <td data-label="Label">{token.label}</td>
-                  <td data-label="Permissions">{token.permissions.map((p) => <code key={p} className="tag">{p === '*' ? 'everything' : p}</code>)}</td>
+                  <td data-label="Permissions">
+                    {token.permissions.map((p) => (
+                      <code key={p} className="tag">
+                        {p === '*' ? 'everything' : p}
+                      </code>
+                    ))}
+                  </td>
                   <td data-label="Expires">{token.expiresAt ? <When at={token.expiresAt} /> : <span className="muted">never</span>}</td>
-                  <td data-label="Last used"><When at={token.lastUsedAt} /></td>
-                  <td data-label="Status">{tokenStatus(token, now)}{token.revokedAt && <> <When at={token.revokedAt} /></>}</td>
+                  <td data-label="Last used">
+                    <When at={token.lastUsedAt} />
+                  </td>
+                  <td data-label="Status">
+                    {tokenStatus(token, now)}
+                    {token.revokedAt && (
+                      <>
+                        {' '}
+                        <When at={token.revokedAt} />
+                      </>
+                    )}
+                  </td>
                   <td data-label="Actions" className="row-actions">
-                    {!token.revokedAt && <button type="button" className="danger" onClick={() => setRevoking(token)}>Revoke<span className="visually-hidden"> {token.label}</span></button>}
+                    {!token.revokedAt && (
+                      <button type="button" className="danger" onClick={() => setRevoking(token)}>
+                        Revoke<span className="visually-hidden"> {token.label}</span>
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -86,7 +124,13 @@ export function Tokens() {
           </table>
         </div>
       )}
-      <ConfirmDialog open={revoking !== undefined} title={`Revoke token ${revoking?.label ?? ''}?`} confirmLabel="Revoke token" onConfirm={() => revoking && revoke(revoking)} onCancel={() => setRevoking(undefined)}>
+      <ConfirmDialog
+        open={revoking !== undefined}
+        title={`Revoke token ${revoking?.label ?? ''}?`}
+        confirmLabel="Revoke token"
+        onConfirm={() => revoking && revoke(revoking)}
+        onCancel={() => setRevoking(undefined)}
+      >
         <p>Applications using it are refused from now on. This cannot be undone.</p>
       </ConfirmDialog>
     </>
@@ -109,7 +153,9 @@ function CreateToken({ base, onCreated }: { base: string; onCreated: (answer: { 
   const shown = (key: keyof typeof problems) => apiFields[key] ?? (submitted ? problems[key] : undefined);
 
   const create = submit(problems, async () => {
-    const answer = await api<{ token: string; apiToken: ApiTokenView }>('POST', base, { body: { label: label.trim(), permissions, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) } });
+    const answer = await api<{ token: string; apiToken: ApiTokenView }>('POST', base, {
+      body: { label: label.trim(), permissions, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
+    });
     setLabel('');
     setExpires('');
     onCreated(answer);
@@ -120,23 +166,48 @@ function CreateToken({ base, onCreated }: { base: string; onCreated: (answer: { 
     <form className="panel" onSubmit={create} noValidate aria-labelledby="create-token">
       <h2 id="create-token">New API token</h2>
       <div className="grid">
-        <TextField label="Label" name="label" value={label} onChange={setLabel} error={shown('label')} hint="What uses it, e.g. billing service." />
+        <TextField
+          label="Label"
+          name="label"
+          value={label}
+          onChange={setLabel}
+          error={shown('label')}
+          hint="What uses it, e.g. billing service."
+        />
         <Field label="Expires on (optional)" error={shown('expiresAt')} hint="At the end of that day; empty: never.">
           {(props) => <input {...props} type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />}
         </Field>
       </div>
-      <fieldset className={`switch${permissionError ? ' field-invalid' : ''}`} aria-describedby={permissionError ? 'permissions-error' : undefined}>
+      <fieldset
+        className={`switch${permissionError ? ' field-invalid' : ''}`}
+        aria-describedby={permissionError ? 'permissions-error' : undefined}
+      >
         <legend>Permissions</legend>
         {tokenPermissions.map((p) => (
           <label key={p.value}>
-            <input type="checkbox" checked={permissions.includes(p.value)} onChange={(event) => setPermissions((current) => (event.target.checked ? [...current, p.value] : current.filter((v) => v !== p.value)))} /> {p.label}
+            <input
+              type="checkbox"
+              checked={permissions.includes(p.value)}
+              onChange={(event) =>
+                setPermissions((current) => (event.target.checked ? [...current, p.value] : current.filter((v) => v !== p.value)))
+              }
+            />{' '}
+            {p.label}
           </label>
         ))}
       </fieldset>
-      {permissionError && <p id="permissions-error" className="error-text">Permissions {permissionError}</p>}
+      {permissionError && (
+        <p id="permissions-error" className="error-text">
+          Permissions {permissionError}
+        </p>
+      )}
       <ErrorBanner error={error} title="The token was not created" />
       {busy && <Progress label="Creating…" />}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>Create token</button></div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Create token
+        </button>
+      </div>
     </form>
   );
 }
@@ -165,8 +236,12 @@ function CreatedToken({ created, onDone }: { created: { token: string; apiToken:
         <input id="new-token" ref={input} readOnly value={created.token} onFocus={(event) => event.target.select()} />
       </div>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void copy()}>Copy token</button>
-        <button type="button" onClick={onDone}>Done</button>
+        <button type="button" className="primary" onClick={() => void copy()}>
+          Copy token
+        </button>
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
         {copied && <span role="status">{copied}</span>}
       </div>
     </section>

@@ -16,10 +16,14 @@ function csvCells(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
-    if (quoted && char === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) { cells.push(cell); cell = ''; }
-    else cell += char;
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (char === '"') quoted = !quoted;
+    else if (char === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
   }
   cells.push(cell);
   return cells.map((c) => c.trim());
@@ -46,7 +50,9 @@ export function parseImport(text: string, roles: readonly string[]): { rows: Imp
   if (trimmed.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(trimmed);
-      records = Array.isArray(parsed) ? parsed.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>) : {})) : [];
+      records = Array.isArray(parsed)
+        ? parsed.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>) : {}))
+        : [];
     } catch (error) {
       return { rows: [{ line: 1, user: { email: '', name: '' }, problems: [`the JSON could not be read: ${(error as Error).message}`] }] };
     }
@@ -55,11 +61,20 @@ export function parseImport(text: string, roles: readonly string[]): { rows: Imp
   }
   const rows = records.map((record, index): ImportRow => {
     const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).trim() : '');
-    const user = { email: text('email'), name: text('name'), ...(text('locale') ? { locale: text('locale') } : {}), ...(text('role') ? { role: text('role') } : {}) };
+    const user = {
+      email: text('email'),
+      name: text('name'),
+      ...(text('locale') ? { locale: text('locale') } : {}),
+      ...(text('role') ? { role: text('role') } : {}),
+    };
     const problems = [
-      ['email', accountEmail(user.email)], ['name', personName(user.name)], ['locale', user.locale ? locale(user.locale) : undefined],
+      ['email', accountEmail(user.email)],
+      ['name', personName(user.name)],
+      ['locale', user.locale ? locale(user.locale) : undefined],
       ['role', user.role && !roles.includes(user.role) ? `must be one of ${roles.join(', ')}` : undefined],
-    ].filter(([, problem]) => problem).map(([field, problem]) => `${field} ${problem}`);
+    ]
+      .filter(([, problem]) => problem)
+      .map(([field, problem]) => `${field} ${problem}`);
     return { line: index + 1, user, problems };
   });
   const seen = new Map<string, number>();

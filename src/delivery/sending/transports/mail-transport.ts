@@ -17,8 +17,7 @@ export interface OutgoingMail {
 
 /** What one delivery attempt came to; expected failures are values, not exceptions. */
 export type SendOutcome =
-  | { status: 'sent'; replyCode: number | null; reply: string }
-  | { status: 'retry' | 'failed' | 'ambiguous'; failure: SendFailure };
+  { status: 'sent'; replyCode: number | null; reply: string } | { status: 'retry' | 'failed' | 'ambiguous'; failure: SendFailure };
 
 /**
  * The narrow boundary every way of sending implements: SMTP through a nodemailer pool, the

@@ -9,7 +9,14 @@ import { createSmtpThread } from './smtp-thread-client.js';
 // Real: the SMTP thread (a worker thread running nodemailer), the SMTP server (smtp-server on
 // 127.0.0.1, port 0), the sockets. Nothing is faked.
 
-const serverFor = (smtp: SmtpTestServer): SmtpServerOptions => ({ host: smtp.host, port: smtp.port, security: 'none', tlsVerify: true, auth: { type: 'none' }, timeoutMs: 5_000 });
+const serverFor = (smtp: SmtpTestServer): SmtpServerOptions => ({
+  host: smtp.host,
+  port: smtp.port,
+  security: 'none',
+  tlsVerify: true,
+  auth: { type: 'none' },
+  timeoutMs: 5_000,
+});
 
 const mailTo = (to: string, n: number): OutgoingMail => ({
   id: `msg-${n}`,
@@ -23,13 +30,21 @@ const mailTo = (to: string, n: number): OutgoingMail => ({
 });
 
 test('sends through the SMTP thread: every mail arrives with its Message-ID, and a refusal comes back classified', async () => {
-  await using smtp = await startSmtpTestServer({ onRcptTo: (address) => (address === 'nobody@example.test' ? { code: 550, message: 'No such user' } : 'accept') });
+  await using smtp = await startSmtpTestServer({
+    onRcptTo: (address) => (address === 'nobody@example.test' ? { code: 550, message: 'No such user' } : 'accept'),
+  });
   const thread = createSmtpThread(silentLogger);
   const transport = thread.transport(serverFor(smtp), { poolSize: 3 });
   try {
     const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => transport.send(mailTo('ops@example.test', n))));
-    assert.deepEqual(outcomes.map((outcome) => [outcome.status, outcome.status === 'sent' ? outcome.replyCode : null]), Array(5).fill(['sent', 250]));
-    assert.deepEqual(smtp.received.map((mail) => mail.messageId).sort(), [1, 2, 3, 4, 5].map((n) => `<thread-${n}@example.test>`));
+    assert.deepEqual(
+      outcomes.map((outcome) => [outcome.status, outcome.status === 'sent' ? outcome.replyCode : null]),
+      Array(5).fill(['sent', 250]),
+    );
+    assert.deepEqual(
+      smtp.received.map((mail) => mail.messageId).sort(),
+      [1, 2, 3, 4, 5].map((n) => `<thread-${n}@example.test>`),
+    );
     assert.equal(smtp.received.find((mail) => mail.messageId === '<thread-2@example.test>')?.headers.get('x-herald-message'), 'msg-2');
 
     const refused = await transport.send(mailTo('nobody@example.test', 6));
@@ -58,7 +73,10 @@ test('a send in flight when the thread ends is ambiguous; the next send starts a
 
     const again = await transport.send(mailTo('ops@example.test', 2));
     assert.equal(again.status, 'sent');
-    assert.deepEqual(smtp.received.map((mail) => mail.messageId), ['<thread-1@example.test>', '<thread-2@example.test>']);
+    assert.deepEqual(
+      smtp.received.map((mail) => mail.messageId),
+      ['<thread-1@example.test>', '<thread-2@example.test>'],
+    );
   } finally {
     await transport.close();
     await thread.stop();

@@ -19,7 +19,15 @@ interface Thread {
 /** What a send still in flight comes to when the thread ends under it: it may have been accepted. */
 const lostInThread = (code: number): SendOutcome => ({
   status: 'ambiguous',
-  failure: { kind: 'ambiguous', stage: 'unknown', replyCode: null, enhancedCode: null, reply: null, errorCode: 'smtp_thread_exit', message: `the SMTP thread ended (exit code ${code}) while sending` },
+  failure: {
+    kind: 'ambiguous',
+    stage: 'unknown',
+    replyCode: null,
+    enhancedCode: null,
+    reply: null,
+    errorCode: 'smtp_thread_exit',
+    message: `the SMTP thread ended (exit code ${code}) while sending`,
+  },
 });
 
 /** The SMTP thread as the main thread uses it (see `createSmtpThread`). */
@@ -50,7 +58,13 @@ export function createSmtpThread(log: Logger): SmtpThread {
     if (thread) return thread;
     // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself.
     const worker = new Worker(entry, { execArgv: [] });
-    const started: Thread = { worker, generation: (generation += 1), post: createBatcher((batch) => worker.postMessage(batch)), waiting: new Map(), stopped: false };
+    const started: Thread = {
+      worker,
+      generation: (generation += 1),
+      post: createBatcher((batch) => worker.postMessage(batch)),
+      waiting: new Map(),
+      stopped: false,
+    };
     // Only sends in flight keep the process alive (see ask()).
     worker.unref();
     worker.on('message', (replies: SmtpThreadReply[]) => {

@@ -29,7 +29,14 @@ export interface TransportCache {
  * again). When a scope's settings key changes, the superseded transport is closed once its sends in
  * flight have finished. Throws AppError `secret_unreadable` for a password that does not open.
  */
-export function createTransportCache(deps: { db: Kysely<Database>; secrets: Pick<SettingsSecrets, 'password'>; clock: Clock; log: Logger; timeoutMs: number; hosts: Pick<MailHostGuard, 'connectAddress'> }): TransportCache {
+export function createTransportCache(deps: {
+  db: Kysely<Database>;
+  secrets: Pick<SettingsSecrets, 'password'>;
+  clock: Clock;
+  log: Logger;
+  timeoutMs: number;
+  hosts: Pick<MailHostGuard, 'connectAddress'>;
+}): TransportCache {
   const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
   // built-in mailbox writes to the database and stays here.
@@ -96,7 +103,10 @@ export function createTransportCache(deps: { db: Kysely<Database>; secrets: Pick
       throw error;
     }
     if (!tlsVerify) {
-      deps.log.warn({ scope: server.scopeId, version: server.version, host }, 'TLS certificate verification is off for this mail server (allow invalid certificate)');
+      deps.log.warn(
+        { scope: server.scopeId, version: server.version, host },
+        'TLS certificate verification is off for this mail server (allow invalid certificate)',
+      );
     }
     const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
     return smtpThread.transport(options, { poolSize: server.poolSize });
@@ -107,7 +117,18 @@ export function createTransportCache(deps: { db: Kysely<Database>; secrets: Pick
 const refusedTransport: MailTransport = {
   async send() {
     const message = 'The mail server host or port is not allowed for tenants by the network policy.';
-    return { status: 'failed', failure: { kind: 'permanent', stage: 'connect', replyCode: null, enhancedCode: null, reply: null, errorCode: 'host_not_allowed', message } };
+    return {
+      status: 'failed',
+      failure: {
+        kind: 'permanent',
+        stage: 'connect',
+        replyCode: null,
+        enhancedCode: null,
+        reply: null,
+        errorCode: 'host_not_allowed',
+        message,
+      },
+    };
   },
   async close() {},
 };
