@@ -140,7 +140,7 @@ test(
           await smtp.close();
         }
       },
-      { HERALD_RETRY_BASE: '1h', HERALD_RETRY_MAX_DELAY: '2h' },
+      { HERALD_RETRY_BASE: '1h', HERALD_RETRY_MAX_DELAY: '2h', HERALD_RETRY_MAX_AGE: '24h' },
     );
   },
 );
