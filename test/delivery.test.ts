@@ -219,7 +219,7 @@ test("a deferred message is tried now on request instead of at its next retry; d
   const probe = await startSmtpTestServer();
   const port = probe.port;
   await probe.close();
-  await using h = await startHarness({ HERALD_RETRY_BASE: '1h', HERALD_RETRY_MAX_DELAY: '2h' });
+  await using h = await startHarness({ HERALD_RETRY_BASE: '1h', HERALD_RETRY_MAX_DELAY: '2h', HERALD_RETRY_MAX_AGE: '24h' });
   await h.api('PUT', '/api/v1/system/mail-server', smtpSettings({ host: '127.0.0.1', port }));
   const event = await postEvent(h, { recipients: ['ops@example.test'] });
   const id = event.messages[0]!.id;
