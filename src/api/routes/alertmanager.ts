@@ -47,10 +47,8 @@ export const alertmanagerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = 
       },
     },
     async (request, reply) =>
-      reply
-        .status(202)
-        .send({
-          events: await deps.ingest.submit(alertmanagerEvents(request.body, request.query.tenantId ?? scopeLimit(principalOf(request)))),
-        }),
+      reply.status(202).send({
+        events: await deps.ingest.submit(alertmanagerEvents(request.body, request.query.tenantId ?? scopeLimit(principalOf(request)))),
+      }),
   );
 };
