@@ -78,7 +78,9 @@ const problemLabels: Record<string, string> = {
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
 function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: SettingsFormProps & { canTest: boolean }) {
   const form = useRef<HTMLFormElement>(null);
-  const initial = valuesFrom(saved);
+  // What the last save stored, until the page has reloaded `saved`: the form is not "unsaved" meanwhile.
+  const [justStored, setJustStored] = useState<{ version: number; values: FormValues }>();
+  const initial = justStored && (saved?.version ?? 0) <= justStored.version ? justStored.values : valuesFrom(saved);
   const [values, setValues] = useState<FormValues>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -151,6 +153,7 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
       // show what is stored now (normalised, password blank), dropping values of hidden fields
       const stored = valuesFrom(answer.settings);
       setValues(stored);
+      setJustStored({ version: answer.settings.version, values: stored });
       setSubmitted(false);
       setTouched(new Set());
       setSavedNotice({ version: answer.settings.version, test: answer.test, settingsKey: JSON.stringify(inputFrom(stored, isSystem)) });
