@@ -1,29 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Dependencies point one way: adapters (api, cli, app) → domains → store, config, shared.
-const order = [
-  'shared',
-  'config',
-  'store',
-  'cluster',
-  'secrets',
-  'scopes',
-  'accounts',
-  'audit',
-  'mailbox',
-  'templates',
-  'notifications',
-  'delivery',
-  'events',
-  'scheduler',
-  'monitor',
-  'integrations',
-  'api',
-  'cli',
-  'app',
-];
+// Dependencies point one way: adapters (api, cli, app) → domains → store, config, shared
+// (scripts/layer-order.json, lowest first; scripts/import-graph.ts reads the same list).
+const order = JSON.parse(readFileSync(join(import.meta.dirname, 'scripts/layer-order.json'), 'utf8'));
 // Each layer may not import the layers after it (the CLI may use the composition root); delivery and events are siblings (neither imports the other).
 const layers = Object.fromEntries(
   order.filter((layer) => layer !== 'cli' && layer !== 'app').map((layer, index) => [layer, order.slice(index + 1)]),

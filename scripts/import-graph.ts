@@ -5,27 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../src');
-const layerOrder = [
-  'shared',
-  'config',
-  'store',
-  'cluster',
-  'secrets',
-  'scopes',
-  'accounts',
-  'audit',
-  'mailbox',
-  'templates',
-  'notifications',
-  'delivery',
-  'events',
-  'scheduler',
-  'monitor',
-  'integrations',
-  'api',
-  'cli',
-  'app',
-];
+const layerOrder: string[] = JSON.parse(readFileSync(resolve(import.meta.dirname, 'layer-order.json'), 'utf8'));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
