@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../shared/app-error.js';
-import type { Database, EventOutcome } from '../store/schema.js';
+import type { Database, EventOutcome, EventTable } from '../store/schema.js';
 
 /** An accepted event as stored, with the notes that say what the rules decided for it. */
 export interface EventRecord {
@@ -32,6 +32,11 @@ export async function getEventRecord(db: Kysely<Database>, id: string, scope: st
     .where('event_id', '=', event.id)
     .orderBy('id')
     .execute();
+  return eventRecord(event, notes);
+}
+
+/** A stored event row and its notes, as the API shows them. */
+function eventRecord(event: Selectable<EventTable>, notes: EventRecord['notes']): EventRecord {
   return {
     id: event.id,
     scope: event.scope_id,
@@ -97,17 +102,12 @@ export async function listEventRecords(
         ]);
   return {
     items: page.map((event) => ({
-      id: event.id,
-      scope: event.scope_id,
-      type: event.type,
-      severity: event.severity,
-      data: JSON.parse(event.data) as Record<string, unknown>,
-      outcome: event.outcome,
-      reason: event.outcome_reason,
-      createdAt: Number(event.created_at),
-      notes: notes
-        .filter((note) => note.event_id === event.id)
-        .map(({ kind, code, recipient, message }) => ({ kind, code, recipient, message })),
+      ...eventRecord(
+        event,
+        notes
+          .filter((note) => note.event_id === event.id)
+          .map(({ kind, code, recipient, message }) => ({ kind, code, recipient, message })),
+      ),
       messages: messages.filter((message) => message.event_id === event.id).map(({ id, recipient, state }) => ({ id, recipient, state })),
     })),
     nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
