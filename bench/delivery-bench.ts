@@ -22,6 +22,8 @@
 //   BENCH_PROFILE=DIR            write a V8 CPU profile of Herald to DIR (see bench/profile-summary.ts)
 //   BENCH_JSON=FILE              also write the results as JSON
 //   HERALD_*                     passed to Herald (e.g. HERALD_SQLITE_SYNCHRONOUS=NORMAL)
+//   BENCH_SCALE, BENCH_BACKLOGS, BENCH_TENANTS, …  the backlog and tenants phases: bench/scale-phases.ts
+//   --quick                      smaller backlog and tenants phases (no 100,000 backlog)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
@@ -38,6 +40,7 @@ import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { rulesScenario } from './rules-scenario.js';
+import { runScalePhases, scaleReport, scaleSettings, type ScaleResults } from './scale-phases.js';
 import { closedLoop, formatNumber, nowMs, perSecond, quantile, sleep, table, until } from './stats.js';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
@@ -63,6 +66,7 @@ const settings = {
   json: process.env.BENCH_JSON ? resolve(process.env.BENCH_JSON) : undefined,
   synchronous: (process.env.HERALD_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase(),
 };
+const scale = scaleSettings(process.env, process.argv.includes('--quick'));
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000 };
@@ -717,11 +721,23 @@ async function main(): Promise<number> {
     );
 
     results.peakRssBytes = herald.peakRss();
+    let scaleResults: ScaleResults | undefined;
+    if (scale) {
+      const unsettledNow = () => unsettled(messageStates(ctx.db));
+      scaleResults = await timed('scale', () =>
+        runScalePhases(
+          { herald: herald!, api: api!, sink: sink!, connections: settings.connections, unsettled: unsettledNow },
+          scale,
+          progress,
+        ),
+      );
+    }
     const code = await herald.stop();
     if (code !== 0) throw new Error(`herald exited with ${code} on SIGTERM:\n${herald.output().slice(-2000)}`);
 
     console.log(report(results));
     console.log(rules);
+    if (scaleResults) console.log(scaleReport(scaleResults));
     if (settings.profileDir) {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);
       writeFileSync(phases, JSON.stringify(windows, null, 2));

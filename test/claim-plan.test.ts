@@ -155,9 +155,10 @@ test(`a claim walks indexes for the rows it takes: no sort, no table scan (${tes
   assert.ok(claimed.some((m) => m.scope_id === 'big') && claimed.some((m) => m.scope_id !== 'big'), 'the batch is shared between tenants');
   const claimStatements = store.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s.sql.trim()));
   assert.ok(claimStatements.length >= 2, `the claim ran ${claimStatements.length} statements`);
+  const failures: string[] = [];
   for (const statement of claimStatements) {
     const lines = await plan(store.db, statement);
-    const bad = lines.filter((line) => forbidden.test(line));
-    assert.deepEqual(bad, [], `${statement.sql}\n  plan:\n    ${lines.join('\n    ')}`);
+    if (lines.some((line) => forbidden.test(line))) failures.push(`${statement.sql}\n  plan:\n    ${lines.join('\n    ')}`);
   }
+  assert.deepEqual(failures, [], 'these claim statements sort or scan');
 });
