@@ -24,6 +24,7 @@
 //   HERALD_*                     passed to Herald (e.g. HERALD_SQLITE_SYNCHRONOUS=NORMAL)
 //   BENCH_SCALE, BENCH_BACKLOGS, BENCH_TENANTS, …  the backlog and tenants phases: bench/scale-phases.ts
 //   --quick                      smaller backlog and tenants phases (no 100,000 backlog)
+//   --scale-only                 only the backlog and tenants phases (after the warm-up)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
@@ -67,6 +68,7 @@ const settings = {
   synchronous: (process.env.HERALD_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase(),
 };
 const scale = scaleSettings(process.env, process.argv.includes('--quick'));
+const scaleOnly = process.argv.includes('--scale-only');
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000 };
@@ -658,12 +660,14 @@ async function main(): Promise<number> {
     progress(`starting the SMTP sink`);
     sink = await startSink();
 
-    progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} connections, ${settings.sendConcurrency} in flight`);
-    results.baseline = await baselinePhase(sink, runId, settings.sendConcurrency, true);
-    progress(`  ${formatNumber(results.baseline!.rate)}/s`);
-    progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} in flight`);
-    results.baselineGated = await baselinePhase(sink, `${runId}g`, settings.connections, false);
-    progress(`  ${formatNumber(results.baselineGated!.rate)}/s`);
+    if (!scaleOnly) {
+      progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} connections, ${settings.sendConcurrency} in flight`);
+      results.baseline = await baselinePhase(sink, runId, settings.sendConcurrency, true);
+      progress(`  ${formatNumber(results.baseline!.rate)}/s`);
+      progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} in flight`);
+      results.baselineGated = await baselinePhase(sink, `${runId}g`, settings.connections, false);
+      progress(`  ${formatNumber(results.baselineGated!.rate)}/s`);
+    }
 
     progress('starting Herald');
     if (settings.profileDir) mkdirSync(settings.profileDir, { recursive: true });
@@ -693,33 +697,35 @@ async function main(): Promise<number> {
     await timed('warm-up', () => warmHerald(ctx));
     await herald.probeReport();
 
-    progress('ingest with delivery held (mail server saved with enabled: false)');
-    await createHeldTenant(ctx);
-    await saveMailServer(ctx, false);
-    results.ingestSingle = await timed('ingest', () => ingestSinglePhase(ctx));
-    progress(`  POST /events: ${formatNumber(results.ingestSingle!.rate)}/s`);
-    results.ingestBatch = await timed('batch', () => ingestBatchPhase(ctx));
-    progress(`  POST /events/batch: ${formatNumber(results.ingestBatch!.rate)}/s`);
-    results.holding = await timed('holding', () => holdingPhase(ctx, settings.n));
+    let rules: string | undefined;
+    if (!scaleOnly) {
+      progress('ingest with delivery held (mail server saved with enabled: false)');
+      await createHeldTenant(ctx);
+      await saveMailServer(ctx, false);
+      results.ingestSingle = await timed('ingest', () => ingestSinglePhase(ctx));
+      progress(`  POST /events: ${formatNumber(results.ingestSingle!.rate)}/s`);
+      results.ingestBatch = await timed('batch', () => ingestBatchPhase(ctx));
+      progress(`  POST /events/batch: ${formatNumber(results.ingestBatch!.rate)}/s`);
+      results.holding = await timed('holding', () => holdingPhase(ctx, settings.n));
 
-    progress(`delivery: releasing ${results.holding.count} held messages`);
-    results.delivery = await timed('delivery', () => deliveryPhase(ctx, results.holding!.count));
-    progress(`  ${formatNumber(results.delivery!.rate)}/s`);
+      progress(`delivery: releasing ${results.holding.count} held messages`);
+      results.delivery = await timed('delivery', () => deliveryPhase(ctx, results.holding!.count));
+      progress(`  ${formatNumber(results.delivery!.rate)}/s`);
 
-    progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
-    results.latency = await timed('latency', () => latencyPhase(ctx));
-    progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
-    progress('notification rules path (bench/rules-scenario.ts)');
-    const rules = await timed('rules', () =>
-      rulesScenario({
-        ...ctx,
-        n: settings.n,
-        httpConcurrency: settings.httpConcurrency,
-        connections: settings.connections,
-        core: { ingest: results.ingestSingle!, delivery: results.delivery! },
-      }),
-    );
-
+      progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
+      results.latency = await timed('latency', () => latencyPhase(ctx));
+      progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
+      progress('notification rules path (bench/rules-scenario.ts)');
+      rules = await timed('rules', () =>
+        rulesScenario({
+          ...ctx,
+          n: settings.n,
+          httpConcurrency: settings.httpConcurrency,
+          connections: settings.connections,
+          core: { ingest: results.ingestSingle!, delivery: results.delivery! },
+        }),
+      );
+    }
     results.peakRssBytes = herald.peakRss();
     let scaleResults: ScaleResults | undefined;
     if (scale) {
@@ -735,8 +741,8 @@ async function main(): Promise<number> {
     const code = await herald.stop();
     if (code !== 0) throw new Error(`herald exited with ${code} on SIGTERM:\n${herald.output().slice(-2000)}`);
 
-    console.log(report(results));
-    console.log(rules);
+    if (!scaleOnly) console.log(report(results));
+    if (rules) console.log(rules);
     if (scaleResults) console.log(scaleReport(scaleResults));
     if (settings.profileDir) {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);

@@ -17,6 +17,7 @@
 import type { ApiClient } from './http-client.js';
 import type { HeraldProcess } from './herald-process.js';
 import type { SinkProcess } from './sink-process.js';
+import type { ProbeReport } from './sqlite-probe.js';
 import { eventBody, fromAddress, fromName } from './bench-mail.js';
 import { closedLoop, formatNumber, nowMs, perSecond, sleep, table, until } from './stats.js';
 
@@ -61,6 +62,12 @@ interface Drain {
   ms: number;
   rate: number;
   peakRssMB: number;
+  /** RSS when the release starts: what the drain adds is the peak over this. */
+  startRssMB: number;
+  /** The main thread's largest heap while draining, from the probe (BENCH_PROBE=1). */
+  memoryMB?: ProbeReport['memoryMB'];
+  /** Claim transactions while draining, from the probe: count and mean ms open. */
+  claims?: { count: number; meanMs: number };
 }
 
 const targets = { backlogRatio: 0.9, tenantsRatio: 0.9, newTenantMs: 5000, peakRssMB: 200 };
@@ -107,7 +114,9 @@ async function queueAndDrain(
   await post(ctx, tenants, from);
   await until('the backlog to be held', 600_000, () => (ctx.unsettled() === 0 ? true : undefined), 200);
   await ctx.sink.reset();
-  let peak = ctx.herald.rss();
+  await ctx.herald.probeReport();
+  const startRss = ctx.herald.rss();
+  let peak = startRss;
   const sampler = setInterval(() => (peak = Math.max(peak, ctx.herald.rss())), 200);
   const startedAt = nowMs();
   await setDelivery(ctx, true);
@@ -118,7 +127,17 @@ async function queueAndDrain(
   if (stats.timedOut || stats.count < tenants.length) throw new Error(`drain: the sink got ${stats.count} of ${tenants.length}`);
   await until('the drain to be recorded', 120_000, () => (ctx.unsettled() === 0 ? true : undefined), 100);
   const ms = stats.lastAt! - startedAt;
-  return { count: tenants.length, ms, rate: perSecond(tenants.length, ms), peakRssMB: peak / 1024 / 1024 };
+  const probe = await ctx.herald.probeReport();
+  const claim = probe?.transactions.claim;
+  return {
+    count: tenants.length,
+    ms,
+    rate: perSecond(tenants.length, ms),
+    peakRssMB: peak / 1024 / 1024,
+    startRssMB: startRss / 1024 / 1024,
+    memoryMB: probe?.memoryMB,
+    claims: claim ? { count: claim.count, meanMs: claim.ms / claim.count } : undefined,
+  };
 }
 
 async function createTenants(ctx: ScaleContext, ids: readonly string[]): Promise<void> {
@@ -223,7 +242,11 @@ export function scaleReport(results: ScaleResults): string {
     ...(results.manyTenants ? [{ name: 'many tenants', ...results.manyTenants }] : []),
   ].map(
     (d) =>
-      `- ${d.name}: ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink), peak RSS ${formatNumber(d.peakRssMB)} MB`,
+      `- ${d.name}: ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink); RSS ${formatNumber(d.startRssMB)} MB at the release, peak ${formatNumber(d.peakRssMB)} MB` +
+      (d.memoryMB
+        ? `; main-thread heap peak ${formatNumber(d.memoryMB.heapUsed)} MB used of ${formatNumber(d.memoryMB.heapTotal)} MB, external ${formatNumber(d.memoryMB.external)} MB`
+        : '') +
+      (d.claims ? `; ${formatNumber(d.claims.count)} claim transactions, ${formatNumber(d.claims.meanMs, 2)} ms each` : ''),
   );
   return ['', 'Delivery at scale (issue 14)', '', table(rows), '', ...details].join('\n');
 }
