@@ -334,6 +334,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       every(Math.max(1000, Math.min(config.leaseMs / 4, 30_000)), recover);
       every(5000, releaseHeldMessages);
       void recover().then(cycle, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
+      transports.warmSmtp().catch((error: unknown) => log.warn({ err: error }, 'could not start the SMTP thread ahead of the first send'));
     },
     wake,
     releaseHeldMessages,
