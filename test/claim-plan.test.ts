@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { postgresDialect, sqliteDialect, type StoreDialect } from '../src/store/dialect.js';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, MessageState } from '../src/store/schema.js';
 import { recordAndClaim } from '../src/delivery/sending/outbox.js';
-import { createTestDatabase, testDialect } from './support/test-database.js';
+import { testDialect } from './support/test-database.js';
+import { insertTenants, messageRow, openDirectStore } from './support/direct-store.js';
 
 // Real: the migrated schema on this run's dialect (a SQLite file, or a fresh PostgreSQL database),
 // filled like a store with a backlog — one tenant with thousands of due messages, hundreds of
@@ -22,32 +16,6 @@ const smallTenants = 2000;
 /** Tenants whose only message is deferred to later: in due_scopes, not yet due. */
 const laterTenants = 15_000;
 
-async function openDatabase(): Promise<{
-  db: Kysely<Database>;
-  dialect: StoreDialect;
-  statements: CompiledQuery[];
-  [Symbol.asyncDispose](): Promise<void>;
-}> {
-  const statements: CompiledQuery[] = [];
-  const log = (event: { query: CompiledQuery }) => void statements.push(event.query);
-  if (testDialect === 'postgres') {
-    const database = await createTestDatabase();
-    const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.env.HERALD_DATABASE_URL }) }),
-      log,
-    });
-    return { db, dialect: postgresDialect, statements, [Symbol.asyncDispose]: async () => (await db.destroy(), await database.drop()) };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'herald-plan-'));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SqliteDatabase(join(dir, 'herald.db')) }), log });
-  return {
-    db,
-    dialect: sqliteDialect,
-    statements,
-    [Symbol.asyncDispose]: async () => (await db.destroy(), rmSync(dir, { recursive: true })),
-  };
-}
-
 async function fill(db: Kysely<Database>): Promise<void> {
   const now = Date.now();
   const scopes = [
@@ -55,26 +23,7 @@ async function fill(db: Kysely<Database>): Promise<void> {
     ...Array.from({ length: smallTenants }, (_, i) => `t${i}`),
     ...Array.from({ length: laterTenants }, (_, i) => `l${i}`),
   ];
-  for (let at = 0; at < scopes.length; at += 500) {
-    const rows = scopes
-      .slice(at, at + 500)
-      .map((id) => ({ id, kind: 'tenant' as const, name: id, mail_server_version: null, created_at: now, updated_at: now }));
-    await db.insertInto('scopes').values(rows).execute();
-    await db
-      .insertInto('events')
-      .values(
-        rows.map(({ id }) => ({
-          id: `evt_${id}`,
-          scope_id: id,
-          type: 'bench',
-          severity: 'info',
-          data: '{}',
-          outcome: 'queued',
-          created_at: now,
-        })),
-      )
-      .execute();
-  }
+  await insertTenants(db, scopes, now);
   const messages: Array<{ scope: string; state: MessageState; at: number }> = [];
   for (let i = 0; i < bigBacklog; i += 1)
     messages.push({ scope: 'big', state: i % 10 === 0 ? 'deferred' : 'queued', at: now - bigBacklog + i });
@@ -87,33 +36,7 @@ async function fill(db: Kysely<Database>): Promise<void> {
   for (let at = 0; at < messages.length; at += 500) {
     await db
       .insertInto('messages')
-      .values(
-        messages.slice(at, at + 500).map((m, i) => ({
-          id: `msg_${at + i}`,
-          scope_id: m.scope,
-          event_id: `evt_${m.scope}`,
-          recipient: `r${at + i}@example.test`,
-          recipient_name: null,
-          message_id: `<${at + i}@example.test>`,
-          subject: 'subject',
-          text_body: 'body',
-          html_body: null,
-          state: m.state,
-          held_reason: m.state === 'held' ? 'no mail server' : null,
-          attempts: 0,
-          ambiguous_attempts: 0,
-          next_attempt_at: m.at,
-          lease_owner: null,
-          lease_until: null,
-          last_stage: null,
-          last_reply_code: null,
-          last_reply: null,
-          created_at: m.at,
-          queued_at: m.at,
-          updated_at: m.at,
-          sent_at: null,
-        })),
-      )
+      .values(messages.slice(at, at + 500).map((m, i) => messageRow(`msg_${at + i}`, m.scope, m.state, m.at)))
       .execute();
   }
   await sql`analyze`.execute(db);
@@ -140,8 +63,7 @@ const forbidden =
   testDialect === 'postgres' ? /^(Sort|Incremental Sort|Seq Scan)\b/ : /TEMP B-TREE|^SCAN (messages|m|scopes|s|due_scopes)\b/;
 
 test(`a claim walks indexes for the rows it takes: no sort, no table scan (${testDialect})`, async () => {
-  await using store = await openDatabase();
-  await migrateToLatest(store.db);
+  await using store = await openDirectStore();
   await fill(store.db);
   store.statements.length = 0;
   const claimed = await recordAndClaim(store.db, store.dialect, {
