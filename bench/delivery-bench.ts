@@ -23,7 +23,8 @@
 //   BENCH_JSON=FILE              also write the results as JSON
 //   HERALD_*                     passed to Herald (e.g. HERALD_SQLITE_SYNCHRONOUS=NORMAL)
 //   BENCH_SCALE, BENCH_BACKLOGS, BENCH_TENANTS, …  the backlog and tenants phases: bench/scale-phases.ts
-//   --quick                      smaller backlog and tenants phases (no 100,000 backlog)
+//   --full / --quick             the sizes for the backlog and tenants phases (100,000 backlog,
+//                                10,000 tenants: tens of minutes) / smaller ones
 //   --scale-only                 only the backlog and tenants phases (after the warm-up)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
@@ -67,7 +68,7 @@ const settings = {
   json: process.env.BENCH_JSON ? resolve(process.env.BENCH_JSON) : undefined,
   synchronous: (process.env.HERALD_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase(),
 };
-const scale = scaleSettings(process.env, process.argv.includes('--quick'));
+const scale = scaleSettings(process.env, process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default');
 const scaleOnly = process.argv.includes('--scale-only');
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 

@@ -8,12 +8,14 @@
 //   while the many-tenant backlog drains, delivered within 5 s (fairness).
 // Peak RSS is sampled while each backlog drains (target ≤ 200 MB).
 //
-// Environment (all optional; `--quick` gives the smaller defaults in brackets):
+// Sizes: the default keeps `npm run bench` to minutes; `--full` runs the issue's sizes (a 100,000
+// backlog, 10,000 tenants and a 50,000-message tenant: tens of minutes on a 2-core machine);
+// `--quick` the smallest. Environment (all optional) overrides either:
 //   BENCH_SCALE=0                  skips these phases
-//   BENCH_BACKLOGS=1000,10000,100000 [1000,10000]  backlog sizes
-//   BENCH_TENANTS=10000 [1000]     tenants with a few due messages each
+//   BENCH_BACKLOGS=1000,10000      backlog sizes (--full 1000,10000,100000; --quick 1000,5000)
+//   BENCH_TENANTS=2000             tenants with a few due messages each (--full 10000; --quick 200)
 //   BENCH_TENANT_MESSAGES=3        messages each of them has
-//   BENCH_BIG_TENANT=50000 [10000] messages of the one big tenant
+//   BENCH_BIG_TENANT=10000         messages of the one big tenant (--full 50000; --quick 2000)
 import type { ApiClient } from './http-client.js';
 import type { HeraldProcess } from './herald-process.js';
 import type { SinkProcess } from './sink-process.js';
@@ -37,7 +39,7 @@ export interface ScaleSettings {
   bigTenant: number;
 }
 
-export function scaleSettings(env: NodeJS.ProcessEnv, quick: boolean): ScaleSettings | undefined {
+export function scaleSettings(env: NodeJS.ProcessEnv, size: 'quick' | 'default' | 'full'): ScaleSettings | undefined {
   if (env.BENCH_SCALE === '0') return undefined;
   const whole = (name: string, fallback: number) => {
     const raw = env[name];
@@ -46,14 +48,19 @@ export function scaleSettings(env: NodeJS.ProcessEnv, quick: boolean): ScaleSett
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: "${raw}" must be a whole number ≥ 1`);
     return value;
   };
-  const backlogs = (env.BENCH_BACKLOGS ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+  const sizes = {
+    quick: { backlogs: '1000,5000', tenants: 200, bigTenant: 2000 },
+    default: { backlogs: '1000,10000', tenants: 2000, bigTenant: 10_000 },
+    full: { backlogs: '1000,10000,100000', tenants: 10_000, bigTenant: 50_000 },
+  }[size];
+  const backlogs = (env.BENCH_BACKLOGS ?? sizes.backlogs).split(',').map(Number);
   if (backlogs.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error(`BENCH_BACKLOGS: "${env.BENCH_BACKLOGS}" must list whole numbers`);
   return {
     backlogs,
-    tenants: whole('BENCH_TENANTS', quick ? 1000 : 10_000),
+    tenants: whole('BENCH_TENANTS', sizes.tenants),
     tenantMessages: whole('BENCH_TENANT_MESSAGES', 3),
-    bigTenant: whole('BENCH_BIG_TENANT', quick ? 10_000 : 50_000),
+    bigTenant: whole('BENCH_BIG_TENANT', sizes.bigTenant),
   };
 }
 
