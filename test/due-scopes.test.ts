@@ -97,3 +97,49 @@ test(`a scope that was served takes its turn behind one that has waited (${testD
   for (const now of [t0 + 200, t0 + 210]) order.push(...(await claim(store, now, 1)).map((m) => m.id));
   assert.deepEqual(order, ['big5', 'new1']);
 });
+
+test(`three claimers and a writer at once: every message claimed exactly once, no scope left behind (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  const scopes = Array.from({ length: 20 }, (_, i) => `s${i}`);
+  await insertTenants(store.db, scopes, t0);
+  const total = 1500;
+  let written = 0;
+  const writer = (async () => {
+    // Batches of 50 across the scopes, as ingest writes them, while the claimers run.
+    for (let at = 0; at < total; at += 50) {
+      const rows = Array.from({ length: 50 }, (_, i) => messageRow(`m${at + i}`, scopes[(at + i) % scopes.length]!, 'queued', t0 + at + i));
+      await store.db.transaction().execute((trx) => trx.insertInto('messages').values(rows).execute());
+      written = at + 50;
+    }
+  })();
+  const claimed = new Map<string, number>();
+  const claimer = async (nodeId: string) => {
+    let outcomes: MessageOutcome[] = [];
+    for (let idle = 0; idle < 20;) {
+      const batch = await recordAndClaim(store.db, store.dialect, {
+        nodeId,
+        now: t0 + 10 * total,
+        leaseMs: 60_000,
+        outcomes,
+        claim: { limit: 40, roomFor: () => 40 },
+      });
+      for (const message of batch) claimed.set(message.id, (claimed.get(message.id) ?? 0) + 1);
+      outcomes = batch.map((message) => ({ ...deferred(message, 0), state: 'sent' as const, nextAttemptAt: undefined }));
+      idle = batch.length === 0 && written >= total ? idle + 1 : 0;
+    }
+    if (outcomes.length > 0) await recordAndClaim(store.db, store.dialect, { nodeId, now: t0 + 10 * total, leaseMs: 60_000, outcomes });
+  };
+  await Promise.all([writer, claimer('n1'), claimer('n2'), claimer('n3')]);
+  assert.equal(claimed.size, total, 'every message was claimed');
+  assert.deepEqual(
+    [...claimed.values()].filter((times) => times !== 1),
+    [],
+    'none twice',
+  );
+  const states = await store.db.selectFrom('messages').select('state').distinct().execute();
+  assert.deepEqual(
+    states.map((row) => row.state),
+    ['sent'],
+  );
+  assert.deepEqual(await dueScopes(store), {}, 'due_scopes is empty once nothing is due');
+});
