@@ -38,7 +38,8 @@ async function post(h: Harness, tenant: string | undefined, recipients: string[]
 }
 
 async function settle(h: Harness, ids: string[], states = ['sent', 'failed', 'deferred', 'held']) {
-  for (const id of ids) await h.until(async () => states.includes((await h.api('GET', `/api/v1/deliveries/${id}`)).body.state));
+  // A loaded machine (the suite runs files side by side, and the SMTP thread starts with tsx) can be slow.
+  for (const id of ids) await h.until(async () => states.includes((await h.api('GET', `/api/v1/deliveries/${id}`)).body.state), 60_000);
 }
 
 test('/metrics counts attempts by scope, provider, outcome and reason class, the latency, the queue by scope, with tenants capped', async () => {

@@ -19,8 +19,8 @@ const eventTypeCacheSize = 10_000;
  * The observer the worker calls once per attempt. The log line names the message, scope, event
  * and its type, the outcome and its reason class, the stage and reply, the duration, the attempt
  * number and the settings version, and shows addresses by domain only (`…@example.com`), replies
- * included. The event types of a turn's attempts are read in one query, after the attempts, so
- * the send path never waits for it.
+ * included. The event types of the attempts of 20 ms are read in one query, after the attempts,
+ * so the send path never waits for it.
  *
  * @example
  * declare const metrics: HeraldMetrics;
@@ -35,7 +35,9 @@ export function createAttemptObserver(deps: {
   let waiting: Array<{ message: MessageRow; outcome: AttemptOutcome; provider: string }> = [];
 
   async function writeLines(): Promise<void> {
-    const batch = waiting;
+    // Lines the level leaves out (sent ones at HERALD_LOG_LEVEL=warn) cost no lookup.
+    const infoShown = deps.log.isLevelEnabled?.('info') ?? true;
+    const batch = waiting.filter((entry) => infoShown || isWarning(entry.outcome));
     waiting = [];
     const unknown = [...new Set(batch.map((entry) => entry.message.event_id).filter((id) => !eventTypes.has(id)))];
     try {
@@ -52,8 +54,8 @@ export function createAttemptObserver(deps: {
     }
     for (const { message, outcome, provider } of batch) {
       const line = attemptLine(message, outcome, provider, eventTypes.get(message.event_id) ?? null);
-      if (outcome.state === 'sent' || outcome.attempt.outcome === 'retry') deps.log.info(line, 'delivery attempt');
-      else deps.log.warn(line, 'delivery attempt');
+      if (isWarning(outcome)) deps.log.warn(line, 'delivery attempt');
+      else deps.log.info(line, 'delivery attempt');
     }
   }
 
@@ -78,12 +80,16 @@ export function createAttemptObserver(deps: {
           reason: reasonClassOf(attempt),
           ...(outcome.state === 'sent' ? { latencyMs: attempt.startedAt + attempt.durationMs - message.created_at } : {}),
         });
-        if (waiting.push({ message, outcome, provider }) === 1) setImmediate(() => void writeLines());
+        // Coalesced for a moment: under load one query reads the event types of many attempts.
+        if (waiting.push({ message, outcome, provider }) === 1) setTimeout(() => void writeLines(), 20);
       });
   };
 }
 
 type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
+
+/** Failed and ambiguous attempts are warnings; sent and deferred ones information. */
+const isWarning = (outcome: AttemptOutcome) => outcome.state === 'failed' || outcome.attempt.outcome === 'ambiguous';
 
 /** The log line's fields: no local part of any address, no secret (settings are named by version only). */
 function attemptLine(message: MessageRow, outcome: AttemptOutcome, provider: string, eventType: string | null) {
