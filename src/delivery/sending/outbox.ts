@@ -46,7 +46,7 @@ const dueScopesSql = `select id as scope_id, case when q <= d then q else d end 
   from (select s.id,
     coalesce((select min(m.next_attempt_at) from messages m where m.state = 'queued' and m.scope_id = s.id), ?) as q,
     coalesce((select min(m.next_attempt_at) from messages m where m.state = 'deferred' and m.scope_id = s.id), ?) as d
-    from scopes s) per_scope
+    from scopes s where s.id not in (select scope_id from paused_scopes)) per_scope
   where q <= ? or d <= ?
   order by due limit 64`;
 
