@@ -59,7 +59,8 @@ test(
       return result.stdout;
     };
     let smtp = await startSmtpTestServer({ users: { 'acme-mailer': 'pw-Acme-Before-1' } });
-    const herald = await startHeraldProcess(env);
+    // A loaded CI machine may need a while to start it.
+  const herald = await startHeraldProcess(env, 120_000);
     try {
       const api = async (method: string, path: string, body?: unknown) => {
         const response = await fetch(`${herald.url}/api/v1${path}`, {
