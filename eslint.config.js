@@ -60,7 +60,8 @@ export default tseslint.config(
     smtp: ['sending', 'diagnosis', 'read-models'],
     sending: ['diagnosis', 'read-models'],
     diagnosis: ['read-models'],
-    'read-models': ['smtp', 'sending', 'diagnosis'],
+    'read-models': ['smtp', 'sending', 'diagnosis', 'queue'],
+    queue: ['sending'],
   }).map(([folder, forbidden]) => ({
     files: [`src/delivery/${folder}/**/*.ts`],
     rules: {
