@@ -18,13 +18,14 @@ const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 180_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+// A CLI run takes seconds (and far more on a loaded machine): generous bounds, never a fixed wait.
+async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -36,7 +37,7 @@ async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs =
 
 test(
   'scripted incident: a tenant’s server refuses AUTH with 535; status names it; pause, fix, resume, retry → delivered',
-  { timeout: 240_000 },
+  { timeout: 900_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'herald-incident-'));
     const database = await createTestDatabase();
@@ -60,7 +61,7 @@ test(
     };
     let smtp = await startSmtpTestServer({ users: { 'acme-mailer': 'pw-Acme-Before-1' } });
     // A loaded CI machine may need a while to start it.
-  const herald = await startHeraldProcess(env, 120_000);
+    const herald = await startHeraldProcess(env, 120_000);
     try {
       const api = async (method: string, path: string, body?: unknown) => {
         const response = await fetch(`${herald.url}/api/v1${path}`, {
@@ -148,7 +149,7 @@ test(
   },
 );
 
-test('herald status --watch redraws until Ctrl-C, then exits 0', { timeout: 120_000 }, async () => {
+test('herald status --watch redraws until Ctrl-C, then exits 0', { timeout: 600_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-watch-'));
   const database = await createTestDatabase();
   const env = { ...database.env, HERALD_DATA_DIR: dataDir };

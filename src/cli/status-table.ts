@@ -54,7 +54,9 @@ function scopeLines(scope: ScopeQueue, buckets: string[], now: number): string[]
  * age (qshape's buckets), the oldest stuck message with its reply and hint, held reasons, and the
  * last success and failure.
  *
- * @example console.log(renderStatus(await domains.queue.status()));
+ * @example
+ * declare const status: QueueStatus; // from queue.status()
+ * process.stdout.write(renderStatus(status));
  */
 export function renderStatus(status: QueueStatus): string {
   const now = Date.parse(status.generatedAt);

@@ -36,7 +36,9 @@ export const DeliverySummary = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   sentAt: Nullable(Type.String()),
-  cancelled: Nullable(Type.Object({ by: Type.String(), reason: Type.String() }, { description: 'who cancelled it and why (state cancelled)' })),
+  cancelled: Nullable(
+    Type.Object({ by: Type.String(), reason: Type.String() }, { description: 'who cancelled it and why (state cancelled)' }),
+  ),
 });
 
 export const DeliveryDetail = Type.Intersect([
