@@ -104,7 +104,13 @@ test(
       await smtp.close();
       smtp = await startSmtpTestServer({ port, users: { 'acme-mailer': 'pw-Acme-Rotated-2' } });
       const stuck = [await post('oncall@acme.example'), await post('billing@acme.example')];
-      for (const id of stuck) await until(async () => (await stateOf(id)) === 'deferred');
+      for (const id of stuck) {
+        const settled = await until(async () => {
+          const detail = (await api('GET', `/deliveries/${id}`)).body;
+          return detail.state !== 'queued' && detail.state !== 'sending' && detail;
+        });
+        assert.equal(settled.state, 'deferred', JSON.stringify(settled.attemptHistory));
+      }
 
       const status = await run(['status', '--scope', 'acme']);
       assert.match(status, /^acme \(Acme Corp\)/m);
