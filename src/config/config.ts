@@ -27,6 +27,8 @@ export interface Config {
   readonly security: SecurityConfig;
   readonly notifications: NotificationsConfig;
   readonly templates: TemplatesConfig;
+  /** Tenants with their own label on /metrics (HERALD_METRICS_TOP_TENANTS); the rest share `other`. */
+  readonly metricsTopTenants: number;
 }
 
 export interface TemplatesConfig {
@@ -178,6 +180,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       threads: read.integer('HERALD_TEMPLATE_THREADS', undefined, 2, 1, 16),
       budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
     },
+    metricsTopTenants: read.integer('HERALD_METRICS_TOP_TENANTS', undefined, 20, 0, 1000),
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
     problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');

@@ -20,6 +20,7 @@ import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
+import type { AttemptObserver } from './attempt-observer.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -32,6 +33,8 @@ export interface DeliveryWorkerDeps {
   nodeId: string;
   /** The SSRF guard, asked right before a transport connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** Counts and logs each attempt (attempt-observer.ts). */
+  observeAttempt?: AttemptObserver;
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -243,6 +246,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         null,
       );
     }
+    deps.observeAttempt?.(message, outcome, scopeSettings);
     queueOutcome(outcome);
     settle(message);
   }

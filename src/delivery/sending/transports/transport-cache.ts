@@ -109,7 +109,8 @@ export function createTransportCache(deps: {
       );
     }
     const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
-    return smtpThread.transport(options, { poolSize: server.poolSize });
+    const transcript = deps.log.isLevelEnabled?.('debug') ? { transcript: { scope: server.scopeId, version: server.version } } : {};
+    return smtpThread.transport(options, { poolSize: server.poolSize, ...transcript });
   }
 }
 
