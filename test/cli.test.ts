@@ -34,9 +34,10 @@ test('migrate, status and send-test work on a fresh database', async () => {
     const sent = herald(['send-test', '--to', 'admin@example.test'], env);
     assert.equal(sent.status, 0, sent.stderr);
     assert.match(sent.stdout, /through builtin/);
-    const status = herald(['status'], env);
+    const status = herald(['status', '--json'], env);
     assert.equal(status.status, 0, status.stderr);
-    assert.equal(JSON.parse(status.stdout).database, testDialect);
+    assert.equal(JSON.parse(status.stdout).database.dialect, testDialect);
+    assert.match(herald(['status'], env).stdout, /^system \(System\)$/m);
     const unknown = herald(['frobnicate'], env);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /Unknown command/);

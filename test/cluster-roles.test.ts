@@ -53,7 +53,7 @@ test('an api node accepts, a worker node delivers; both report themselves in sta
       assert.equal((await fetch(`${worker.url}/metrics`)).status, 401, 'metrics need the token');
 
       const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
-      const status = spawnSync(process.execPath, [bin, 'status'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      const status = spawnSync(process.execPath, [bin, 'status', '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' });
       const nodes = JSON.parse(status.stdout).nodes as Array<{ role: string; state: string }>;
       assert.deepEqual(
         nodes

@@ -131,7 +131,7 @@ for (const security of ['starttls', 'tls'] as const) {
   });
 }
 
-test('AUTH with the right password delivers; a wrong one fails at AUTH with the 535 reply', async () => {
+test('AUTH with the right password delivers; a wrong one defers the message at AUTH with the 535 reply (soft bounce), and fixing it delivers', async () => {
   await using smtp = await startSmtpTestServer({ security: 'starttls', users: { ops: 'pw-Correct-Horse-7' } });
   await using h = await startHarness();
   const base = smtpSettings(smtp, { security: 'starttls', port: smtp.port, tlsCa: smtp.ca, auth: 'password', username: 'ops' });
@@ -141,11 +141,15 @@ test('AUTH with the right password delivers; a wrong one fails at AUTH with the 
 
   await h.api('PUT', '/api/v1/system/mail-server', { ...base, password: 'pw-Wrong-Battery-8' });
   const bad = await postEvent(h, { recipients: ['ops@example.test'] });
-  const failed = await settled(h, bad.messages[0]!.id);
-  assert.equal(failed.state, 'failed');
-  assert.equal(failed.lastStage, 'auth');
-  assert.equal(failed.lastReplyCode, 535);
+  const deferred = await settled(h, bad.messages[0]!.id, ['deferred', 'failed']);
+  assert.equal(deferred.state, 'deferred', 'a refused login is the settings, not the message: it is not given up');
+  assert.equal(deferred.lastStage, 'auth');
+  assert.equal(deferred.lastReplyCode, 535);
+  assert.equal(deferred.attemptHistory.at(-1).outcome, 'retry');
   assert.equal(smtp.received.length, 1);
+  await h.api('PUT', '/api/v1/system/mail-server', { ...base, password: 'pw-Correct-Horse-7' });
+  assert.equal((await settled(h, bad.messages[0]!.id)).state, 'sent');
+  assert.equal(smtp.received.length, 2);
 });
 
 test("with no mail server a tenant's mail is held with the reason, and released once settings exist", async () => {

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { DeliveryStats } from '../delivery/sending/worker.js';
 import type { MailServerTests } from '../delivery/diagnosis/mail-server-test.js';
 import type { Deliveries } from '../delivery/read-models/deliveries.js';
+import type { Queue } from '../delivery/queue/queue.js';
 import type { Accounts, AttemptCounter } from '../accounts/index.js';
 import type { AuditLog } from '../audit/index.js';
 import type { ClusterStatus } from '../cluster/index.js';
@@ -35,6 +36,8 @@ export interface DomainHandles {
   mailServerTests: MailServerTests;
   /** The delivery history, the overview and resending. */
   deliveries: Deliveries;
+  /** `herald status` and the queue commands: retry, pause, resume, purge. */
+  queue: Queue;
   /** The SSRF guard for tenants' mail servers and its allow-list. */
   hosts: MailHostGuard;
 }

@@ -30,6 +30,7 @@ import { preferenceRoutes } from './routes/preferences.js';
 import { silenceRoutes } from './routes/silences.js';
 import { templateRoutes } from './routes/templates.js';
 import { alertmanagerRoutes } from './routes/alertmanager.js';
+import { queueRoutes, statusRoutes } from './routes/queue.js';
 
 /**
  * Builds the HTTP API as a Fastify app (not listening): routes declared by schema, so validation,
@@ -122,6 +123,9 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
       await v1.register(deliveryRoutes, { deps });
       await v1.register(mailboxRoutes, { deps });
       await v1.register(overviewRoutes, { deps });
+      await v1.register(statusRoutes, { deps });
+      await v1.register(queueRoutes, { deps, scope: 'system', prefix: '/system' });
+      await v1.register(queueRoutes, { deps, scope: 'tenant', prefix: '/tenants/:tenantId' });
     },
     { prefix: '/api/v1' },
   );

@@ -14,6 +14,7 @@ import { createRecipients, createTenants } from '../scopes/index.js';
 import { createKeyRotation, type KeyRotation } from '../secrets/rotate-keys.js';
 import { createTemplates, type RenderPool } from '../templates/index.js';
 import { createMailServerDomains, type MailServerDomains } from './mail-server-domains.js';
+import { createQueue } from '../delivery/queue/queue.js';
 
 /** What the domains are built from: one database, one clock, the configuration, and the render pool. */
 export interface DomainParts {
@@ -55,6 +56,7 @@ export function createDomains({ db, clock, config, renderPool, log }: DomainPart
     eventLog: createEventLog({ db }),
     mailbox: createMailbox({ db }),
     clusterStatus: createClusterStatus({ db, clock }),
+    queue: createQueue({ db, clock, dialect: config.database.dialect }),
     keys: createKeyRotation({ db, masterKeys: config.masterKeys, dataDir: config.dataDir }),
   };
 }

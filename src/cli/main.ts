@@ -4,7 +4,6 @@ import { AppError } from '../shared/app-error.js';
 import { startCommand } from './start-command.js';
 import {
   migrateCommand,
-  statusCommand,
   keysRotateCommand,
   sendTestCommand,
   adminTokenCommand,
@@ -12,13 +11,19 @@ import {
   auditVerifyCommand,
 } from './store-commands.js';
 import { readPasswordFromStdin } from './read-password.js';
+import { queueCommand, statusCommand } from './queue-commands.js';
 
 const usage = `herald — system email notifications
 
 Usage:
   herald start [--role all|api|worker] [--host H] [--port P] [--data-dir D] [--database-url URL]
   herald migrate
-  herald status
+  herald status [--json] [--watch [--interval SECONDS]] [--scope system|TENANT]
+  herald queue retry  (--scope S | --message ID) [filter] [--state deferred|failed|held]...   (default: deferred, due now)
+  herald queue pause  --scope S [--reason TEXT]      (its mail stays queued)
+  herald queue resume --scope S
+  herald queue purge  (--scope S | --message ID) --reason TEXT [filter] [--state queued|deferred|held]...
+      filter: [--older-than AGE] [--recipient ADDRESS] [--type EVENT_TYPE] [--message ID]
   herald send-test --to ADDRESS [--tenant ID]
   herald keys rotate
   herald admin token [--label TEXT]
@@ -42,6 +47,16 @@ async function main(argv: string[]): Promise<number> {
       label: { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },
+      json: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      interval: { type: 'string' },
+      scope: { type: 'string' },
+      message: { type: 'string' },
+      state: { type: 'string', multiple: true },
+      'older-than': { type: 'string' },
+      recipient: { type: 'string' },
+      type: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,7 +79,17 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(config);
     case 'status':
-      return statusCommand(config);
+      return statusCommand(config, { json: values.json, watch: values.watch, interval: values.interval, scope: values.scope });
+    case 'queue':
+      return queueCommand(config, sub, {
+        scope: values.scope,
+        message: values.message,
+        states: values.state,
+        olderThan: values['older-than'],
+        recipient: values.recipient,
+        type: values.type,
+        reason: values.reason,
+      });
     case 'send-test':
       return sendTestCommand(config, { to: values.to, tenant: values.tenant });
     case 'keys':

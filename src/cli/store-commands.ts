@@ -8,7 +8,7 @@ import { createRenderPool } from '../templates/index.js';
 import { createDomains, type Domains } from '../app/domains.js';
 
 /** Opens and migrates the database, builds the domains as the server does, and closes it all after `use`. */
-async function withDomains<T>(config: Config, use: (domains: Domains, store: Store) => Promise<T>): Promise<T> {
+export async function withDomains<T>(config: Config, use: (domains: Domains, store: Store) => Promise<T>): Promise<T> {
   const store = openStore(config.database);
   // Its threads start with the first render; no command renders.
   const renderPool = createRenderPool({ ...config.templates, log: silentLogger });
@@ -30,17 +30,6 @@ export async function migrateCommand(config: Config): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-/** The cluster's nodes, message counts per scope and state, and what is held and why. */
-export async function statusCommand(config: Config): Promise<number> {
-  return withDomains(config, async ({ clusterStatus }) => {
-    const messages = await clusterStatus.messagesByScope();
-    const held = await clusterStatus.heldByScope();
-    const nodes = await clusterStatus.nodes();
-    console.log(JSON.stringify({ database: config.database.dialect, nodes, messages, held }, null, 2));
-    return 0;
-  });
 }
 
 export async function sendTestCommand(config: Config, options: { to?: string; tenant?: string }): Promise<number> {
@@ -89,7 +78,7 @@ export async function keysRotateCommand(config: Config): Promise<number> {
 }
 
 /** How the audit log names commands run on the server itself. */
-const cliActor = 'cli';
+export const cliActor = 'cli';
 
 /** A system administrator API token (every permission), printed once. */
 export async function adminTokenCommand(config: Config, label: string): Promise<number> {

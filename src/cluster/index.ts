@@ -1,3 +1,3 @@
 export { createClusterStatus, type ClusterStatus } from './cluster-status.js';
-export { registerNode, type NodeRole, type NodeStats, type NodeView } from './nodes.js';
+export { listNodes, registerNode, type NodeRole, type NodeStats, type NodeView } from './nodes.js';
 export { createClusterRateLimiter, type ClusterRateLimiter } from './rate-limiter.js';

@@ -6,6 +6,7 @@ import * as accounts from './migrations/2026-11-21-004-accounts.js';
 import * as rules from './migrations/2026-11-21-005-rules.js';
 import * as auditAppendOnly from './migrations/2026-11-21-006-audit-append-only.js';
 import * as dueScopes from './migrations/2026-12-01-104-due-scopes.js';
+import * as queueControl from './migrations/2026-12-01-105-queue-control.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21-005-rules': rules,
   '2026-11-21-006-audit-append-only': auditAppendOnly,
   '2026-12-01-104-due-scopes': dueScopes,
+  '2026-12-01-105-queue-control': queueControl,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,7 @@ export interface Database {
   templates: TemplateTable;
   event_notes: EventNoteTable;
   due_scopes: DueScopeTable;
+  paused_scopes: PausedScopeTable;
 }
 
 export interface ScopeTable {
@@ -88,7 +89,7 @@ export interface EventTable {
   created_at: number;
 }
 
-export type MessageState = 'queued' | 'sending' | 'sent' | 'deferred' | 'failed' | 'held';
+export type MessageState = 'queued' | 'sending' | 'sent' | 'deferred' | 'failed' | 'held' | 'cancelled';
 
 export interface MessageTable {
   id: string;
@@ -115,6 +116,17 @@ export interface MessageTable {
   queued_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** Who cancelled it (`herald queue purge`, an API caller); null unless `cancelled`. */
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+}
+
+/** A scope whose sending an operator paused: its mail stays queued until resumed. */
+export interface PausedScopeTable {
+  scope_id: string;
+  paused_by: string;
+  reason: string | null;
+  paused_at: number;
 }
 
 export interface AttemptTable {

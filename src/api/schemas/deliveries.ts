@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Nullable, OneOf, PageQuery } from './common.js';
 
-export const messageStates = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held'] as const;
+export const messageStates = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held', 'cancelled'] as const;
 const State = OneOf(messageStates);
 
 export const DeliveryQuery = Type.Object(
@@ -36,6 +36,9 @@ export const DeliverySummary = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   sentAt: Nullable(Type.String()),
+  cancelled: Nullable(
+    Type.Object({ by: Type.String(), reason: Type.String() }, { description: 'who cancelled it and why (state cancelled)' }),
+  ),
 });
 
 export const DeliveryDetail = Type.Intersect([

@@ -21,6 +21,12 @@ export const ScopeHealth = Type.Object({
   ),
   queueDepth: Type.Integer({ description: 'queued, sending and deferred messages' }),
   held: Type.Object({ count: Type.Integer(), reasons: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer() })) }),
+  paused: Nullable(
+    Type.Object(
+      { at: Type.String({ format: 'date-time' }), by: Type.String(), reason: Nullable(Type.String()) },
+      { description: "set while an operator has paused the scope's sending: its mail stays queued" },
+    ),
+  ),
   last24h: Type.Array(Type.Object({ hour: Type.String({ format: 'date-time' }), sent: Type.Integer(), failed: Type.Integer() }), {
     description: '24 hourly buckets, oldest first',
   }),

@@ -36,6 +36,8 @@ export interface DeliverySummary {
   createdAt: string;
   updatedAt: string;
   sentAt: string | null;
+  /** Who cancelled it and why; null unless `cancelled`. */
+  cancelled: { by: string; reason: string } | null;
 }
 
 export interface DeliveryDetail extends DeliverySummary {
@@ -78,6 +80,7 @@ function toSummary(row: MessageRow): DeliverySummary {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     sentAt: iso(row.sent_at),
+    cancelled: row.state === 'cancelled' ? { by: row.cancelled_by ?? 'unknown', reason: row.cancel_reason ?? '' } : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../../scopes/index.js';
 import type { Database } from '../../store/schema.js';
+import { lastOutcomes } from './last-outcomes.js';
 
 const hourMs = 3_600_000;
 
@@ -21,6 +22,8 @@ export interface ScopeHealth {
   /** Messages waiting to be sent: queued, sending or deferred. */
   queueDepth: number;
   held: { count: number; reasons: Array<{ reason: string; count: number }> };
+  /** Set while an operator has paused the scope's sending (`herald queue pause`): its mail stays queued. */
+  paused: { at: string; by: string; reason: string | null } | null;
   /** Sent and failed messages per hour over the last 24 hours, oldest first (24 entries). */
   last24h: Array<{ hour: string; sent: number; failed: number }>;
 }
@@ -57,7 +60,7 @@ async function scopeHealth(
   now: number,
 ): Promise<ScopeHealth> {
   const since = Math.floor(now / hourMs) * hourMs - 23 * hourMs;
-  const [effective, states, heldReasons, lastSuccess, lastFailure, hourly] = await Promise.all([
+  const [effective, states, heldReasons, { lastSuccessAt, lastFailure }, hourly, paused] = await Promise.all([
     resolveEffectiveSettings(db, scope.id),
     db
       .selectFrom('messages')
@@ -73,21 +76,7 @@ async function scopeHealth(
       .where('state', '=', 'held')
       .groupBy('held_reason')
       .execute(),
-    db
-      .selectFrom('messages')
-      .select((eb) => eb.fn.max('sent_at').as('at'))
-      .where('scope_id', '=', scope.id)
-      .where('state', '=', 'sent')
-      .executeTakeFirst(),
-    db
-      .selectFrom('attempts')
-      .innerJoin('messages', 'messages.id', 'attempts.message_id')
-      .select(['attempts.started_at', 'attempts.stage', 'attempts.reply_code', 'attempts.reply'])
-      .where('messages.scope_id', '=', scope.id)
-      .where('attempts.outcome', 'in', ['retry', 'failed'])
-      .orderBy('attempts.started_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    lastOutcomes(db, scope.id),
     db
       .selectFrom('messages')
       .select([
@@ -105,6 +94,7 @@ async function scopeHealth(
       )
       .groupBy(['state', 'sent_hour', 'failed_hour'])
       .execute(),
+    db.selectFrom('paused_scopes').select(['paused_at', 'paused_by', 'reason']).where('scope_id', '=', scope.id).executeTakeFirst(),
   ]);
 
   const count = (state: string) => Number(states.find((row) => row.state === state)?.n ?? 0);
@@ -114,12 +104,11 @@ async function scopeHealth(
     const bucket = hours[Math.floor(Number(row.state === 'sent' ? row.sent_hour : row.failed_hour)) - since / hourMs];
     if (bucket) bucket[row.state === 'sent' ? 'sent' : 'failed'] += Number(row.n);
   }
-  const lastSuccessAt = lastSuccess?.at === null || lastSuccess?.at === undefined ? null : Number(lastSuccess.at);
   const failure = lastFailure
-    ? { at: iso(lastFailure.started_at)!, stage: lastFailure.stage, replyCode: lastFailure.reply_code, reply: lastFailure.reply }
+    ? { at: iso(lastFailure.startedAt)!, stage: lastFailure.stage, replyCode: lastFailure.replyCode, reply: lastFailure.reply }
     : null;
   const hold = holdReason(effective, secrets);
-  const failedAt = lastFailure ? Number(lastFailure.started_at) : null;
+  const failedAt = lastFailure ? lastFailure.startedAt : null;
   const [status, statusReason] = judge(hold, lastSuccessAt, failedAt, failure?.reply ?? null);
 
   return {
@@ -133,6 +122,7 @@ async function scopeHealth(
     lastFailure: failure,
     queueDepth: count('queued') + count('sending') + count('deferred'),
     held: { count: count('held'), reasons: heldReasons.map((row) => ({ reason: row.held_reason ?? 'unknown', count: Number(row.n) })) },
+    paused: paused ? { at: iso(paused.paused_at)!, by: paused.paused_by, reason: paused.reason } : null,
     last24h: hours,
   };
 }

@@ -10,7 +10,9 @@ import { rawQuery } from '../../store/raw-query.js';
 // backlog take turns with a scope whose first message just arrived), or removes it.
 
 /** Scopes whose turn has come, in claim order. A scope to leave out (paused, say) is excluded here. */
-const dueScopesSql = `select scope_id from due_scopes where due_at <= ? order by due_at limit ?`;
+// A paused scope (queue pause) keeps its row, and so its place, until it is resumed.
+const dueScopesSql = `select scope_id from due_scopes where due_at <= ?
+  and scope_id not in (select scope_id from paused_scopes) order by due_at limit ?`;
 
 /** How many scopes one claim looks at; the batch is shared between those with room. */
 export const dueScopesPerClaim = 64;

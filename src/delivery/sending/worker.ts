@@ -12,6 +12,7 @@ import {
 import type { Store } from '../../store/database.js';
 import type { MessageRow } from '../../store/schema.js';
 import { composeMail } from './compose.js';
+import { authSoftBounce } from './auth-soft-bounce.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
@@ -280,15 +281,16 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       };
     }
     const { failure } = result;
+    const status = result.status === 'failed' && authSoftBounce(failure) ? 'retry' : result.status;
     const attempt = {
       ...base,
-      outcome: result.status,
+      outcome: status,
       stage: failure.stage,
       replyCode: failure.replyCode,
       reply: failure.reply ?? failure.message,
       errorCode: failure.errorCode,
     };
-    if (result.status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
+    if (status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
     const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
     if (!decision.retry)
       return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };

@@ -9,7 +9,7 @@ import { DateRangeFields } from '../components/date-range';
 import { ScopeFilterField } from '../components/scope-filter';
 import { replyText } from '../components/reply';
 
-const states: MessageState[] = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held'];
+const states: MessageState[] = ['queued', 'sending', 'sent', 'deferred', 'failed', 'held', 'cancelled'];
 const pageSize = 25;
 
 /**

@@ -92,6 +92,14 @@ export function DeliveryDetailScreen() {
             <dd>{data.heldReason}</dd>
           </>
         )}
+        {data.cancelled && (
+          <>
+            <dt>Cancelled</dt>
+            <dd>
+              by {data.cancelled.by}: {data.cancelled.reason}
+            </dd>
+          </>
+        )}
         {data.lastReply && (
           <>
             <dt>Last reply</dt>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api/use-api';
 import type { OverviewPage, ScopeHealth } from '../api/types';
-import { ErrorBanner, Loading, StatusBadge, When } from '../components/feedback';
+import { Badge, ErrorBanner, Loading, StatusBadge, When } from '../components/feedback';
 import { HourlyChart } from '../components/hourly-chart';
 import { sourceLabel, mailServerPath, scopePagePath } from './scope-links';
 import { replyText } from '../components/reply';
@@ -57,8 +57,16 @@ function ScopeCard({ scope }: { scope: ScopeHealth }) {
           {scope.scope !== 'system' && <span className="muted"> ({scope.scope})</span>}
         </h2>
         <StatusBadge status={scope.status} />
+        {scope.paused && <Badge tone="held">Paused</Badge>}
       </div>
       <p>{scope.statusReason}</p>
+      {scope.paused && (
+        <div className="banner banner-warning">
+          <strong>Sending is paused</strong> since <When at={scope.paused.at} /> by {scope.paused.by}
+          {scope.paused.reason ? `: ${scope.paused.reason}` : ''}. Its mail stays queued until resumed (
+          <code>herald queue resume --scope {scope.scope}</code>).
+        </div>
+      )}
       {scope.adminRecipients === 0 && (
         <div className="banner banner-warning">
           <strong>No admin recipients.</strong> Events for administrators (host alerts, failing mail…) reach nobody
