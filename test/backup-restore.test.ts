@@ -38,10 +38,17 @@ test(
       const original = await startHarness({ HERALD_LOG_LEVEL: 'warn', HERALD_DELIVERY_CONCURRENCY: '16' });
       let restored: Awaited<ReturnType<typeof startHarness>> | undefined;
       try {
-        const put = await original.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { auth: 'password', username: 'ops', password, poolSize: 16 }));
+        const put = await original.api(
+          'PUT',
+          '/api/v1/system/mail-server',
+          smtpSettings(smtp, { auth: 'password', username: 'ops', password, poolSize: 16 }),
+        );
         assert.equal(put.status, 200, put.raw);
         for (let batch = 0; batch < total / 1000; batch += 1) {
-          const events = Array.from({ length: 1000 }, (_, i) => ({ type: 'record.added', recipients: [`u${batch * 1000 + i}@example.test`] }));
+          const events = Array.from({ length: 1000 }, (_, i) => ({
+            type: 'record.added',
+            recipients: [`u${batch * 1000 + i}@example.test`],
+          }));
           assert.equal((await original.api('POST', '/api/v1/events/batch', { events })).status, 202);
         }
         await smtp.waitFor(200, 60_000);
@@ -69,7 +76,10 @@ test(
         const atBackup = await snapshotOf(restoreEnv);
         assert.equal(atBackup.messages.length, total, 'every accepted message is in the backup');
         const states = new Set(atBackup.messages.map((message) => message.state));
-        assert.ok([...states].every((state) => ['queued', 'sending', 'sent', 'deferred'].includes(state)), [...states].join());
+        assert.ok(
+          [...states].every((state) => ['queued', 'sending', 'sent', 'deferred'].includes(state)),
+          [...states].join(),
+        );
         const sentInBackup = atBackup.messages.filter((message) => message.state === 'sent');
         assert.ok(sentInBackup.length > 0 && sentInBackup.length < total, `the backup was made mid-run (${sentInBackup.length} sent)`);
         for (const message of sentInBackup) assert.ok(atBackup.sentAttempts.has(message.id), `${message.id} is sent with its attempt`);
@@ -87,7 +97,8 @@ test(
           return rows.length === 0;
         }, 120_000);
         const receivedAfter = new Set(smtp.received.slice(before).map((mail) => mail.messageId));
-        for (const message of unsent) assert.ok(receivedAfter.has(message.message_id), `${message.message_id} delivered after the restore (with AUTH)`);
+        for (const message of unsent)
+          assert.ok(receivedAfter.has(message.message_id), `${message.message_id} delivered after the restore (with AUTH)`);
       } finally {
         await restored?.close();
         await original.close();
@@ -98,41 +109,52 @@ test(
   },
 );
 
-test('backup and restore on PostgreSQL refuse, pointing at pg_dump', { skip: testDialect !== 'postgres' && 'PostgreSQL run only' }, async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'herald-backup-pg-'));
-  try {
-    const env = { HERALD_DATA_DIR: dataDir, HERALD_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
-    const backup = await runHerald(['backup', join(dataDir, 'x.sqlite')], env);
-    assert.equal(backup.status, 2);
-    assert.match(backup.stderr, /pg_dump -Fc \(see docs\/operations\.md/);
-    assert.ok(!existsSync(join(dataDir, 'x.sqlite')));
-    const restore = await runHerald(['restore', join(dataDir, 'x.sqlite')], env);
-    assert.equal(restore.status, 2);
-    assert.match(restore.stderr, /pg_restore/);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-});
+test(
+  'backup and restore on PostgreSQL refuse, pointing at pg_dump',
+  { skip: testDialect !== 'postgres' && 'PostgreSQL run only' },
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'herald-backup-pg-'));
+    try {
+      const env = { HERALD_DATA_DIR: dataDir, HERALD_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+      const backup = await runHerald(['backup', join(dataDir, 'x.sqlite')], env);
+      assert.equal(backup.status, 2);
+      assert.match(backup.stderr, /pg_dump -Fc \(see docs\/operations\.md/);
+      assert.ok(!existsSync(join(dataDir, 'x.sqlite')));
+      const restore = await runHerald(['restore', join(dataDir, 'x.sqlite')], env);
+      assert.equal(restore.status, 2);
+      assert.match(restore.stderr, /pg_restore/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);
 
-test('a backup of a newer schema, or no backup at all, is refused by restore', { skip: testDialect !== 'sqlite' && 'SQLite run only' }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'herald-restore-'));
-  try {
-    const env = { HERALD_DATA_DIR: join(folder, 'data') };
-    const missing = await runHerald(['restore', join(folder, 'none.sqlite')], env);
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /There is no backup at/);
-    const source = { HERALD_DATA_DIR: join(folder, 'source') };
-    assert.equal((await runHerald(['migrate'], source)).status, 0);
-    const store = openStore(loadConfig(source).database);
-    await store.db.insertInto('kysely_migration' as never).values({ name: '2099-01-01-001-future', timestamp: new Date().toISOString() } as never).execute();
-    await store.close();
-    const backup = join(folder, 'b.sqlite');
-    assert.equal((await runHerald(['backup', backup], source)).status, 0);
-    const newer = await runHerald(['restore', backup], env);
-    assert.equal(newer.status, 1);
-    assert.match(newer.stderr, /was made by a newer Herald \(schema 2099-01-01-001-future\)/);
-    assert.ok(!existsSync(join(folder, 'data', 'herald.sqlite')), 'nothing was restored');
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-});
+test(
+  'a backup of a newer schema, or no backup at all, is refused by restore',
+  { skip: testDialect !== 'sqlite' && 'SQLite run only' },
+  async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'herald-restore-'));
+    try {
+      const env = { HERALD_DATA_DIR: join(folder, 'data') };
+      const missing = await runHerald(['restore', join(folder, 'none.sqlite')], env);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /There is no backup at/);
+      const source = { HERALD_DATA_DIR: join(folder, 'source') };
+      assert.equal((await runHerald(['migrate'], source)).status, 0);
+      const store = openStore(loadConfig(source).database);
+      await store.db
+        .insertInto('kysely_migration' as never)
+        .values({ name: '2099-01-01-001-future', timestamp: new Date().toISOString() } as never)
+        .execute();
+      await store.close();
+      const backup = join(folder, 'b.sqlite');
+      assert.equal((await runHerald(['backup', backup], source)).status, 0);
+      const newer = await runHerald(['restore', backup], env);
+      assert.equal(newer.status, 1);
+      assert.match(newer.stderr, /was made by a newer Herald \(schema 2099-01-01-001-future\)/);
+      assert.ok(!existsSync(join(folder, 'data', 'herald.sqlite')), 'nothing was restored');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+);

@@ -48,7 +48,7 @@ export async function backupCommand(config: Config, file: string | undefined): P
         '',
         '!!! The master key comes from HERALD_MASTER_KEY and is NOT in this backup.',
         '!!! Without it the stored mail-server passwords cannot be decrypted: keep the',
-        '!!! variable\'s value (every key in it) somewhere safe, apart from the backup.',
+        "!!! variable's value (every key in it) somewhere safe, apart from the backup.",
         '',
       ].join('\n'),
     );
@@ -114,7 +114,9 @@ export async function restoreCommand(config: Config, file: string | undefined, f
   chmodSync(temp, 0o600);
   renameSync(temp, target);
   // The nodes recorded in the backup do not run on this copy: their leases are free to take back at once.
-  await withStore(config.database, (store) => store.db.updateTable('nodes').set({ stopped_at: Date.now(), in_flight: 0 }).where('stopped_at', 'is', null).execute());
+  await withStore(config.database, (store) =>
+    store.db.updateTable('nodes').set({ stopped_at: Date.now(), in_flight: 0 }).where('stopped_at', 'is', null).execute(),
+  );
   console.log(`Restored ${backup} to ${target}.`);
   restoreKeyFile(config, backup, stamp);
   console.log('Start Herald: it brings the schema up to date and takes back the messages that were being sent.');
@@ -129,7 +131,9 @@ function restoreKeyFile(config: Config, backup: string, stamp: string): void {
   }
   const keyFile = join(config.dataDir, keyFileName);
   if (!existsSync(saved)) {
-    console.log(`!!! No key file beside the backup (${saved}): stored passwords stay unreadable until the key file of the backed-up installation is put at ${keyFile}.`);
+    console.log(
+      `!!! No key file beside the backup (${saved}): stored passwords stay unreadable until the key file of the backed-up installation is put at ${keyFile}.`,
+    );
     return;
   }
   if (existsSync(keyFile)) {
@@ -181,7 +185,9 @@ export async function migrateStoreCommand(options: { from?: string; to?: string 
   try {
     const running = await liveNodes(source.db, Date.now());
     if (running.length > 0) {
-      console.error(`Herald is running on the source (${running.map((node) => node.id).join(', ')}): stop every node first, so nothing changes during the copy.`);
+      console.error(
+        `Herald is running on the source (${running.map((node) => node.id).join(', ')}): stop every node first, so nothing changes during the copy.`,
+      );
       return 1;
     }
     const notEmpty = await targetHoldsData(target);
@@ -213,7 +219,12 @@ function databaseAt(value: string): DatabaseConfig {
 async function targetHoldsData(target: Store): Promise<string | undefined> {
   if ((await appliedMigrations(target.db)).length === 0) {
     const tables = await target.db.introspection.getTables();
-    return tables.length > 0 ? `it has tables (${tables.slice(0, 3).map((table) => table.name).join(', ')}…) but no Herald migrations` : undefined;
+    return tables.length > 0
+      ? `it has tables (${tables
+          .slice(0, 3)
+          .map((table) => table.name)
+          .join(', ')}…) but no Herald migrations`
+      : undefined;
   }
   const scopes = await target.db.selectFrom('scopes').select('id').where('id', '!=', 'system').limit(1).execute();
   if (scopes.length > 0) return `it has tenants`;

@@ -13,7 +13,11 @@ import { mayStillRun } from './node-identity.js';
  * if ((await liveNodes(db, Date.now())).length > 0) console.error('stop Herald first');
  */
 export async function liveNodes(db: Kysely<Database>, now: number): Promise<Array<{ id: string; hostname: string; pid: number }>> {
-  const rows = await db.selectFrom('nodes').select(['id', 'hostname', 'pid', 'heartbeat_at', 'stopped_at']).where('stopped_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('nodes')
+    .select(['id', 'hostname', 'pid', 'heartbeat_at', 'stopped_at'])
+    .where('stopped_at', 'is', null)
+    .execute();
   const here = { hostname: hostname(), pid: process.pid };
   return rows.filter((row) => mayStillRun(row, here, now)).map(({ id, hostname, pid }) => ({ id, hostname, pid }));
 }

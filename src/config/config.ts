@@ -27,6 +27,19 @@ export interface Config {
   readonly security: SecurityConfig;
   readonly notifications: NotificationsConfig;
   readonly templates: TemplatesConfig;
+  readonly retention: RetentionConfig;
+}
+
+/** How long finished mail and its traces are kept before the retention timer prunes them. */
+export interface RetentionConfig {
+  /** Sent messages and their attempts (HERALD_RETENTION_SENT, 30 days), counted from their last change. */
+  readonly sentMs: number;
+  /** Failed (and otherwise finished) messages and their attempts (HERALD_RETENTION_FAILED, 90 days). */
+  readonly failedMs: number;
+  /** Events none of whose messages are left (HERALD_RETENTION_EVENTS, 90 days); idempotency keys last as long. */
+  readonly eventsMs: number;
+  /** The built-in mailbox (HERALD_RETENTION_MAILBOX, 30 days). */
+  readonly mailboxMs: number;
 }
 
 export interface TemplatesConfig {
@@ -177,6 +190,12 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
     templates: {
       threads: read.integer('HERALD_TEMPLATE_THREADS', undefined, 2, 1, 16),
       budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
+    },
+    retention: {
+      sentMs: read.duration('HERALD_RETENTION_SENT', '30d'),
+      failedMs: read.duration('HERALD_RETENTION_FAILED', '90d'),
+      eventsMs: read.duration('HERALD_RETENTION_EVENTS', '90d'),
+      mailboxMs: read.duration('HERALD_RETENTION_MAILBOX', '30d'),
     },
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {

@@ -43,9 +43,9 @@ async function copyTable(source: Kysely<Database>, trx: Transaction<Database>, t
   const columns = sql.join(table.columns.map((column) => sql.ref(column)));
   let copied = 0;
   for (let offset = 0; ; offset += batch) {
-    const { rows } = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table.name)} order by ${order} limit ${batch} offset ${offset}`.execute(
-      source,
-    );
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select ${columns} from ${sql.table(table.name)} order by ${order} limit ${batch} offset ${offset}`.execute(source);
     if (rows.length === 0) break;
     const values = sql.join(rows.map((row) => sql`(${sql.join(table.columns.map((column) => row[column] ?? null))})`));
     await sql`insert into ${sql.table(table.name)} (${columns}) values ${values}`.execute(trx);

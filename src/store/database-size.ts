@@ -15,6 +15,8 @@ export async function databaseSize(db: Kysely<Database>, dialect: StoreDialect):
     const { rows } = await sql<{ bytes: string | number }>`select pg_database_size(current_database()) as bytes`.execute(db);
     return Number(rows[0]!.bytes);
   }
-  const { rows } = await sql<{ bytes: number }>`select page_count * page_size as bytes from pragma_page_count(), pragma_page_size()`.execute(db);
+  const { rows } = await sql<{
+    bytes: number;
+  }>`select page_count * page_size as bytes from pragma_page_count(), pragma_page_size()`.execute(db);
   return Number(rows[0]!.bytes);
 }

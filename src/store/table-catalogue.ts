@@ -26,7 +26,11 @@ export async function storedTables(db: Kysely<Database>, dialect: StoreDialect):
   const found = (await db.introspection.getTables()).filter((table) => !migratorTables.has(table.name));
   const tables = new Map<string, StoredTable>();
   for (const table of found)
-    tables.set(table.name, { name: table.name, columns: table.columns.map((column) => column.name), key: await primaryKey(db, dialect, table.name) });
+    tables.set(table.name, {
+      name: table.name,
+      columns: table.columns.map((column) => column.name),
+      key: await primaryKey(db, dialect, table.name),
+    });
   const parents = await foreignKeyParents(db, dialect, [...tables.keys()]);
   const ordered: StoredTable[] = [];
   const placed = new Set<string>();
@@ -58,7 +62,10 @@ async function foreignKeyParents(db: Kysely<Database>, dialect: StoreDialect, ta
   if (dialect.name === 'sqlite') {
     for (const table of tables) {
       const { rows } = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(db);
-      parents.set(table, rows.map((row) => row.table));
+      parents.set(
+        table,
+        rows.map((row) => row.table),
+      );
     }
     return parents;
   }

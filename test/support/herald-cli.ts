@@ -7,7 +7,11 @@ const bin = fileURLToPath(new URL('../../bin/herald.js', import.meta.url));
  * Runs the `herald` binary in a child process without blocking this one (a Herald started in the
  * test process keeps working meanwhile, as a server would while an operator runs a command).
  */
-export function runHerald(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runHerald(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
