@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config/config.js';
 import { openStore } from '../src/store/database.js';
 import { startHarness, smtpSettings } from './support/herald-harness.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
-import { testDialect } from './support/test-database.js';
+import { postgresAdminUrl, testDialect } from './support/test-database.js';
 import { runHerald } from './support/herald-cli.js';
 
 // Real: Herald (in this process) delivering 5,000 messages to a real SMTP server that requires
@@ -115,7 +115,7 @@ test(
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'herald-backup-pg-'));
     try {
-      const env = { HERALD_DATA_DIR: dataDir, HERALD_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+      const env = { HERALD_DATA_DIR: dataDir, HERALD_DATABASE_URL: postgresAdminUrl };
       const backup = await runHerald(['backup', join(dataDir, 'x.sqlite')], env);
       assert.equal(backup.status, 2);
       assert.match(backup.stderr, /pg_dump -Fc \(see docs\/operations\.md/);

@@ -9,7 +9,6 @@ import { mayStillRun } from './node-identity.js';
  * database (restore, migrate-store) refuse while there is one.
  *
  * @example
- * declare const db: Kysely<Database>;
  * if ((await liveNodes(db, Date.now())).length > 0) console.error('stop Herald first');
  */
 export async function liveNodes(db: Kysely<Database>, now: number): Promise<Array<{ id: string; hostname: string; pid: number }>> {

@@ -7,7 +7,6 @@ import type { Database } from './schema.js';
  * comes and goes with checkpoints), or PostgreSQL's `pg_database_size` of the current database.
  *
  * @example
- * declare const store: import('./database.js').Store;
  * const bytes = await databaseSize(store.db, store.dialect);
  */
 export async function databaseSize(db: Kysely<Database>, dialect: StoreDialect): Promise<number> {

@@ -19,7 +19,6 @@ const migratorTables = new Set(['kysely_migration', 'kysely_migration_lock']);
  * are included without anyone remembering to.
  *
  * @example
- * declare const store: import('./database.js').Store;
  * for (const table of await storedTables(store.db, store.dialect)) console.log(table.name, table.columns.length);
  */
 export async function storedTables(db: Kysely<Database>, dialect: StoreDialect): Promise<StoredTable[]> {
