@@ -45,7 +45,7 @@ async function contents(store: Store): Promise<Record<string, string[]>> {
 const password = 'pw-Migrate-Store-4';
 
 test(
-  'migrate-store copies a SQLite Herald to PostgreSQL: every row, secrets still decrypt, the audit chain verifies; a non-empty target is refused',
+  'migrate-store copies a SQLite Herald to PostgreSQL and back: every row, secrets still decrypt, the audit chain verifies; a non-empty target is refused',
   { skip: testDialect !== 'sqlite' && 'runs once, in the SQLite run (it uses both dialects itself)', timeout: 300_000 },
   async (t) => {
     if (!(await postgresAnswers())) return t.skip('no PostgreSQL server answers at ' + postgresAdminUrl);
@@ -98,6 +98,19 @@ test(
       const again = await runHerald(['migrate-store', '--from', join(dataDir, 'herald.sqlite'), '--to', url.toString()], sqliteEnv);
       assert.equal(again.status, 1);
       assert.match(again.stderr, /The target is not empty \(it has tenants\)/);
+
+      // And back: the same copy from PostgreSQL into a new SQLite file gives the original rows.
+      const backFile = join(dataDir, 'back', 'herald.sqlite');
+      const back = await runHerald(['migrate-store', '--from', url.toString(), '--to', backFile], sqliteEnv);
+      assert.equal(back.status, 0, back.stdout + back.stderr);
+      const original = openStore(loadConfig(sqliteEnv).database);
+      const roundTrip = openStore(loadConfig({ HERALD_DATABASE_URL: `sqlite:${backFile}` }).database);
+      try {
+        assert.deepEqual(await contents(roundTrip), await contents(original));
+      } finally {
+        await original.close();
+        await roundTrip.close();
+      }
 
       await using onPostgres = await startHarness({}, { keepDataDir: dataDir, database: { HERALD_DATABASE_URL: url.toString() } });
       const sent = await onPostgres.api('POST', '/api/v1/events', {
