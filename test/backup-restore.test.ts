@@ -32,7 +32,7 @@ async function snapshotOf(env: Record<string, string>) {
 
 test(
   'backup during a delivery run of 5,000, restore into a new data dir: every message there, leases recovered, secrets decrypt, the audit chain verifies',
-  { skip: testDialect !== 'sqlite' && 'herald backup copies SQLite; the PostgreSQL refusal is tested below', timeout: 300_000 },
+  { skip: testDialect !== 'sqlite' && 'herald backup copies SQLite; the PostgreSQL refusal is tested below', timeout: 600_000 },
   async () => {
     const folder = mkdtempSync(join(tmpdir(), 'herald-backup-'));
     try {
