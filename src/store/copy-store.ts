@@ -39,17 +39,27 @@ async function clearSeededRows(trx: Transaction<Database>, table: string): Promi
 
 async function copyTable(source: Kysely<Database>, trx: Transaction<Database>, table: StoredTable): Promise<number> {
   const batch = Math.max(1, Math.min(maxRowsPerBatch, Math.floor(maxParametersPerStatement / table.columns.length)));
-  const order = sql.join((table.key.length > 0 ? table.key : table.columns).map((column) => sql.ref(column)));
   const columns = sql.join(table.columns.map((column) => sql.ref(column)));
+  // One key column: pages follow the key (each page an index seek); otherwise pages by offset.
+  const [single] = table.key.length === 1 ? table.key : [];
+  const order = sql.join((table.key.length > 0 ? table.key : table.columns).map((column) => sql.ref(column)));
   let copied = 0;
+  let after: unknown;
   for (let offset = 0; ; offset += batch) {
-    const { rows } = await sql<
-      Record<string, unknown>
-    >`select ${columns} from ${sql.table(table.name)} order by ${order} limit ${batch} offset ${offset}`.execute(source);
+    const page =
+      single === undefined
+        ? sql<Record<string, unknown>>`select ${columns} from ${sql.table(table.name)} order by ${order} limit ${batch} offset ${offset}`
+        : after === undefined
+          ? sql<Record<string, unknown>>`select ${columns} from ${sql.table(table.name)} order by ${sql.ref(single)} limit ${batch}`
+          : sql<
+              Record<string, unknown>
+            >`select ${columns} from ${sql.table(table.name)} where ${sql.ref(single)} > ${after} order by ${sql.ref(single)} limit ${batch}`;
+    const { rows } = await page.execute(source);
     if (rows.length === 0) break;
     const values = sql.join(rows.map((row) => sql`(${sql.join(table.columns.map((column) => row[column] ?? null))})`));
     await sql`insert into ${sql.table(table.name)} (${columns}) values ${values}`.execute(trx);
     copied += rows.length;
+    if (single !== undefined) after = rows.at(-1)![single];
     if (rows.length < batch) break;
   }
   return copied;
