@@ -22,6 +22,10 @@
 //   BENCH_PROFILE=DIR            write a V8 CPU profile of Herald to DIR (see bench/profile-summary.ts)
 //   BENCH_JSON=FILE              also write the results as JSON
 //   HERALD_*                     passed to Herald (e.g. HERALD_SQLITE_SYNCHRONOUS=NORMAL)
+//   BENCH_SCALE, BENCH_BACKLOGS, BENCH_TENANTS, …  the backlog and tenants phases: bench/scale-phases.ts
+//   --full / --quick             the issue's sizes for the backlog and tenants phases (100,000 backlog,
+//                                10,000 tenants: tens of minutes) / smaller ones
+//   --scale-only                 only the backlog and tenants phases (after the warm-up)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
@@ -38,6 +42,7 @@ import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { rulesScenario } from './rules-scenario.js';
+import { runScalePhases, scaleReport, scaleSettings, type ScaleResults } from './scale-phases.js';
 import { closedLoop, formatNumber, nowMs, perSecond, quantile, sleep, table, until } from './stats.js';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
@@ -63,6 +68,8 @@ const settings = {
   json: process.env.BENCH_JSON ? resolve(process.env.BENCH_JSON) : undefined,
   synchronous: (process.env.HERALD_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase(),
 };
+const scale = scaleSettings(process.env, process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default');
+const scaleOnly = process.argv.includes('--scale-only');
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000 };
@@ -654,12 +661,14 @@ async function main(): Promise<number> {
     progress(`starting the SMTP sink`);
     sink = await startSink();
 
-    progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} connections, ${settings.sendConcurrency} in flight`);
-    results.baseline = await baselinePhase(sink, runId, settings.sendConcurrency, true);
-    progress(`  ${formatNumber(results.baseline!.rate)}/s`);
-    progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} in flight`);
-    results.baselineGated = await baselinePhase(sink, `${runId}g`, settings.connections, false);
-    progress(`  ${formatNumber(results.baselineGated!.rate)}/s`);
+    if (!scaleOnly) {
+      progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} connections, ${settings.sendConcurrency} in flight`);
+      results.baseline = await baselinePhase(sink, runId, settings.sendConcurrency, true);
+      progress(`  ${formatNumber(results.baseline!.rate)}/s`);
+      progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} in flight`);
+      results.baselineGated = await baselinePhase(sink, `${runId}g`, settings.connections, false);
+      progress(`  ${formatNumber(results.baselineGated!.rate)}/s`);
+    }
 
     progress('starting Herald');
     if (settings.profileDir) mkdirSync(settings.profileDir, { recursive: true });
@@ -689,39 +698,53 @@ async function main(): Promise<number> {
     await timed('warm-up', () => warmHerald(ctx));
     await herald.probeReport();
 
-    progress('ingest with delivery held (mail server saved with enabled: false)');
-    await createHeldTenant(ctx);
-    await saveMailServer(ctx, false);
-    results.ingestSingle = await timed('ingest', () => ingestSinglePhase(ctx));
-    progress(`  POST /events: ${formatNumber(results.ingestSingle!.rate)}/s`);
-    results.ingestBatch = await timed('batch', () => ingestBatchPhase(ctx));
-    progress(`  POST /events/batch: ${formatNumber(results.ingestBatch!.rate)}/s`);
-    results.holding = await timed('holding', () => holdingPhase(ctx, settings.n));
+    let rules: string | undefined;
+    if (!scaleOnly) {
+      progress('ingest with delivery held (mail server saved with enabled: false)');
+      await createHeldTenant(ctx);
+      await saveMailServer(ctx, false);
+      results.ingestSingle = await timed('ingest', () => ingestSinglePhase(ctx));
+      progress(`  POST /events: ${formatNumber(results.ingestSingle!.rate)}/s`);
+      results.ingestBatch = await timed('batch', () => ingestBatchPhase(ctx));
+      progress(`  POST /events/batch: ${formatNumber(results.ingestBatch!.rate)}/s`);
+      results.holding = await timed('holding', () => holdingPhase(ctx, settings.n));
 
-    progress(`delivery: releasing ${results.holding.count} held messages`);
-    results.delivery = await timed('delivery', () => deliveryPhase(ctx, results.holding!.count));
-    progress(`  ${formatNumber(results.delivery!.rate)}/s`);
+      progress(`delivery: releasing ${results.holding.count} held messages`);
+      results.delivery = await timed('delivery', () => deliveryPhase(ctx, results.holding!.count));
+      progress(`  ${formatNumber(results.delivery!.rate)}/s`);
 
-    progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
-    results.latency = await timed('latency', () => latencyPhase(ctx));
-    progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
-    progress('notification rules path (bench/rules-scenario.ts)');
-    const rules = await timed('rules', () =>
-      rulesScenario({
-        ...ctx,
-        n: settings.n,
-        httpConcurrency: settings.httpConcurrency,
-        connections: settings.connections,
-        core: { ingest: results.ingestSingle!, delivery: results.delivery! },
-      }),
-    );
-
+      progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
+      results.latency = await timed('latency', () => latencyPhase(ctx));
+      progress(`  p50 ${formatNumber(results.latency!.p50, 1)} ms, p99 ${formatNumber(results.latency!.p99, 1)} ms`);
+      progress('notification rules path (bench/rules-scenario.ts)');
+      rules = await timed('rules', () =>
+        rulesScenario({
+          ...ctx,
+          n: settings.n,
+          httpConcurrency: settings.httpConcurrency,
+          connections: settings.connections,
+          core: { ingest: results.ingestSingle!, delivery: results.delivery! },
+        }),
+      );
+    }
     results.peakRssBytes = herald.peakRss();
+    let scaleResults: ScaleResults | undefined;
+    if (scale) {
+      const unsettledNow = () => unsettled(messageStates(ctx.db));
+      scaleResults = await timed('scale', () =>
+        runScalePhases(
+          { herald: herald!, api: api!, sink: sink!, connections: settings.connections, unsettled: unsettledNow },
+          scale,
+          progress,
+        ),
+      );
+    }
     const code = await herald.stop();
     if (code !== 0) throw new Error(`herald exited with ${code} on SIGTERM:\n${herald.output().slice(-2000)}`);
 
-    console.log(report(results));
-    console.log(rules);
+    if (!scaleOnly) console.log(report(results));
+    if (rules) console.log(rules);
+    if (scaleResults) console.log(scaleReport(scaleResults));
     if (settings.profileDir) {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);
       writeFileSync(phases, JSON.stringify(windows, null, 2));

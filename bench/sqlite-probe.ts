@@ -15,6 +15,8 @@ export interface ProbeReport {
   cpuMs: { user: number; system: number };
   gcMs: number;
   gcCount: number;
+  /** The largest of each process.memoryUsage() figure sampled every 100 ms, in MB (main thread's heap; rss is the process). */
+  memoryMB: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   prepare: { count: number; ms: number };
   /**
    * Per kind of transaction (claim, record outcomes, ingest commit, …, named from its first
@@ -29,7 +31,14 @@ const out = process.env.BENCH_PROBE_OUT;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 type Counters = Omit<ProbeReport, 'wallMs' | 'eventLoopUtilization' | 'cpuMs'>;
-const fresh = (): Counters => ({ gcMs: 0, gcCount: 0, prepare: { count: 0, ms: 0 }, transactions: {}, statements: {} });
+const fresh = (): Counters => ({
+  gcMs: 0,
+  gcCount: 0,
+  memoryMB: { rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 },
+  prepare: { count: 0, ms: 0 },
+  transactions: {},
+  statements: {},
+});
 let counters = fresh();
 let since = nowMs();
 let eluMark = performance.eventLoopUtilization();
@@ -57,7 +66,7 @@ function shapeOf(sql: string): string {
 
 /** Names a transaction by its first statement, in Herald's terms where it is recognised. */
 function transactionKind(sql: string, shape: string): string {
-  if (/\bmin\(/i.test(sql) && /messages/.test(sql)) return 'claim';
+  if ((/\bmin\(/i.test(sql) && /messages/.test(sql)) || /from due_scopes/.test(sql)) return 'claim';
   if (/"lease_until" </.test(sql)) return 'lease recovery';
   if (/^update "messages"/.test(sql)) return 'record outcomes';
   if (/^select "id", "name" from "scopes"/.test(sql)) return 'ingest commit';
@@ -154,5 +163,11 @@ function dump(): void {
   eluMark = performance.eventLoopUtilization();
   cpuMark = process.cpuUsage();
 }
+
+setInterval(() => {
+  const usage = process.memoryUsage();
+  const peak = counters.memoryMB;
+  for (const key of Object.keys(peak) as Array<keyof typeof peak>) peak[key] = Math.max(peak[key], usage[key] / 1024 / 1024);
+}, 100).unref();
 
 process.on('SIGUSR2', dump);

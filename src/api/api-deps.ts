@@ -11,6 +11,7 @@ import type { Mailbox } from '../mailbox/index.js';
 import type { Alerts, Preferences, ScopeNotifications, Silences } from '../notifications/index.js';
 import type { MailHostGuard, MailServerSettings, Recipients, Tenants } from '../scopes/index.js';
 import type { Templates } from '../templates/index.js';
+import type { HeraldMetrics } from '../metrics/index.js';
 
 /** The domains' handles the routes call; the composition root wires each once (`src/app/domains.ts`). */
 export interface DomainHandles {
@@ -55,4 +56,6 @@ export interface ApiDeps extends DomainHandles {
   isReady(): boolean;
   /** This node, for `/metrics`. */
   node: { id: string; role: 'api' | 'worker' | 'all'; version: string; stats(): DeliveryStats };
+  /** This node's delivery, queue and token metrics, served with the node's own at `/metrics`. */
+  metrics: HeraldMetrics;
 }

@@ -9,6 +9,7 @@ import { installAccessControl } from './access-control.js';
 import { installConsole } from './console.js';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installValidation } from './validation.js';
+import { installRequestLog, requestId } from './request-log.js';
 import { ErrorBody } from './schemas/common.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
@@ -43,10 +44,12 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestId,
     frameworkErrors: frameworkErrorHandler,
     // request.ip and request.protocol come from X-Forwarded-For/-Proto only when the peer is a listed proxy.
     trustProxy: deps.config.security.trustProxy.length > 0 ? [...deps.config.security.trustProxy] : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  installRequestLog(app);
 
   // Security headers on every response, errors and 404s included (helmet sets them onRequest).
   await app.register(helmet, {

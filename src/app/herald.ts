@@ -7,6 +7,8 @@ import { buildApi } from '../api/app.js';
 import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/sending/worker.js';
+import { createAttemptObserver } from '../delivery/sending/attempt-observer.js';
+import { createHeraldMetrics } from '../metrics/index.js';
 import { reclaimOrphanedLeases } from '../delivery/sending/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
@@ -92,15 +94,18 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     log: log.child({ component: 'secrets', node: nodeId }),
   });
   const { hosts, secrets, secretAlarm } = domains;
+  const metrics = createHeraldMetrics({ db: store.db, clock, topTenants: config.metricsTopTenants });
+  const deliveryLog = log.child({ component: 'delivery', node: nodeId });
   const worker = createDeliveryWorker({
     store,
     secrets,
     clock,
     rateLimiter,
-    log: log.child({ component: 'delivery', node: nodeId }),
+    log: deliveryLog,
     config: config.delivery,
     nodeId,
     hosts,
+    observeAttempt: createAttemptObserver({ db: store.db, log: deliveryLog, metrics }),
   });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({
@@ -158,6 +163,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
       databaseAnswers: () => databaseAnswers(store.db),
       isReady: () => ready,
       node: { id: nodeId, role: config.role, version: heraldVersion, stats: () => worker.stats() },
+      metrics,
     },
     log,
   );

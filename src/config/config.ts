@@ -27,6 +27,8 @@ export interface Config {
   readonly security: SecurityConfig;
   readonly notifications: NotificationsConfig;
   readonly templates: TemplatesConfig;
+  /** Tenants with their own label on /metrics (HERALD_METRICS_TOP_TENANTS); the rest share `other`. */
+  readonly metricsTopTenants: number;
   readonly retention: RetentionConfig;
 }
 
@@ -191,6 +193,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       threads: read.integer('HERALD_TEMPLATE_THREADS', undefined, 2, 1, 16),
       budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
     },
+    metricsTopTenants: read.integer('HERALD_METRICS_TOP_TENANTS', undefined, 20, 0, 1000),
     retention: {
       sentMs: read.duration('HERALD_RETENTION_SENT', '30d'),
       failedMs: read.duration('HERALD_RETENTION_FAILED', '90d'),

@@ -8,6 +8,8 @@ export interface Logger {
   error(obj: object, msg?: string): void;
   debug(obj: object, msg?: string): void;
   child(bindings: Record<string, unknown>): Logger;
+  /** Whether lines of this level are written (pino has it); a caller may skip work for lines nobody reads. */
+  isLevelEnabled?(level: 'debug' | 'info'): boolean;
 }
 
 /** A logger that drops everything, for CLI commands that print their own output. */

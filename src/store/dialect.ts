@@ -10,6 +10,11 @@ export interface StoreDialect {
    * claimers take disjoint sets of rows.
    */
   readonly claimLockClause: string;
+  /**
+   * After `from messages` in the claim: SQLite's planner, given the statistics of many small
+   * tenants, prefers the two-state index and sorts; the claim must walk messages_due_at.
+   */
+  readonly dueIndexHint: string;
   /** The same for a claim built with Kysely (the scheduler's due rows). */
   lockForClaim<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Locks the selected rows until the transaction ends, waiting for other holders (no skipping). */
@@ -20,6 +25,7 @@ export interface StoreDialect {
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   claimLockClause: '',
+  dueIndexHint: 'indexed by messages_due_at',
   lockForClaim: (query) => query,
   lockForUpdate: (query) => query,
 };
@@ -28,6 +34,7 @@ export const sqliteDialect: StoreDialect = {
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   claimLockClause: 'for update skip locked',
+  dueIndexHint: '',
   lockForClaim: (query) => query.forUpdate().skipLocked(),
   lockForUpdate: (query) => query.forUpdate(),
 };

@@ -5,6 +5,7 @@ import * as users from './migrations/2026-11-21-003-users.js';
 import * as accounts from './migrations/2026-11-21-004-accounts.js';
 import * as rules from './migrations/2026-11-21-005-rules.js';
 import * as auditAppendOnly from './migrations/2026-11-21-006-audit-append-only.js';
+import * as dueScopes from './migrations/2026-12-01-104-due-scopes.js';
 import * as retentionIndexes from './migrations/2026-12-01-106-retention-indexes.js';
 import type { Database } from './schema.js';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21-004-accounts': accounts,
   '2026-11-21-005-rules': rules,
   '2026-11-21-006-audit-append-only': auditAppendOnly,
+  '2026-12-01-104-due-scopes': dueScopes,
   '2026-12-01-106-retention-indexes': retentionIndexes,
 };
 

@@ -31,6 +31,7 @@ export interface Database {
   silences: SilenceTable;
   templates: TemplateTable;
   event_notes: EventNoteTable;
+  due_scopes: DueScopeTable;
 }
 
 export interface ScopeTable {
@@ -358,3 +359,13 @@ export type MessageRow = Selectable<MessageTable>;
 export type MessageUpdate = Updateable<MessageTable>;
 export type AttemptRow = Selectable<AttemptTable>;
 export type MailboxRow = Selectable<MailboxTable>;
+
+/**
+ * A scope that may have due messages, kept by triggers on messages (2026-12-01-104-due-scopes):
+ * `due_at` orders the claim across scopes and is never later than the scope's earliest due
+ * message, except that a claim sets it to the claim's time after serving the scope (round robin).
+ */
+export interface DueScopeTable {
+  scope_id: string;
+  due_at: number;
+}

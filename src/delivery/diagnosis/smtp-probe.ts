@@ -10,7 +10,7 @@ import { hintFor } from './smtp-hints.js';
 import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
 import { stepNames, type ProbeMail, type ProbeResult, type ProbeStep, type ProbeStepName, type Session } from './probe-types.js';
 import { stepFor } from './probe-steps.js';
-import { redact, secretsOf } from './probe-redaction.js';
+import { redact, secretsOf } from '../smtp/secret-redaction.js';
 
 export type { ProbeMail, ProbeResult, ProbeStep, ProbeStepName } from './probe-types.js';
 

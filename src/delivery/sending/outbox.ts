@@ -3,6 +3,7 @@ import type { Database, MessageRow } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
 import { rawQuery } from '../../store/raw-query.js';
 import { newId } from '../../shared/ids.js';
+import { dueScopes, rescheduleScopes } from './due-scopes.js';
 
 export interface ClaimRequest {
   limit: number;
@@ -39,27 +40,21 @@ export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect
 // The hot path is hand-written SQL (src/store/raw-query.ts): building and compiling these with
 // Kysely cost more than running them.
 
-// Per scope, the oldest queued and the oldest deferred message are one index seek each
-// (messages_due: state, scope_id, next_attempt_at), so this costs O(scopes); grouping the due rows
-// by scope read the whole due backlog on every claim.
-const dueScopesSql = `select id as scope_id, case when q <= d then q else d end as due
-  from (select s.id,
-    coalesce((select min(m.next_attempt_at) from messages m where m.state = 'queued' and m.scope_id = s.id), ?) as q,
-    coalesce((select min(m.next_attempt_at) from messages m where m.state = 'deferred' and m.scope_id = s.id), ?) as d
-    from scopes s) per_scope
-  where q <= ? or d <= ?
-  order by due limit 64`;
-
+// One index range (messages_due_at: scope_id, next_attempt_at where state is queued or deferred)
+// walked in time order: a claim reads the rows it takes, whatever the backlog.
+// Joined, not `id in (…)`: PostgreSQL would sort the ids to make them unique. (`returning *` also
+// returns due_id on PostgreSQL; SQLite refuses `messages.*` there.)
 const claimSql = (dialect: StoreDialect) => `update messages set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?
-  where id in (select id from messages where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
-    order by next_attempt_at limit ? ${dialect.claimLockClause})
-  and state in ('queued', 'deferred')
+  from (select id as due_id from messages ${dialect.dueIndexHint} where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
+    order by next_attempt_at limit ? ${dialect.claimLockClause}) as due
+  where messages.id = due.due_id and messages.state in ('queued', 'deferred')
   returning *`;
 
 /**
- * Claims due messages under a lease, fairly across scopes: the scopes with the oldest due work
- * share the batch, so one tenant's backlog cannot starve another's mail. On PostgreSQL the rows
- * are locked with SKIP LOCKED, so concurrent claimers on any number of nodes take disjoint sets.
+ * Claims due messages under a lease, fairly across scopes: the scopes whose turn has come
+ * (src/delivery/sending/due-scopes.ts) share the batch, so one tenant's backlog cannot starve
+ * another's mail. On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent claimers on any
+ * number of nodes take disjoint sets.
  */
 async function claimDue(
   trx: Transaction<Database>,
@@ -67,13 +62,13 @@ async function claimDue(
   request: ExchangeRequest,
   claim: ClaimRequest,
 ): Promise<MessageRow[]> {
-  const never = Number.MAX_SAFE_INTEGER;
   const { now } = request;
-  const { rows: scopes } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, dueScopesSql, [never, never, now, now]));
-  const open = scopes.map((scope) => ({ id: scope.scope_id, room: claim.roomFor(scope.scope_id) })).filter((scope) => scope.room > 0);
+  const scopes = await dueScopes(trx, dialect, now);
+  const open = scopes.map((id) => ({ id, room: claim.roomFor(id) })).filter((scope) => scope.room > 0);
   if (open.length === 0) return [];
   const share = Math.max(1, Math.ceil(claim.limit / open.length));
   const claimed: MessageRow[] = [];
+  const served: string[] = [];
   for (const scope of open) {
     const take = Math.min(share, scope.room, claim.limit - claimed.length);
     if (take <= 0) break;
@@ -81,7 +76,9 @@ async function claimDue(
       rawQuery<MessageRow>(dialect, claimSql(dialect), [request.nodeId, now + request.leaseMs, now, scope.id, now, take]),
     );
     claimed.push(...rows);
+    served.push(scope.id);
   }
+  await rescheduleScopes(trx, dialect, served, now);
   return claimed;
 }
 

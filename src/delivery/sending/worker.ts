@@ -19,6 +19,7 @@ import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
+import type { AttemptObserver } from './attempt-observer.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -31,6 +32,8 @@ export interface DeliveryWorkerDeps {
   nodeId: string;
   /** The SSRF guard, asked right before a transport connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** Counts and logs each attempt (attempt-observer.ts). */
+  observeAttempt?: AttemptObserver;
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -242,6 +245,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         null,
       );
     }
+    deps.observeAttempt?.(message, outcome, scopeSettings);
     queueOutcome(outcome);
     settle(message);
   }
@@ -334,6 +338,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       every(Math.max(1000, Math.min(config.leaseMs / 4, 30_000)), recover);
       every(5000, releaseHeldMessages);
       void recover().then(cycle, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
+      transports.warmSmtp().catch((error: unknown) => log.warn({ err: error }, 'could not start the SMTP thread ahead of the first send'));
     },
     wake,
     releaseHeldMessages,

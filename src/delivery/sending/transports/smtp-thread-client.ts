@@ -3,7 +3,7 @@ import type { Logger } from '../../../shared/logger.js';
 import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, SendOutcome } from './mail-transport.js';
 import type { SmtpPoolOptions } from './smtp-transport.js';
-import { createBatcher, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';
+import { createBatcher, type SmtpThreadMessage, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';
 
 const entry = new URL('./smtp-thread-entry.js', import.meta.url);
 
@@ -36,6 +36,8 @@ export interface SmtpThread {
   transport(server: SmtpServerOptions, options: SmtpPoolOptions): MailTransport;
   /** Ends the thread (after its transports were closed); a later send would start a new one. */
   stop(): Promise<void>;
+  /** Starts the thread now, so the first send does not wait for it (about 2–3 s on a busy machine). */
+  warm(): void;
 }
 
 /**
@@ -53,6 +55,8 @@ export function createSmtpThread(log: Logger): SmtpThread {
   let generation = 0;
   let nextPool = 0;
   let nextSeq = 0;
+  // The settings each pool sending a transcript belongs to, for its lines in the debug log.
+  const transcribed = new Map<number, { scope: string; version: number }>();
 
   function current(): Thread {
     if (thread) return thread;
@@ -67,8 +71,14 @@ export function createSmtpThread(log: Logger): SmtpThread {
     };
     // Only sends in flight keep the process alive (see ask()).
     worker.unref();
-    worker.on('message', (replies: SmtpThreadReply[]) => {
+    worker.on('message', (replies: SmtpThreadMessage[]) => {
       for (const reply of replies) {
+        if ('transcript' in reply) {
+          const { pool, direction, line } = reply.transcript;
+          const settings = transcribed.get(pool);
+          log.debug({ scope: settings?.scope, settingsVersion: settings?.version, smtp: direction }, line);
+          continue;
+        }
         const waiter = started.waiting.get(reply.seq);
         started.waiting.delete(reply.seq);
         waiter?.(reply);
@@ -97,6 +107,7 @@ export function createSmtpThread(log: Logger): SmtpThread {
   return {
     transport(server, options) {
       const pool = (nextPool += 1);
+      if (options.transcript) transcribed.set(pool, options.transcript);
       let openIn: Thread | undefined;
       return {
         async send(mail): Promise<SendOutcome> {
@@ -112,9 +123,13 @@ export function createSmtpThread(log: Logger): SmtpThread {
         async close() {
           const target = openIn;
           openIn = undefined;
+          transcribed.delete(pool);
           if (target && target === thread) await ask(target, { op: 'close', seq: (nextSeq += 1), pool });
         },
       };
+    },
+    warm() {
+      current();
     },
     async stop() {
       const ending = thread;

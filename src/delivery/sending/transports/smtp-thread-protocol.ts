@@ -19,6 +19,17 @@ export interface SmtpThreadReply {
 }
 
 /**
+ * One line of a pool's SMTP conversation, already redacted (transcript-redaction.ts), sent back
+ * for the debug log when the pool was opened with `transcript`.
+ */
+export interface SmtpTranscriptLine {
+  transcript: { pool: number; direction: 'client' | 'server'; line: string };
+}
+
+/** What the SMTP thread posts back: answers, and transcript lines when asked for. */
+export type SmtpThreadMessage = SmtpThreadReply | SmtpTranscriptLine;
+
+/**
  * Collects messages for one port and posts them as one array once the current turn of the event
  * loop is over: a claim batch of sends (or a burst of replies) costs one message, not one each.
  */

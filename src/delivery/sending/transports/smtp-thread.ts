@@ -6,12 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { MailTransport } from './mail-transport.js';
 import { createSmtpTransport } from './smtp-transport.js';
-import { createBatcher, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';
+import { transcriptLogger } from './smtp-transcript.js';
+import { createBatcher, type SmtpThreadMessage, type SmtpThreadRequest } from './smtp-thread-protocol.js';
 
 const port = parentPort!;
 // A pool nodemailer refused to create keeps its error: its sends fail with it, the thread lives on.
 const pools = new Map<number, MailTransport | Error>();
-const reply = createBatcher<SmtpThreadReply>((batch) => port.postMessage(batch));
+const reply = createBatcher<SmtpThreadMessage>((batch) => port.postMessage(batch));
 
 port.on('message', (requests: SmtpThreadRequest[]) => {
   for (const request of requests) handle(request);
@@ -20,7 +21,8 @@ port.on('message', (requests: SmtpThreadRequest[]) => {
 function handle(request: SmtpThreadRequest): void {
   if (request.op === 'open') {
     try {
-      pools.set(request.pool, createSmtpTransport(request.server, request.options));
+      const logger = request.options.transcript ? transcriptLogger(request.pool, request.server, reply) : undefined;
+      pools.set(request.pool, createSmtpTransport(request.server, request.options, logger));
     } catch (error) {
       pools.set(request.pool, error instanceof Error ? error : new Error(String(error)));
     }

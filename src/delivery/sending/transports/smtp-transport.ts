@@ -5,16 +5,25 @@ import type { MailTransport, OutgoingMail, SendOutcome } from './mail-transport.
 
 export interface SmtpPoolOptions {
   poolSize: number;
+  /** Set when the log shows SMTP conversations (HERALD_LOG_LEVEL=debug): the settings they belong to. */
+  transcript?: { scope: string; version: number };
 }
+
+/** Receives nodemailer's transaction log (bunyan-style: `logger.debug({ tnx }, format, …args)`). */
+export type SmtpTransactionLogger = Record<
+  'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal',
+  (entry: object, ...message: unknown[]) => void
+>;
 
 /**
  * A pooled nodemailer transport for one settings version. Nodemailer's own requeueing is off
  * (`maxRequeues: 0`): every retry is Herald's, recorded and scheduled by the outbox. Rate limits
  * are not nodemailer's either: they hold across the cluster (`cluster/rate-limiter.ts`).
  */
-export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOptions): MailTransport {
+export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOptions, logger?: SmtpTransactionLogger): MailTransport {
   const transporter = nodemailer.createTransport({
     ...toConnectionOptions(server),
+    ...(logger ? { logger, transactionLog: true } : {}),
     pool: true,
     maxConnections: pool.poolSize,
     maxMessages: 1000,

@@ -21,6 +21,8 @@ export interface TransportCache {
   closeGates(): void;
   /** Closes every transport and ends the SMTP thread. */
   closeAll(): Promise<void>;
+  /** Starts the SMTP thread if any stored mail server is SMTP (at the worker's start). */
+  warmSmtp(): Promise<void>;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createTransportCache(deps: {
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
   // built-in mailbox writes to the database and stays here.
   const smtpThread = createSmtpThread(deps.log);
+  let closed = false;
 
   const retire = (scopeId: string) => {
     const entry = entries.get(scopeId);
@@ -81,7 +84,17 @@ export function createTransportCache(deps: {
     closeGates() {
       for (const entry of entries.values()) entry.gate.close();
     },
+    async warmSmtp() {
+      const smtp = await deps.db
+        .selectFrom('mail_server_settings')
+        .select('scope_id')
+        .where('provider', '=', 'smtp')
+        .limit(1)
+        .executeTakeFirst();
+      if (smtp && !closed) smtpThread.warm();
+    },
     async closeAll() {
+      closed = true;
       const all = [...entries.values()];
       entries.clear();
       await Promise.all(all.map((entry) => entry.transport.close()));
@@ -109,7 +122,8 @@ export function createTransportCache(deps: {
       );
     }
     const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
-    return smtpThread.transport(options, { poolSize: server.poolSize });
+    const transcript = deps.log.isLevelEnabled?.('debug') ? { transcript: { scope: server.scopeId, version: server.version } } : {};
+    return smtpThread.transport(options, { poolSize: server.poolSize, ...transcript });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SmtpServerOptions } from '../smtp/smtp-options.js';
+import type { SmtpServerOptions } from './smtp-options.js';
 
 /** The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in. */
 export function secretsOf(server: SmtpServerOptions): string[] {

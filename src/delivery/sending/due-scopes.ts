@@ -1,0 +1,59 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type { StoreDialect } from '../../store/dialect.js';
+import { rawQuery } from '../../store/raw-query.js';
+
+// The claim order across scopes lives in due_scopes (src/store/migrations/2026-12-01-104-due-scopes.ts):
+// triggers on messages add a scope or move it earlier when a message becomes due; the claim reads
+// the scopes due first (an index walk on due_at, whatever the number of tenants) and, after
+// taking their messages, moves each to its next due time, at the earliest now (so scopes with a
+// backlog take turns with a scope whose first message just arrived), or removes it.
+
+/** Scopes whose turn has come, in claim order. A scope to leave out (paused, say) is excluded here. */
+const dueScopesSql = `select scope_id from due_scopes where due_at <= ? order by due_at limit ?`;
+
+/** How many scopes one claim looks at; the batch is shared between those with room. */
+export const dueScopesPerClaim = 64;
+
+/**
+ * The scopes with due work, the longest waiting first: reads at most `dueScopesPerClaim` rows of
+ * due_scopes, never the messages or the scopes table.
+ */
+export async function dueScopes(trx: Transaction<Database>, dialect: StoreDialect, now: number): Promise<string[]> {
+  const { rows } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, dueScopesSql, [now, dueScopesPerClaim]));
+  return rows.map((row) => row.scope_id);
+}
+
+const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+const never = Number.MAX_SAFE_INTEGER;
+
+// The rows are locked first, in a statement of their own (PostgreSQL; SQLite has one writer at a
+// time), so the statements after it read with a snapshot taken once no writer of a due message for
+// these scopes is still open: its trigger holds the row until it commits, and such a scope is
+// skipped here and keeps its place.
+const lockSql = (count: number, dialect: StoreDialect) =>
+  `select scope_id from due_scopes where scope_id in (${list(count)}) ${dialect.claimLockClause}`;
+const nextDueSql = (count: number) => `update due_scopes set due_at = coalesce((select min(m.next_attempt_at) from messages m
+    where m.state in ('queued', 'deferred') and m.scope_id = due_scopes.scope_id), ?) where scope_id in (${list(count)})`;
+const dropEmptySql = (count: number) => `delete from due_scopes where due_at = ? and scope_id in (${list(count)})`;
+const notBeforeNowSql = (count: number) => `update due_scopes set due_at = ? where due_at < ? and scope_id in (${list(count)})`;
+
+/**
+ * After a claim served `scopeIds`: each goes to its next due message's time, at the earliest
+ * `now`, or leaves due_scopes when nothing of it is due any more. Index seeks only (one per
+ * scope), whatever the backlog.
+ */
+export async function rescheduleScopes(
+  trx: Transaction<Database>,
+  dialect: StoreDialect,
+  scopeIds: readonly string[],
+  now: number,
+): Promise<void> {
+  if (scopeIds.length === 0) return;
+  const { rows } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, lockSql(scopeIds.length, dialect), scopeIds));
+  const locked = rows.map((row) => row.scope_id);
+  if (locked.length === 0) return;
+  await trx.executeQuery(rawQuery(dialect, nextDueSql(locked.length), [never, ...locked]));
+  await trx.executeQuery(rawQuery(dialect, dropEmptySql(locked.length), [never, ...locked]));
+  await trx.executeQuery(rawQuery(dialect, notBeforeNowSql(locked.length), [now, now, ...locked]));
+}

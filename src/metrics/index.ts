@@ -1,0 +1,1 @@
+export { createHeraldMetrics, type AttemptSample, type HeraldMetrics } from './herald-metrics.js';

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { Database, MessageState } from '../src/store/schema.js';
+import { recordAndClaim } from '../src/delivery/sending/outbox.js';
+import { testDialect } from './support/test-database.js';
+import { insertTenants, messageRow, openDirectStore } from './support/direct-store.js';
+
+// Real: the migrated schema on this run's dialect (a SQLite file, or a fresh PostgreSQL database),
+// filled like a store with a backlog — one tenant with thousands of due messages, hundreds of
+// tenants with a few, sent and held history — then a real claim. Every statement the claim runs is
+// captured and its plan asked of the database: none may sort the queue or scan a table.
+
+const bigBacklog = 6000;
+const smallTenants = 2000;
+/** Tenants whose only message is deferred to later: in due_scopes, not yet due. */
+const laterTenants = 15_000;
+
+async function fill(db: Kysely<Database>): Promise<void> {
+  const now = Date.now();
+  const scopes = [
+    'big',
+    ...Array.from({ length: smallTenants }, (_, i) => `t${i}`),
+    ...Array.from({ length: laterTenants }, (_, i) => `l${i}`),
+  ];
+  await insertTenants(db, scopes, now);
+  const messages: Array<{ scope: string; state: MessageState; at: number }> = [];
+  for (let i = 0; i < bigBacklog; i += 1)
+    messages.push({ scope: 'big', state: i % 10 === 0 ? 'deferred' : 'queued', at: now - bigBacklog + i });
+  for (let i = 0; i < bigBacklog; i += 1) messages.push({ scope: 'big', state: i % 2 ? 'sent' : 'held', at: now - 2 * bigBacklog + i });
+  for (let t = 0; t < smallTenants; t += 1) {
+    for (let i = 0; i < 3; i += 1) messages.push({ scope: `t${t}`, state: i === 2 ? 'deferred' : 'queued', at: now - 100 + i });
+    messages.push({ scope: `t${t}`, state: 'sent', at: now - 1000 });
+  }
+  for (let t = 0; t < laterTenants; t += 1) messages.push({ scope: `l${t}`, state: 'deferred', at: now + 3_600_000 + t });
+  for (let at = 0; at < messages.length; at += 500) {
+    await db
+      .insertInto('messages')
+      .values(messages.slice(at, at + 500).map((m, i) => messageRow(`msg_${at + i}`, m.scope, m.state, m.at)))
+      .execute();
+  }
+  await sql`analyze`.execute(db);
+}
+
+/** The plan as lines of text: SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's plan nodes. */
+async function plan(db: Kysely<Database>, statement: CompiledQuery): Promise<string[]> {
+  if (testDialect === 'postgres') {
+    const { rows } = await db.executeQuery<{ 'QUERY PLAN': unknown }>({ ...statement, sql: `explain (format json) ${statement.sql}` });
+    const nodes: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      nodes.push([node['Node Type'], node['Relation Name'], node['Index Name']].filter(Boolean).join(' '));
+      for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(child);
+    };
+    walk((rows[0]!['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+    return nodes;
+  }
+  const { rows } = await db.executeQuery<{ detail: string }>({ ...statement, sql: `explain query plan ${statement.sql}` });
+  return rows.map((row) => row.detail);
+}
+
+/** A sort of anything, or a read of a whole table (a due-scope table walk included: it grows with tenants). */
+const forbidden =
+  testDialect === 'postgres' ? /^(Sort|Incremental Sort|Seq Scan)\b/ : /TEMP B-TREE|^SCAN (messages|m|scopes|s|due_scopes)\b/;
+
+test(`a claim walks indexes for the rows it takes: no sort, no table scan (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  await fill(store.db);
+  store.statements.length = 0;
+  const claimed = await recordAndClaim(store.db, store.dialect, {
+    nodeId: 'plan-test',
+    now: Date.now(),
+    leaseMs: 60_000,
+    outcomes: [],
+    claim: { limit: 100, roomFor: () => 32 },
+  });
+  assert.ok(claimed.length >= 64, `the claim took ${claimed.length} messages`);
+  assert.ok(claimed.some((m) => m.scope_id === 'big') && claimed.some((m) => m.scope_id !== 'big'), 'the batch is shared between tenants');
+  const claimStatements = store.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s.sql.trim()));
+  assert.ok(claimStatements.length >= 2, `the claim ran ${claimStatements.length} statements`);
+  const failures: string[] = [];
+  for (const statement of claimStatements) {
+    const lines = await plan(store.db, statement);
+    if (lines.some((line) => forbidden.test(line))) failures.push(`${statement.sql}\n  plan:\n    ${lines.join('\n    ')}`);
+  }
+  assert.deepEqual(failures, [], 'these claim statements sort or scan');
+});
