@@ -12,6 +12,7 @@ import { createHeraldMetrics } from '../metrics/index.js';
 import { reclaimOrphanedLeases } from '../delivery/sending/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { createRetention, type Retention } from '../scheduler/retention.js';
 import { createHostSampler, type HostSampler } from '../monitor/host-sampler.js';
 import { createMonitor, type Monitor } from '../monitor/monitor.js';
 import { databaseAnswers, openStore, type Store } from '../store/database.js';
@@ -27,6 +28,7 @@ export interface Herald {
   readonly store: Store;
   readonly worker: DeliveryWorker;
   readonly scheduler: Scheduler;
+  readonly retention: Retention;
   readonly monitor: Monitor;
   readonly log: PinoLogger;
   readonly nodeId: string;
@@ -125,6 +127,12 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     intervalMs: config.notifications.schedulerIntervalMs,
   });
   const background = config.role !== 'api' && options.background !== false;
+  const retention = createRetention({
+    db: store.db,
+    clock,
+    policy: config.retention,
+    log: log.child({ component: 'retention', node: nodeId }),
+  });
   const n = config.notifications;
   const monitor = createMonitor({
     db: store.db,
@@ -171,6 +179,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   if (delivers) worker.start();
   if (background) scheduler.start();
   if (background) monitor.start();
+  if (background) retention.start();
   const heartbeat = setInterval(() => {
     registration.beat(worker.stats(), clock.now()).catch((error: unknown) => log.warn({ err: error }, 'node heartbeat failed'));
   }, heartbeatMs);
@@ -183,6 +192,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     store,
     worker,
     scheduler,
+    retention,
     monitor,
     log,
     nodeId,
@@ -196,6 +206,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
       await app.close();
       monitor.stop();
       await scheduler.stop();
+      await retention.stop();
       await worker.stop(config.shutdownGraceMs);
       await templates.close();
       await registration.stopped(worker.stats(), clock.now()).catch(() => undefined);

@@ -12,6 +12,7 @@ import {
 } from './store-commands.js';
 import { readPasswordFromStdin } from './read-password.js';
 import { queueCommand, statusCommand } from './queue-commands.js';
+import { backupCommand, migrateStoreCommand, restoreCommand } from './backup-commands.js';
 
 const usage = `herald — system email notifications
 
@@ -29,6 +30,9 @@ Usage:
   herald admin token [--label TEXT]
   herald admin create --email ADDRESS [--name TEXT]   (password on standard input)
   herald audit verify
+  herald backup FILE                 (SQLite; the key file is copied to FILE.master.key)
+  herald restore FILE [--force]      (SQLite; refuses while Herald runs on the data)
+  herald migrate-store --from <sqlite path or URL> --to <URL>
 
 Configuration comes from HERALD_* environment variables (see README); flags win.`;
 
@@ -58,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       type: { type: 'string' },
       reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      force: { type: 'boolean' },
+      from: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -99,6 +105,12 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'token') return adminTokenCommand(config, values.label ?? 'created with herald admin token');
       if (sub === 'create') return adminCreateCommand(config, { email: values.email, name: values.name }, readPasswordFromStdin);
       break;
+    case 'backup':
+      return backupCommand(config, sub);
+    case 'restore':
+      return restoreCommand(config, sub, values.force === true);
+    case 'migrate-store':
+      return migrateStoreCommand({ from: values.from, to: values.to });
     case 'audit':
       if (sub === 'verify') return auditVerifyCommand(config);
       break;

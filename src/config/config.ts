@@ -29,6 +29,19 @@ export interface Config {
   readonly templates: TemplatesConfig;
   /** Tenants with their own label on /metrics (HERALD_METRICS_TOP_TENANTS); the rest share `other`. */
   readonly metricsTopTenants: number;
+  readonly retention: RetentionConfig;
+}
+
+/** How long finished mail and its traces are kept before the retention timer prunes them. */
+export interface RetentionConfig {
+  /** Sent messages and their attempts (HERALD_RETENTION_SENT, 30 days), counted from their last change. */
+  readonly sentMs: number;
+  /** Failed (and otherwise finished) messages and their attempts (HERALD_RETENTION_FAILED, 90 days). */
+  readonly failedMs: number;
+  /** Events none of whose messages are left (HERALD_RETENTION_EVENTS, 90 days); idempotency keys last as long. */
+  readonly eventsMs: number;
+  /** The built-in mailbox (HERALD_RETENTION_MAILBOX, 30 days). */
+  readonly mailboxMs: number;
 }
 
 export interface TemplatesConfig {
@@ -181,6 +194,12 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
     },
     metricsTopTenants: read.integer('HERALD_METRICS_TOP_TENANTS', undefined, 20, 0, 1000),
+    retention: {
+      sentMs: read.duration('HERALD_RETENTION_SENT', '30d'),
+      failedMs: read.duration('HERALD_RETENTION_FAILED', '90d'),
+      eventsMs: read.duration('HERALD_RETENTION_EVENTS', '90d'),
+      mailboxMs: read.duration('HERALD_RETENTION_MAILBOX', '30d'),
+    },
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
     problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');
