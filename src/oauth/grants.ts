@@ -90,8 +90,8 @@ export async function requestAccessToken(credentials: GrantCredentials, refreshT
  * parameters must carry the expected `state` (checked again by oauth4webapi).
  *
  * @example
- * declare const credentials: GrantCredentials;
- * await redeemCode(credentials, new URLSearchParams({ code: '…', state: 's' }), 's', 'https://herald.example/oauth/callback/google', 'verifier');
+ * declare const signIn: GrantCredentials;
+ * await redeemCode(signIn, new URLSearchParams({ code: '…', state: 's' }), 's', 'https://herald.example/oauth/callback/google', 'verifier');
  */
 export async function redeemCode(
   credentials: GrantCredentials,
