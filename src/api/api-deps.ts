@@ -11,6 +11,7 @@ import type { Mailbox } from '../mailbox/index.js';
 import type { Alerts, Preferences, ScopeNotifications, Silences } from '../notifications/index.js';
 import type { MailHostGuard, MailServerSettings, Recipients, Tenants } from '../scopes/index.js';
 import type { Templates } from '../templates/index.js';
+import type { OAuthConnections } from '../oauth/index.js';
 
 /** The domains' handles the routes call; the composition root wires each once (`src/app/domains.ts`). */
 export interface DomainHandles {
@@ -36,6 +37,8 @@ export interface DomainHandles {
   deliveries: Deliveries;
   /** The SSRF guard for tenants' mail servers and its allow-list. */
   hosts: MailHostGuard;
+  /** Each scope's OAuth2 connection and its sign-in flow. */
+  oauth: OAuthConnections;
 }
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */

@@ -99,6 +99,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     config: config.delivery,
     nodeId,
     hosts,
+    tokens: domains.tokens,
   });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({

@@ -19,6 +19,8 @@ import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
+import type { AccessTokenSource } from '../../oauth/index.js';
+import { oauthOutcome } from './oauth-outcome.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -31,6 +33,8 @@ export interface DeliveryWorkerDeps {
   nodeId: string;
   /** The SSRF guard, asked right before a transport connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** OAuth2 access tokens for XOAUTH2 servers (src/oauth's token service). */
+  tokens?: { source(scopeId: string): AccessTokenSource };
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -76,6 +80,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     log,
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
+    tokens: deps.tokens,
   });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
@@ -217,6 +222,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     } catch (error) {
       if (error instanceof GateClosedError) {
         queueOutcome({ kind: 'released', message });
+        return settle(message);
+      }
+      const oauth = oauthOutcome(error);
+      if (oauth) {
+        queueOutcome(
+          oauth.held !== null ? { kind: 'held', message, reason: oauth.held } : toOutcome(message, oauth.result, startedAt, null, null),
+        );
         return settle(message);
       }
       // Unexpected (a bug, the database): retried like a transient failure. A password that does
