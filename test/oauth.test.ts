@@ -165,21 +165,32 @@ test('the token endpoint failing 30% of the time (503): every message delivered,
   await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'));
   await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'microsoft_app', directoryId: 'contoso.example', clientId: 'app-1', clientSecret });
   idp.failTokenRequests(0.3);
+  // The clock moves only while nothing is in flight: a token is never outlived by the send it was taken for.
+  const idle = () => h.until(async () => h.herald.worker.stats().inFlight === 0);
   const ids: string[] = [];
-  for (let step = 0; step < 40; step += 1) {
-    ids.push(await postEvent(h));
+  for (let step = 0; step < 24; step += 1) {
+    const id = await postEvent(h);
+    ids.push(id);
+    await h.until(async () => ['sent', 'deferred'].includes((await stateOf(h, id)).state));
+    await idle();
     clock.advance(15_000);
-    await new Promise((resolve) => setImmediate(resolve));
   }
   // Deferred sends become due as the clock moves on; keep moving it until everything is delivered.
-  await h.until(async () => {
-    clock.advance(5_000);
+  for (let round = 0; round < 200; round += 1) {
     const states = await Promise.all(ids.map((id) => stateOf(h, id)));
     assert.ok(states.every((s) => s.state !== 'failed' && s.state !== 'held'), JSON.stringify(states));
-    return states.every((s) => s.state === 'sent');
-  }, 60_000);
+    if (states.every((s) => s.state === 'sent')) break;
+    clock.advance(5_000);
+    h.herald.worker.wake();
+    await idle();
+  }
   assert.equal(new Set(smtp.received.map((m) => m.messageId)).size, ids.length, '100% delivered');
   assert.ok(idp.requests.some((r) => r.status === 503), 'the provider did fail');
+  // Backoff: after a 503 the next token request waits at least a second (by the clock).
+  idp.requests.forEach((request, i) => {
+    const next = idp.requests[i + 1];
+    if (request.status === 503 && next) assert.ok(next.at - request.at >= 1000, `request ${i + 1} came ${next.at - request.at} ms after a 503`);
+  });
   assert.equal(smtp.authentications.filter((a) => !a.ok).length, 0);
 });
 

@@ -45,7 +45,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
   const spentRefreshTokens = new Set<string>();
   const access = new Map<string, IssuedAccess>();
   const serviceAccounts = new Map<string, Awaited<ReturnType<typeof importSPKI>>>();
-  const requests: Array<{ grant: string; status: number }> = [];
+  const requests: Array<{ grant: string; status: number; at: number }> = [];
   const state = { failRate: 0, lifetimeSeconds: options.lifetimeSeconds ?? 3600, served: 0, failed: 0, spentReused: 0, revoked: false };
   const token = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
 
@@ -91,7 +91,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
   async function tokenEndpoint(url: URL, body: URLSearchParams, response: ServerResponse) {
     const grant = body.get('grant_type') ?? '';
     const answer = (status: number, json: Record<string, unknown>) => {
-      requests.push({ grant, status });
+      requests.push({ grant, status, at: options.clock.now() });
       response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(json));
     };
     const refuse = (error: string, description: string, status = 400) => answer(status, { error, error_description: description });
@@ -99,7 +99,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
     // 503 for `failRate` of the requests, spread evenly: request n fails when floor(n·rate) steps up.
     if (Math.floor(state.served * state.failRate) > Math.floor((state.served - 1) * state.failRate)) {
       state.failed += 1;
-      requests.push({ grant, status: 503 });
+      requests.push({ grant, status: 503, at: options.clock.now() });
       return response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
     }
     const issue = (user: string, scope: string, clientId: string | null) => {
