@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server.js';
 import { startHarness, type Harness } from './support/herald-harness.js';
-import { startFakeIdentityProvider, type FakeIdentityProvider } from './support/fake-identity-provider.js';
+import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
 import { everyStoredRow } from './support/test-database.js';
 
@@ -61,7 +61,8 @@ async function postEvent(h: Harness, tenant?: string) {
   return response.body.messages[0].id as string;
 }
 
-const stateOf = async (h: Harness, id: string) => (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason?: string };
+const stateOf = async (h: Harness, id: string) =>
+  (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason?: string };
 
 /** Start → the provider's consent page (auto-consent) → the redirect back: what the browser brings to Herald. */
 async function consent(h: Harness, scopePath: string, headers: Record<string, string> = {}) {
@@ -149,7 +150,10 @@ test('tokens expiring every 60 s over a 10-minute accelerated run: 0 auth failur
   // The stored refresh token opens to the one the provider considers live.
   const live = idp.liveRefreshTokens();
   assert.equal(live.length, 1);
-  const stored = await h.herald.store.db.selectFrom('oauth_connections').select(['refresh_token_enc', 'token_requests']).executeTakeFirstOrThrow();
+  const stored = await h.herald.store.db
+    .selectFrom('oauth_connections')
+    .select(['refresh_token_enc', 'token_requests'])
+    .executeTakeFirstOrThrow();
   assert.ok(!stored.refresh_token_enc!.includes(live[0]!));
   // The next refresh presents the stored token: the provider accepts it only if it is the live one.
   clock.advance(60_000);
@@ -163,7 +167,12 @@ test('the token endpoint failing 30% of the time (503): every message delivered,
   await using run = await setup({ lifetimeSeconds: 60 });
   const { h, idp, smtp, clock } = run;
   await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'));
-  await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'microsoft_app', directoryId: 'contoso.example', clientId: 'app-1', clientSecret });
+  await h.api('PUT', '/api/v1/system/mail-server/oauth', {
+    mode: 'microsoft_app',
+    directoryId: 'contoso.example',
+    clientId: 'app-1',
+    clientSecret,
+  });
   idp.failTokenRequests(0.3);
   // The clock moves only while nothing is in flight: a token is never outlived by the send it was taken for.
   const idle = () => h.until(async () => h.herald.worker.stats().inFlight === 0);
@@ -178,18 +187,25 @@ test('the token endpoint failing 30% of the time (503): every message delivered,
   // Deferred sends become due as the clock moves on; keep moving it until everything is delivered.
   for (let round = 0; round < 200; round += 1) {
     const states = await Promise.all(ids.map((id) => stateOf(h, id)));
-    assert.ok(states.every((s) => s.state !== 'failed' && s.state !== 'held'), JSON.stringify(states));
+    assert.ok(
+      states.every((s) => s.state !== 'failed' && s.state !== 'held'),
+      JSON.stringify(states),
+    );
     if (states.every((s) => s.state === 'sent')) break;
     clock.advance(5_000);
     h.herald.worker.wake();
     await idle();
   }
   assert.equal(new Set(smtp.received.map((m) => m.messageId)).size, ids.length, '100% delivered');
-  assert.ok(idp.requests.some((r) => r.status === 503), 'the provider did fail');
+  assert.ok(
+    idp.requests.some((r) => r.status === 503),
+    'the provider did fail',
+  );
   // Backoff: after a 503 the next token request waits at least a second (by the clock).
   idp.requests.forEach((request, i) => {
     const next = idp.requests[i + 1];
-    if (request.status === 503 && next) assert.ok(next.at - request.at >= 1000, `request ${i + 1} came ${next.at - request.at} ms after a 503`);
+    if (request.status === 503 && next)
+      assert.ok(next.at - request.at >= 1000, `request ${i + 1} came ${next.at - request.at} ms after a 503`);
   });
   assert.equal(smtp.authentications.filter((a) => !a.ok).length, 0);
 });
@@ -198,10 +214,19 @@ test("a revoked refresh token: the tenant's mail is held as oauth_reconnect_requ
   await using run = await setup({ lifetimeSeconds: 60 });
   const { h, idp, smtp, clock } = run;
   await using system = await startSmtpTestServer();
-  await h.api('PUT', '/api/v1/system/mail-server', { provider: 'smtp', host: system.host, port: system.port, security: 'none', fromAddress: 'herald@example.test' });
+  await h.api('PUT', '/api/v1/system/mail-server', {
+    provider: 'smtp',
+    host: system.host,
+    port: system.port,
+    security: 'none',
+    fromAddress: 'herald@example.test',
+  });
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['sysadmin@example.test'] });
   await h.api('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
-  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/mail-server', oauthServer(smtp, 'microsoft365', { applyToAllTenants: undefined }))).status, 200);
+  assert.equal(
+    (await h.api('PUT', '/api/v1/tenants/acme/mail-server', oauthServer(smtp, 'microsoft365', { applyToAllTenants: undefined }))).status,
+    200,
+  );
   await h.api('PUT', '/api/v1/tenants/acme/mail-server/oauth', { mode: 'microsoft_delegated', clientId: 'app-1', clientSecret });
   await signIn(h, '/api/v1/tenants/acme', 'microsoft');
   await postEvent(h, 'acme');

@@ -47,20 +47,26 @@ export function checkConnection(
   const problem = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
   const provider = modeProvider[input.mode];
   if (!settings || settings.provider !== provider || settings.auth !== 'oauth2' || !settings.username)
-    problem('/mode', 'mail_server', `needs the scope's mail server saved first with provider ${provider}, auth oauth2 and the mailbox as username`);
+    problem(
+      '/mode',
+      'mail_server',
+      `needs the scope's mail server saved first with provider ${provider}, auth oauth2 and the mailbox as username`,
+    );
   const microsoft = provider === 'microsoft365';
   const cloud = microsoft ? (input.cloud ?? 'global') : 'global';
   if (microsoft && !(cloud in microsoftClouds)) problem('/cloud', 'enum', `must be one of ${Object.keys(microsoftClouds).join(', ')}`);
   if (!microsoft && input.cloud !== undefined && input.cloud !== 'global') problem('/cloud', 'enum', 'must be global for Google');
   const directoryId = microsoft ? (input.directoryId ?? null) : null;
   if (input.mode === 'microsoft_app' && directoryId === null) problem('/directoryId', 'required', 'is required for app-only access');
-  if (directoryId !== null && !directoryPattern.test(directoryId)) problem('/directoryId', 'format', 'must be a directory (tenant) id or a domain');
+  if (directoryId !== null && !directoryPattern.test(directoryId))
+    problem('/directoryId', 'format', 'must be a directory (tenant) id or a domain');
 
   let serviceKey: string | null = null;
   let clientId = input.clientId ?? '';
   if (input.mode === 'google_service_account') {
     const key = parseServiceKey(input.serviceAccountKey);
-    if (typeof key === 'string') problem('/serviceAccountKey', key === 'missing' ? 'required' : 'format', key === 'missing' ? 'is required' : key);
+    if (typeof key === 'string')
+      problem('/serviceAccountKey', key === 'missing' ? 'required' : 'format', key === 'missing' ? 'is required' : key);
     else {
       serviceKey = JSON.stringify(key);
       clientId = key.client_email;
@@ -68,7 +74,8 @@ export function checkConnection(
     if (input.clientSecret !== undefined) problem('/clientSecret', 'unexpected', 'is not used with a service account');
   } else {
     if (input.serviceAccountKey !== undefined) problem('/serviceAccountKey', 'unexpected', 'is only used with google_service_account');
-    if (!clientIdPattern.test(clientId)) problem('/clientId', clientId === '' ? 'required' : 'format', 'must be the application (client) id');
+    if (!clientIdPattern.test(clientId))
+      problem('/clientId', clientId === '' ? 'required' : 'format', 'must be the application (client) id');
   }
 
   let clientSecret: CheckedConnection['clientSecret'] = null;
@@ -82,10 +89,19 @@ export function checkConnection(
       previous.directory_id === directoryId &&
       previous.client_id === clientId;
     if (given !== undefined && isSecretPlaceholder(given))
-      problem('/clientSecret', 'placeholder', 'is a mask or placeholder, not a secret: send the real one, or leave it out to keep the stored one');
+      problem(
+        '/clientSecret',
+        'placeholder',
+        'is a mask or placeholder, not a secret: send the real one, or leave it out to keep the stored one',
+      );
     else if (given !== undefined) clientSecret = given;
     else if (same) clientSecret = 'keep';
-    else problem('/clientSecret', 'required', 'is required (a stored one is kept only while mode, cloud, directory and client id stay the same)');
+    else
+      problem(
+        '/clientSecret',
+        'required',
+        'is required (a stored one is kept only while mode, cloud, directory and client id stay the same)',
+      );
   }
 
   if (problems.length > 0) {
@@ -110,5 +126,9 @@ function parseServiceKey(text: string | undefined): ServiceAccountKey | string {
   const key = parsed as Partial<ServiceAccountKey>;
   if (typeof key.client_email !== 'string' || typeof key.private_key !== 'string' || !key.private_key.includes('PRIVATE KEY'))
     return 'must hold client_email and private_key (the JSON key file of the service account)';
-  return { client_email: key.client_email, private_key: key.private_key, ...(typeof key.private_key_id === 'string' ? { private_key_id: key.private_key_id } : {}) };
+  return {
+    client_email: key.client_email,
+    private_key: key.private_key,
+    ...(typeof key.private_key_id === 'string' ? { private_key_id: key.private_key_id } : {}),
+  };
 }

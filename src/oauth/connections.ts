@@ -31,11 +31,7 @@ export interface OAuthConnections {
    */
   save(scopeId: string, input: OAuthConnectionInput, origin: string, along?: AlongWith<OAuthConnectionView>): Promise<OAuthConnectionView>;
   /** Begins the sign-in: the provider's authorize URL and the redirect URI it will come back to. */
-  start(
-    scopeId: string,
-    caller: SignInCaller,
-    origin: string,
-  ): Promise<{ authorizeUrl: string; redirectUri: string; expiresAt: string }>;
+  start(scopeId: string, caller: SignInCaller, origin: string): Promise<{ authorizeUrl: string; redirectUri: string; expiresAt: string }>;
   /** Finishes the sign-in from the provider's callback parameters; returns the connected view. */
   complete(
     provider: SignInProvider,
@@ -139,7 +135,14 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
           { field: '/mode', rule: 'sign_in', message: 'does not use a sign-in' },
         ]);
       const redirectUri = redirectUriOf(row, origin)!;
-      const started = await beginSignIn(db, box, { row, provider, caller, redirectUri, now: clock.now(), testEndpoints: deps.testEndpoints });
+      const started = await beginSignIn(db, box, {
+        row,
+        provider,
+        caller,
+        redirectUri,
+        now: clock.now(),
+        testEndpoints: deps.testEndpoints,
+      });
       return { authorizeUrl: started.authorizeUrl, redirectUri, expiresAt: new Date(started.expiresAt).toISOString() };
     },
     async complete(provider, callback, caller, origin, reaches) {
@@ -148,7 +151,9 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
       const row = await rowOf(taken.scopeId);
       if (!row || signInProvider[row.mode] !== provider)
         throw new AppError('oauth_state_invalid', 'The connection changed since this sign-in started; start it again.');
-      const params = new URLSearchParams(Object.entries(callback).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      const params = new URLSearchParams(
+        Object.entries(callback).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
       let issued;
       try {
         issued = await redeemCode(grantCredentials(box, row, deps), params, callback.state, taken.redirectUri, taken.verifier);
@@ -157,7 +162,10 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
         throw error;
       }
       if (issued.refreshToken === null)
-        throw new AppError('oauth_sign_in_failed', 'The provider issued no refresh token: the app must ask for offline access (offline_access, access_type=offline).');
+        throw new AppError(
+          'oauth_sign_in_failed',
+          'The provider issued no refresh token: the app must ask for offline access (offline_access, access_type=offline).',
+        );
       if (!(await deps.tokens.store(row.scope_id, row.token_version, issued, row.mailbox)))
         throw new AppError('oauth_state_invalid', 'The connection changed during the sign-in; start it again.');
       return view((await rowOf(row.scope_id))!, origin);

@@ -2,7 +2,11 @@ import type { OAuthMode } from './modes.js';
 
 /** Microsoft's clouds: the global service and the sovereign ones, each with its own sign-in host and Exchange resource. */
 export const microsoftClouds = {
-  global: { login: 'https://login.microsoftonline.com', exchange: 'https://outlook.office365.com', delegated: 'https://outlook.office.com' },
+  global: {
+    login: 'https://login.microsoftonline.com',
+    exchange: 'https://outlook.office365.com',
+    delegated: 'https://outlook.office.com',
+  },
   usgov: { login: 'https://login.microsoftonline.us', exchange: 'https://outlook.office365.us', delegated: 'https://outlook.office365.us' },
   china: { login: 'https://login.chinacloudapi.cn', exchange: 'https://partner.outlook.cn', delegated: 'https://partner.outlook.cn' },
 } as const;

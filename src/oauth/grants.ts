@@ -149,7 +149,8 @@ function asTokenRequestError(error: unknown): TokenRequestError {
     return new TokenRequestError(true, `The sign-in was refused: ${explainTokenError(error.error, error.error_description)}`, error.error);
   }
   const status = error instanceof oauth.OperationProcessingError ? (error.cause as Response | undefined)?.status : undefined;
-  const what = typeof status === 'number' ? `answered ${status}` : `could not be reached (${error instanceof Error ? error.name : 'error'})`;
+  const what =
+    typeof status === 'number' ? `answered ${status}` : `could not be reached (${error instanceof Error ? error.name : 'error'})`;
   return new TokenRequestError(false, `The token endpoint ${what}; retrying with backoff.`, null);
 }
 

@@ -24,7 +24,14 @@ const bindingOf = (caller: SignInCaller) => sha256(caller.kind === 'session' ? `
 export async function beginSignIn(
   db: Kysely<Database>,
   box: SecretBox,
-  options: { row: OAuthConnectionRow; provider: SignInProvider; caller: SignInCaller; redirectUri: string; now: number; testEndpoints: string | null },
+  options: {
+    row: OAuthConnectionRow;
+    provider: SignInProvider;
+    caller: SignInCaller;
+    redirectUri: string;
+    now: number;
+    testEndpoints: string | null;
+  },
 ): Promise<{ authorizeUrl: string; expiresAt: number }> {
   const { row, provider } = options;
   const state = randomBytes(32).toString('base64url');

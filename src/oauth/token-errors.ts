@@ -1,6 +1,6 @@
 /** The token-endpoint errors an administrator can act on (../shared/oauth.md), by AADSTS code. */
 const aadsts: Record<string, string> = {
-  '7000215': 'the client secret is wrong: paste the secret\'s Value, not its Secret ID',
+  '7000215': "the client secret is wrong: paste the secret's Value, not its Secret ID",
   '7000222': 'the client secret expired: create a new secret in Entra and save it',
   '700016': 'the application was not found in the directory: check the client id, the directory (tenant) id and admin consent',
   '65001': 'consent is missing: an administrator must grant consent to the app',
@@ -21,7 +21,7 @@ const plain: Record<string, string> = {
   invalid_grant: 'the grant was revoked or has expired (or the Google app is in "Testing", where refresh tokens last 7 days): reconnect',
   invalid_client: 'the client id or secret is wrong',
   unauthorized_client: 'the app may not use this grant: check its registration (for a Google service account, domain-wide delegation)',
-  invalid_scope: 'the requested scope was refused: check the app\'s API permissions',
+  invalid_scope: "the requested scope was refused: check the app's API permissions",
   access_denied: 'the user or an administrator declined consent',
 };
 

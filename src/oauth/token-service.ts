@@ -161,14 +161,20 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       // Reconnected (or the lease was taken over) meanwhile: what is stored now wins.
       return obtain(row.scope_id, null);
     }
-    return remember({ ...row, token_version: row.token_version + 1, last_refreshed_at: done }, issued.accessToken, done + issued.expiresInMs);
+    return remember(
+      { ...row, token_version: row.token_version + 1, last_refreshed_at: done },
+      issued.accessToken,
+      done + issued.expiresInMs,
+    );
   }
 
   function tokenColumns(scopeId: string, issued: IssuedToken, now: number) {
     return {
       access_token_enc: box.seal(issued.accessToken, { scopeId, field: oauthFields.accessToken }),
       // A rotated refresh token replaces the old one in the same write; none given keeps the old one.
-      ...(issued.refreshToken !== null ? { refresh_token_enc: box.seal(issued.refreshToken, { scopeId, field: oauthFields.refreshToken }) } : {}),
+      ...(issued.refreshToken !== null
+        ? { refresh_token_enc: box.seal(issued.refreshToken, { scopeId, field: oauthFields.refreshToken }) }
+        : {}),
       ...(issued.scope !== null ? { granted_scopes: issued.scope } : {}),
       access_expires_at: now + issued.expiresInMs,
       last_refreshed_at: now,
@@ -182,7 +188,11 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     };
   }
 
-  function remember(row: Pick<OAuthConnectionRow, 'scope_id' | 'token_version' | 'last_refreshed_at' | 'access_expires_at'>, token: string, expiresAt = row.access_expires_at ?? 0): string {
+  function remember(
+    row: Pick<OAuthConnectionRow, 'scope_id' | 'token_version' | 'last_refreshed_at' | 'access_expires_at'>,
+    token: string,
+    expiresAt = row.access_expires_at ?? 0,
+  ): string {
     cache.set(row.scope_id, { token, version: row.token_version, renewAt: expiresAt - aheadMs(row.last_refreshed_at, expiresAt) });
     return token;
   }
@@ -228,5 +238,8 @@ function reconnectRequired(row: Pick<OAuthConnectionRow, 'scope_id' | 'status_re
 }
 
 function unavailable(row: Pick<OAuthConnectionRow, 'scope_id' | 'status_reason'>): AppError {
-  return new AppError('oauth_token_unavailable', `No OAuth2 access token for scope ${row.scope_id} right now: ${row.status_reason ?? 'the token endpoint failed'}`);
+  return new AppError(
+    'oauth_token_unavailable',
+    `No OAuth2 access token for scope ${row.scope_id} right now: ${row.status_reason ?? 'the token endpoint failed'}`,
+  );
 }

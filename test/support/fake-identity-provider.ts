@@ -51,7 +51,9 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'server_error', error_description: String(error) }));
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'server_error', error_description: String(error) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -144,7 +146,10 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       if (!code || code.clientId !== clientId || code.redirectUri !== body.get('redirect_uri'))
         return refuse('invalid_grant', 'AADSTS70008: The provided authorization code is invalid or has expired.');
       if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
-        return refuse('invalid_grant', 'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+        return refuse(
+          'invalid_grant',
+          'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+        );
       return issue(code.user, code.scope, clientId);
     }
     if (grant === 'refresh_token') {

@@ -24,7 +24,10 @@ const callerOf = (request: FastifyRequest): SignInCaller => {
  * A scope's OAuth2 connection, mounted under `/system` and `/tenants/:tenantId` beside the mail
  * server: configure it, start the sign-in, see it (never a token or secret), disconnect it.
  */
-export const oauthConnectionRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (app, { deps, scope }) => {
+export const oauthConnectionRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope: 'system' | 'tenant' }> = async (
+  app,
+  { deps, scope },
+) => {
   const { params, scopeOf } = scopeParams(scope);
 
   app.get(
@@ -74,7 +77,12 @@ export const oauthConnectionRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; s
     async (request) => {
       const scopeId = scopeOf(request);
       const started = await deps.oauth.start(scopeId, callerOf(request), originOf(request));
-      await recordAudit(deps, request, { scopeId, action: 'oauth.start', target: `scope:${scopeId}`, details: { redirectUri: started.redirectUri } });
+      await recordAudit(deps, request, {
+        scopeId,
+        action: 'oauth.start',
+        target: `scope:${scopeId}`,
+        details: { redirectUri: started.redirectUri },
+      });
       return started;
     },
   );
@@ -123,7 +131,12 @@ export const oauthCallbackRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> =
         return view;
       } catch (error) {
         if (error instanceof AppError)
-          await recordAudit(deps, request, { scopeId: principal.scopeId, action: 'oauth.connect', target: `provider:${provider}`, details: { refused: error.code } });
+          await recordAudit(deps, request, {
+            scopeId: principal.scopeId,
+            action: 'oauth.connect',
+            target: `provider:${provider}`,
+            details: { refused: error.code },
+          });
         throw error;
       }
     },

@@ -15,7 +15,9 @@ export const OAuthConnectionBody = Type.Object(
     directoryId: Type.Optional(Nullable(Type.String({ maxLength: 255, description: 'Microsoft Entra directory (tenant) id or domain' }))),
     clientId: Type.Optional(Type.String({ maxLength: 255, description: 'The application (client) id' })),
     clientSecret: Type.Optional(Type.String({ maxLength: 1024, writeOnly: true, description: 'Write-only. Omit to keep the stored one.' })),
-    serviceAccountKey: Type.Optional(Type.String({ maxLength: 16384, writeOnly: true, description: "Write-only. The service account's JSON key." })),
+    serviceAccountKey: Type.Optional(
+      Type.String({ maxLength: 16384, writeOnly: true, description: "Write-only. The service account's JSON key." }),
+    ),
   },
   { additionalProperties: false },
 );
