@@ -5,6 +5,7 @@ import { startHarness, type Harness } from './support/herald-harness.js';
 import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
 import { everyStoredRow } from './support/test-database.js';
+import { consent, signInWithProvider } from './support/oauth-sign-in.js';
 
 // Real: Herald (app, database, delivery worker, SMTP thread, nodemailer pools, oauth4webapi and
 // jose), a fake identity provider written for these tests (HTTP on 127.0.0.1: authorize, token
@@ -64,22 +65,8 @@ async function postEvent(h: Harness, tenant?: string) {
 const stateOf = async (h: Harness, id: string) =>
   (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason?: string };
 
-/** Start → the provider's consent page (auto-consent) → the redirect back: what the browser brings to Herald. */
-async function consent(h: Harness, scopePath: string, headers: Record<string, string> = {}) {
-  const started = await h.api('POST', `${scopePath}/mail-server/oauth/start`, undefined, headers);
-  assert.equal(started.status, 200, started.raw);
-  const page = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
-  const back = new URL(page.headers.get('location')!);
-  return { started: started.body, back, state: back.searchParams.get('state')!, code: back.searchParams.get('code')! };
-}
-
-async function signIn(h: Harness, scopePath: string, provider: 'microsoft' | 'google') {
-  const { back, state, code } = await consent(h, scopePath);
-  assert.equal(back.origin + back.pathname, `${publicUrl}/oauth/callback/${provider}`);
-  const done = await h.api('POST', `/api/v1/oauth/callback/${provider}`, { state, code });
-  assert.equal(done.status, 200, done.raw);
-  return done.body;
-}
+const signIn = async (h: Harness, scopePath: string, provider: 'microsoft' | 'google') =>
+  (await signInWithProvider(h, scopePath, provider, publicUrl)).view;
 
 test('every mode sends end to end over SMTP XOAUTH2: Microsoft app-only and delegated, Google sign-in and service account', async () => {
   const modes = ['microsoft_app', 'microsoft_delegated', 'google_signin', 'google_service_account'] as const;
