@@ -311,3 +311,33 @@ test('the callback refuses an other-provider, foreign-session, reused or expired
     assert.ok(!responses.some((body) => body.includes(secret) && !body.includes('authorizeUrl')), 'not in a response');
   }
 });
+
+test('deprecation pre-flight: Microsoft 365 or Gmail with a password is saved with a warning naming the date and the mode to move to', async () => {
+  await using smtp = await startSmtpTestServer();
+  await using h = await startHarness();
+  const save = (provider: string, auth: string) =>
+    h.api('PUT', '/api/v1/system/mail-server', {
+      ...oauthServer(smtp, provider as 'gmail'),
+      auth,
+      ...(auth === 'password' ? { password: 'app-password-1' } : {}),
+    });
+  const microsoft = await save('microsoft365', 'password');
+  assert.equal(microsoft.status, 200, microsoft.raw);
+  assert.equal(microsoft.body.warnings[0].code, 'basic_auth_retiring');
+  assert.match(microsoft.body.warnings[0].message, /December 2026.*microsoft_app/);
+  const gmail = await save('gmail', 'password');
+  assert.match(gmail.body.warnings[0].message, /google_signin/);
+  assert.equal((await save('gmail', 'oauth2')).body.warnings, undefined);
+  assert.equal(
+    (
+      await h.api('PUT', '/api/v1/system/mail-server', {
+        provider: 'smtp',
+        host: smtp.host,
+        port: smtp.port,
+        security: 'none',
+        fromAddress: mailbox,
+      })
+    ).body.warnings,
+    undefined,
+  );
+});
