@@ -341,3 +341,28 @@ test('deprecation pre-flight: Microsoft 365 or Gmail with a password is saved wi
     undefined,
   );
 });
+
+test('three nodes on one database share a connection: one refresh at a time, token requests ≤ ceil(run/lifetime)+1, rotation never loses the live refresh token', async () => {
+  await using run = await setup({ lifetimeSeconds: 60 });
+  const { h, idp, smtp, clock } = run;
+  const shared = { keepDataDir: h.dataDir, database: h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {} };
+  const env = { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_PUBLIC_URL: publicUrl };
+  await using second = await startHarness(env, { ...shared, herald: { clock, background: false } });
+  await using third = await startHarness(env, { ...shared, herald: { clock, background: false } });
+  await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'));
+  await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'microsoft_delegated', clientId: 'app-1', clientSecret });
+  await signIn(h, '/api/v1/system', 'microsoft');
+  const runMs = 10 * 60_000;
+  let sent = 0;
+  for (let elapsed = 0; elapsed < runMs; elapsed += 15_000) {
+    for (const node of [h, second, third]) await postEvent(node);
+    sent += 3;
+    await smtp.waitFor(sent);
+    clock.advance(15_000);
+  }
+  const nodes = await h.herald.store.db.selectFrom('attempts').select('node_id').distinct().execute();
+  assert.ok(nodes.length >= 2, `sends came from ${nodes.length} node(s)`);
+  assert.equal(smtp.authentications.filter((a) => !a.ok).length, 0);
+  assert.ok(idp.requests.length <= Math.ceil(runMs / 60_000) + 1, `${idp.requests.length} token requests`);
+  assert.equal(idp.spentReused(), 0, 'no node ever presented a refresh token another had rotated away');
+});
