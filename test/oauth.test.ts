@@ -345,7 +345,8 @@ test('deprecation pre-flight: Microsoft 365 or Gmail with a password is saved wi
 test('three nodes on one database share a connection: one refresh at a time, token requests ≤ ceil(run/lifetime)+1, rotation never loses the live refresh token', async () => {
   await using run = await setup({ lifetimeSeconds: 60 });
   const { h, idp, smtp, clock } = run;
-  const shared = { keepDataDir: h.dataDir, database: h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {} };
+  const database: Record<string, string> = h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {};
+  const shared = { keepDataDir: h.dataDir, database };
   const env = { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_PUBLIC_URL: publicUrl };
   await using second = await startHarness(env, { ...shared, herald: { clock, background: false } });
   await using third = await startHarness(env, { ...shared, herald: { clock, background: false } });
