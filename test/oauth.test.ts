@@ -367,3 +367,31 @@ test('three nodes on one database share a connection: one refresh at a time, tok
   assert.ok(idp.requests.length <= Math.ceil(runMs / 60_000) + 1, `${idp.requests.length} token requests`);
   assert.equal(idp.spentReused(), 0, 'no node ever presented a refresh token another had rotated away');
 });
+
+test('an app-only connection whose first token request fails is retried by delivery, not left holding the mail', async () => {
+  await using run = await setup();
+  const { h, idp, smtp, clock } = run;
+  await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'));
+  idp.failTokenRequests(1);
+  const saved = await h.api('PUT', '/api/v1/system/mail-server/oauth', {
+    mode: 'microsoft_app',
+    directoryId: 'contoso.example',
+    clientId: 'app-1',
+    clientSecret,
+  });
+  assert.equal(saved.body.connected, false);
+  assert.match(saved.body.statusReason, /503/);
+  const id = await postEvent(h);
+  await h.until(async () => (await stateOf(h, id)).state === 'deferred');
+  idp.failTokenRequests(0);
+  await h.until(async () => {
+    // Only while nothing is in flight: a lease must not expire under a send.
+    if (h.herald.worker.stats().inFlight === 0) {
+      clock.advance(5_000);
+      h.herald.worker.wake();
+    }
+    return (await stateOf(h, id)).state === 'sent';
+  });
+  assert.equal(smtp.received.length, 1);
+  assert.equal((await h.api('GET', '/api/v1/system/mail-server/oauth')).body.connected, true);
+});

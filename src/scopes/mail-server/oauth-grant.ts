@@ -21,10 +21,13 @@ export async function oauthGrantOf(db: Kysely<Database>, row: MailServerSettings
   if (row.auth !== 'oauth2') return undefined;
   const connection = await db
     .selectFrom('oauth_connections')
-    .select(['mode', 'mailbox', 'status', 'status_reason', 'access_expires_at'])
+    .select(['mode', 'mailbox', 'status', 'status_reason', 'refresh_token_enc'])
     .where('scope_id', '=', row.scope_id)
     .executeTakeFirst();
   if (!connection || providerOfMode[connection.mode] !== row.provider || connection.mailbox !== row.username) return { status: 'none' };
   if (connection.status === 'reconnect_required') return { status: 'reconnect_required', reason: connection.status_reason ?? '' };
-  return connection.status === 'connected' || connection.access_expires_at !== null ? { status: 'connected' } : { status: 'none' };
+  // App-only and service-account tokens need no person: delivery asks for them (and retries a
+  // failed first request). A sign-in mode can send once it holds a refresh token.
+  const unattended = connection.mode === 'microsoft_app' || connection.mode === 'google_service_account';
+  return unattended || connection.refresh_token_enc !== null ? { status: 'connected' } : { status: 'none' };
 }
