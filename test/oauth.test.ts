@@ -297,9 +297,18 @@ test('the callback refuses an other-provider, foreign-session, reused or expired
 
   const view = await h.api('GET', '/api/v1/system/mail-server/oauth');
   responses.push(view.raw);
+  // "Send test email" and "verify" authenticate with XOAUTH2 like delivery; the token is in no transcript.
+  const tested = await h.api('POST', '/api/v1/system/mail-server/test', { to: 'ops@example.test' });
+  responses.push(tested.raw);
+  assert.equal(tested.body.ok, true, tested.raw);
+  assert.ok(
+    tested.body.steps.some((step: { step: string; status: string }) => step.step === 'auth' && step.status === 'ok'),
+    tested.raw,
+  );
+  await smtp.waitFor(1);
   assert.equal(view.body.clientSecretSet, true);
   await postEvent(h);
-  await smtp.waitFor(1);
+  await smtp.waitFor(2);
 
   const secrets = [clientSecret, ...idp.issuedTokens(), flow.code, a.code, b.code, flow.state];
   const stored = await everyStoredRow(h.env);

@@ -76,6 +76,7 @@ export function createMailServerDomains({
       hosts,
       timeoutMs: config.delivery.smtpTimeoutMs,
       messageIdDomain: config.messageIdDomain,
+      tokens,
     }),
     deliveries: createDeliveries({ db, clock, secrets }),
   };
