@@ -6,6 +6,9 @@ import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
 import { everyStoredRow } from './support/test-database.js';
 import { consent, signInWithProvider } from './support/oauth-sign-in.js';
+import { createTokenService } from '../src/oauth/index.js';
+import { createSecretBox } from '../src/secrets/secret-box.js';
+import { loadKeyring } from '../src/secrets/keyring.js';
 
 // Real: Herald (app, database, delivery worker, SMTP thread, nodemailer pools, oauth4webapi and
 // jose), a fake identity provider written for these tests (HTTP on 127.0.0.1: authorize, token
@@ -403,4 +406,31 @@ test('an app-only connection whose first token request fails is retried by deliv
   });
   assert.equal(smtp.received.length, 1);
   assert.equal((await h.api('GET', '/api/v1/system/mail-server/oauth')).body.connected, true);
+});
+
+test('an idle sign-in grant is refreshed before the provider forgets it; a fresh one is left alone', async () => {
+  await using run = await setup();
+  const { h, idp, smtp, clock } = run;
+  await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'));
+  await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'microsoft_delegated', clientId: 'app-1', clientSecret });
+  await signIn(h, '/api/v1/system', 'microsoft');
+  const tokens = createTokenService({
+    db: h.herald.store.db,
+    box: createSecretBox(loadKeyring({ masterKeys: [], dataDir: h.dataDir })),
+    clock,
+    log: h.herald.log,
+    nodeId: 'idle-check',
+    testEndpoints: idp.origin,
+    timeoutMs: 5000,
+  });
+  const week = 7 * 86_400_000;
+  assert.equal(await tokens.refreshIdle(week), 0);
+  const before = idp.requests.length;
+  clock.advance(week + 60_000);
+  assert.equal(await tokens.refreshIdle(week), 1);
+  assert.equal(idp.requests.length, before + 1);
+  assert.equal(idp.requests.at(-1)!.grant, 'refresh_token');
+  assert.equal(idp.spentReused(), 0);
+  const view = await h.api('GET', '/api/v1/system/mail-server/oauth');
+  assert.equal(view.body.lastRefreshedAt, new Date(clock.now()).toISOString());
 });

@@ -170,6 +170,12 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     registration.beat(worker.stats(), clock.now()).catch((error: unknown) => log.warn({ err: error }, 'node heartbeat failed'));
   }, heartbeatMs);
   heartbeat.unref();
+  // Idle sign-in grants are refreshed weekly, far inside the providers' inactivity limits (90 days, 6 months).
+  const idleGrants = setInterval(() => {
+    if (delivers)
+      domains.tokens.refreshIdle(7 * 86_400_000).catch((error: unknown) => log.warn({ err: error }, 'idle OAuth2 refresh failed'));
+  }, 3_600_000);
+  idleGrants.unref();
   ready = true;
   log.info({ node: nodeId, role: config.role, database: config.database.dialect }, 'herald started');
 
@@ -188,6 +194,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     async close() {
       ready = false;
       clearInterval(heartbeat);
+      clearInterval(idleGrants);
       await app.close();
       monitor.stop();
       await scheduler.stop();

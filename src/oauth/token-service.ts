@@ -19,6 +19,13 @@ export interface TokenService {
    * version the caller read, and marks the connection connected.
    */
   store(scopeId: string, expectedVersion: number, token: IssuedToken, account: string | null): Promise<boolean>;
+  /**
+   * Refreshes every connected sign-in grant not refreshed for `idleMs`, so an idle mailbox's
+   * refresh token never reaches the provider's inactivity limit (Microsoft 90 days, Google 6
+   * months). A dead grant found this way is marked `reconnect_required` as in delivery. Returns
+   * how many were refreshed.
+   */
+  refreshIdle(idleMs: number): Promise<number>;
 }
 
 export interface TokenServiceDeps extends GrantSettings {
@@ -210,6 +217,26 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           return obtain(scopeId, rejectedToken);
         },
       };
+    },
+    async refreshIdle(idleMs) {
+      const idle = await db
+        .selectFrom('oauth_connections')
+        .selectAll()
+        .where('status', '=', 'connected')
+        .where('refresh_token_enc', 'is not', null)
+        .where('last_refreshed_at', '<', clock.now() - idleMs)
+        .execute();
+      let refreshed = 0;
+      for (const row of idle) {
+        try {
+          await obtain(row.scope_id, open(row, row.access_token_enc, oauthFields.accessToken) ?? '');
+          refreshed += 1;
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          log.warn({ scope: row.scope_id, code: error.code }, 'refreshing an idle OAuth2 grant failed');
+        }
+      }
+      return refreshed;
     },
     async store(scopeId, expectedVersion, issued, account) {
       const now = clock.now();
