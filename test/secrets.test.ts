@@ -224,7 +224,7 @@ test(
             ...(tenant ? { tenant } : {}),
             recipients: ['new@acme.example'],
           });
-          await h.until(async () => (await call('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent');
+          await h.until(async () => (await call('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent', 30_000);
         }
         for (const url of ['/api/v1/system/mail-server/oauth', '/api/v1/tenants/acme/mail-server/oauth', '/api/v1/audit?limit=500'])
           await call('GET', url);
@@ -246,7 +246,7 @@ test(
             ...(tenant ? { tenant } : {}),
             recipients: ['new@acme.example'],
           });
-          await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent');
+          await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent', 30_000);
         }
         logs = [...logs, ...h.logs];
       }
