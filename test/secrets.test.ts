@@ -10,6 +10,9 @@ import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { adminToken, fastDeliveryEnv, smtpSettings, startHarness } from './support/herald-harness.js';
 import { createTestDatabase, everyStoredRow, testDialect } from './support/test-database.js';
 import { asUser, send, signIn } from './support/accounts.js';
+import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
+import { consent, signInWithProvider } from './support/oauth-sign-in.js';
+import { manualClock } from './support/test-clock.js';
 
 // Real: Herald with its SQLite file and key file, an smtp-server requiring AUTH, and the
 // `herald keys rotate` command as a child process.
@@ -160,6 +163,107 @@ test(
         }
       }
       assert.ok(logs.length > 0 && bodies.length > 10);
+    } finally {
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);
+
+test(
+  'OAuth2 client secrets, service-account keys, tokens, codes and states appear in no response, no log line (at debug) and nowhere in the database; rotation keeps them usable',
+  { timeout: 90_000 },
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'herald-oauth-secrets-'));
+    const database = await createTestDatabase();
+    const clock = manualClock(Date.UTC(2026, 11, 1, 9, 0));
+    const clientSecret = 'oauth-Client-Secret-5p6q';
+    await using idp = await startFakeIdentityProvider({ clock, clients: { 'app-1': clientSecret }, lifetimeSeconds: 3600 });
+    await using smtp = await startSmtpTestServer({ xoauth2: (user, token) => idp.accepts(user, token) });
+    const serviceAccount = await idp.addServiceAccount('herald@project.iam.example');
+    const privateKey = (JSON.parse(serviceAccount.keyJson) as { private_key: string }).private_key.split('\n')[1]!;
+    const env = { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_LOG_LEVEL: 'debug' };
+    const bodies: string[] = [];
+    let logs: string[] = [];
+    const codes: string[] = [];
+    const oauthServer = (provider: string) => ({
+      provider,
+      host: smtp.host,
+      port: smtp.port,
+      security: 'none',
+      auth: 'oauth2',
+      username: 'alerts@contoso.test',
+      fromAddress: 'alerts@contoso.test',
+    });
+    try {
+      {
+        await using h = await startHarness(env, { keepDataDir: dataDir, database: database.env, herald: { clock } });
+        logs = h.logs;
+        const call = async (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
+          const response = await h.api(method, url, body);
+          bodies.push(response.raw);
+          return response;
+        };
+        await call('PUT', '/api/v1/system/mail-server', { ...oauthServer('microsoft365'), applyToAllTenants: true });
+        await call('PUT', '/api/v1/system/mail-server/oauth', { mode: 'microsoft_delegated', clientId: 'app-1', clientSecret });
+        const unused = await consent(h, '/api/v1/system');
+        codes.push(unused.code, unused.state);
+        const signed = await signInWithProvider(h, '/api/v1/system', 'microsoft');
+        codes.push(signed.code, signed.state);
+        bodies.push(JSON.stringify(signed.view));
+        await call('POST', '/api/v1/tenants', { id: 'acme', name: 'Acme' });
+        await call('PUT', '/api/v1/tenants/acme/mail-server', oauthServer('gmail'));
+        const saved = await call('PUT', '/api/v1/tenants/acme/mail-server/oauth', {
+          mode: 'google_service_account',
+          serviceAccountKey: serviceAccount.keyJson,
+        });
+        assert.equal(saved.body.connected, true, saved.raw);
+        for (const tenant of [undefined, 'acme']) {
+          const event = await call('POST', '/api/v1/events', {
+            type: 'user.created',
+            ...(tenant ? { tenant } : {}),
+            recipients: ['new@acme.example'],
+          });
+          await h.until(async () => (await call('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent', 30_000);
+        }
+        for (const url of ['/api/v1/system/mail-server/oauth', '/api/v1/tenants/acme/mail-server/oauth', '/api/v1/audit?limit=500'])
+          await call('GET', url);
+      }
+      const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
+      const rotate = spawnSync(process.execPath, [bin, 'keys', 'rotate'], {
+        env: { ...process.env, ...fastDeliveryEnv, ...env, HERALD_DATA_DIR: dataDir, HERALD_ADMIN_TOKEN: adminToken, ...database.env },
+        encoding: 'utf8',
+      });
+      assert.equal(rotate.status, 0, rotate.stderr);
+      assert.match(rotate.stdout, /Re-encrypted [1-9]\d* secret/);
+      {
+        // Past the tokens' lifetime: both connections must open their re-sealed secrets to get new ones.
+        clock.advance(2 * 3600_000);
+        await using h = await startHarness(env, { keepDataDir: dataDir, database: database.env, herald: { clock } });
+        for (const tenant of [undefined, 'acme']) {
+          const event = await h.api('POST', '/api/v1/events', {
+            type: 'user.created',
+            ...(tenant ? { tenant } : {}),
+            recipients: ['new@acme.example'],
+          });
+          await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${event.body.messages[0].id}`)).body.state === 'sent', 30_000);
+        }
+        logs = [...logs, ...h.logs];
+      }
+      assert.equal(smtp.received.length, 4);
+      const files = ['herald.sqlite', 'herald.sqlite-wal'].map((name) => join(dataDir, name)).filter(existsSync);
+      const stored = [
+        ...files.map((file) => readFileSync(file).toString('latin1')),
+        await everyStoredRow({ HERALD_DATA_DIR: dataDir, ...database.env }),
+      ];
+      const secrets = [clientSecret, privateKey, ...idp.issuedTokens(), ...codes];
+      assert.ok(idp.issuedTokens().length >= 6);
+      for (const secret of secrets) {
+        for (const body of bodies) assert.ok(!body.includes(secret), `a response holds ${secret.slice(0, 12)}…`);
+        for (const line of logs) assert.ok(!line.includes(secret), `a log line holds ${secret.slice(0, 12)}…`);
+        for (const content of stored) assert.ok(!content.includes(secret), `the database holds ${secret.slice(0, 12)}…`);
+        assert.ok(!rotate.stdout.includes(secret) && !rotate.stderr.includes(secret));
+      }
     } finally {
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });

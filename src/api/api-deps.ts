@@ -13,6 +13,7 @@ import type { Alerts, Preferences, ScopeNotifications, Silences } from '../notif
 import type { MailHostGuard, MailServerSettings, Recipients, Tenants } from '../scopes/index.js';
 import type { Templates } from '../templates/index.js';
 import type { HeraldMetrics } from '../metrics/index.js';
+import type { OAuthConnections } from '../oauth/index.js';
 
 /** The domains' handles the routes call; the composition root wires each once (`src/app/domains.ts`). */
 export interface DomainHandles {
@@ -40,6 +41,8 @@ export interface DomainHandles {
   queue: Queue;
   /** The SSRF guard for tenants' mail servers and its allow-list. */
   hosts: MailHostGuard;
+  /** Each scope's OAuth2 connection and its sign-in flow. */
+  oauth: OAuthConnections;
 }
 
 /** What the HTTP adapter needs; built by the composition root (`src/app`). */

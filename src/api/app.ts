@@ -31,6 +31,7 @@ import { silenceRoutes } from './routes/silences.js';
 import { templateRoutes } from './routes/templates.js';
 import { alertmanagerRoutes } from './routes/alertmanager.js';
 import { queueRoutes, statusRoutes } from './routes/queue.js';
+import { oauthCallbackRoutes, oauthConnectionRoutes, oauthRedirectRoutes } from './routes/oauth.js';
 
 /**
  * Builds the HTTP API as a Fastify app (not listening): routes declared by schema, so validation,
@@ -112,6 +113,9 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
       await v1.register(auditRoutes, { deps });
       await v1.register(mailServerRoutes, { deps, scope: 'system', prefix: '/system' });
       await v1.register(mailServerRoutes, { deps, scope: 'tenant', prefix: '/tenants/:tenantId' });
+      await v1.register(oauthConnectionRoutes, { deps, scope: 'system', prefix: '/system' });
+      await v1.register(oauthConnectionRoutes, { deps, scope: 'tenant', prefix: '/tenants/:tenantId' });
+      await v1.register(oauthCallbackRoutes, { deps });
       await v1.register(recipientRoutes, { deps, scope: 'system', prefix: '/system' });
       await v1.register(recipientRoutes, { deps, scope: 'tenant', prefix: '/tenants/:tenantId' });
       for (const plugin of [notificationSettingsRoutes, preferenceRoutes, templateRoutes, silenceRoutes]) {
@@ -129,6 +133,7 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     },
     { prefix: '/api/v1' },
   );
+  await app.register(oauthRedirectRoutes);
   await installConsole(app);
   return app;
 }

@@ -39,4 +39,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   template_invalid: 422,
   internal: 500,
   database_unavailable: 503,
+  oauth_not_connected: 409,
+  oauth_reconnect_required: 409,
+  oauth_token_unavailable: 503,
+  oauth_state_invalid: 400,
+  oauth_sign_in_failed: 422,
 };

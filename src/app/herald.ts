@@ -106,6 +106,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     nodeId,
     hosts,
     observeAttempt: createAttemptObserver({ db: store.db, log: deliveryLog, metrics }),
+    tokens: domains.tokens,
   });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({
@@ -184,6 +185,12 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     registration.beat(worker.stats(), clock.now()).catch((error: unknown) => log.warn({ err: error }, 'node heartbeat failed'));
   }, heartbeatMs);
   heartbeat.unref();
+  // Idle sign-in grants are refreshed weekly, far inside the providers' inactivity limits (90 days, 6 months).
+  const idleGrants = setInterval(() => {
+    if (delivers)
+      domains.tokens.refreshIdle(7 * 86_400_000).catch((error: unknown) => log.warn({ err: error }, 'idle OAuth2 refresh failed'));
+  }, 3_600_000);
+  idleGrants.unref();
   ready = true;
   log.info({ node: nodeId, role: config.role, database: config.database.dialect }, 'herald started');
 
@@ -203,6 +210,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     async close() {
       ready = false;
       clearInterval(heartbeat);
+      clearInterval(idleGrants);
       await app.close();
       monitor.stop();
       await scheduler.stop();

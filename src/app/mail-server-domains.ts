@@ -14,6 +14,8 @@ import {
   type MailServerSettings,
   type SettingsSecrets,
 } from '../scopes/index.js';
+import { randomUUID } from 'node:crypto';
+import { createOAuthConnections, createTokenService, type OAuthConnections, type TokenService } from '../oauth/index.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 
@@ -28,6 +30,10 @@ export interface MailServerDomains {
   mailServers: MailServerSettings;
   mailServerTests: MailServerTests;
   deliveries: Deliveries;
+  /** Every OAuth2 access and refresh token: delivery's token sources. */
+  tokens: TokenService;
+  /** Each scope's OAuth2 connection: configure, sign in, disconnect. */
+  oauth: OAuthConnections;
 }
 
 /**
@@ -52,11 +58,17 @@ export function createMailServerDomains({
   const hosts = createMailHostGuard(db, clock, { allowedHosts: config.security.smtpAllowedHosts });
   const secretAlarm = createUnreadableSecretAlarm({ db, clock, log });
   const secrets = createSettingsSecrets(box, secretAlarm.report);
+  const mailServers = createMailServerSettings({ db, box, clock, hosts });
+  const grants = { testEndpoints: config.oauth.testEndpoints, timeoutMs: config.delivery.smtpTimeoutMs };
+  // The refresh lease's owner: this process (unique even when several share a node id).
+  const tokens = createTokenService({ db, box, clock, log, nodeId: `${config.nodeId}:${randomUUID()}`, ...grants });
   return {
     hosts,
     secrets,
     secretAlarm,
-    mailServers: createMailServerSettings({ db, box, clock, hosts }),
+    tokens,
+    oauth: createOAuthConnections({ db, box, clock, tokens, mailServers, publicUrl: config.oauth.publicUrl, ...grants }),
+    mailServers,
     mailServerTests: createMailServerTests({
       db,
       secrets,
@@ -64,6 +76,7 @@ export function createMailServerDomains({
       hosts,
       timeoutMs: config.delivery.smtpTimeoutMs,
       messageIdDomain: config.messageIdDomain,
+      tokens,
     }),
     deliveries: createDeliveries({ db, clock, secrets }),
   };

@@ -86,3 +86,22 @@ test('HERALD_NODE_ID: by default host name, role and data directory, the same at
   assert.equal(node({ HERALD_NODE_ID: 'herald-0' }), 'herald-0');
   assert.throws(() => loadConfig({ HERALD_NODE_ID: 'two words' }), /HERALD_NODE_ID/);
 });
+
+test('HERALD_OAUTH_TEST_ENDPOINTS is for tests: loopback only; HERALD_PUBLIC_URL keeps its origin', () => {
+  assert.equal(loadConfig({}).oauth.testEndpoints, null);
+  assert.equal(loadConfig({ HERALD_OAUTH_TEST_ENDPOINTS: 'http://127.0.0.1:4321/' }).oauth.testEndpoints, 'http://127.0.0.1:4321');
+  assert.equal(loadConfig({ HERALD_OAUTH_TEST_ENDPOINTS: 'http://[::1]:4321' }).oauth.testEndpoints, 'http://[::1]:4321');
+  for (const value of [
+    'https://login.microsoftonline.com',
+    'http://10.0.0.5:80',
+    'http://127.0.0.1.evil.example',
+    'file:///etc/passwd',
+    'nonsense',
+  ])
+    assert.throws(
+      () => loadConfig({ HERALD_OAUTH_TEST_ENDPOINTS: value }),
+      (error: unknown) => error instanceof ConfigError && /HERALD_OAUTH_TEST_ENDPOINTS/.test(error.message),
+      value,
+    );
+  assert.equal(loadConfig({ HERALD_PUBLIC_URL: 'https://herald.example.com/console' }).oauth.publicUrl, 'https://herald.example.com');
+});

@@ -30,6 +30,7 @@ export interface Config {
   /** Tenants with their own label on /metrics (HERALD_METRICS_TOP_TENANTS); the rest share `other`. */
   readonly metricsTopTenants: number;
   readonly retention: RetentionConfig;
+  readonly oauth: OAuthConfig;
 }
 
 /** How long finished mail and its traces are kept before the retention timer prunes them. */
@@ -42,6 +43,16 @@ export interface RetentionConfig {
   readonly eventsMs: number;
   /** The built-in mailbox (HERALD_RETENTION_MAILBOX, 30 days). */
   readonly mailboxMs: number;
+}
+
+export interface OAuthConfig {
+  /** Herald's address as browsers reach it (HERALD_PUBLIC_URL), for the OAuth redirect URIs; null: taken from the request. */
+  readonly publicUrl: string | null;
+  /**
+   * TEST ONLY (HERALD_OAUTH_TEST_ENDPOINTS): a loopback origin every provider endpoint is moved to,
+   * for a fake identity provider. Anything but loopback is refused; null in production.
+   */
+  readonly testEndpoints: string | null;
 }
 
 export interface TemplatesConfig {
@@ -200,12 +211,35 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       eventsMs: read.duration('HERALD_RETENTION_EVENTS', '90d'),
       mailboxMs: read.duration('HERALD_RETENTION_MAILBOX', '30d'),
     },
+    oauth: readOAuth(env, problems),
   };
   if (config.delivery.leaseMs <= config.delivery.smtpTimeoutMs * 3) {
     problems.push('HERALD_LEASE: must be more than three times HERALD_SMTP_TIMEOUT, so a live send never loses its lease');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+function readOAuth(env: Env, problems: string[]): OAuthConfig {
+  const origin = (name: string, value: string | undefined, loopbackOnly: boolean): string | null => {
+    if (value === undefined || value === '') return null;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push(`${name}: "${value}" is not a URL`);
+      return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push(`${name}: must be an http:// or https:// URL`);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (loopbackOnly && !['127.0.0.1', 'localhost', '::1'].includes(host))
+      problems.push(`${name}: is for tests only and must point at loopback (127.0.0.1, localhost or ::1), not ${url.hostname}`);
+    return url.origin;
+  };
+  return {
+    publicUrl: origin('HERALD_PUBLIC_URL', env.HERALD_PUBLIC_URL, false),
+    testEndpoints: origin('HERALD_OAUTH_TEST_ENDPOINTS', env.HERALD_OAUTH_TEST_ENDPOINTS, true),
+  };
 }
 
 function readDatabase(url: string | undefined, dataDir: string, read: Reader, problems: string[]): DatabaseConfig {

@@ -23,8 +23,12 @@ interface ScopeTrouble {
   unreadable: number;
 }
 
-/** Held for a password that does not open: retries cannot fix it, so it counts as failing at once. */
+/**
+ * Held for a password that does not open, or for an OAuth2 grant that died: retries cannot fix
+ * either (an administrator must act), so they count as failing at once.
+ */
 const unreadableHold = 'secret_unreadable%';
+const reconnectHold = 'oauth_reconnect_required%';
 
 /** Since when the scope's mail has been held for an unreadable password, and the reason. */
 async function unreadableSince(db: Kysely<Database>, scopeId: string) {
@@ -33,7 +37,7 @@ async function unreadableSince(db: Kysely<Database>, scopeId: string) {
     .select(['held_reason', (eb) => eb.fn.min('updated_at').as('since')])
     .where('state', '=', 'held')
     .where('scope_id', '=', scopeId)
-    .where('held_reason', 'like', unreadableHold)
+    .where((eb) => eb.or([eb('held_reason', 'like', unreadableHold), eb('held_reason', 'like', reconnectHold)]))
     .groupBy('held_reason')
     .orderBy('since')
     .limit(1)
@@ -108,7 +112,7 @@ export async function checkDeliveryFailing(deps: DeliveryFailingDeps, now: numbe
       select s.id, s.name,
         (select count(*) from messages m where m.state = 'deferred' and m.scope_id = s.id) as deferred,
         (select max(m.next_attempt_at) from messages m where m.state = 'failed' and m.scope_id = s.id) as "lastFailedAt",
-        (select count(*) from messages m where m.state = 'held' and m.scope_id = s.id and m.held_reason like ${unreadableHold}) as unreadable
+        (select count(*) from messages m where m.state = 'held' and m.scope_id = s.id and (m.held_reason like ${unreadableHold} or m.held_reason like ${reconnectHold})) as unreadable
       from scopes s`.execute(db),
     db
       .selectFrom('alerts')

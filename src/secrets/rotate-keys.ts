@@ -5,6 +5,13 @@ import { createSecretBox } from './secret-box.js';
 
 /** Every column that holds a sealed secret, with the field name it is bound to. */
 const sealedColumns = [{ table: 'mail_server_settings', column: 'password_enc', field: 'mail_server.password' }] as const;
+/** The sealed columns of OAuth2 connections (src/oauth/modes.ts `oauthFields`), one row per scope. */
+const oauthColumns = [
+  { column: 'client_secret_enc', field: 'oauth.client_secret' },
+  { column: 'service_key_enc', field: 'oauth.service_account_key' },
+  { column: 'access_token_enc', field: 'oauth.access_token' },
+  { column: 'refresh_token_enc', field: 'oauth.refresh_token' },
+] as const;
 
 export interface RotationReport {
   newKeyId: string;
@@ -48,6 +55,21 @@ export async function rotateKeys(db: Kysely<Database>, keyring: Keyring): Promis
         reencrypted += 1;
       }
     }
+    for (const row of await trx.selectFrom('oauth_connections').selectAll().execute()) {
+      for (const { column, field } of oauthColumns) {
+        const sealed = row[column];
+        if (sealed === null || box.keyIdOf(sealed) === keyring.currentId) continue;
+        const context = { scopeId: row.scope_id, field };
+        await trx
+          .updateTable('oauth_connections')
+          .set({ [column]: box.seal(box.open(sealed, context), context) })
+          .where('scope_id', '=', row.scope_id)
+          .execute();
+        reencrypted += 1;
+      }
+    }
+    // A sign-in under way keeps its verifier sealed under the old key, which is retired: it must start again.
+    await trx.deleteFrom('oauth_states').execute();
   });
   const retired = keyring.ids().filter((id) => id !== keyring.currentId);
   if (source.kind === 'file') {

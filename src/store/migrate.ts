@@ -8,6 +8,7 @@ import * as auditAppendOnly from './migrations/2026-11-21-006-audit-append-only.
 import * as dueScopes from './migrations/2026-12-01-104-due-scopes.js';
 import * as queueControl from './migrations/2026-12-01-105-queue-control.js';
 import * as retentionIndexes from './migrations/2026-12-01-106-retention-indexes.js';
+import * as oauth from './migrations/2026-12-01-101-oauth.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-104-due-scopes': dueScopes,
   '2026-12-01-105-queue-control': queueControl,
   '2026-12-01-106-retention-indexes': retentionIndexes,
+  '2026-12-01-101-oauth': oauth,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

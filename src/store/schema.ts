@@ -33,6 +33,8 @@ export interface Database {
   event_notes: EventNoteTable;
   due_scopes: DueScopeTable;
   paused_scopes: PausedScopeTable;
+  oauth_connections: OAuthConnectionTable;
+  oauth_states: OAuthStateTable;
 }
 
 export interface ScopeTable {
@@ -381,3 +383,51 @@ export interface DueScopeTable {
   scope_id: string;
   due_at: number;
 }
+/** A scope's OAuth2 connection: the app's credentials and its tokens, all secrets sealed (see src/oauth). */
+export interface OAuthConnectionTable {
+  scope_id: string;
+  mode: 'microsoft_app' | 'microsoft_delegated' | 'google_signin' | 'google_service_account';
+  cloud: string;
+  directory_id: string | null;
+  client_id: string;
+  client_secret_enc: string | null;
+  service_key_enc: string | null;
+  /** The mailbox Herald sends as (the XOAUTH2 user; the service account's subject). */
+  mailbox: string;
+  status: 'pending' | 'connected' | 'reconnect_required';
+  /** Why the connection needs the administrator (no secret in it). */
+  status_reason: string | null;
+  account: string | null;
+  granted_scopes: string | null;
+  access_token_enc: string | null;
+  refresh_token_enc: string | null;
+  access_expires_at: number | null;
+  /** Bumped by every token change: a refresh writes only over the version it read (compare-and-swap). */
+  token_version: number;
+  last_refreshed_at: number | null;
+  /** The node refreshing now, and until when (one refresh at a time per connection, cluster-wide). */
+  lease_owner: string | null;
+  lease_until: number | null;
+  /** Token-endpoint failures in a row, and when the next request may go (backoff). */
+  failures: number;
+  next_try_at: number | null;
+  /** Token requests made for this connection (diagnosis, tests). */
+  token_requests: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A sign-in flow under way: single-use, bound to the caller, scope and provider, with its PKCE verifier sealed. */
+export interface OAuthStateTable {
+  state_hash: string;
+  scope_id: string;
+  provider: 'microsoft' | 'google';
+  binding: string;
+  verifier_enc: string;
+  redirect_uri: string;
+  /** The connection's token version when the flow began. */
+  token_version: number;
+  expires_at: number;
+}
+
+export type OAuthConnectionRow = Selectable<OAuthConnectionTable>;

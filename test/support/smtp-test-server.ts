@@ -29,6 +29,11 @@ export interface SmtpTestServerOptions {
   users?: Record<string, string>;
   /** The AUTH mechanisms offered; default PLAIN and LOGIN. Offer only LOGIN to make nodemailer use it. */
   authMethods?: Array<'PLAIN' | 'LOGIN'>;
+  /**
+   * Requires AUTH XOAUTH2 (only) and asks this whether an access token is good for the user; a
+   * refused token gets the `334` JSON challenge, then `535 5.7.3`, as Microsoft and Google answer.
+   */
+  xoauth2?: (user: string, accessToken: string) => boolean;
   onMailFrom?: (address: string) => HookDecision;
   onRcptTo?: (address: string) => HookDecision;
   /** Called after the whole message is read (the final "."), before the reply. */
@@ -50,6 +55,8 @@ export interface SmtpTestServerOptions {
  */
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
   const received: ReceivedMail[] = [];
+  /** Every AUTH XOAUTH2 the server answered, accepted or refused. */
+  const authentications: Array<{ user: string; ok: boolean }> = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const security = options.security ?? 'none';
   const certificate = security === 'none' ? undefined : await selfSignedCertificate();
@@ -68,14 +75,23 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
     hideSTARTTLS: security === 'none',
     key: certificate?.key,
     cert: certificate?.cert,
-    authOptional: options.users === undefined,
-    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN'],
+    authOptional: options.users === undefined && options.xoauth2 === undefined,
+    authMethods: options.xoauth2 ? ['XOAUTH2'] : (options.authMethods ?? ['PLAIN', 'LOGIN']),
     allowInsecureAuth: true,
-    disabledCommands: options.users === undefined ? ['AUTH'] : [],
+    disabledCommands: options.users === undefined && options.xoauth2 === undefined ? ['AUTH'] : [],
     logger: false,
     banner: options.banner,
     size: 20 * 1024 * 1024,
     onAuth(auth, _session, callback) {
+      if (options.xoauth2) {
+        const user = auth.username ?? '';
+        if (auth.method === 'XOAUTH2' && options.xoauth2(user, auth.accessToken ?? '')) {
+          authentications.push({ user, ok: true });
+          return callback(null, { user });
+        }
+        authentications.push({ user, ok: false });
+        return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } });
+      }
       const expected = options.users?.[auth.username ?? ''];
       if (expected !== undefined && expected === auth.password) return callback(null, { user: auth.username });
       const error = Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 });
@@ -137,6 +153,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
     host: '127.0.0.1',
     port,
     received,
+    authentications,
     /** The CA (here: the self-signed certificate itself) a client must trust. */
     ca: certificate?.cert,
     /** Resolves once at least `count` messages have been accepted. */

@@ -96,6 +96,8 @@ export async function everyStoredRow(env: Record<string, string>): Promise<strin
       'user_preferences',
       'templates',
       'silences',
+      'oauth_connections',
+      'oauth_states',
     ] as const;
     const rows = await Promise.all(tables.map((table) => store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);

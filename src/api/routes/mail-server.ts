@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.js';
 import { diffFields } from '../../audit/index.js';
 import type { MailServerTestResult, TestCaller } from '../../delivery/diagnosis/mail-server-test.js';
-import type { MailServerSettingsInput } from '../../scopes/index.js';
+import { passwordDeprecation, type MailServerSettingsInput } from '../../scopes/index.js';
 import { scopeLimit } from '../../accounts/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
@@ -12,7 +12,14 @@ import { auditAlong, recordAudit } from '../audit-record.js';
 import { createTestAdmission, type TestKind } from '../test-limits.js';
 import { errorResponses } from '../schemas/common.js';
 import { scopeParams } from './scope-params.js';
-import { EffectiveSettingsView, MailServerSettingsView, SaveSettingsBody, TestBody, TestResult } from '../schemas/mail-server.js';
+import {
+  EffectiveSettingsView,
+  MailServerSettingsView,
+  SaveSettingsBody,
+  SettingsWarnings,
+  TestBody,
+  TestResult,
+} from '../schemas/mail-server.js';
 
 const limitedResponses = { ...errorResponses, 429: errorResponses[400] };
 
@@ -86,7 +93,14 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
         tags,
         ...params,
         body: SaveSettingsBody,
-        response: { 200: Type.Object({ settings: MailServerSettingsView, test: Type.Optional(TestResult) }), ...limitedResponses },
+        response: {
+          200: Type.Object({
+            settings: MailServerSettingsView,
+            test: Type.Optional(TestResult),
+            warnings: Type.Optional(SettingsWarnings),
+          }),
+          ...limitedResponses,
+        },
       },
       config: { permission: 'settings:write' },
     },
@@ -117,7 +131,8 @@ export const mailServerRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; scope:
       await deps.releaseHeldMail();
       // The test email goes out after the save commits, so it is audited as its own entry.
       const test = testRecipient === undefined ? undefined : await runTest(request, reply, scopeId, 'test_email', testRecipient);
-      return { settings, ...(test ? { test } : {}) };
+      const warnings = passwordDeprecation(settings);
+      return { settings, ...(test ? { test } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
     },
   );
 

@@ -111,3 +111,11 @@ export const TestBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const SettingsWarnings = Type.Array(
+  Type.Object({
+    code: Type.Literal('basic_auth_retiring'),
+    message: Type.String(),
+  }),
+  { description: 'Saved, but will stop working: Microsoft 365 or Gmail with a password (basic authentication is being retired)' },
+);

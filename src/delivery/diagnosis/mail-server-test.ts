@@ -16,6 +16,7 @@ import {
   type SettingsSecrets,
 } from '../../scopes/index.js';
 import type { Database } from '../../store/schema.js';
+import type { AccessTokenSource } from '../../oauth/index.js';
 import { smtpServerOptions } from '../smtp/smtp-options.js';
 import { createMailboxTransport } from '../sending/transports/mailbox-transport.js';
 import { probeSmtp, type ProbeResult } from './smtp-probe.js';
@@ -30,6 +31,8 @@ export interface MailServerTestDeps {
   messageIdDomain: string;
   /** The SSRF guard: a tenant's server is checked before the probe connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** OAuth2 access tokens (src/oauth's token service), for a connected XOAUTH2 server. */
+  tokens?: { source(scopeId: string): AccessTokenSource };
 }
 
 /** What the caller may do and see; the CLI (an operator) may do and see everything. */
@@ -104,25 +107,13 @@ async function testMailServer(
     }
     return { ok: true, provider: server.provider, settingsSource: source, steps: [], ...(to?.ok ? { messageId } : {}) };
   }
+  let accessToken: string | null = null;
   if (server.auth.kind === 'oauth2') {
-    return {
-      ok: false,
-      provider: server.provider,
-      settingsSource: source,
-      steps: [],
-      failure: {
-        kind: 'permanent',
-        stage: 'auth',
-        replyCode: null,
-        enhancedCode: null,
-        reply: null,
-        errorCode: 'EOAUTH2',
-        message: 'OAuth2 has not been authorized for this mail server yet.',
-        hint: 'Complete the OAuth2 authorization, or use password authentication with an app password.',
-      },
-    };
+    const token = await oauthToken(deps, server, source);
+    if (typeof token !== 'string') return { ok: false, provider: server.provider, settingsSource: source, steps: [], failure: token };
+    accessToken = token;
   }
-  const options = smtpServerOptions(server, password, deps.timeoutMs);
+  const options = smtpServerOptions(server, password, deps.timeoutMs, accessToken);
   let mail;
   if (to?.ok) {
     const raw = await new MailComposer({
@@ -190,4 +181,31 @@ async function settingsUnderTest(
 function assertSender(candidate: CandidateSettings, caller: TestCaller): void {
   const problems = candidate.senderProblems(caller.mayWriteSettings);
   if (problems.length > 0) throw new AppError('sender_not_allowed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+}
+
+/** The access token a test of a saved, connected OAuth2 server sends with, or why there is none (as a failure at AUTH). */
+async function oauthToken(deps: MailServerTestDeps, server: MailServer, source: UnderTest['source']) {
+  const failure = (errorCode: string, message: string, hint: string) => ({
+    kind: 'permanent' as const,
+    stage: 'auth' as const,
+    replyCode: null,
+    enhancedCode: null,
+    reply: null,
+    errorCode,
+    message,
+    hint,
+  });
+  const connected = server.auth.kind === 'oauth2' && server.auth.grant.status === 'connected';
+  if (!connected || source !== 'saved' || !deps.tokens)
+    return failure(
+      'EOAUTH2',
+      'OAuth2 has not been authorized for this mail server yet.',
+      'Connect the mailbox (…/mail-server/oauth), or use password authentication with an app password.',
+    );
+  try {
+    return await deps.tokens.source(server.scopeId).accessToken();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return failure(error.code, error.message, "See docs/providers.md for what the provider's error means.");
+  }
 }

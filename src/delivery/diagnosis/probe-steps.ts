@@ -77,7 +77,7 @@ function okStep(name: ProbeStepName, { server, session, dns }: StepInput): Probe
         step: name,
         status: 'ok',
         ...timing,
-        detail: `Authenticated as ${server.auth.type === 'password' ? server.auth.username : ''}`,
+        detail: `Authenticated as ${server.auth.type === 'none' ? '' : server.auth.username}${server.auth.type === 'oauth2' ? ' (XOAUTH2)' : ''}`,
         command: authCommand(first),
         ...replyOf(last),
       };

@@ -7,6 +7,7 @@ import { format } from 'node:util';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { classifySmtpError, stageOfCommand, type SendFailure, type SmtpErrorContext } from '../smtp/smtp-failure.js';
 import { hintFor } from './smtp-hints.js';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
 import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
 import { stepNames, type ProbeMail, type ProbeResult, type ProbeStep, type ProbeStepName, type Session } from './probe-types.js';
 import { stepFor } from './probe-steps.js';
@@ -59,6 +60,10 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
     if (server.auth.type === 'password' && connection.allowsAuth) {
       const { username, password } = server.auth;
       await settle<boolean>(connection, (done) => connection.login({ user: username, pass: password }, done));
+    } else if (server.auth.type === 'oauth2' && connection.allowsAuth) {
+      const { username, accessToken } = server.auth;
+      const oauth2 = new XOAuth2({ user: username, accessToken });
+      await settle<boolean>(connection, (done) => connection.login({ user: username, oauth2 }, done));
     }
     if (mail) {
       const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) =>

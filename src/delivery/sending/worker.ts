@@ -21,6 +21,8 @@ import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 import type { AttemptObserver } from './attempt-observer.js';
+import type { AccessTokenSource } from '../../oauth/index.js';
+import { oauthOutcome } from './oauth-outcome.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -35,6 +37,8 @@ export interface DeliveryWorkerDeps {
   hosts: Pick<MailHostGuard, 'connectAddress'>;
   /** Counts and logs each attempt (attempt-observer.ts). */
   observeAttempt?: AttemptObserver;
+  /** OAuth2 access tokens for XOAUTH2 servers (src/oauth's token service). */
+  tokens?: { source(scopeId: string): AccessTokenSource };
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -80,6 +84,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     log,
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
+    tokens: deps.tokens,
   });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
@@ -221,6 +226,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     } catch (error) {
       if (error instanceof GateClosedError) {
         queueOutcome({ kind: 'released', message });
+        return settle(message);
+      }
+      const oauth = oauthOutcome(error);
+      if (oauth) {
+        queueOutcome(
+          oauth.held !== null ? { kind: 'held', message, reason: oauth.held } : toOutcome(message, oauth.result, startedAt, null, null),
+        );
         return settle(message);
       }
       // Unexpected (a bug, the database): retried like a transient failure. A password that does

@@ -1,7 +1,11 @@
 import type { SmtpServerOptions } from './smtp-options.js';
 
-/** The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in. */
+/** The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in; an access token and its XOAUTH2 form. */
 export function secretsOf(server: SmtpServerOptions): string[] {
+  if (server.auth.type === 'oauth2') {
+    const { username, accessToken } = server.auth;
+    return [Buffer.from(`user=${username}\x01auth=Bearer ${accessToken}\x01\x01`).toString('base64'), accessToken];
+  }
   if (server.auth.type !== 'password' || server.auth.password === '') return [];
   const { username, password } = server.auth;
   const base64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');

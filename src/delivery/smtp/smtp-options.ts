@@ -12,14 +12,23 @@ export interface SmtpServerOptions {
   tlsVerify: boolean;
   /** PEM of a CA to trust in addition to the system's. */
   tlsCa?: string;
-  auth: { type: 'none' } | { type: 'password'; username: string; password: string };
+  auth:
+    | { type: 'none' }
+    | { type: 'password'; username: string; password: string }
+    /** SMTP XOAUTH2 with a token the token service issued; nodemailer never refreshes it. */
+    | { type: 'oauth2'; username: string; accessToken: string };
   /** The name Herald announces in EHLO. */
   smtpDomain?: string;
   timeoutMs: number;
 }
 
 /** A mail server's connection and its password, opened in memory only, as connection options. */
-export function smtpServerOptions(server: SmtpMailServer, password: string | null, timeoutMs: number): SmtpServerOptions {
+export function smtpServerOptions(
+  server: SmtpMailServer,
+  password: string | null,
+  timeoutMs: number,
+  accessToken: string | null = null,
+): SmtpServerOptions {
   const { connection, auth } = server;
   return {
     host: connection.host,
@@ -27,7 +36,12 @@ export function smtpServerOptions(server: SmtpMailServer, password: string | nul
     security: connection.security,
     tlsVerify: connection.tlsVerify,
     tlsCa: connection.tlsCa ?? undefined,
-    auth: auth.kind === 'password' && password !== null ? { type: 'password', username: auth.username, password } : { type: 'none' },
+    auth:
+      auth.kind === 'password' && password !== null
+        ? { type: 'password', username: auth.username, password }
+        : auth.kind === 'oauth2' && accessToken !== null
+          ? { type: 'oauth2', username: auth.username, accessToken }
+          : { type: 'none' },
     smtpDomain: connection.smtpDomain ?? undefined,
     timeoutMs,
   };
@@ -38,7 +52,9 @@ export function smtpServerOptions(server: SmtpMailServer, password: string | nul
  * a test send connects exactly as delivery will. `none` never upgrades, `starttls` requires the
  * upgrade, `tls` is implicit TLS.
  */
-export function toConnectionOptions(server: SmtpServerOptions): SMTPConnection.Options & { auth?: { user: string; pass: string } } {
+export function toConnectionOptions(
+  server: SmtpServerOptions,
+): SMTPConnection.Options & { auth?: { user: string; pass: string } | { type: 'OAuth2'; user: string; accessToken: string } } {
   return {
     host: server.address ?? server.host,
     port: server.port,
@@ -56,6 +72,11 @@ export function toConnectionOptions(server: SmtpServerOptions): SMTPConnection.O
       // SNI takes host names only; nodemailer picks the name itself when the host is an address.
       ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
     },
-    auth: server.auth.type === 'password' ? { user: server.auth.username, pass: server.auth.password } : undefined,
+    auth:
+      server.auth.type === 'password'
+        ? { user: server.auth.username, pass: server.auth.password }
+        : server.auth.type === 'oauth2'
+          ? { type: 'OAuth2', user: server.auth.username, accessToken: server.auth.accessToken }
+          : undefined,
   };
 }

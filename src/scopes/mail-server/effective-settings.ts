@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 import { systemScopeId } from '../tenants.js';
 import { toMailServer, type MailServer } from './mail-server.js';
+import { oauthGrantOf } from './oauth-grant.js';
 import { currentSettings } from './settings-repository.js';
 
 /** Which mail server a scope's mail uses, and why. */
@@ -21,7 +22,7 @@ export type EffectiveSettingsRow =
 export async function resolveEffectiveSettings(db: Kysely<Database>, scopeId: string): Promise<EffectiveSettings> {
   const effective = await effectiveSettingsRow(db, scopeId);
   if (effective.row === null) return { source: effective.source, reason: effective.reason, server: null };
-  return { source: effective.source, reason: effective.reason, server: toMailServer(effective.row) };
+  return { source: effective.source, reason: effective.reason, server: toMailServer(effective.row, await oauthGrantOf(db, effective.row)) };
 }
 
 /** `resolveEffectiveSettings` with the settings row itself (the API shows it). */

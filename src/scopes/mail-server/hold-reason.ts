@@ -16,6 +16,10 @@ export function holdReason(effective: EffectiveSettings, secrets: Pick<SettingsS
 function unusableReason(server: MailServer): string | null {
   const where = serverName(server.scopeId);
   if (!server.enabled) return `${where} is disabled`;
-  if (server.auth.kind === 'oauth2') return `${where} uses OAuth2, which has not been authorized yet`;
+  if (server.auth.kind === 'oauth2') {
+    const { grant } = server.auth;
+    if (grant.status === 'reconnect_required') return `oauth_reconnect_required: ${where} must be reconnected (OAuth2): ${grant.reason}`;
+    if (grant.status === 'none') return `${where} uses OAuth2, which has not been authorized yet`;
+  }
   return null;
 }

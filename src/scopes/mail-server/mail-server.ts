@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MailServerSettingsRow } from '../../store/schema.js';
 import { defaultPorts, type Provider, type Security } from './mail-server-settings.js';
+import type { OAuthGrant } from './oauth-grant.js';
 
 /**
  * A scope's mail server as delivery sends through it and tests it: its stored settings read once
@@ -47,11 +48,13 @@ export interface MailServerConnection {
 
 /**
  * How Herald signs in to the server. The password stays sealed under (scope, `passwordField`)
- * until `SettingsSecrets.password` opens it to connect; null when none is stored. `oauth2` has
- * not been authorized yet, so its mail is held.
+ * until `SettingsSecrets.password` opens it to connect; null when none is stored. `oauth2` sends
+ * only with a connected grant (src/oauth hands out the tokens); otherwise its mail is held.
  */
 export type MailServerAuth =
-  { kind: 'none' } | { kind: 'password'; username: string; sealedPassword: string | null } | { kind: 'oauth2'; username: string };
+  | { kind: 'none' }
+  | { kind: 'password'; username: string; sealedPassword: string | null }
+  | { kind: 'oauth2'; username: string; grant: OAuthGrant };
 
 export interface MailServerSender {
   from: { address: string; name?: string };
@@ -65,13 +68,13 @@ function settingsKey(row: Pick<MailServerSettingsRow, 'scope_id' | 'version' | '
 }
 
 /** Reads a stored (or candidate) settings row as the mail server delivery uses. */
-export function toMailServer(row: MailServerSettingsRow): MailServer {
+export function toMailServer(row: MailServerSettingsRow, grant: OAuthGrant = { status: 'none' }): MailServer {
   const base: MailServerBase = {
     scopeId: row.scope_id,
     version: row.version,
     key: settingsKey(row),
     enabled: row.enabled === 1,
-    auth: authOf(row),
+    auth: authOf(row, grant),
     sender: {
       from: row.from_name ? { address: row.from_address, name: row.from_name } : { address: row.from_address },
       ...(row.reply_to !== null ? { replyTo: row.reply_to } : {}),
@@ -91,8 +94,8 @@ export function toMailServer(row: MailServerSettingsRow): MailServer {
   return { ...base, provider: row.provider, connection };
 }
 
-function authOf(row: MailServerSettingsRow): MailServerAuth {
+function authOf(row: MailServerSettingsRow, grant: OAuthGrant): MailServerAuth {
   if (row.auth === 'none') return { kind: 'none' };
   const username = row.username ?? '';
-  return row.auth === 'password' ? { kind: 'password', username, sealedPassword: row.password_enc } : { kind: 'oauth2', username };
+  return row.auth === 'password' ? { kind: 'password', username, sealedPassword: row.password_enc } : { kind: 'oauth2', username, grant };
 }

@@ -4,11 +4,13 @@ import type { Logger } from '../../../shared/logger.js';
 import type { MailHostGuard, MailServer, SettingsSecrets } from '../../../scopes/index.js';
 import { AppError } from '../../../shared/app-error.js';
 import type { Database } from '../../../store/schema.js';
+import type { AccessTokenSource } from '../../../oauth/index.js';
 import { smtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport } from './mail-transport.js';
 import { createMailboxTransport } from './mailbox-transport.js';
 import { createSmtpThread } from './smtp-thread-client.js';
 import { createSendGate, type SendGate } from './send-gate.js';
+import { createOAuthSmtpTransport } from './oauth-smtp-transport.js';
 
 /** The transports of the servers in use, one per scope (see `createTransportCache`). */
 export interface TransportCache {
@@ -38,6 +40,8 @@ export function createTransportCache(deps: {
   log: Logger;
   timeoutMs: number;
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** The token service's sources, for OAuth2 (XOAUTH2) servers. */
+  tokens?: { source(scopeId: string): AccessTokenSource };
 }): TransportCache {
   const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
@@ -121,9 +125,17 @@ export function createTransportCache(deps: {
         'TLS certificate verification is off for this mail server (allow invalid certificate)',
       );
     }
-    const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
     const transcript = deps.log.isLevelEnabled?.('debug') ? { transcript: { scope: server.scopeId, version: server.version } } : {};
-    return smtpThread.transport(options, { poolSize: server.poolSize, ...transcript });
+    const pool = { poolSize: server.poolSize, ...transcript };
+    if (server.auth.kind === 'oauth2') {
+      if (!deps.tokens) throw new AppError('oauth_not_connected', 'OAuth2 tokens are not available in this process.');
+      // The token comes from the token service on this thread; the SMTP thread only gets it in a pool's options.
+      return createOAuthSmtpTransport(deps.tokens.source(server.scopeId), (accessToken) =>
+        smtpThread.transport({ ...smtpServerOptions(server, null, deps.timeoutMs, accessToken), address }, pool),
+      );
+    }
+    const options = { ...smtpServerOptions(server, deps.secrets.password(server), deps.timeoutMs), address };
+    return smtpThread.transport(options, pool);
   }
 }
 

@@ -1,0 +1,215 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportPKCS8, exportSPKI, generateKeyPair, importSPKI, jwtVerify } from 'jose';
+import type { Clock } from '../../src/shared/clock.js';
+
+/** A Google-style service account the fake provider knows: its JSON key, as an administrator downloads it. */
+export interface FakeServiceAccount {
+  clientEmail: string;
+  /** The JSON key file's text. */
+  keyJson: string;
+}
+
+export interface FakeIdentityProviderOptions {
+  /** Time for token expiry and JWT checks: the test's injected clock. */
+  clock: Clock;
+  /** Registered apps: client id → client secret. */
+  clients?: Record<string, string>;
+  /** Access-token lifetime in seconds (default 3600). */
+  lifetimeSeconds?: number;
+}
+
+interface IssuedAccess {
+  /** The mailbox the token may send as; `*` for an app-only token. */
+  user: string;
+  expiresAt: number;
+}
+
+/**
+ * A fake Microsoft and Google identity provider on 127.0.0.1 and a free port, with both providers'
+ * paths (`/{tenant}/oauth2/v2.0/authorize|token`, `/o/oauth2/v2/auth`, `/token`): authorize (auto
+ * consent, PKCE S256 challenge kept), token with `authorization_code` (verifier checked),
+ * `refresh_token` (rotated on every use; a used one is refused and counted), `client_credentials`
+ * and the JWT bearer grant (RS256 signature checked against the service account's key). Failure
+ * modes: `failRate` answers 503 to that share of token requests (deterministically spread), and
+ * `revokeAll()` kills every refresh token (`invalid_grant`, AADSTS70008).
+ *
+ * @example
+ * await using idp = await startFakeIdentityProvider({ clock, clients: { app: 'secret' } });
+ */
+export async function startFakeIdentityProvider(options: FakeIdentityProviderOptions) {
+  const clients = { ...options.clients };
+  const codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; user: string; scope: string }>();
+  const refreshTokens = new Map<string, { clientId: string; user: string; scope: string }>();
+  const spentRefreshTokens = new Set<string>();
+  const access = new Map<string, IssuedAccess>();
+  const serviceAccounts = new Map<string, Awaited<ReturnType<typeof importSPKI>>>();
+  const requests: Array<{ grant: string; status: number; at: number }> = [];
+  const state = { failRate: 0, lifetimeSeconds: options.lifetimeSeconds ?? 3600, served: 0, failed: 0, spentReused: 0, revoked: false };
+  const token = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'server_error', error_description: String(error) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', origin);
+    if (request.method === 'GET' && (url.pathname.endsWith('/oauth2/v2.0/authorize') || url.pathname === '/o/oauth2/v2/auth'))
+      return authorize(url, response);
+    if (request.method === 'POST' && (url.pathname.endsWith('/oauth2/v2.0/token') || url.pathname === '/token')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      return tokenEndpoint(url, new URLSearchParams(Buffer.concat(chunks).toString('utf8')), response);
+    }
+    response.writeHead(404).end();
+  }
+
+  function authorize(url: URL, response: ServerResponse) {
+    const p = url.searchParams;
+    const redirect = new URL(p.get('redirect_uri') ?? '');
+    if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge') || !clients[p.get('client_id') ?? '']) {
+      redirect.search = new URLSearchParams({ error: 'invalid_request', state: p.get('state') ?? '' }).toString();
+      return response.writeHead(302, { location: redirect.toString() }).end();
+    }
+    const code = token('code');
+    codes.set(code, {
+      clientId: p.get('client_id')!,
+      redirectUri: p.get('redirect_uri')!,
+      challenge: p.get('code_challenge')!,
+      user: p.get('login_hint') ?? 'user@example.test',
+      scope: p.get('scope') ?? '',
+    });
+    redirect.search = new URLSearchParams({ code, state: p.get('state') ?? '' }).toString();
+    response.writeHead(302, { location: redirect.toString() }).end();
+  }
+
+  async function tokenEndpoint(url: URL, body: URLSearchParams, response: ServerResponse) {
+    const grant = body.get('grant_type') ?? '';
+    const answer = (status: number, json: Record<string, unknown>) => {
+      requests.push({ grant, status, at: options.clock.now() });
+      response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(json));
+    };
+    const refuse = (error: string, description: string, status = 400) => answer(status, { error, error_description: description });
+    state.served += 1;
+    // 503 for `failRate` of the requests, spread evenly: request n fails when floor(n·rate) steps up.
+    if (Math.floor(state.served * state.failRate) > Math.floor((state.served - 1) * state.failRate)) {
+      state.failed += 1;
+      requests.push({ grant, status: 503, at: options.clock.now() });
+      return response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
+    }
+    const issue = (user: string, scope: string, clientId: string | null) => {
+      const accessToken = token('at');
+      access.set(accessToken, { user, expiresAt: options.clock.now() + state.lifetimeSeconds * 1000 });
+      const json: Record<string, unknown> = { token_type: 'Bearer', access_token: accessToken, expires_in: state.lifetimeSeconds, scope };
+      if (clientId !== null) {
+        const refresh = token('rt');
+        refreshTokens.set(refresh, { clientId, user, scope });
+        json.refresh_token = refresh;
+      }
+      answer(200, json);
+    };
+    if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+      const assertion = body.get('assertion') ?? '';
+      const issuer = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}').iss as string;
+      const key = serviceAccounts.get(issuer);
+      if (!key) return refuse('invalid_client', 'unknown service account', 401);
+      try {
+        const { payload } = await jwtVerify(assertion, key, {
+          algorithms: ['RS256'],
+          audience: `${origin}${url.pathname}`,
+          issuer,
+          currentDate: new Date(options.clock.now()),
+        });
+        return issue(String(payload.sub), String(payload.scope), null);
+      } catch (error) {
+        return refuse('invalid_grant', `assertion refused: ${(error as Error).message}`);
+      }
+    }
+    const clientId = body.get('client_id') ?? '';
+    if (clients[clientId] === undefined || clients[clientId] !== body.get('client_secret'))
+      return refuse('invalid_client', 'AADSTS7000215: Invalid client secret provided.', 401);
+    if (grant === 'client_credentials') {
+      if (!(body.get('scope') ?? '').endsWith('/.default')) return refuse('invalid_scope', 'app-only scopes end in /.default');
+      return issue('*', body.get('scope')!, null);
+    }
+    if (grant === 'authorization_code') {
+      const code = codes.get(body.get('code') ?? '');
+      codes.delete(body.get('code') ?? '');
+      const verifier = body.get('code_verifier') ?? '';
+      if (!code || code.clientId !== clientId || code.redirectUri !== body.get('redirect_uri'))
+        return refuse('invalid_grant', 'AADSTS70008: The provided authorization code is invalid or has expired.');
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge)
+        return refuse(
+          'invalid_grant',
+          'AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+        );
+      return issue(code.user, code.scope, clientId);
+    }
+    if (grant === 'refresh_token') {
+      const presented = body.get('refresh_token') ?? '';
+      if (spentRefreshTokens.has(presented)) state.spentReused += 1;
+      const live = refreshTokens.get(presented);
+      if (!live || state.revoked || live.clientId !== clientId)
+        return refuse('invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.');
+      refreshTokens.delete(presented);
+      spentRefreshTokens.add(presented);
+      return issue(live.user, live.scope, clientId);
+    }
+    return refuse('unsupported_grant_type', grant);
+  }
+
+  return {
+    origin,
+    /** Every token request answered, with its grant type and status. */
+    requests,
+    /** Adds a Google service account and returns its JSON key (made with a fresh RSA key pair). */
+    async addServiceAccount(clientEmail: string): Promise<FakeServiceAccount> {
+      const pair = await generateKeyPair('RS256', { extractable: true });
+      serviceAccounts.set(clientEmail, await importSPKI(await exportSPKI(pair.publicKey), 'RS256'));
+      const keyJson = JSON.stringify({
+        type: 'service_account',
+        client_email: clientEmail,
+        private_key_id: randomBytes(8).toString('hex'),
+        private_key: await exportPKCS8(pair.privateKey),
+      });
+      return { clientEmail, keyJson };
+    },
+    /** True when `accessToken` was issued, has not expired (by the injected clock) and may send as `user`. */
+    accepts(user: string, accessToken: string): boolean {
+      const issued = access.get(accessToken);
+      return issued !== undefined && issued.expiresAt > options.clock.now() && (issued.user === '*' || issued.user === user);
+    },
+    /** Answers 503 to this share (0–1) of token requests from now on. */
+    failTokenRequests(rate: number) {
+      state.failRate = rate;
+      state.served = 0;
+    },
+    /** Revokes every refresh token: each refresh is refused with `invalid_grant` until `restore()`. */
+    revokeAll() {
+      state.revoked = true;
+    },
+    restore() {
+      state.revoked = false;
+    },
+    /** The refresh tokens still live (the last one issued to each grant). */
+    liveRefreshTokens: () => [...refreshTokens.keys()],
+    /** How many times a refresh token that was already used (and rotated) came back. */
+    spentReused: () => state.spentReused,
+    /** Every access token issued, for the secrets test. */
+    issuedTokens: () => [...access.keys(), ...refreshTokens.keys(), ...spentRefreshTokens],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async [Symbol.asyncDispose]() {
+      server.closeAllConnections();
+      await this.close();
+    },
+  };
+}
+
+export type FakeIdentityProvider = Awaited<ReturnType<typeof startFakeIdentityProvider>>;
