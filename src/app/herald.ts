@@ -7,6 +7,7 @@ import { buildApi } from '../api/app.js';
 import { registerNode } from '../cluster/nodes.js';
 import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/sending/worker.js';
+import type { AccessTokenSources } from '../delivery/sending/transports/http/access-token-source.js';
 import { reclaimOrphanedLeases } from '../delivery/sending/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
@@ -46,6 +47,8 @@ export interface HeraldOptions {
   background?: boolean;
   /** Where host samples come from (tests inject them); the real host by default. */
   sampler?: HostSampler;
+  /** The OAuth2 connections' access tokens for delivery over Graph and the Gmail API. */
+  accessTokens?: AccessTokenSources;
 }
 
 const heartbeatMs = 5000;
@@ -99,6 +102,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     config: config.delivery,
     nodeId,
     hosts,
+    accessTokens: options.accessTokens,
   });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({

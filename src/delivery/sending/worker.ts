@@ -7,6 +7,7 @@ import {
   resolveEffectiveSettings,
   type EffectiveSettings,
   type MailHostGuard,
+  type MailServer,
   type SettingsSecrets,
 } from '../../scopes/index.js';
 import type { Store } from '../../store/database.js';
@@ -15,10 +16,13 @@ import { composeMail } from './compose.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
+import { ambiguousLimited, overAmbiguousResends } from './ambiguous-resends.js';
+import { sendRateLimit } from './provider-limits.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
 import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
+import type { AccessTokenSources } from './transports/http/access-token-source.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -31,6 +35,8 @@ export interface DeliveryWorkerDeps {
   nodeId: string;
   /** The SSRF guard, asked right before a transport connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
+  /** The OAuth2 connections' access tokens (Graph, Gmail API); without it OAuth2 mail stays held. */
+  accessTokens?: AccessTokenSources;
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -76,7 +82,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     log,
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
+    apis: { accessTokens: deps.accessTokens, testEndpoints: config.apiTestEndpoints },
   });
+  const authorized = (server: MailServer) => deps.accessTokens?.sourceFor(server) != null;
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -186,7 +194,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           message.scope_id,
           resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({
             effective,
-            hold: holdReason(effective, deps.secrets),
+            hold: holdReason(effective, deps.secrets, authorized),
           })),
         );
       }
@@ -208,7 +216,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       } else {
         const server = effective.server;
         const result = await transports.with(server, async (transport) => {
-          if (server.rateLimitPerSecond) await deps.rateLimiter.acquire(server.scopeId, server.rateLimitPerSecond);
+          const rate = sendRateLimit(server);
+          if (rate) await deps.rateLimiter.acquire(server.scopeId, rate);
           startedAt = clock.now();
           return transport.send(composeMail(message, server.sender));
         });
@@ -267,6 +276,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   ): MessageOutcome {
     const now = clock.now();
     const base = { startedAt, durationMs: now - startedAt, settingsScope, settingsVersion };
+    if (result.status === 'held') return { kind: 'held', message, reason: result.reason };
     if (result.status === 'sent') {
       return {
         kind: 'attempt',
@@ -285,7 +295,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       errorCode: failure.errorCode,
     };
     if (result.status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
-    const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
+    if (overAmbiguousResends(result, message.ambiguous_attempts))
+      return { kind: 'attempt', message, state: 'failed', attempt: ambiguousLimited(attempt) };
+    const decision = decideRetry(
+      { attempts: message.attempts + 1, createdAt: message.queued_at, now, minDelayMs: result.retryAfterMs },
+      config,
+    );
     if (!decision.retry)
       return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
     return { kind: 'attempt', message, state: 'deferred', nextAttemptAt: now + decision.delayMs, attempt };
@@ -301,7 +316,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function releaseHeldMessages(): Promise<number> {
     let released = 0;
     for (const scopeId of await scopesWithHeldMessages(store.db)) {
-      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) {
+      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets, authorized) === null) {
         released += await releaseHeld(store.db, scopeId, clock.now());
       }
     }
