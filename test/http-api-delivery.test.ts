@@ -217,3 +217,28 @@ test('a timeout after the request was sent is ambiguous, sent again at most once
   assert.match(last.lastReply, /not sent again to avoid a duplicate/);
   assert.equal(fake.requests.length, 2);
 });
+
+test('settings: api graph is for microsoft365 and gmail for gmail, both with oauth2; 400 naming /api, nothing stored', async () => {
+  const tokens = testAccessTokens();
+  await using fake = await startFakeMailApi({ checkToken: tokens.valid });
+  const { h } = await start(fake, tokens);
+  await using _h = h;
+  const before = await h.api('GET', '/api/v1/system/mail-server');
+  for (const [body, rule] of [
+    [{ ...apiSettings('graph'), provider: 'gmail' }, 'provider'],
+    [{ ...apiSettings('gmail'), provider: 'smtp', host: 'mail.example.test' }, 'provider'],
+    [{ ...apiSettings('graph'), auth: 'password', password: 'app-password-1' }, 'auth'],
+  ] as const) {
+    const response = await h.api('PUT', '/api/v1/system/mail-server', body);
+    assert.equal(response.status, 400, response.raw);
+    assert.ok(
+      response.body.error.details.some((detail: { field: string; rule: string }) => detail.field === '/api' && detail.rule === rule),
+      response.raw,
+    );
+  }
+  assert.deepEqual((await h.api('GET', '/api/v1/system/mail-server')).body, before.body);
+  const saved = await h.api('PUT', '/api/v1/system/mail-server', { ...apiSettings('graph'), rateLimitPerSecond: null });
+  assert.equal(saved.status, 200, saved.raw);
+  const view = saved.body.settings ?? saved.body;
+  assert.deepEqual([view.api, view.poolSize, view.rateLimitPerSecond], ['graph', 4, null], 'Graph: 4 at once by default');
+});
