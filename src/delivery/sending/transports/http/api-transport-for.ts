@@ -16,20 +16,16 @@ export interface ApiTransportDeps {
 }
 
 /**
- * The transport of a server that sends over Graph or the Gmail API. Without a token source for
- * its connection (not connected yet) every send is held, never failed.
+ * The transport of a server that sends over Graph or the Gmail API. Its token source is asked
+ * for at each send (a connection made or lost keeps the settings version); without one (not
+ * connected yet) the send is held, never failed.
  */
 export function apiTransportFor(server: MailServer & { api: 'graph' | 'gmail' }, deps: ApiTransportDeps): MailTransport {
-  const tokens = deps.accessTokens?.sourceFor(server) ?? null;
-  if (tokens === null) {
-    const reason = 'the OAuth2 connection of this mail server is not authorized yet';
-    return { send: async () => ({ status: 'held', reason }), close: async () => undefined };
-  }
   return createApiTransport({
     api: server.api,
     baseUrl: apiBaseUrl(server.api, deps.testEndpoints),
     mailbox: server.auth.kind === 'none' ? server.sender.from.address : server.auth.username,
-    tokens,
+    tokens: () => deps.accessTokens?.sourceFor(server) ?? null,
     timeoutMs: deps.timeoutMs,
     poolSize: server.poolSize,
     clock: deps.clock,

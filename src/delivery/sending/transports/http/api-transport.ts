@@ -12,7 +12,8 @@ export interface ApiTransportOptions {
   baseUrl: string;
   /** The mailbox the mail is sent as (the settings' username). */
   mailbox: string;
-  tokens: AccessTokenSource;
+  /** The connection's token source now; null when it has none (not connected): the mail is held. */
+  tokens: () => AccessTokenSource | null;
   timeoutMs: number;
   /** Connections kept open to the API. */
   poolSize: number;
@@ -28,10 +29,10 @@ export interface ApiTransportOptions {
  * @example
  * import { systemClock } from '../../../../shared/clock.js';
  * declare const tokens: AccessTokenSource;
- * const graph = createApiTransport({ api: 'graph', baseUrl: 'https://graph.microsoft.com', mailbox: 'ops@example.com', tokens, timeoutMs: 30_000, poolSize: 4, clock: systemClock });
+ * const graph = createApiTransport({ api: 'graph', baseUrl: 'https://graph.microsoft.com', mailbox: 'ops@example.com', tokens: () => tokens, timeoutMs: 30_000, poolSize: 4, clock: systemClock });
  */
 export function createApiTransport(options: ApiTransportOptions): MailTransport {
-  const { api, baseUrl, mailbox, tokens, timeoutMs, clock } = options;
+  const { api, baseUrl, mailbox, timeoutMs, clock } = options;
   const client = createHttpClient(options.poolSize);
 
   async function post(mime: Buffer, token: string): Promise<HttpAnswer | SendOutcome> {
@@ -51,6 +52,8 @@ export function createApiTransport(options: ApiTransportOptions): MailTransport 
 
   return {
     async send(mail: OutgoingMail): Promise<SendOutcome> {
+      const tokens = options.tokens();
+      if (tokens === null) return { status: 'held', reason: 'the OAuth2 connection of this mail server is not authorized yet' };
       const mime = await buildMime(mail);
       let token: string;
       try {
