@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { isIP } from 'node:net';
 import { parseDuration } from '../shared/duration.js';
+import { readApiTestEndpoints, type ApiTestEndpoints } from './api-test-endpoints.js';
 
 /** Everything Herald reads from its environment, validated and frozen. */
 export interface Config {
@@ -116,6 +117,8 @@ export interface DeliveryConfig {
   readonly scopeConcurrency: number;
   readonly pollIntervalMs: number;
   readonly smtpTimeoutMs: number;
+  /** TEST ONLY (HERALD_API_TEST_ENDPOINTS): loopback URLs in place of the Graph and Gmail API endpoints. */
+  readonly apiTestEndpoints: ApiTestEndpoints;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -169,6 +172,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       scopeConcurrency: read.integer('HERALD_SCOPE_CONCURRENCY', undefined, 32, 1, 10_000),
       pollIntervalMs: read.duration('HERALD_POLL_INTERVAL', '1s'),
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
+      apiTestEndpoints: readApiTestEndpoints(env.HERALD_API_TEST_ENDPOINTS, problems),
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
     role,

@@ -69,6 +69,8 @@ export interface MailServerSettingsTable {
   pool_size: number;
   rate_limit_per_second: number | null;
   created_at: number;
+  /** How mail leaves: SMTP, or the provider's HTTP API (Graph for microsoft365, Gmail API for gmail). */
+  api: 'smtp' | 'graph' | 'gmail';
 }
 
 export interface ScopeRecipientTable {

@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
 // A leaf module (constants only), so the console can type-check against these schemas.
-import { authModes, providers, securities } from '../../scopes/mail-server/mail-server-settings.js';
+import { authModes, providers, securities, sendApis } from '../../scopes/mail-server/mail-server-settings.js';
 import { HeaderSafeString, Nullable, OneOf } from './common.js';
 
 const Provider = OneOf(providers, { description: "smtp, gmail, microsoft365 or builtin (Herald's own mailbox)" });
 const Security = OneOf(securities, { description: 'none (plain), starttls (port 587 unless given) or tls (implicit, port 465)' });
+const Api = OneOf(sendApis, {
+  description: 'smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)',
+});
 const Auth = OneOf(authModes, { description: 'none for IP-authorised relays, password, or oauth2' });
 
 const settingsFields = {
@@ -25,6 +28,7 @@ const settingsFields = {
   applyToAllTenants: Type.Optional(Type.Boolean({ description: 'System only: tenants without settings of their own use these.' })),
   poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   rateLimitPerSecond: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
+  api: Type.Optional(Api),
 };
 
 export const MailServerSettingsInput = Type.Object(settingsFields, { additionalProperties: false });
@@ -54,6 +58,7 @@ export const MailServerSettingsView = Type.Object({
   applyToAllTenants: Type.Optional(Type.Boolean()),
   poolSize: Type.Integer(),
   rateLimitPerSecond: Nullable(Type.Integer()),
+  api: Api,
   updatedAt: Type.String({ format: 'date-time' }),
 });
 

@@ -7,6 +7,7 @@ import {
   resolveEffectiveSettings,
   type EffectiveSettings,
   type MailHostGuard,
+  type MailServer,
   type SettingsSecrets,
 } from '../../scopes/index.js';
 import type { Store } from '../../store/database.js';
@@ -16,6 +17,8 @@ import { authSoftBounce } from './auth-soft-bounce.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
+import { ambiguousLimited, overAmbiguousResends } from './ambiguous-resends.js';
+import { sendRateLimit } from './provider-limits.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
@@ -23,6 +26,7 @@ import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 import type { AttemptObserver } from './attempt-observer.js';
 import type { AccessTokenSource } from '../../oauth/index.js';
 import { oauthOutcome } from './oauth-outcome.js';
+import type { AccessTokenSources } from './transports/http/access-token-source.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -39,6 +43,8 @@ export interface DeliveryWorkerDeps {
   observeAttempt?: AttemptObserver;
   /** OAuth2 access tokens for XOAUTH2 servers (src/oauth's token service). */
   tokens?: { source(scopeId: string): AccessTokenSource };
+  /** The OAuth2 connections' access tokens (Graph, Gmail API); without it OAuth2 mail stays held. */
+  accessTokens?: AccessTokenSources;
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -84,7 +90,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     log,
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
-    tokens: deps.tokens,
+    apis: {
+      accessTokens: deps.accessTokens ?? { sourceFor: (server) => (deps.tokens ? deps.tokens.source(server.scopeId) : null) },
+      testEndpoints: config.apiTestEndpoints,
+    },
   });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
@@ -217,7 +226,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       } else {
         const server = effective.server;
         const result = await transports.with(server, async (transport) => {
-          if (server.rateLimitPerSecond) await deps.rateLimiter.acquire(server.scopeId, server.rateLimitPerSecond);
+          const rate = sendRateLimit(server);
+          if (rate) await deps.rateLimiter.acquire(server.scopeId, rate);
           startedAt = clock.now();
           return transport.send(composeMail(message, server.sender));
         });
@@ -284,6 +294,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   ): MessageOutcome {
     const now = clock.now();
     const base = { startedAt, durationMs: now - startedAt, settingsScope, settingsVersion };
+    if (result.status === 'held') return { kind: 'held', message, reason: result.reason };
     if (result.status === 'sent') {
       return {
         kind: 'attempt',
@@ -303,7 +314,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       errorCode: failure.errorCode,
     };
     if (status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
-    const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
+    if (overAmbiguousResends(result, message.ambiguous_attempts))
+      return { kind: 'attempt', message, state: 'failed', attempt: ambiguousLimited(attempt) };
+    const decision = decideRetry(
+      { attempts: message.attempts + 1, createdAt: message.queued_at, now, minDelayMs: result.retryAfterMs },
+      config,
+    );
     if (!decision.retry)
       return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
     return { kind: 'attempt', message, state: 'deferred', nextAttemptAt: now + decision.delayMs, attempt };

@@ -3,6 +3,9 @@ import { isPermanentResponseCode } from 'nodemailer/lib/errors';
 /** Where an SMTP session was when it failed. */
 export type SmtpStage = 'dns' | 'connect' | 'tls' | 'ehlo' | 'auth' | 'mail' | 'rcpt' | 'data' | 'unknown';
 
+/** Where a send over a provider's HTTP API was when it failed: getting the access token, or the API request. */
+export type ApiStage = 'token' | 'http';
+
 /**
  * A failed send or probe, classified. `transient`: retrying may work; `permanent`: the same
  * message will be refused again; `ambiguous`: the connection ended after the message was sent
@@ -10,8 +13,8 @@ export type SmtpStage = 'dns' | 'connect' | 'tls' | 'ehlo' | 'auth' | 'mail' | '
  */
 export interface SendFailure {
   kind: 'transient' | 'permanent' | 'ambiguous';
-  stage: SmtpStage;
-  /** The SMTP reply code, e.g. 550; null when the server did not answer. */
+  stage: SmtpStage | ApiStage;
+  /** The SMTP reply code, e.g. 550 (the HTTP status over an API); null when the server did not answer. */
   replyCode: number | null;
   /** The RFC 3463 enhanced status code of the reply, e.g. `5.7.8`. */
   enhancedCode: string | null;

@@ -2,10 +2,13 @@
 export const providers = ['smtp', 'gmail', 'microsoft365', 'builtin'] as const;
 export const securities = ['none', 'starttls', 'tls'] as const;
 export const authModes = ['none', 'password', 'oauth2'] as const;
+/** How mail leaves: SMTP, Microsoft Graph `sendMail` (microsoft365) or the Gmail API (gmail); the APIs need OAuth2. */
+export const sendApis = ['smtp', 'graph', 'gmail'] as const;
 
 export type Provider = (typeof providers)[number];
 export type Security = (typeof securities)[number];
 export type AuthMode = (typeof authModes)[number];
+export type SendApi = (typeof sendApis)[number];
 
 /** The port each security mode implies unless one is given. */
 export const defaultPorts: Record<Security, number> = { none: 25, starttls: 587, tls: 465 };
@@ -35,6 +38,7 @@ export interface MailServerSettingsInput {
   applyToAllTenants?: boolean;
   poolSize?: number;
   rateLimitPerSecond?: number | null;
+  api?: SendApi;
 }
 
 /** Settings as the API shows them: never a secret, only whether one is set. */
@@ -58,5 +62,6 @@ export interface MailServerSettingsView {
   applyToAllTenants?: boolean;
   poolSize: number;
   rateLimitPerSecond: number | null;
+  api: SendApi;
   updatedAt: string;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MailServerSettingsRow } from '../../store/schema.js';
-import { defaultPorts, type Provider, type Security } from './mail-server-settings.js';
+import { defaultPorts, type Provider, type Security, type SendApi } from './mail-server-settings.js';
 import type { OAuthGrant } from './oauth-grant.js';
 
 /**
@@ -32,6 +32,8 @@ interface MailServerBase {
   poolSize: number;
   /** Sends per second across the cluster; null for no limit. */
   rateLimitPerSecond: number | null;
+  /** How mail leaves: SMTP, or the provider's HTTP API (`graph`, `gmail`) with an OAuth2 token. */
+  api: SendApi;
 }
 
 export interface MailServerConnection {
@@ -81,6 +83,7 @@ export function toMailServer(row: MailServerSettingsRow, grant: OAuthGrant = { s
     },
     poolSize: row.pool_size,
     rateLimitPerSecond: row.rate_limit_per_second,
+    api: row.api,
   };
   if (row.provider === 'builtin') return { ...base, provider: row.provider, connection: null };
   const connection: MailServerConnection = {

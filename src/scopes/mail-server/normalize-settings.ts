@@ -109,6 +109,10 @@ export function normalizeSettings(
     if (parsed.ok) replyTo = formatMailbox(parsed.mailbox);
     else problem('/replyTo', 'format', `is not a single valid address: it ${parsed.reason}`);
   }
+  const api = input.api ?? 'smtp';
+  const apiProvider = { smtp: input.provider, graph: 'microsoft365', gmail: 'gmail' }[api];
+  if (apiProvider !== input.provider) problem('/api', 'provider', `${api} is only for the ${apiProvider} provider`);
+  else if (api !== 'smtp' && auth !== 'oauth2') problem('/api', 'auth', `${api} sends with an OAuth2 token: set auth to oauth2`);
   const smtpDomain = input.smtpDomain ?? null;
   if (smtpDomain !== null && !hostPattern.test(smtpDomain)) problem('/smtpDomain', 'format', 'must be a domain name');
 
@@ -132,10 +136,14 @@ export function normalizeSettings(
     reply_to: replyTo,
     enabled: input.enabled === false ? 0 : 1,
     apply_to_all_tenants: context.isSystem && (input.applyToAllTenants ?? previous?.apply_to_all_tenants === 1) ? 1 : 0,
-    pool_size: input.poolSize ?? 5,
+    pool_size: input.poolSize ?? (api === 'graph' ? graphConcurrency : 5),
     rate_limit_per_second: input.rateLimitPerSecond ?? null,
+    api,
   };
 }
+
+/** Microsoft Graph allows an app 4 requests at once per mailbox. */
+const graphConcurrency = 4;
 
 /** The most specific code for the problems found. */
 function codeFor(problems: ErrorDetail[]): ErrorCode {

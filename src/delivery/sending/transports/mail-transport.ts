@@ -15,9 +15,21 @@ export interface OutgoingMail {
   messageId: string;
 }
 
-/** What one delivery attempt came to; expected failures are values, not exceptions. */
+/**
+ * What one delivery attempt came to; expected failures are values, not exceptions. `held`: the
+ * scope cannot send until an administrator acts (an OAuth2 grant to reconnect); nothing is lost.
+ */
 export type SendOutcome =
-  { status: 'sent'; replyCode: number | null; reply: string } | { status: 'retry' | 'failed' | 'ambiguous'; failure: SendFailure };
+  | { status: 'sent'; replyCode: number | null; reply: string }
+  | {
+      status: 'retry' | 'failed' | 'ambiguous';
+      failure: SendFailure;
+      /** The server asked not to be tried again before this long (HTTP `Retry-After`). */
+      retryAfterMs?: number;
+      /** How many ambiguous attempts may be sent again; past it the message fails (default: no limit of the transport's own). */
+      ambiguousResends?: number;
+    }
+  | { status: 'held'; reason: string };
 
 /**
  * The narrow boundary every way of sending implements: SMTP through a nodemailer pool, the

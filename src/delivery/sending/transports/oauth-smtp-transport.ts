@@ -47,7 +47,7 @@ export function createOAuthSmtpTransport(source: AccessTokenSource, poolFor: (ac
     async send(mail) {
       const token = await source.accessToken();
       const outcome = await sendWith(token, mail);
-      if (outcome.status === 'sent' || !tokenRejected(outcome.failure)) return outcome;
+      if (outcome.status === 'sent' || outcome.status === 'held' || !tokenRejected(outcome.failure)) return outcome;
       return sendWith(await source.renew(token), mail);
     },
     async close() {

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { classifySmtpError, type SendFailure } from '../../smtp/smtp-failure.js';
 import { toConnectionOptions, type SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, OutgoingMail, SendOutcome } from './mail-transport.js';
+import { toMailOptions } from './mail-options.js';
 
 export interface SmtpPoolOptions {
   poolSize: number;
@@ -36,17 +37,7 @@ export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOpt
   return {
     async send(mail: OutgoingMail): Promise<SendOutcome> {
       try {
-        const info = await transporter.sendMail({
-          from: mail.from,
-          to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
-          replyTo: mail.replyTo,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          messageId: mail.messageId,
-          envelope: { from: mail.from.address, to: [mail.to.address] },
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Herald-Message': mail.id },
-        });
+        const info = await transporter.sendMail(toMailOptions(mail));
         const reply = String(info.response ?? '');
         return { status: 'sent', replyCode: Number(/^\d{3}/.exec(reply)?.[0]) || null, reply };
       } catch (error) {

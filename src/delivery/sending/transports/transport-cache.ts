@@ -11,6 +11,7 @@ import { createMailboxTransport } from './mailbox-transport.js';
 import { createSmtpThread } from './smtp-thread-client.js';
 import { createSendGate, type SendGate } from './send-gate.js';
 import { createOAuthSmtpTransport } from './oauth-smtp-transport.js';
+import { apiTransportFor, type ApiTransportDeps } from './http/api-transport-for.js';
 
 /** The transports of the servers in use, one per scope (see `createTransportCache`). */
 export interface TransportCache {
@@ -42,6 +43,8 @@ export function createTransportCache(deps: {
   hosts: Pick<MailHostGuard, 'connectAddress'>;
   /** The token service's sources, for OAuth2 (XOAUTH2) servers. */
   tokens?: { source(scopeId: string): AccessTokenSource };
+  /** Token sources and endpoints for the servers that send over Graph or the Gmail API. */
+  apis: Omit<ApiTransportDeps, 'clock' | 'timeoutMs'>;
 }): TransportCache {
   const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
@@ -108,6 +111,8 @@ export function createTransportCache(deps: {
 
   async function build(server: MailServer): Promise<MailTransport | 'refused'> {
     if (server.provider === 'builtin') return createMailboxTransport(deps.db, deps.clock);
+    if (server.api !== 'smtp')
+      return apiTransportFor({ ...server, api: server.api }, { ...deps.apis, clock: deps.clock, timeoutMs: deps.timeoutMs });
     const { host, port, tlsVerify } = server.connection;
     let address: string;
     try {
