@@ -8,6 +8,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { classifySmtpError, stageOfCommand, type SendFailure, type SmtpErrorContext } from '../smtp/smtp-failure.js';
 import { hintFor } from './smtp-hints.js';
 import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
+import { settle } from '../smtp/smtp-session.js';
 import { stepNames, type ProbeMail, type ProbeResult, type ProbeStep, type ProbeStepName, type Session } from './probe-types.js';
 import { stepFor } from './probe-steps.js';
 import { redact, secretsOf } from './probe-redaction.js';
@@ -74,23 +75,6 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
   } finally {
     await close(connection);
   }
-}
-
-/** Resolves once `start`'s callback reports, or rejects on the connection's error or end. */
-function settle<T>(connection: SMTPConnection, start: (done: (error?: Error | null, value?: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onError = (error: Error) => finish(error);
-    const onEnd = () => finish(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }));
-    connection.once('error', onError);
-    connection.once('end', onEnd);
-    start((error, value) => finish(error ?? null, value));
-    function finish(error: Error | null, value?: T) {
-      connection.off('error', onError);
-      connection.off('end', onEnd);
-      if (error) reject(error);
-      else resolve(value as T);
-    }
-  });
 }
 
 /** QUITs when the session is still up, then makes sure the socket is gone. */
