@@ -90,6 +90,8 @@ export interface DeliveryConfig {
   readonly scopeConcurrency: number;
   readonly pollIntervalMs: number;
   readonly smtpTimeoutMs: number;
+  /** Re-sends after an ambiguous attempt (the server may have taken it) before the message fails `ambiguous_limit`. */
+  readonly ambiguousResends: number;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       scopeConcurrency: read.integer('HERALD_SCOPE_CONCURRENCY', undefined, 32, 1, 10_000),
       pollIntervalMs: read.duration('HERALD_POLL_INTERVAL', '1s'),
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
+      ambiguousResends: read.integer('HERALD_AMBIGUOUS_RESENDS', undefined, 2, 0, 100),
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
     role,

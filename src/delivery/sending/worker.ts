@@ -15,6 +15,7 @@ import { composeMail } from './compose.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
+import { ambiguousLimit } from './ambiguous-limit.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
@@ -285,6 +286,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       errorCode: failure.errorCode,
     };
     if (result.status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
+    if (result.status === 'ambiguous' && message.ambiguous_attempts >= config.ambiguousResends) return ambiguousLimit(message, attempt);
     const decision = decideRetry({ attempts: message.attempts + 1, createdAt: message.queued_at, now }, config);
     if (!decision.retry)
       return { kind: 'attempt', message, state: 'failed', attempt: { ...attempt, reply: `${attempt.reply} (${decision.reason})` } };
