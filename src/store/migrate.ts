@@ -5,6 +5,7 @@ import * as users from './migrations/2026-11-21-003-users.js';
 import * as accounts from './migrations/2026-11-21-004-accounts.js';
 import * as rules from './migrations/2026-11-21-005-rules.js';
 import * as auditAppendOnly from './migrations/2026-11-21-006-audit-append-only.js';
+import * as serverBackoff from './migrations/2026-12-01-103-server-backoff.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21-004-accounts': accounts,
   '2026-11-21-005-rules': rules,
   '2026-11-21-006-audit-append-only': auditAppendOnly,
+  '2026-12-01-103-server-backoff': serverBackoff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -31,6 +31,7 @@ export interface Database {
   silences: SilenceTable;
   templates: TemplateTable;
   event_notes: EventNoteTable;
+  server_backoff: ServerBackoffTable;
 }
 
 export interface ScopeTable {
@@ -358,3 +359,18 @@ export type MessageRow = Selectable<MessageTable>;
 export type MessageUpdate = Updateable<MessageTable>;
 export type AttemptRow = Selectable<AttemptTable>;
 export type MailboxRow = Selectable<MailboxTable>;
+
+/** A mail server (a scope's settings version) marked down: one probe per backoff step (src/delivery/sending/server-backoff.ts). */
+export interface ServerBackoffTable {
+  scope_id: string;
+  settings_version: number;
+  /** The backoff step, 1 after the first connection-level failure. */
+  step: number;
+  down_since: number;
+  /** When the step ends: the next probe may go then; the queue is parked until it. */
+  retry_at: number;
+  /** A probe is in flight until then (its lease); null when none. */
+  probe_until: number | null;
+  last_failure: string | null;
+  updated_at: number;
+}

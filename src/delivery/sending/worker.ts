@@ -16,6 +16,7 @@ import { composeMail } from './compose.js';
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
 import { ambiguousLimit } from './ambiguous-limit.js';
+import { createServerBackoff } from './server-backoff.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
@@ -78,6 +79,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
   });
+  const backoff = createServerBackoff({ db: store.db, config });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -169,7 +171,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         leaseMs: config.leaseMs,
         outcomes,
         claim: claimable ? { limit, roomFor: scopeRoom } : undefined,
+        afterOutcomes: (trx) => backoff.record(trx, clock.now(), outcomes),
       });
+      if (batch.length > 0)
+        await backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed'));
     } catch (error) {
       // The database is unreachable (restarting, say): keep the outcomes and try again. If this
       // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
@@ -209,11 +214,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       } else {
         const server = effective.server;
         const result = await transports.with(server, async (transport) => {
+          // a server marked down takes only its probe; the rest wait, with no attempt
+          const downUntil = server.provider === 'builtin' ? null : await backoff.admit(server, clock.now());
+          if (downUntil !== null) return { status: 'postponed' as const, until: downUntil };
           if (server.rateLimitPerSecond) await deps.rateLimiter.acquire(server.scopeId, server.rateLimitPerSecond);
           startedAt = clock.now();
-          return transport.send(composeMail(message, server.sender));
+          const sent = await transport.send(composeMail(message, server.sender));
+          if (server.provider !== 'builtin') {
+            const { stage, replyCode } = sent.status === 'sent' ? { stage: 'data', replyCode: sent.replyCode } : sent.failure;
+            backoff.observe(server, { outcome: sent.status, stage, replyCode }, clock.now());
+          }
+          return sent;
         });
-        outcome = toOutcome(message, result, startedAt, server.scopeId, server.version);
+        if (result.status === 'postponed') outcome = { kind: 'postponed', message, until: result.until };
+        else outcome = toOutcome(message, result, startedAt, server.scopeId, server.version);
       }
     } catch (error) {
       if (error instanceof GateClosedError) {
