@@ -148,12 +148,7 @@ export async function startFaultSmtpServer(options: FaultSmtpServerOptions = {})
   }
 
   async function start(): Promise<void> {
-    if (refuser) {
-      const closing = refuser;
-      refuser = undefined;
-      for (const socket of refusedSockets) socket.destroy();
-      await new Promise<void>((resolve) => closing.close(() => resolve()));
-    }
+    await closeRefuser();
     smtp = createSmtp();
     const server = smtp;
     await new Promise<void>((resolve, reject) => {
@@ -166,11 +161,20 @@ export async function startFaultSmtpServer(options: FaultSmtpServerOptions = {})
     port = (server.server.address() as AddressInfo).port;
   }
 
+  async function closeRefuser(): Promise<void> {
+    if (!refuser) return;
+    const closing = refuser;
+    refuser = undefined;
+    for (const socket of refusedSockets) socket.destroy();
+    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  }
+
   /** Stops listening (an outage); with `refuse`, a plain listener on the port counts and resets each connection. */
   async function stop(stopOptions: { refuse?: boolean } = {}): Promise<void> {
     const closing = smtp;
     smtp = undefined;
     if (closing) await closeSmtpServer(closing);
+    await closeRefuser();
     if (!stopOptions.refuse) return;
     refuser = createServer((socket) => {
       state.connections += 1;
