@@ -182,13 +182,13 @@ export function createServerBackoff(deps: {
         })
         .execute();
     }
-    // park the queue: due at the end of the step, no attempt recorded
+    // park the queue: due at the end of the step, no attempt recorded (also what waited for the failed probe)
     await trx
       .updateTable('messages')
       .set({ next_attempt_at: retryAt })
       .where('state', 'in', ['queued', 'deferred'])
       .where('scope_id', 'in', servedScopes(trx, server))
-      .where('next_attempt_at', '<', retryAt)
+      .where('next_attempt_at', '<=', Math.max(retryAt, row?.probe_until ?? 0))
       .execute();
     return { retry_at: retryAt, probe_until: null };
   }
