@@ -119,6 +119,8 @@ export interface DeliveryConfig {
   readonly smtpTimeoutMs: number;
   /** TEST ONLY (HERALD_API_TEST_ENDPOINTS): loopback URLs in place of the Graph and Gmail API endpoints. */
   readonly apiTestEndpoints: ApiTestEndpoints;
+  /** Re-sends after an ambiguous attempt (the server may have taken it) before the message fails `ambiguous_limit`. */
+  readonly ambiguousResends: number;
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -173,6 +175,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       pollIntervalMs: read.duration('HERALD_POLL_INTERVAL', '1s'),
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
       apiTestEndpoints: readApiTestEndpoints(env.HERALD_API_TEST_ENDPOINTS, problems),
+      ambiguousResends: read.integer('HERALD_AMBIGUOUS_RESENDS', undefined, 2, 0, 100),
     },
     shutdownGraceMs: read.duration('HERALD_SHUTDOWN_GRACE', '30s'),
     role,

@@ -10,6 +10,7 @@ import * as queueControl from './migrations/2026-12-01-105-queue-control.js';
 import * as retentionIndexes from './migrations/2026-12-01-106-retention-indexes.js';
 import * as oauth from './migrations/2026-12-01-101-oauth.js';
 import * as sendApi from './migrations/2026-12-01-102-send-api.js';
+import * as serverBackoff from './migrations/2026-12-01-103-server-backoff.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-106-retention-indexes': retentionIndexes,
   '2026-12-01-101-oauth': oauth,
   '2026-12-01-102-send-api': sendApi,
+  '2026-12-01-103-server-backoff': serverBackoff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -35,6 +35,7 @@ export interface Database {
   paused_scopes: PausedScopeTable;
   oauth_connections: OAuthConnectionTable;
   oauth_states: OAuthStateTable;
+  server_backoff: ServerBackoffTable;
 }
 
 export interface ScopeTable {
@@ -433,3 +434,17 @@ export interface OAuthStateTable {
 }
 
 export type OAuthConnectionRow = Selectable<OAuthConnectionTable>;
+/** A mail server (a scope's settings version) marked down: one probe per backoff step (src/delivery/sending/server-backoff.ts). */
+export interface ServerBackoffTable {
+  scope_id: string;
+  settings_version: number;
+  /** The backoff step, 1 after the first connection-level failure. */
+  step: number;
+  down_since: number;
+  /** When the step ends: the next probe may go then; the queue is parked until it. */
+  retry_at: number;
+  /** A probe is in flight until then (its lease); null when none. */
+  probe_until: number | null;
+  last_failure: string | null;
+  updated_at: number;
+}

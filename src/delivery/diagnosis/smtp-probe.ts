@@ -7,8 +7,8 @@ import { format } from 'node:util';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { classifySmtpError, stageOfCommand, type SendFailure, type SmtpErrorContext } from '../smtp/smtp-failure.js';
 import { hintFor } from './smtp-hints.js';
-import XOAuth2 from 'nodemailer/lib/xoauth2';
-import { toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
+import { loginCredentials, toConnectionOptions, type SmtpServerOptions } from '../smtp/smtp-options.js';
+import { settle } from '../smtp/smtp-session.js';
 import { stepNames, type ProbeMail, type ProbeResult, type ProbeStep, type ProbeStepName, type Session } from './probe-types.js';
 import { stepFor } from './probe-steps.js';
 import { redact, secretsOf } from '../smtp/secret-redaction.js';
@@ -57,14 +57,8 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
     await settle<void>(connection, (done) => connection.connect(done));
     session.tls = tlsDetails(connection._socket);
     session.allowsAuth = connection.allowsAuth;
-    if (server.auth.type === 'password' && connection.allowsAuth) {
-      const { username, password } = server.auth;
-      await settle<boolean>(connection, (done) => connection.login({ user: username, pass: password }, done));
-    } else if (server.auth.type === 'oauth2' && connection.allowsAuth) {
-      const { username, accessToken } = server.auth;
-      const oauth2 = new XOAuth2({ user: username, accessToken });
-      await settle<boolean>(connection, (done) => connection.login({ user: username, oauth2 }, done));
-    }
+    const credentials = toConnectionOptions(server).auth;
+    if (credentials && connection.allowsAuth) await settle<boolean>(connection, (done) => connection.login(loginCredentials(credentials), done));
     if (mail) {
       const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) =>
         connection.send({ from: mail.from, to: [mail.to] }, mail.raw, done),
@@ -79,23 +73,6 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
   } finally {
     await close(connection);
   }
-}
-
-/** Resolves once `start`'s callback reports, or rejects on the connection's error or end. */
-function settle<T>(connection: SMTPConnection, start: (done: (error?: Error | null, value?: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onError = (error: Error) => finish(error);
-    const onEnd = () => finish(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION', command: 'CONN' }));
-    connection.once('error', onError);
-    connection.once('end', onEnd);
-    start((error, value) => finish(error ?? null, value));
-    function finish(error: Error | null, value?: T) {
-      connection.off('error', onError);
-      connection.off('end', onEnd);
-      if (error) reject(error);
-      else resolve(value as T);
-    }
-  });
 }
 
 /** QUITs when the session is still up, then makes sure the socket is gone. */

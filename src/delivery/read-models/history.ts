@@ -3,6 +3,7 @@ import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AttemptRow, Database, MessageRow, MessageState } from '../../store/schema.js';
 import { inTransaction, type AlongWith } from '../../store/transaction.js';
+import { systemScopeId } from '../../scopes/index.js';
 
 export interface DeliveryFilter {
   scope?: string;
@@ -174,6 +175,13 @@ export async function retryDelivery(
       )
       .where('id', '=', id)
       .where('state', '=', current.state)
+      .execute();
+    // a retry by hand is the probe of a server marked down (sending/server-backoff.ts): its step ends now
+    await trx
+      .updateTable('server_backoff')
+      .set({ retry_at: now, probe_until: null, updated_at: now })
+      .where('scope_id', 'in', [current.scope, systemScopeId])
+      .where('retry_at', '>', now)
       .execute();
     const detail = await getDelivery(trx, id, scope);
     await along?.(trx, detail);

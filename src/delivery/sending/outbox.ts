@@ -18,6 +18,8 @@ export interface ExchangeRequest {
   leaseMs: number;
   outcomes: readonly MessageOutcome[];
   claim?: ClaimRequest;
+  /** Runs after the outcomes are written, in their transaction (the per-server backoff: server-backoff.ts). */
+  afterOutcomes?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect
   if (request.outcomes.length === 0 && !request.claim) return [];
   return db.transaction().execute(async (trx) => {
     await writeOutcomes(trx, dialect, request.nodeId, request.now, request.outcomes);
+    await request.afterOutcomes?.(trx);
     return request.claim ? claimDue(trx, dialect, request, request.claim) : [];
   });
 }
@@ -103,7 +106,9 @@ export type MessageOutcome =
     }
   | { kind: 'held'; message: Pick<MessageRow, 'id'>; reason: string }
   /** Not attempted (the worker is stopping): back to the queue, no attempt recorded. */
-  | { kind: 'released'; message: Pick<MessageRow, 'id'> };
+  | { kind: 'released'; message: Pick<MessageRow, 'id'> }
+  /** Not attempted (its server is down: server-backoff.ts): back to the queue until `until`, no attempt recorded. */
+  | { kind: 'postponed'; message: Pick<MessageRow, 'id' | 'attempts'>; until: number };
 
 type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
 
@@ -189,7 +194,7 @@ async function writeOutcomes(
   }
 }
 
-/** Held (its scope cannot send now) or released (not attempted: the worker is stopping); no attempt row. */
+/** Held (its scope cannot send now), released (the worker is stopping) or postponed (its server is down); no attempt row. */
 async function writeUnattempted(
   trx: Transaction<Database>,
   dialect: StoreDialect,
@@ -197,6 +202,17 @@ async function writeUnattempted(
   now: number,
   outcome: Exclude<MessageOutcome, AttemptOutcome>,
 ): Promise<void> {
+  if (outcome.kind === 'postponed') {
+    const state = outcome.message.attempts > 0 ? 'deferred' : 'queued';
+    await trx.executeQuery(
+      rawQuery(
+        dialect,
+        `update messages set state = ?, next_attempt_at = ?, lease_owner = null, lease_until = null, updated_at = ? where id = ? and lease_owner = ?`,
+        [state, outcome.until, now, outcome.message.id, nodeId],
+      ),
+    );
+    return;
+  }
   const [state, reason] = outcome.kind === 'held' ? ['held', outcome.reason] : ['queued', null];
   await trx.executeQuery(
     rawQuery(

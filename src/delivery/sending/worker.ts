@@ -7,7 +7,6 @@ import {
   resolveEffectiveSettings,
   type EffectiveSettings,
   type MailHostGuard,
-  type MailServer,
   type SettingsSecrets,
 } from '../../scopes/index.js';
 import type { Store } from '../../store/database.js';
@@ -17,8 +16,9 @@ import { authSoftBounce } from './auth-soft-bounce.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
-import { ambiguousLimited, overAmbiguousResends } from './ambiguous-resends.js';
 import { sendRateLimit } from './provider-limits.js';
+import { ambiguousLimit } from './ambiguous-limit.js';
+import { createServerBackoff } from './server-backoff.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
@@ -95,6 +95,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       testEndpoints: config.apiTestEndpoints,
     },
   });
+  const backoff = createServerBackoff({ db: store.db, config });
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -186,7 +187,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         leaseMs: config.leaseMs,
         outcomes,
         claim: claimable ? { limit, roomFor: scopeRoom } : undefined,
+        afterOutcomes: (trx) => backoff.record(trx, clock.now(), outcomes),
       });
+      if (batch.length > 0)
+        await backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed'));
     } catch (error) {
       // The database is unreachable (restarting, say): keep the outcomes and try again. If this
       // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
@@ -226,12 +230,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       } else {
         const server = effective.server;
         const result = await transports.with(server, async (transport) => {
+          // a server marked down takes only its probe; the rest wait, with no attempt
+          const downUntil = server.provider === 'builtin' ? null : await backoff.admit(server, clock.now());
+          if (downUntil !== null) return { status: 'postponed' as const, until: downUntil };
           const rate = sendRateLimit(server);
           if (rate) await deps.rateLimiter.acquire(server.scopeId, rate);
           startedAt = clock.now();
-          return transport.send(composeMail(message, server.sender));
+          const sent = await transport.send(composeMail(message, server.sender));
+          if (server.provider !== 'builtin' && sent.status !== 'held') {
+            const { stage, replyCode } = sent.status === 'sent' ? { stage: 'data', replyCode: sent.replyCode } : sent.failure;
+            backoff.observe(server, { outcome: sent.status, stage, replyCode }, clock.now());
+          }
+          return sent;
         });
-        outcome = toOutcome(message, result, startedAt, server.scopeId, server.version);
+        if (result.status === 'postponed') outcome = { kind: 'postponed', message, until: result.until };
+        else outcome = toOutcome(message, result, startedAt, server.scopeId, server.version);
       }
     } catch (error) {
       if (error instanceof GateClosedError) {
@@ -314,8 +327,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       errorCode: failure.errorCode,
     };
     if (status === 'failed') return { kind: 'attempt', message, state: 'failed', attempt };
-    if (overAmbiguousResends(result, message.ambiguous_attempts))
-      return { kind: 'attempt', message, state: 'failed', attempt: ambiguousLimited(attempt) };
+    // the configured re-sends, or fewer where the transport says so (an HTTP API: one)
+    const resends = Math.min(config.ambiguousResends, result.ambiguousResends ?? Infinity);
+    if (result.status === 'ambiguous' && message.ambiguous_attempts >= resends) return ambiguousLimit(message, attempt);
     const decision = decideRetry(
       { attempts: message.attempts + 1, createdAt: message.queued_at, now, minDelayMs: result.retryAfterMs },
       config,

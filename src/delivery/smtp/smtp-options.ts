@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { SmtpMailServer } from '../../scopes/index.js';
 
 /** A mail server ready to connect to: settings resolved and the password decrypted. */
@@ -47,14 +48,25 @@ export function smtpServerOptions(
   };
 }
 
+/** Connection options with the credentials Herald sends: a password, or an XOAUTH2 token. */
+export type ConnectionOptions = SMTPConnection.Options & {
+  auth?: { user: string; pass: string } | { type: 'OAuth2'; user: string; accessToken: string };
+};
+
+/**
+ * What `SMTPConnection.login` takes for these credentials: user and password, or XOAUTH2 with the
+ * token service's token (nodemailer never refreshes it; a refused token is renewed by Herald).
+ */
+export function loginCredentials(auth: NonNullable<ConnectionOptions['auth']>): SMTPConnection.AuthenticationCredentials | SMTPConnection.AuthenticationOAuth2 {
+  return 'accessToken' in auth ? { user: auth.user, oauth2: new XOAuth2({ user: auth.user, accessToken: auth.accessToken }) } : auth;
+}
+
 /**
  * Maps Herald's settings to nodemailer's connection options; the pool and the probe share it so
  * a test send connects exactly as delivery will. `none` never upgrades, `starttls` requires the
  * upgrade, `tls` is implicit TLS.
  */
-export function toConnectionOptions(
-  server: SmtpServerOptions,
-): SMTPConnection.Options & { auth?: { user: string; pass: string } | { type: 'OAuth2'; user: string; accessToken: string } } {
+export function toConnectionOptions(server: SmtpServerOptions): ConnectionOptions {
   return {
     host: server.address ?? server.host,
     port: server.port,

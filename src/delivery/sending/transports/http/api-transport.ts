@@ -3,7 +3,7 @@ import type { MailTransport, OutgoingMail, SendOutcome } from '../mail-transport
 import { isReconnectRequired, reconnectRequired, type AccessTokenSource } from './access-token-source.js';
 import { classifyApiAnswer, classifyRequestError, tokenFailure } from './api-answer.js';
 import { sendRequest, type MailApi } from './api-endpoints.js';
-import { buildMime } from './mime.js';
+import { buildMime } from '../mime.js';
 import { createHttpClient, HttpRequestError, type HttpAnswer } from './http-post.js';
 
 export interface ApiTransportOptions {
