@@ -101,7 +101,6 @@ export function OAuthConnectionPanel({
       {view && <ConnectionState view={view} scope={scope} canWrite={canWrite} />}
       {canWrite && (
         <ConnectionForm
-          key={view ? `${view.mode}-${view.clientId}` : 'new'}
           path={path}
           view={view}
           provider={saved.provider}

@@ -51,7 +51,7 @@ export function MicrosoftAppSteps({
         <li>
           In Exchange Online PowerShell, with the <strong>Enterprise application's</strong> object id (the app registration's object id
           fails with <code>535 5.7.3</code>):
-          <pre className="commands">
+          <pre className="commands" tabIndex={0} role="region" aria-label="Exchange Online PowerShell commands">
             <code>{commands}</code>
           </pre>
           Or RBAC for Applications:{' '}
