@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type ApiError } from '../api/client';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
@@ -67,22 +67,19 @@ export function SettingsForm(props: SettingsFormProps) {
   const user = useUser();
   const canWrite = can(user, 'settings:write');
   const { saved } = props;
-  const oauth = saved?.auth === 'oauth2' && (saved.provider === 'microsoft365' || saved.provider === 'gmail');
+  const oauthPanel = saved?.auth === 'oauth2' && (saved.provider === 'microsoft365' || saved.provider === 'gmail') && (
+    <OAuthConnectionPanel
+      scope={props.isSystem ? 'system' : decodeURIComponent(props.scopePath.replace(/^\/tenants\//, ''))}
+      scopePath={props.scopePath}
+      saved={saved as MailServerSettings & { provider: 'microsoft365' | 'gmail' }}
+      canWrite={canWrite}
+    />
+  );
+  if (canWrite) return <EditableSettings {...props} canTest={can(user, 'settings:test')} oauthPanel={oauthPanel} />;
   return (
     <>
-      {canWrite ? (
-        <EditableSettings {...props} canTest={can(user, 'settings:test')} />
-      ) : (
-        <SettingsSummary saved={saved} isSystem={props.isSystem} />
-      )}
-      {oauth && (
-        <OAuthConnectionPanel
-          scope={props.isSystem ? 'system' : decodeURIComponent(props.scopePath.replace(/^\/tenants\//, ''))}
-          scopePath={props.scopePath}
-          saved={saved as MailServerSettings & { provider: 'microsoft365' | 'gmail' }}
-          canWrite={canWrite}
-        />
-      )}
+      <SettingsSummary saved={saved} isSystem={props.isSystem} />
+      {oauthPanel}
     </>
   );
 }
@@ -101,7 +98,14 @@ const problemLabels: Record<string, string> = {
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
-function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: SettingsFormProps & { canTest: boolean }) {
+function EditableSettings({
+  scopePath,
+  isSystem,
+  saved,
+  onSaved,
+  canTest,
+  oauthPanel,
+}: SettingsFormProps & { canTest: boolean; oauthPanel: ReactNode }) {
   const form = useRef<HTMLFormElement>(null);
   // What the last save stored, until the page has reloaded `saved`: the form is not "unsaved" meanwhile.
   const [justStored, setJustStored] = useState<{ version: number; values: FormValues }>();
@@ -399,6 +403,7 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           <UnsavedChanges changes={changed.map((key) => fieldLabels[key])} onDiscard={discard} />
         </div>
       </form>
+      {oauthPanel}
       {canTest && (
         <TestPanel
           scopePath={scopePath}

@@ -11,19 +11,19 @@ import { connectWithProvider, type SignInOutcome } from './oauth-sign-in';
 
 const modeOptions: Record<'microsoft365' | 'gmail', Array<{ value: OAuthMode; label: string }>> = {
   microsoft365: [
-    { value: 'microsoft_delegated', label: 'Delegated: a user of the mailbox signs in once' },
-    { value: 'microsoft_app', label: 'App-only: client credentials, nobody signs in' },
+    { value: 'microsoft_delegated', label: 'Delegated (a user signs in once)' },
+    { value: 'microsoft_app', label: 'App-only (client credentials)' },
   ],
   gmail: [
     { value: 'google_signin', label: 'Sign in with Google' },
-    { value: 'google_service_account', label: 'Workspace service account (domain-wide delegation)' },
+    { value: 'google_service_account', label: 'Workspace service account' },
   ],
 };
 
 const cloudOptions = [
-  { value: 'global', label: 'Global (login.microsoftonline.com)' },
-  { value: 'usgov', label: 'US Government (login.microsoftonline.us)' },
-  { value: 'china', label: 'China (login.chinacloudapi.cn)' },
+  { value: 'global', label: 'Global' },
+  { value: 'usgov', label: 'US Government' },
+  { value: 'china', label: 'China (21Vianet)' },
 ] as const;
 
 const providerName: Record<OAuthMode, string> = {
@@ -100,13 +100,7 @@ export function OAuthConnectionPanel({
       {outcome && (outcome.ok ? <Notice kind="success">{outcome.text}</Notice> : <SignInFailed text={outcome.text} />)}
       {view && <ConnectionState view={view} scope={scope} canWrite={canWrite} />}
       {canWrite && (
-        <ConnectionForm
-          path={path}
-          view={view}
-          provider={saved.provider}
-          mailbox={saved.username ?? ''}
-          onSaved={loaded.update}
-        />
+        <ConnectionForm path={path} view={view} provider={saved.provider} mailbox={saved.username ?? ''} onSaved={loaded.update} />
       )}
     </section>
   );
