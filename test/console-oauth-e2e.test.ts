@@ -80,6 +80,7 @@ test(
           assert.match(facts, /SMTP\.Send/);
           assert.doesNotMatch(facts, /Token last refreshed\s+never/);
           await c.capture('oauth-connected');
+          await c.button('Sign in again with Microsoft').waitFor();
           assert.ok(!(await page.content()).includes(clientSecret), 'no secret in the page');
 
           // A test email goes out over XOAUTH2.

@@ -152,7 +152,12 @@ function ConnectionState({ view, scope, canWrite }: { view: OAuthConnection; sco
       {signIn && canWrite && (
         <ConnectButton
           scope={scope}
-          label={view.status === 'reconnect_required' ? 'Reconnect' : `Connect with ${providerName[view.mode]}`}
+          label={
+            view.status === 'reconnect_required'
+              ? 'Reconnect'
+              : `${view.connected ? 'Sign in again' : 'Connect'} with ${providerName[view.mode]}`
+          }
+          primary={!view.connected}
         />
       )}
     </>
@@ -160,7 +165,7 @@ function ConnectionState({ view, scope, canWrite }: { view: OAuthConnection; sco
 }
 
 /** "Connect with Microsoft/Google", or "Reconnect" when the grant died; opens the provider's consent page. */
-export function ConnectButton({ scope, label }: { scope: string; label: string }) {
+export function ConnectButton({ scope, label, primary = true }: { scope: string; label: string; primary?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   async function start() {
@@ -176,7 +181,7 @@ export function ConnectButton({ scope, label }: { scope: string; label: string }
   return (
     <>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
+        <button type="button" className={primary ? 'primary' : undefined} onClick={() => void start()} disabled={busy}>
           {label}
         </button>
         {busy && <Progress label="Opening the provider's sign-in…" />}
