@@ -283,8 +283,8 @@ test('the callback refuses an other-provider, foreign-session, reused or expired
   assert.equal(ok.status, 200, ok.raw);
   assert.equal(ok.body.connected, true);
   const reused = await post('microsoft', { state: flow.state, code: flow.code });
-  assert.equal(reused.status, 400);
-  assert.equal(reused.body.error.code, 'oauth_state_invalid');
+  assert.equal(reused.status, 404);
+  assert.equal(reused.body.error.code, 'not_found');
 
   // Code of one sign-in with the state (so the verifier) of another: the provider refuses it.
   const a = await consent(h, '/api/v1/system');

@@ -73,6 +73,15 @@ async function populate(h: Harness, scope: string): Promise<Owned> {
   const messageId = event.body.messages[0].id as string;
   await h.until(async () => (await h.api('GET', `/api/v1/deliveries/${messageId}`)).body.state === 'sent');
   const mailboxId = (await h.api('GET', `/api/v1/mailbox?scope=${scope}`)).body.items[0].id as string;
+  ok(
+    await h.api('PUT', `${base(scope)}/mail-server/oauth`, {
+      mode: 'microsoft_delegated',
+      clientId: 'app-1',
+      clientSecret: `secret-${marker}`,
+      mailbox: `${marker}@contoso.test`,
+    }),
+    'OAuth2 connection',
+  );
   return {
     scope,
     marker,
@@ -92,6 +101,7 @@ function bodyFor(method: string, path: string, scope: string): unknown {
   // What a body creates is named anew each time, so the owner's own request never meets an earlier one.
   const n = (made += 1);
   const tenant = scope === 'system' ? {} : { tenant: scope };
+  const oauthBody = { mode: 'microsoft_delegated', clientId: 'app-2', clientSecret: `secret-${n}-value`, mailbox: 'other@contoso.test' };
   const bodies: Record<string, unknown> = {
     'POST /api/v1/tenants': { id: `intruder${n}`, name: 'Intruder' },
     'PATCH /api/v1/tenants/{tenantId}': { name: 'Renamed' },
@@ -109,6 +119,11 @@ function bodyFor(method: string, path: string, scope: string): unknown {
     'POST /api/v1/tenants/{tenantId}/mail-server/test': { to: 'someone@example.test' },
     'POST /api/v1/system/mail-server/verify': {},
     'POST /api/v1/tenants/{tenantId}/mail-server/verify': {},
+    'PUT /api/v1/system/mail-server/oauth': oauthBody,
+    'PUT /api/v1/tenants/{tenantId}/mail-server/oauth': oauthBody,
+    'POST /api/v1/system/mail-server/oauth/start': undefined,
+    'POST /api/v1/tenants/{tenantId}/mail-server/oauth/start': undefined,
+    'POST /api/v1/oauth/callback/{provider}': { state: 'a-state-nobody-was-given', code: 'a-code' },
     'PUT /api/v1/system/recipients': { recipients: ['ops@example.test'] },
     'PUT /api/v1/tenants/{tenantId}/recipients': { recipients: ['ops@example.test'] },
     'PATCH /api/v1/system/notifications': { emailEnabled: false },
@@ -185,6 +200,7 @@ function attemptsFor(method: string, path: string, victims: Owned[]): Attempt[] 
     silenceId: [victim.silenceId],
     type: [victim.type],
     id: [path.startsWith('/api/v1/mailbox') ? victim.mailboxId : victim.messageId],
+    provider: ['microsoft'],
   });
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p !== 'tenantId');
   for (const victim of victims) {
@@ -206,7 +222,8 @@ function attemptsFor(method: string, path: string, victims: Owned[]): Attempt[] 
       } else if (isSystemPath) {
         if (victim.scope === 'system') attempts.push({ method, url: fill('', values), body, ownerMaySucceed: true });
       } else if (params.length > 0) {
-        attempts.push({ method, url: fill('', values), body, ownerMaySucceed: true });
+        // A sign-in callback needs a state its caller was given: no body the sweep can write succeeds.
+        attempts.push({ method, url: fill('', values), body, ownerMaySucceed: params[0] !== 'provider' });
       } else {
         const query = scopeQuery(method, path, victim.scope);
         const namesScope = query !== '' || (body !== undefined && JSON.stringify(body).includes(`"tenant":"${victim.scope}"`));

@@ -3,6 +3,7 @@ import { isSecretPlaceholder } from '../secrets/secret-placeholder.js';
 import type { MailServerSettingsView } from '../scopes/index.js';
 import type { OAuthConnectionRow } from '../store/schema.js';
 import { microsoftClouds } from './endpoints.js';
+import { parseMailbox } from '../shared/email-address.js';
 import type { ServiceAccountKey } from './grants.js';
 import { modeProvider, type OAuthMode } from './modes.js';
 
@@ -17,6 +18,12 @@ export interface OAuthConnectionInput {
   clientSecret?: string;
   /** The Google service account's JSON key, as downloaded. */
   serviceAccountKey?: string;
+  /**
+   * The mailbox Herald sends as; by default the username of the scope's mail server when it is
+   * already saved for this provider. Giving it lets an administrator prepare OAuth2 while the mail
+   * server still uses its password, then switch `auth` to `oauth2`.
+   */
+  mailbox?: string;
 }
 
 /** A checked connection: what to store, the secrets still in plain text (`keep`: carry the stored one over). */
@@ -46,12 +53,15 @@ export function checkConnection(
   const problems: ErrorDetail[] = [];
   const problem = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
   const provider = modeProvider[input.mode];
-  if (!settings || settings.provider !== provider || settings.auth !== 'oauth2' || !settings.username)
+  const mailbox = input.mailbox ?? (settings?.provider === provider && settings.auth !== 'none' ? settings.username : null) ?? '';
+  const parsed = parseMailbox(mailbox);
+  if (mailbox === '')
     problem(
-      '/mode',
-      'mail_server',
-      `needs the scope's mail server saved first with provider ${provider}, auth oauth2 and the mailbox as username`,
+      '/mailbox',
+      'required',
+      `is required unless the scope's mail server is saved with provider ${provider} and the mailbox as username`,
     );
+  else if (!parsed.ok || parsed.mailbox.name) problem('/mailbox', 'format', 'must be a bare email address');
   const microsoft = provider === 'microsoft365';
   const cloud = microsoft ? (input.cloud ?? 'global') : 'global';
   if (microsoft && !(cloud in microsoftClouds)) problem('/cloud', 'enum', `must be one of ${Object.keys(microsoftClouds).join(', ')}`);
@@ -112,7 +122,7 @@ export function checkConnection(
         : 'validation_failed';
     throw new AppError(code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
-  return { mode: input.mode, cloud, directoryId, clientId, mailbox: settings!.username!, clientSecret, serviceKey };
+  return { mode: input.mode, cloud, directoryId, clientId, mailbox, clientSecret, serviceKey };
 }
 
 function parseServiceKey(text: string | undefined): ServiceAccountKey | string {

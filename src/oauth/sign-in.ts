@@ -87,12 +87,13 @@ export async function takeState(
   const hash = sha256(options.state);
   const row = await db.selectFrom('oauth_states').selectAll().where('state_hash', '=', hash).executeTakeFirst();
   const refuse = (why: string) => new AppError('oauth_state_invalid', `The sign-in state ${why}; start the sign-in again.`);
-  if (!row) throw refuse('is unknown or was already used');
+  // Unknown or used: nothing to say about it (it may name another scope's sign-in).
+  if (!row) throw new AppError('not_found', 'The sign-in state is unknown or was already used; start the sign-in again.');
   if (row.expires_at < options.now) throw refuse('has expired');
   if (row.provider !== options.provider) throw refuse(`was issued for ${row.provider}, not ${options.provider}`);
   if (row.binding !== bindingOf(options.caller)) throw refuse('was issued to another session');
   const taken = await db.deleteFrom('oauth_states').where('state_hash', '=', hash).executeTakeFirst();
-  if (Number(taken.numDeletedRows) !== 1) throw refuse('was already used');
+  if (Number(taken.numDeletedRows) !== 1) throw new AppError('not_found', 'The sign-in state was already used; start the sign-in again.');
   return {
     scopeId: row.scope_id,
     verifier: box.open(row.verifier_enc, { scopeId: row.scope_id, field: oauthFields.verifier }),

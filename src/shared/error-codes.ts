@@ -43,7 +43,7 @@ export const errorCodes = {
   oauth_not_connected: 'The scope has no OAuth2 connection, or it is for another provider or mailbox.',
   oauth_reconnect_required: 'The OAuth2 grant was revoked or has expired: an administrator must reconnect the mailbox.',
   oauth_token_unavailable: "The provider's token endpoint cannot issue a token right now; retried with backoff.",
-  oauth_state_invalid: 'The sign-in state is unknown, used, expired, or belongs to another session, scope or provider.',
+  oauth_state_invalid: 'The sign-in state has expired, or belongs to another session, scope or provider.',
   oauth_sign_in_failed: 'The provider refused the sign-in or the authorization code.',
 } as const;
 

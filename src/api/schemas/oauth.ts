@@ -18,6 +18,12 @@ export const OAuthConnectionBody = Type.Object(
     serviceAccountKey: Type.Optional(
       Type.String({ maxLength: 16384, writeOnly: true, description: "Write-only. The service account's JSON key." }),
     ),
+    mailbox: Type.Optional(
+      Type.String({
+        maxLength: 320,
+        description: "The mailbox to send as; by default the mail server's username (provider already saved)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
