@@ -8,6 +8,7 @@ import { Setup, SignIn } from './screens/sign-in';
 import { Account } from './screens/account';
 import { Overview } from './screens/overview';
 import { MailServer } from './screens/mail-server';
+import { OAuthReturn } from './screens/oauth-return';
 import { Deliveries } from './screens/deliveries';
 import { DeliveryDetailScreen } from './screens/delivery-detail';
 import { Events } from './screens/events';
@@ -64,6 +65,7 @@ function Shell({ user }: { user: SessionUser }) {
     '/account': <Account />,
     '/mail-server': user.tenantId ? <Navigate to={mailServerPath(user.tenantId)} replace /> : allowed('settings:read', <MailServer />),
     '/mail-server/:tenantId': allowed('settings:read', <MailServer />),
+    '/oauth-return': allowed('settings:write', <OAuthReturn />),
     '/deliveries': allowed('deliveries:read', <Deliveries mode="all" />),
     // The API's own path name for the failure history: a natural address to type.
     '/deliveries/failures': <Navigate to={{ pathname: '/failures', search: location.search }} replace />,

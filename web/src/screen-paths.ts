@@ -9,6 +9,7 @@ export const screenPaths = {
   '/account': 'Your account',
   '/mail-server': 'Mail server',
   '/mail-server/:tenantId': 'Mail server',
+  '/oauth-return': 'Connecting the mailbox',
   '/deliveries': 'Deliveries',
   '/deliveries/failures': 'Failure history',
   '/failures': 'Failure history',

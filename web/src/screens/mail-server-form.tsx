@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type ApiError } from '../api/client';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
@@ -22,6 +22,13 @@ import {
 import { AdvancedSettings, UncheckedCertificateWarning } from './mail-server-advanced';
 import { SettingsSummary } from './mail-server-summary';
 import { TestPanel } from './mail-server-test-panel';
+import { OAuthConnectionPanel } from './mail-server-oauth';
+
+/** A warning a save answered with: the settings were stored, but will stop working (basic_auth_retiring). */
+interface SettingsWarning {
+  code: string;
+  message: string;
+}
 
 interface SettingsFormProps {
   scopePath: string;
@@ -58,8 +65,23 @@ type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
  */
 export function SettingsForm(props: SettingsFormProps) {
   const user = useUser();
-  if (!can(user, 'settings:write')) return <SettingsSummary saved={props.saved} isSystem={props.isSystem} />;
-  return <EditableSettings {...props} canTest={can(user, 'settings:test')} />;
+  const canWrite = can(user, 'settings:write');
+  const { saved } = props;
+  const oauthPanel = saved?.auth === 'oauth2' && (saved.provider === 'microsoft365' || saved.provider === 'gmail') && (
+    <OAuthConnectionPanel
+      scope={props.isSystem ? 'system' : decodeURIComponent(props.scopePath.replace(/^\/tenants\//, ''))}
+      scopePath={props.scopePath}
+      saved={saved as MailServerSettings & { provider: 'microsoft365' | 'gmail' }}
+      canWrite={canWrite}
+    />
+  );
+  if (canWrite) return <EditableSettings {...props} canTest={can(user, 'settings:test')} oauthPanel={oauthPanel} />;
+  return (
+    <>
+      <SettingsSummary saved={saved} isSystem={props.isSystem} />
+      {oauthPanel}
+    </>
+  );
 }
 
 const problemLabels: Record<string, string> = {
@@ -76,7 +98,14 @@ const problemLabels: Record<string, string> = {
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */
-function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: SettingsFormProps & { canTest: boolean }) {
+function EditableSettings({
+  scopePath,
+  isSystem,
+  saved,
+  onSaved,
+  canTest,
+  oauthPanel,
+}: SettingsFormProps & { canTest: boolean; oauthPanel: ReactNode }) {
   const form = useRef<HTMLFormElement>(null);
   // What the last save stored, until the page has reloaded `saved`: the form is not "unsaved" meanwhile.
   const [justStored, setJustStored] = useState<{ version: number; values: FormValues }>();
@@ -89,7 +118,12 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   // What a save answered, for the settings it saved: shown only while the form still holds them.
-  const [savedNotice, setSavedNotice] = useState<{ version: number; test?: TestResult; settingsKey: string }>();
+  const [savedNotice, setSavedNotice] = useState<{
+    version: number;
+    test?: TestResult;
+    settingsKey: string;
+    warnings?: SettingsWarning[];
+  }>();
 
   const localProblems: Problems = {
     ...problemsOf(values, saved),
@@ -149,14 +183,23 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
     setBusy(true);
     try {
       const body = { ...inputFrom(values, isSystem), ...(testRecipient ? { testRecipient } : {}) };
-      const answer = await api<{ settings: MailServerSettings; test?: TestResult }>('PUT', `${scopePath}/mail-server`, { body });
+      const answer = await api<{ settings: MailServerSettings; test?: TestResult; warnings?: SettingsWarning[] }>(
+        'PUT',
+        `${scopePath}/mail-server`,
+        { body },
+      );
       // show what is stored now (normalised, password blank), dropping values of hidden fields
       const stored = valuesFrom(answer.settings);
       setValues(stored);
       setJustStored({ version: answer.settings.version, values: stored });
       setSubmitted(false);
       setTouched(new Set());
-      setSavedNotice({ version: answer.settings.version, test: answer.test, settingsKey: JSON.stringify(inputFrom(stored, isSystem)) });
+      setSavedNotice({
+        version: answer.settings.version,
+        test: answer.test,
+        warnings: answer.warnings,
+        settingsKey: JSON.stringify(inputFrom(stored, isSystem)),
+      });
       onSaved();
     } catch (reason) {
       const apiError = reason as ApiError;
@@ -173,8 +216,8 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
         { value: 'none', label: 'None (relay authorises by IP address)' },
       ]
     : [
-        { value: 'password', label: 'Username and app password' },
-        { value: 'oauth2', label: 'OAuth2 (authorise after saving)' },
+        { value: 'oauth2', label: 'OAuth2 (connect after saving)' },
+        { value: 'password', label: 'App password (legacy)' },
       ];
 
   return (
@@ -264,8 +307,19 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           </div>
         )}
         {values.auth === 'oauth2' && !isBuiltin && (
+          <Notice>
+            {saved?.auth === 'oauth2' && saved.provider === values.provider
+              ? 'The username is the mailbox Herald sends as; choose how it is authorised in OAuth2 connection below.'
+              : 'Save first (the username is the mailbox Herald sends as), then choose how it is authorised in OAuth2 connection below. Mail is held until it is connected.'}
+          </Notice>
+        )}
+        {values.auth === 'password' && !isBuiltin && !isSmtp && (
           <Notice kind="warning">
-            OAuth2 needs an authorisation step that is not available yet; mail is held until then. Use an app password to send now.
+            Legacy:{' '}
+            {values.provider === 'microsoft365'
+              ? 'Microsoft turns basic authentication for SMTP off by default at the end of December 2026'
+              : 'Google accepts only app passwords (with 2-step verification)'}
+            . Move to OAuth2.
           </Notice>
         )}
 
@@ -334,6 +388,11 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
         {savedNotice?.settingsKey === settingsKey && (
           <>
             <Notice kind="success">Saved as version {savedNotice.version}.</Notice>
+            {savedNotice.warnings?.map((warning) => (
+              <Notice key={warning.code} kind="warning">
+                {warning.message}
+              </Notice>
+            ))}
             {savedNotice.test && <TestTimeline result={savedNotice.test} heading="Test email after saving" />}
           </>
         )}
@@ -344,6 +403,7 @@ function EditableSettings({ scopePath, isSystem, saved, onSaved, canTest }: Sett
           <UnsavedChanges changes={changed.map((key) => fieldLabels[key])} onDiscard={discard} />
         </div>
       </form>
+      {oauthPanel}
       {canTest && (
         <TestPanel
           scopePath={scopePath}

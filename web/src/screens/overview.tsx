@@ -6,6 +6,9 @@ import { Badge, ErrorBanner, Loading, StatusBadge, When } from '../components/fe
 import { HourlyChart } from '../components/hourly-chart';
 import { sourceLabel, mailServerPath, scopePagePath } from './scope-links';
 import { replyText } from '../components/reply';
+import { can } from '../api/credentials';
+import { useUser } from '../api/session';
+import { ConnectButton } from './mail-server-oauth';
 
 /** Per scope: does mail work, last success and failure, queue, held mail and why, 24 h chart. */
 export function Overview() {
@@ -48,6 +51,8 @@ function eventsText(events: ScopeHealth['events24h']): string {
 
 function ScopeCard({ scope }: { scope: ScopeHealth }) {
   const headingId = `scope-${scope.scope}`;
+  const user = useUser();
+  const reconnect = scope.held.reasons.some((r) => r.reason.startsWith('oauth_reconnect_required'));
   const unreached = scope.events24h.suppressed.no_recipients ?? 0;
   return (
     <section className={`card card-${scope.status}`} aria-labelledby={headingId}>
@@ -74,6 +79,13 @@ function ScopeCard({ scope }: { scope: ScopeHealth }) {
           <Link to={`${scopePagePath('/notifications')(scope.scope)}?section=recipients`}>
             Add admin recipients<span className="visually-hidden"> for {scope.name}</span>
           </Link>
+        </div>
+      )}
+      {reconnect && (
+        <div className="banner banner-error">
+          <strong>The mailbox must be reconnected.</strong> Its OAuth2 grant was revoked or has expired; mail is held until then (nothing is
+          lost).{' '}
+          {can(user, 'settings:write') ? <ConnectButton scope={scope.scope} label="Reconnect" /> : 'An administrator must reconnect it.'}
         </div>
       )}
       <dl className="facts">
