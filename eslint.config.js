@@ -32,7 +32,9 @@ const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**', 'clients/typescript/src/generated/**', 'clients/typescript/dist/**'] },
+  {
+    ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**', 'clients/typescript/src/generated/**', 'clients/typescript/dist/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

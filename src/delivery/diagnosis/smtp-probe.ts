@@ -58,7 +58,8 @@ async function converse(server: SmtpServerOptions, mail: ProbeMail | undefined, 
     session.tls = tlsDetails(connection._socket);
     session.allowsAuth = connection.allowsAuth;
     const credentials = toConnectionOptions(server).auth;
-    if (credentials && connection.allowsAuth) await settle<boolean>(connection, (done) => connection.login(loginCredentials(credentials), done));
+    if (credentials && connection.allowsAuth)
+      await settle<boolean>(connection, (done) => connection.login(loginCredentials(credentials), done));
     if (mail) {
       const info = await settle<SMTPConnection.SentMessageInfo>(connection, (done) =>
         connection.send({ from: mail.from, to: [mail.to] }, mail.raw, done),

@@ -57,7 +57,9 @@ export type ConnectionOptions = SMTPConnection.Options & {
  * What `SMTPConnection.login` takes for these credentials: user and password, or XOAUTH2 with the
  * token service's token (nodemailer never refreshes it; a refused token is renewed by Herald).
  */
-export function loginCredentials(auth: NonNullable<ConnectionOptions['auth']>): SMTPConnection.AuthenticationCredentials | SMTPConnection.AuthenticationOAuth2 {
+export function loginCredentials(
+  auth: NonNullable<ConnectionOptions['auth']>,
+): SMTPConnection.AuthenticationCredentials | SMTPConnection.AuthenticationOAuth2 {
   return 'accessToken' in auth ? { user: auth.user, oauth2: new XOAuth2({ user: auth.user, accessToken: auth.accessToken }) } : auth;
 }
 

@@ -3835,6 +3835,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api: "smtp" | "graph" | "gmail";
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -3958,6 +3963,11 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /**
+                         * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                         * @enum {unknown}
+                         */
+                        api?: "smtp" | "graph" | "gmail";
                         /** @description Send a test email here after saving */
                         testRecipient?: string;
                     };
@@ -4003,6 +4013,11 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /**
+                                 * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                                 * @enum {unknown}
+                                 */
+                                api: "smtp" | "graph" | "gmail";
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -4043,6 +4058,12 @@ export interface paths {
                                     hint?: string;
                                 };
                             };
+                            /** @description Saved, but will stop working: Microsoft 365 or Gmail with a password (basic authentication is being retired) */
+                            warnings?: {
+                                /** @enum {string} */
+                                code: "basic_auth_retiring";
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -4192,6 +4213,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api?: "smtp" | "graph" | "gmail";
                         };
                     };
                 };
@@ -4387,6 +4413,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api?: "smtp" | "graph" | "gmail";
                         };
                     };
                 };
@@ -4582,6 +4613,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api: "smtp" | "graph" | "gmail";
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -4707,6 +4743,11 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /**
+                         * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                         * @enum {unknown}
+                         */
+                        api?: "smtp" | "graph" | "gmail";
                         /** @description Send a test email here after saving */
                         testRecipient?: string;
                     };
@@ -4752,6 +4793,11 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /**
+                                 * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                                 * @enum {unknown}
+                                 */
+                                api: "smtp" | "graph" | "gmail";
                                 /** Format: date-time */
                                 updatedAt: string;
                             };
@@ -4792,6 +4838,12 @@ export interface paths {
                                     hint?: string;
                                 };
                             };
+                            /** @description Saved, but will stop working: Microsoft 365 or Gmail with a password (basic authentication is being retired) */
+                            warnings?: {
+                                /** @enum {string} */
+                                code: "basic_auth_retiring";
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -5036,6 +5088,11 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /**
+                                 * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                                 * @enum {unknown}
+                                 */
+                                api: "smtp" | "graph" | "gmail";
                                 /** Format: date-time */
                                 updatedAt: string;
                             } | null;
@@ -5182,6 +5239,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api?: "smtp" | "graph" | "gmail";
                         };
                     };
                 };
@@ -5379,6 +5441,11 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /**
+                             * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
+                             * @enum {unknown}
+                             */
+                            api?: "smtp" | "graph" | "gmail";
                         };
                     };
                 };
@@ -5503,6 +5570,1103 @@ export interface paths {
                 };
                 /** @description Every error: a stable code, a message, and the fields that broke a rule. */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/mail-server/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: string;
+                            /**
+                             * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                             * @enum {unknown}
+                             */
+                            mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                            cloud: string;
+                            directoryId: string | null;
+                            clientId: string;
+                            clientSecretSet: boolean;
+                            serviceAccountKeySet: boolean;
+                            mailbox: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "connected" | "reconnect_required";
+                            statusReason: string | null;
+                            connected: boolean;
+                            account: string | null;
+                            grantedScopes: string[];
+                            /** Format: date-time */
+                            lastRefreshedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** @description Register this redirect URI at the provider (sign-in modes) */
+                            redirectUri: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                         * @enum {unknown}
+                         */
+                        mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                        /** @description Microsoft only: global (default), usgov or china */
+                        cloud?: string;
+                        /** @description Microsoft Entra directory (tenant) id or domain */
+                        directoryId?: string | null;
+                        /** @description The application (client) id */
+                        clientId?: string;
+                        /** @description Write-only. Omit to keep the stored one. */
+                        clientSecret?: string;
+                        /** @description Write-only. The service account's JSON key. */
+                        serviceAccountKey?: string;
+                        /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
+                        mailbox?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: string;
+                            /**
+                             * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                             * @enum {unknown}
+                             */
+                            mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                            cloud: string;
+                            directoryId: string | null;
+                            clientId: string;
+                            clientSecretSet: boolean;
+                            serviceAccountKeySet: boolean;
+                            mailbox: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "connected" | "reconnect_required";
+                            statusReason: string | null;
+                            connected: boolean;
+                            account: string | null;
+                            grantedScopes: string[];
+                            /** Format: date-time */
+                            lastRefreshedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** @description Register this redirect URI at the provider (sign-in modes) */
+                            redirectUri: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/mail-server/oauth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open this in the administrator's browser: the provider's consent page */
+                            authorizeUrl: string;
+                            redirectUri: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/mail-server/oauth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: string;
+                            /**
+                             * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                             * @enum {unknown}
+                             */
+                            mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                            cloud: string;
+                            directoryId: string | null;
+                            clientId: string;
+                            clientSecretSet: boolean;
+                            serviceAccountKeySet: boolean;
+                            mailbox: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "connected" | "reconnect_required";
+                            statusReason: string | null;
+                            connected: boolean;
+                            account: string | null;
+                            grantedScopes: string[];
+                            /** Format: date-time */
+                            lastRefreshedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** @description Register this redirect URI at the provider (sign-in modes) */
+                            redirectUri: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                         * @enum {unknown}
+                         */
+                        mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                        /** @description Microsoft only: global (default), usgov or china */
+                        cloud?: string;
+                        /** @description Microsoft Entra directory (tenant) id or domain */
+                        directoryId?: string | null;
+                        /** @description The application (client) id */
+                        clientId?: string;
+                        /** @description Write-only. Omit to keep the stored one. */
+                        clientSecret?: string;
+                        /** @description Write-only. The service account's JSON key. */
+                        serviceAccountKey?: string;
+                        /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
+                        mailbox?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: string;
+                            /**
+                             * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                             * @enum {unknown}
+                             */
+                            mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                            cloud: string;
+                            directoryId: string | null;
+                            clientId: string;
+                            clientSecretSet: boolean;
+                            serviceAccountKeySet: boolean;
+                            mailbox: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "connected" | "reconnect_required";
+                            statusReason: string | null;
+                            connected: boolean;
+                            account: string | null;
+                            grantedScopes: string[];
+                            /** Format: date-time */
+                            lastRefreshedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** @description Register this redirect URI at the provider (sign-in modes) */
+                            redirectUri: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenantId}/mail-server/oauth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open this in the administrator's browser: the provider's consent page */
+                            authorizeUrl: string;
+                            redirectUri: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/callback/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: "microsoft" | "google";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        state: string;
+                        code?: string;
+                        error?: string;
+                        error_description?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: string;
+                            /**
+                             * @description microsoft_app (client credentials), microsoft_delegated (a user signs in once), google_signin (sign in with Google), google_service_account (Workspace domain-wide delegation)
+                             * @enum {unknown}
+                             */
+                            mode: "microsoft_app" | "microsoft_delegated" | "google_signin" | "google_service_account";
+                            cloud: string;
+                            directoryId: string | null;
+                            clientId: string;
+                            clientSecretSet: boolean;
+                            serviceAccountKeySet: boolean;
+                            mailbox: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "connected" | "reconnect_required";
+                            statusReason: string | null;
+                            connected: boolean;
+                            account: string | null;
+                            grantedScopes: string[];
+                            /** Format: date-time */
+                            lastRefreshedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** @description Register this redirect URI at the provider (sign-in modes) */
+                            redirectUri: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

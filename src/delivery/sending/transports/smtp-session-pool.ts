@@ -45,7 +45,8 @@ export function createSessionPool(options: ConnectionOptions, maxMessages: numbe
     });
     try {
       await settle<void>(connection, (done) => connection.connect(done));
-      if (options.auth && connection.allowsAuth) await settle<boolean>(connection, (done) => connection.login(loginCredentials(options.auth!), done));
+      if (options.auth && connection.allowsAuth)
+        await settle<boolean>(connection, (done) => connection.login(loginCredentials(options.auth!), done));
     } catch (error) {
       connection.close();
       return classifySmtpError(error, tracker.context(error));
@@ -100,5 +101,12 @@ function bothLoggers(first: SmtpTransactionLogger, second: SmtpTransactionLogger
       first[name](entry, ...message);
       second[name](entry, ...message);
     };
-  return { trace: level('trace'), debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error'), fatal: level('fatal') };
+  return {
+    trace: level('trace'),
+    debug: level('debug'),
+    info: level('info'),
+    warn: level('warn'),
+    error: level('error'),
+    fatal: level('fatal'),
+  };
 }
