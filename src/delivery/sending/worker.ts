@@ -90,6 +90,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     log,
     timeoutMs: config.smtpTimeoutMs,
     hosts: deps.hosts,
+    tokens: deps.tokens,
     apis: {
       accessTokens: deps.accessTokens ?? { sourceFor: (server) => (deps.tokens ? deps.tokens.source(server.scopeId) : null) },
       testEndpoints: config.apiTestEndpoints,
