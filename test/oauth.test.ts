@@ -193,6 +193,11 @@ test('the token endpoint failing 30% of the time (503): every message delivered,
     idp.requests.some((r) => r.status === 503),
     'the provider did fail',
   );
+  // Each failed token request is counted on /metrics, labelled by scope and provider.
+  const failed = idp.requests.filter((r) => r.status === 503).length;
+  const metrics = (await h.api('GET', '/metrics')).raw;
+  const counted = /^herald_oauth_token_refresh_failures_total\{[^}]*scope="system"[^}]*\} (\d+)/m.exec(metrics);
+  assert.equal(Number(counted?.[1]), failed, 'refresh failures on /metrics');
   // Backoff: after a 503 the next token request waits at least a second (by the clock).
   idp.requests.forEach((request, i) => {
     const next = idp.requests[i + 1];

@@ -1,3 +1,4 @@
+import type { TokenServiceDeps } from '../oauth/index.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
@@ -25,6 +26,8 @@ export interface DomainParts {
   renderPool: RenderPool;
   /** Where a saved password that does not open is logged. */
   log: Logger;
+  /** Told of each failed OAuth2 token request (the metrics' counter); the CLI passes none. */
+  onTokenRefreshFailed?: TokenServiceDeps['onRefreshFailed'];
 }
 
 /** One handle per domain, each bound to the same database and clock: what the API's routes and the CLI call. */
@@ -39,10 +42,10 @@ export interface Domains extends DomainHandles, MailServerDomains {
  *
  * @example const domains = createDomains({ db: store.db, clock, config, renderPool, log }); await domains.tenants.get('acme');
  */
-export function createDomains({ db, clock, config, renderPool, log }: DomainParts): Domains {
+export function createDomains({ db, clock, config, renderPool, log, onTokenRefreshFailed }: DomainParts): Domains {
   const counter = createAttemptCounter(db, clock);
   return {
-    ...createMailServerDomains({ db, clock, config, log }),
+    ...createMailServerDomains({ db, clock, config, log, onTokenRefreshFailed }),
     accounts: createAccounts({ db, clock, counter, session: config.security.session, adminToken: config.adminToken }),
     counter,
     auditLog: createAuditLog({ db, clock }),

@@ -89,15 +89,17 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
   if (await anyTemplates(store.db)) templates.warm();
   // One per process: a password that does not open is audited and logged once, whoever meets it first.
+  const metrics = createHeraldMetrics({ db: store.db, clock, topTenants: config.metricsTopTenants });
   const domains = createDomains({
     db: store.db,
     clock,
     config,
     renderPool: templates,
     log: log.child({ component: 'secrets', node: nodeId }),
+    onTokenRefreshFailed: ({ scopeId, mode }) =>
+      metrics.tokenRefreshFailed({ scope: scopeId, provider: mode.startsWith('microsoft') ? 'microsoft365' : 'gmail' }),
   });
   const { hosts, secrets, secretAlarm } = domains;
-  const metrics = createHeraldMetrics({ db: store.db, clock, topTenants: config.metricsTopTenants });
   const deliveryLog = log.child({ component: 'delivery', node: nodeId });
   const worker = createDeliveryWorker({
     store,

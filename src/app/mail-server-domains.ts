@@ -15,7 +15,13 @@ import {
   type SettingsSecrets,
 } from '../scopes/index.js';
 import { randomUUID } from 'node:crypto';
-import { createOAuthConnections, createTokenService, type OAuthConnections, type TokenService } from '../oauth/index.js';
+import {
+  createOAuthConnections,
+  createTokenService,
+  type OAuthConnections,
+  type TokenService,
+  type TokenServiceDeps,
+} from '../oauth/index.js';
 import { loadKeyring } from '../secrets/keyring.js';
 import { createSecretBox } from '../secrets/secret-box.js';
 
@@ -48,11 +54,13 @@ export function createMailServerDomains({
   clock,
   config,
   log,
+  onTokenRefreshFailed,
 }: {
   db: Kysely<Database>;
   clock: Clock;
   config: Config;
   log: Logger;
+  onTokenRefreshFailed?: TokenServiceDeps['onRefreshFailed'];
 }): MailServerDomains {
   const box = createSecretBox(loadKeyring({ masterKeys: config.masterKeys, dataDir: config.dataDir }));
   const hosts = createMailHostGuard(db, clock, { allowedHosts: config.security.smtpAllowedHosts });
@@ -61,7 +69,15 @@ export function createMailServerDomains({
   const mailServers = createMailServerSettings({ db, box, clock, hosts });
   const grants = { testEndpoints: config.oauth.testEndpoints, timeoutMs: config.delivery.smtpTimeoutMs };
   // The refresh lease's owner: this process (unique even when several share a node id).
-  const tokens = createTokenService({ db, box, clock, log, nodeId: `${config.nodeId}:${randomUUID()}`, ...grants });
+  const tokens = createTokenService({
+    db,
+    box,
+    clock,
+    log,
+    nodeId: `${config.nodeId}:${randomUUID()}`,
+    onRefreshFailed: onTokenRefreshFailed,
+    ...grants,
+  });
   return {
     hosts,
     secrets,

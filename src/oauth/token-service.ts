@@ -35,6 +35,8 @@ export interface TokenServiceDeps extends GrantSettings {
   log: Logger;
   /** This node: the owner of the refresh lease while it refreshes. */
   nodeId: string;
+  /** Told of every token request that failed or found the grant dead (the metrics' refresh-failure counter). */
+  onRefreshFailed?: (failed: { scopeId: string; mode: OAuthConnectionRow['mode'] }) => void;
 }
 
 /** How long one refresh may hold the lease before another node may take over. */
@@ -137,6 +139,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         );
         cache.delete(row.scope_id);
         log.warn({ scope: row.scope_id, providerError: error.providerError }, 'OAuth2 grant is dead; the mailbox must be reconnected');
+        deps.onRefreshFailed?.({ scopeId: row.scope_id, mode: row.mode });
         throw reconnectRequired({ ...row, status_reason: error.message });
       }
       const failures = row.failures + 1;
@@ -152,6 +155,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         })),
       );
       log.warn({ scope: row.scope_id, failures }, 'OAuth2 token request failed; backing off');
+      deps.onRefreshFailed?.({ scopeId: row.scope_id, mode: row.mode });
       const stillValid = usable(row, null, 0);
       if (stillValid !== null) return stillValid;
       throw unavailable({ ...row, status_reason: error.message });
