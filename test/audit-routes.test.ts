@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from './support/herald-harness.js';
+import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
+import { systemClock } from '../src/shared/clock.js';
 import { asUser, openApiRoutes, send, signIn, type Response, type Session } from './support/accounts.js';
 
 // Real: Herald with its database, every non-GET route of its own OpenAPI document, sign-in
 // through POST /auth/login, the built-in mailbox as mail server. Entries are counted in the log.
 
 const password = 'route audit password 01';
+const idpSecret = 'route-audit-client-secret';
 const hourMs = 3_600_000;
 
 /**
@@ -119,6 +122,24 @@ const requests: Record<string, ValidRequest> = {
       ],
     }),
   },
+  'PUT {scope}/mail-server/oauth': {
+    body: (_, scope) => ({ mode: 'microsoft_delegated', clientId: 'app-1', clientSecret: idpSecret, mailbox: `ops@${scope}.test` }),
+  },
+  'POST {scope}/mail-server/oauth/start': { keep: (run, _, r) => void (run.ids.system!.authorizeUrl = r.body.authorizeUrl) },
+  'POST /api/v1/oauth/callback/{provider}': {
+    // The fake provider consents at once; where it sends the browser back carries the state and code.
+    ready: async (run) => {
+      const back = new URL((await fetch(run.ids.system!.authorizeUrl!, { redirect: 'manual' })).headers.get('location')!);
+      run.ids.system!.state = back.searchParams.get('state')!;
+      run.ids.system!.code = back.searchParams.get('code')!;
+    },
+    body: (run) => ({ state: run.ids.system!.state, code: run.ids.system!.code }),
+  },
+  'DELETE {scope}/mail-server/oauth': {},
+  'POST {scope}/queue/retry': { body: () => ({}) },
+  'POST {scope}/queue/purge': { body: () => ({ states: ['queued'], reason: 'route audit' }) },
+  'POST {scope}/queue/pause': { body: () => ({ reason: 'maintenance' }) },
+  'POST {scope}/queue/resume': {},
   'POST /api/v1/deliveries/{id}/retry': {
     ready: ({ h, heldMessage }) => h.until(async () => (await h.api('GET', `/api/v1/deliveries/${heldMessage}`)).body.state === 'held'),
   },
@@ -137,6 +158,10 @@ const rank = (method: string, path: string) => {
   const last = ['/api/v1/auth/password', '/api/v1/auth/logout', '/api/v1/tenants/{tenantId}'];
   if (path === '/api/v1/auth/setup') return 0;
   if (path === '/api/v1/deliveries/{id}/retry') return 1;
+  // A sign-in starts once the connection is configured, and the callback follows its start; resume follows pause.
+  if (path.endsWith('/mail-server/oauth/start')) return 3.5;
+  if (path === '/api/v1/oauth/callback/{provider}') return 3.7;
+  if (path.endsWith('/queue/resume')) return 2.5;
   if (last.includes(path) && method !== 'PATCH') return 10 + last.indexOf(path);
   return { POST: 2, PUT: 3, PATCH: 4, DELETE: 5 }[method] ?? 6;
 };
@@ -145,7 +170,8 @@ test(
   'audit: every state-changing route of the OpenAPI document, called once successfully, adds exactly one entry (the exempt ones none)',
   { timeout: 240_000 },
   async () => {
-    await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' });
+    await using idp = await startFakeIdentityProvider({ clock: systemClock, clients: { 'app-1': idpSecret } });
+    await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn', HERALD_OAUTH_TEST_ENDPOINTS: idp.origin });
     const count = async () =>
       Number(
         (
@@ -202,7 +228,8 @@ test(
         .replace('{id}', run.heldMessage)
         .replace('{userId}', ids.userId ?? '')
         .replace('{tokenId}', ids.tokenId ?? '')
-        .replace('{silenceId}', ids.silenceId ?? '');
+        .replace('{silenceId}', ids.silenceId ?? '')
+        .replace('{provider}', 'microsoft');
       const body = request.body?.(run, scope);
       const call = () =>
         request.as === 'anonymous'
