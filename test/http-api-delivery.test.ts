@@ -3,14 +3,19 @@ import assert from 'node:assert/strict';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { smtpSettings, startHarness, type Harness } from './support/herald-harness.js';
 import { startFakeMailApi, type FakeMailApi } from './support/fake-mail-apis.js';
-import { testAccessTokens } from './support/test-access-tokens.js';
+import { startFakeIdentityProvider, type FakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
 
-// Real: Herald (app, database of the dialect under test, delivery worker, the Graph and Gmail
-// transports, nodemailer building the MIME) and a fake Graph / Gmail API over HTTP on 127.0.0.1.
-// The one stand-in is test/support/test-access-tokens.ts, a test double of the OAuth token service.
+// Real: Herald (app, database of the dialect under test, delivery worker, the OAuth2 token
+// service, the Graph and Gmail transports, nodemailer building the MIME), a fake identity
+// provider (test/support/fake-identity-provider.ts: client credentials for Microsoft app-only,
+// the JWT bearer grant for a Google service account) and a fake Graph / Gmail API over HTTP on
+// 127.0.0.1 that accepts only tokens the provider issued. Fake: the clock (moved by hand).
 
 const mailbox = 'ops@contoso.test';
+const appId = 'herald-app';
+const clientSecret = 'app-Secret-Value-7Xw2';
+const serviceAccount = 'herald@project.iam.example';
 
 function apiSettings(api: 'graph' | 'gmail') {
   return {
@@ -27,26 +32,55 @@ function apiSettings(api: 'graph' | 'gmail') {
   };
 }
 
-async function start(
-  fake: FakeMailApi,
-  tokens: ReturnType<typeof testAccessTokens>,
-  env: Record<string, string> = {},
-  clock = manualClock(),
-) {
-  const h = await startHarness(
-    { HERALD_API_TEST_ENDPOINTS: `graph=${fake.url},gmail=${fake.url}`, ...env },
-    { herald: { accessTokens: tokens.sources, clock } },
-  );
-  return { h, clock };
+interface Run {
+  h: Harness;
+  idp: FakeIdentityProvider;
+  fake: FakeMailApi;
+  clock: ReturnType<typeof manualClock>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
-async function useApi(h: Harness, api: 'graph' | 'gmail') {
+/**
+ * Herald with the fake identity provider and the fake mail API. The API accepts what
+ * `accept(token)` allows among the tokens the provider issued and that are valid now.
+ */
+async function start(options: { env?: Record<string, string>; accept?: (token: string) => boolean } = {}): Promise<Run> {
+  const clock = manualClock();
+  const idp = await startFakeIdentityProvider({ clock, clients: { [appId]: clientSecret } });
+  const accept = options.accept ?? (() => true);
+  const fake = await startFakeMailApi({ checkToken: (token) => accept(token) && idp.accepts(mailbox, token) });
+  const h = await startHarness(
+    { HERALD_API_TEST_ENDPOINTS: `graph=${fake.url},gmail=${fake.url}`, HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, ...options.env },
+    { herald: { clock } },
+  );
+  return {
+    h,
+    idp,
+    fake,
+    clock,
+    async [Symbol.asyncDispose]() {
+      await h.close();
+      await fake.close();
+      await idp[Symbol.asyncDispose]();
+    },
+  };
+}
+
+/** Sends through `api` and connects its OAuth2 grant: Microsoft app-only (client credentials) for Graph, a Google service account for Gmail. */
+async function useApi({ h, idp }: Run, api: 'graph' | 'gmail') {
   const saved = await h.api('PUT', '/api/v1/system/mail-server', apiSettings(api));
   assert.equal(saved.status, 200, saved.raw);
   assert.equal(saved.body.api ?? saved.body.settings?.api, api);
+  const grant =
+    api === 'graph'
+      ? { mode: 'microsoft_app', directoryId: 'contoso.example', clientId: appId, clientSecret }
+      : { mode: 'google_service_account', serviceAccountKey: (await idp.addServiceAccount(serviceAccount)).keyJson };
+  const connected = await h.api('PUT', '/api/v1/system/mail-server/oauth', grant);
+  assert.equal(connected.status, 200, connected.raw);
+  assert.equal(connected.body.connected, true, connected.raw);
 }
 
-/** Posts an event; the ingest holds OAuth2 mail it cannot vouch for, the worker releases what its token sources can send. */
+/** Posts an event and lets the worker release what can be sent now. */
 async function send(h: Harness, title = 'SIP proxy stopped') {
   const response = await h.api('POST', '/api/v1/events', {
     type: 'service.failed',
@@ -67,19 +101,17 @@ async function settled(h: Harness, id: string, states: string[]) {
 }
 
 test('Graph and Gmail receive the MIME the SMTP path delivers: subject, from, to, text, html, Message-ID', async () => {
-  const tokens = testAccessTokens();
   await using smtp = await startSmtpTestServer();
-  await using fake = await startFakeMailApi({ checkToken: tokens.valid });
   // A generous timeout: on a loaded machine a slow answer must not turn into a retry here.
-  const { h } = await start(fake, tokens, { HERALD_SMTP_TIMEOUT: '20s', HERALD_LEASE: '2m' });
-  await using _h = h;
+  await using run = await start({ env: { HERALD_SMTP_TIMEOUT: '20s', HERALD_LEASE: '2m' } });
+  const { h, idp, fake } = run;
   assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp, { fromAddress: mailbox }))).status, 200);
   const overSmtp = await send(h);
   assert.equal((await settled(h, overSmtp.id, ['sent', 'failed', 'held'])).state, 'sent');
   const smtpMail = smtp.received[0]!;
 
   for (const api of ['graph', 'gmail'] as const) {
-    await useApi(h, api);
+    await useApi(run, api);
     const message = await send(h);
     const delivery = await settled(h, message.id, ['sent', 'failed', 'held', 'deferred']);
     assert.equal(delivery.state, 'sent', JSON.stringify(delivery));
@@ -96,17 +128,22 @@ test('Graph and Gmail receive the MIME the SMTP path delivers: subject, from, to
     assert.equal(got.parsed.from?.text, (smtpMail.headers.get('from') as { text: string }).text);
     assert.deepEqual((got.parsed.to as { text: string }).text, (smtpMail.headers.get('to') as { text: string }).text);
     assert.equal(got.parsed.headers.get('x-herald-message'), message.id);
-    assert.ok(!got.mime.includes('token-'), 'the token is never part of the message');
+    for (const token of idp.issuedTokens()) assert.ok(!got.mime.includes(token), 'the token is never part of the message');
   }
-  assert.equal(tokens.counts.renew, 0);
+  assert.deepEqual(
+    idp.requests.map((request) => [request.grant, request.status]),
+    [
+      ['client_credentials', 200],
+      ['urn:ietf:params:oauth:grant-type:jwt-bearer', 200],
+    ],
+    'one token per connection, issued when it was connected and used for the send',
+  );
 });
 
 test('Graph 429 with Retry-After: 7 — the next attempt is at least 7 s later (injected clock)', async () => {
-  const tokens = testAccessTokens();
-  await using fake = await startFakeMailApi({ checkToken: tokens.valid });
-  const { h, clock } = await start(fake, tokens);
-  await using _h = h;
-  await useApi(h, 'graph');
+  await using run = await start();
+  const { h, fake, clock } = run;
+  await useApi(run, 'graph');
   fake.answerNext({ status: 429, headers: { 'retry-after': '7' } });
   const throttled = await send(h, 'throttled');
   const deferred = await settled(h, throttled.id, ['deferred']);
@@ -130,52 +167,70 @@ test('Graph 429 with Retry-After: 7 — the next attempt is at least 7 s later (
   assert.ok(Date.parse(sent.attemptHistory[1].startedAt) - Date.parse(first.startedAt) >= 7000);
 });
 
-test('401 on a stale token: renewed once and sent in the same attempt', async () => {
-  const tokens = testAccessTokens();
-  await using fake = await startFakeMailApi({ checkToken: (token) => token !== 'token-1' && tokens.valid(token) });
-  const { h } = await start(fake, tokens);
-  await using _h = h;
-  await useApi(h, 'gmail');
+test('401 on a stale token: renewed once through the token service and sent in the same attempt', async () => {
+  // The API refuses the first token it sees although the provider still vouches for it (as after a revocation of that token).
+  let stale: string | undefined;
+  await using run = await start({ accept: (token) => token !== (stale ??= token) });
+  const { h, idp, fake } = run;
+  await useApi(run, 'gmail');
+  const issuedBefore = idp.requests.length;
   const message = await send(h);
   const delivery = await settled(h, message.id, ['sent', 'failed', 'held', 'deferred']);
-  assert.equal(delivery.state, 'sent');
+  assert.equal(delivery.state, 'sent', JSON.stringify(delivery));
   assert.equal(delivery.attemptHistory.length, 1);
-  assert.equal(tokens.counts.renew, 1);
   assert.deepEqual(
-    fake.requests.map((request) => request.token),
-    ['token-1', 'token-2'],
+    idp.requests.slice(issuedBefore).map((request) => [request.grant, request.status]),
+    [['urn:ietf:params:oauth:grant-type:jwt-bearer', 200]],
+    'one renewal',
   );
+  const [first, second] = fake.requests.map((request) => request.token);
+  assert.equal(fake.requests.length, 2);
+  assert.equal(first, stale);
+  assert.notEqual(second, first);
+  assert.ok(idp.accepts(mailbox, first!) && idp.accepts(mailbox, second!), 'both tokens were issued by the provider and valid');
 });
 
 for (const api of ['graph', 'gmail'] as const) {
-  test(`${api}: 401 after a renewed token — one renew, then held oauth_reconnect_required; a dead grant holds at once`, async () => {
-    const tokens = testAccessTokens();
-    await using fake = await startFakeMailApi({ checkToken: () => false });
-    const { h } = await start(fake, tokens);
-    await using _h = h;
-    await useApi(h, api);
+  test(`${api}: 401 after a renewed token — one renew, then held oauth_reconnect_required; a dead grant holds without a request`, async () => {
+    await using run = await start({ accept: () => false });
+    const { h, idp, fake, clock } = run;
+    await useApi(run, api);
+    const issuedBefore = idp.requests.length;
     const message = await send(h);
     const held = await settled(h, message.id, ['held', 'failed', 'sent']);
     assert.equal(held.state, 'held');
     assert.match(held.heldReason, /^oauth_reconnect_required: HTTP 401/);
-    assert.equal(tokens.counts.renew, 1);
+    assert.equal(idp.requests.length - issuedBefore, 1, 'renewed once, through the provider');
     assert.equal(fake.requests.length, 2);
-    assert.ok(!JSON.stringify(held).includes('token-'), 'no token in the delivery record');
+    const [first, second] = fake.requests.map((request) => request.token);
+    assert.ok(first && second && first !== second, 'the renewed token was a new one');
+    assert.ok(idp.accepts(mailbox, first) && idp.accepts(mailbox, second), 'the provider still vouches for both');
+    for (const token of idp.issuedTokens()) assert.ok(!JSON.stringify(held).includes(token), 'no token in the delivery record');
 
-    // The grant dies, found out when a token is asked for: held without a request.
-    tokens.killGrant();
+    // The app or the service account is disabled at the provider, found out when the stored token
+    // has expired and a new one is asked for: held without a request, the connection must be reconnected.
+    idp.disable(api === 'graph' ? appId : serviceAccount);
+    clock.advance(3600_000);
+    const requestsBefore = fake.requests.length;
     await h.api('POST', `/api/v1/deliveries/${message.id}/retry`);
-    const again = await settled(h, message.id, ['held']);
-    assert.match(again.heldReason, /oauth_reconnect_required: the grant was revoked/);
-    assert.equal(fake.requests.length, 2);
+    const again = await h.until(async () => {
+      const detail = await h.api('GET', `/api/v1/deliveries/${message.id}`);
+      return /must be reconnected/.test(detail.body.heldReason ?? '') ? detail.body : undefined;
+    }, 45_000);
+    assert.equal(again.state, 'held');
+    assert.match(
+      again.heldReason,
+      api === 'graph' ? /^oauth_reconnect_required: .*400 unauthorized_client/ : /^oauth_reconnect_required: .*400 invalid_grant/,
+    );
+    assert.equal(fake.requests.length, requestsBefore);
+    const connection = await h.api('GET', '/api/v1/system/mail-server/oauth');
+    assert.deepEqual([connection.body.connected, connection.body.status], [false, 'reconnect_required'], connection.raw);
   });
 
   test(`${api}: 403 fails at once with a hint; 503 is deferred and retried`, async () => {
-    const tokens = testAccessTokens();
-    await using fake = await startFakeMailApi({ checkToken: tokens.valid });
-    const { h, clock } = await start(fake, tokens);
-    await using _h = h;
-    await useApi(h, api);
+    await using run = await start();
+    const { h, fake, clock } = run;
+    await useApi(run, api);
     fake.answerNext({ status: 403 });
     const refused = await send(h, 'refused');
     const failed = await settled(h, refused.id, ['failed', 'sent', 'deferred']);
@@ -199,11 +254,9 @@ for (const api of ['graph', 'gmail'] as const) {
 }
 
 test('a timeout after the request was sent is ambiguous, sent again at most once, then failed ambiguous_limit', async () => {
-  const tokens = testAccessTokens();
-  await using fake = await startFakeMailApi({ checkToken: tokens.valid });
-  const { h, clock } = await start(fake, tokens, { HERALD_SMTP_TIMEOUT: '300ms' });
-  await using _h = h;
-  await useApi(h, 'graph');
+  await using run = await start({ env: { HERALD_SMTP_TIMEOUT: '300ms' } });
+  const { h, fake, clock } = run;
+  await useApi(run, 'graph');
   fake.answerNext('hang', 'hang', 'hang');
   const message = await send(h);
   const first = await settled(h, message.id, ['deferred', 'failed', 'sent']);
@@ -215,15 +268,13 @@ test('a timeout after the request was sent is ambiguous, sent again at most once
   assert.equal(last.ambiguousAttempts, 2);
   assert.equal(last.attemptHistory.length, 2);
   assert.equal(last.attemptHistory[1].errorCode, 'ambiguous_limit');
-  assert.match(last.lastReply, /not sent again to avoid a duplicate/);
+  assert.match(last.lastReply, /not sent again to avoid duplicates/);
   assert.equal(fake.requests.length, 2);
 });
 
 test('settings: api graph is for microsoft365 and gmail for gmail, both with oauth2; 400 naming /api, nothing stored', async () => {
-  const tokens = testAccessTokens();
-  await using fake = await startFakeMailApi({ checkToken: tokens.valid });
-  const { h } = await start(fake, tokens);
-  await using _h = h;
+  await using run = await start();
+  const { h } = run;
   const before = await h.api('GET', '/api/v1/system/mail-server');
   for (const [body, rule] of [
     [{ ...apiSettings('graph'), provider: 'gmail' }, 'provider'],

@@ -9,7 +9,6 @@ import { createClusterRateLimiter } from '../cluster/rate-limiter.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/sending/worker.js';
 import { createAttemptObserver } from '../delivery/sending/attempt-observer.js';
 import { createHeraldMetrics } from '../metrics/index.js';
-import type { AccessTokenSources } from '../delivery/sending/transports/http/access-token-source.js';
 import { reclaimOrphanedLeases } from '../delivery/sending/orphaned-leases.js';
 import { createIngest } from '../events/ingest.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
@@ -51,8 +50,6 @@ export interface HeraldOptions {
   background?: boolean;
   /** Where host samples come from (tests inject them); the real host by default. */
   sampler?: HostSampler;
-  /** The OAuth2 connections' access tokens for delivery over Graph and the Gmail API. */
-  accessTokens?: AccessTokenSources;
 }
 
 const heartbeatMs = 5000;
@@ -112,7 +109,6 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     hosts,
     observeAttempt: createAttemptObserver({ db: store.db, log: deliveryLog, metrics }),
     tokens: domains.tokens,
-    accessTokens: options.accessTokens,
   });
   const delivers = config.role !== 'api' && options.deliver !== false;
   const ingest = createIngest({

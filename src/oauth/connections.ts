@@ -114,6 +114,8 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
         await along?.(trx, view(row, origin));
         return row;
       });
+      // The cached token belongs to the replaced connection (another app, account or provider).
+      deps.tokens.forget(scopeId);
       if (signInProvider[saved.mode] === undefined) {
         // App-only and service accounts: the first token now, so the answer tells whether the provider accepts the credentials.
         await deps.tokens
@@ -178,6 +180,7 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
         await trx.deleteFrom('oauth_states').where('scope_id', '=', scopeId).execute();
         await along?.(trx, undefined);
       });
+      deps.tokens.forget(scopeId);
     },
   };
 }

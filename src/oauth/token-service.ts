@@ -26,6 +26,8 @@ export interface TokenService {
    * how many were refreshed.
    */
   refreshIdle(idleMs: number): Promise<number>;
+  /** Drops this node's cached access token of a scope whose connection was just replaced or removed. */
+  forget(scopeId: string): void;
 }
 
 export interface TokenServiceDeps extends GrantSettings {
@@ -241,6 +243,9 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         }
       }
       return refreshed;
+    },
+    forget(scopeId) {
+      cache.delete(scopeId);
     },
     async store(scopeId, expectedVersion, issued, account) {
       const now = clock.now();

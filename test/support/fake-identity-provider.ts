@@ -33,7 +33,8 @@ interface IssuedAccess {
  * `refresh_token` (rotated on every use; a used one is refused and counted), `client_credentials`
  * and the JWT bearer grant (RS256 signature checked against the service account's key). Failure
  * modes: `failRate` answers 503 to that share of token requests (deterministically spread), and
- * `revokeAll()` kills every refresh token (`invalid_grant`, AADSTS70008).
+ * `revokeAll()` kills every refresh token (`invalid_grant`, AADSTS70008), `disable(id)` an app
+ * or a service account.
  *
  * @example
  * await using idp = await startFakeIdentityProvider({ clock, clients: { app: 'secret' } });
@@ -45,6 +46,8 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
   const spentRefreshTokens = new Set<string>();
   const access = new Map<string, IssuedAccess>();
   const serviceAccounts = new Map<string, Awaited<ReturnType<typeof importSPKI>>>();
+  /** Apps (client ids) and service accounts (client emails) an administrator disabled. */
+  const disabled = new Set<string>();
   const requests: Array<{ grant: string; status: number; at: number }> = [];
   const state = { failRate: 0, lifetimeSeconds: options.lifetimeSeconds ?? 3600, served: 0, failed: 0, spentReused: 0, revoked: false };
   const token = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
@@ -120,6 +123,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       const issuer = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}').iss as string;
       const key = serviceAccounts.get(issuer);
       if (!key) return refuse('invalid_client', 'unknown service account', 401);
+      if (disabled.has(issuer)) return refuse('invalid_grant', 'Invalid grant: account not found');
       try {
         const { payload } = await jwtVerify(assertion, key, {
           algorithms: ['RS256'],
@@ -136,6 +140,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
     if (clients[clientId] === undefined || clients[clientId] !== body.get('client_secret'))
       return refuse('invalid_client', 'AADSTS7000215: Invalid client secret provided.', 401);
     if (grant === 'client_credentials') {
+      if (disabled.has(clientId)) return refuse('unauthorized_client', `AADSTS7000112: Application '${clientId}' is disabled.`);
       if (!(body.get('scope') ?? '').endsWith('/.default')) return refuse('invalid_scope', 'app-only scopes end in /.default');
       return issue('*', body.get('scope')!, null);
     }
@@ -197,6 +202,14 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
     },
     restore() {
       state.revoked = false;
+    },
+    /**
+     * Disables an app (client id) or a service account (client email), as an administrator does:
+     * its client-credentials or JWT-bearer requests are refused (`unauthorized_client`
+     * AADSTS7000112, `invalid_grant`), while access tokens already issued stay valid until they expire.
+     */
+    disable(clientIdOrEmail: string) {
+      disabled.add(clientIdOrEmail);
     },
     /** The refresh tokens still live (the last one issued to each grant). */
     liveRefreshTokens: () => [...refreshTokens.keys()],

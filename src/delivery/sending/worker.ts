@@ -26,7 +26,6 @@ import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 import type { AttemptObserver } from './attempt-observer.js';
 import type { AccessTokenSource } from '../../oauth/index.js';
 import { oauthOutcome } from './oauth-outcome.js';
-import type { AccessTokenSources } from './transports/http/access-token-source.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -41,10 +40,8 @@ export interface DeliveryWorkerDeps {
   hosts: Pick<MailHostGuard, 'connectAddress'>;
   /** Counts and logs each attempt (attempt-observer.ts). */
   observeAttempt?: AttemptObserver;
-  /** OAuth2 access tokens for XOAUTH2 servers (src/oauth's token service). */
+  /** OAuth2 access tokens for XOAUTH2 servers and the Graph and Gmail APIs (src/oauth's token service); without it OAuth2 mail stays held. */
   tokens?: { source(scopeId: string): AccessTokenSource };
-  /** The OAuth2 connections' access tokens (Graph, Gmail API); without it OAuth2 mail stays held. */
-  accessTokens?: AccessTokenSources;
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -92,7 +89,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     hosts: deps.hosts,
     tokens: deps.tokens,
     apis: {
-      accessTokens: deps.accessTokens ?? { sourceFor: (server) => (deps.tokens ? deps.tokens.source(server.scopeId) : null) },
+      accessTokens: { sourceFor: (server) => (deps.tokens ? deps.tokens.source(server.scopeId) : null) },
       testEndpoints: config.apiTestEndpoints,
     },
   });
