@@ -178,8 +178,9 @@ function assertAttemptLines(run: Run): void {
     ...common,
     scope: 'globex',
     recipientDomain: 'globex.test',
-    outcome: 'failed',
-    state: 'failed',
+    // a refused login is the settings' fault, not the message's: deferred (soft bounce), not failed
+    outcome: 'retry',
+    state: 'deferred',
     reason: 'auth',
     stage: 'auth',
     replyCode: 535,
