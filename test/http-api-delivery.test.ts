@@ -191,7 +191,7 @@ test('401 on a stale token: renewed once through the token service and sent in t
 });
 
 for (const api of ['graph', 'gmail'] as const) {
-  test(`${api}: 401 after a renewed token — one renew, then held oauth_reconnect_required; a dead grant holds without a request`, async () => {
+  test(`${api}: 401 after a renewed token — one renew, then held oauth_reconnect_required until a reconnect`, async () => {
     await using run = await start({ accept: () => false });
     const { h, idp, fake, clock } = run;
     await useApi(run, api);
@@ -207,12 +207,27 @@ for (const api of ['graph', 'gmail'] as const) {
     assert.ok(idp.accepts(mailbox, first) && idp.accepts(mailbox, second), 'the provider still vouches for both');
     for (const token of idp.issuedTokens()) assert.ok(!JSON.stringify(held).includes(token), 'no token in the delivery record');
 
+    // The hold sticks: the connection is marked for a reconnect, so the worker does not release the
+    // mail only to have it refused again.
+    const marked = await h.api('GET', '/api/v1/system/mail-server/oauth');
+    assert.deepEqual([marked.body.connected, marked.body.status], [false, 'reconnect_required'], marked.raw);
+    await h.herald.worker.releaseHeldMessages();
+    clock.advance(10_000);
+    await h.herald.worker.releaseHeldMessages();
+    assert.equal((await h.api('GET', `/api/v1/deliveries/${message.id}`)).body.state, 'held');
+    assert.equal(fake.requests.length, 2, 'not sent again');
+  });
+
+  test(`${api}: a dead grant holds the mail without a request`, async () => {
+    await using run = await start();
+    const { h, idp, fake, clock } = run;
+    await useApi(run, api);
     // The app or the service account is disabled at the provider, found out when the stored token
     // has expired and a new one is asked for: held without a request, the connection must be reconnected.
     idp.disable(api === 'graph' ? appId : serviceAccount);
     clock.advance(3600_000);
     const requestsBefore = fake.requests.length;
-    await h.api('POST', `/api/v1/deliveries/${message.id}/retry`);
+    const message = await send(h);
     const again = await h.until(async () => {
       const detail = await h.api('GET', `/api/v1/deliveries/${message.id}`);
       return /must be reconnected/.test(detail.body.heldReason ?? '') ? detail.body : undefined;

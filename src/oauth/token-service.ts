@@ -28,6 +28,12 @@ export interface TokenService {
   refreshIdle(idleMs: number): Promise<number>;
   /** Drops this node's cached access token of a scope whose connection was just replaced or removed. */
   forget(scopeId: string): void;
+  /**
+   * The provider refused a token it had just issued (a 401 after the one renewal): the connection
+   * needs the administrator, so it is marked `reconnect_required` and its mail stays held until a
+   * reconnect, instead of being released and refused again.
+   */
+  refused(scopeId: string, reason: string): Promise<void>;
 }
 
 export interface TokenServiceDeps extends GrantSettings {
@@ -246,6 +252,16 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
     forget(scopeId) {
       cache.delete(scopeId);
+    },
+    async refused(scopeId, reason) {
+      cache.delete(scopeId);
+      await db
+        .updateTable('oauth_connections')
+        .set({ status: 'reconnect_required', status_reason: reason.replace(/^oauth_reconnect_required:\s*/, ''), updated_at: clock.now() })
+        .where('scope_id', '=', scopeId)
+        .where('status', '=', 'connected')
+        .execute();
+      log.warn({ scope: scopeId }, 'OAuth2 token refused after a renewal; the mailbox must be reconnected');
     },
     async store(scopeId, expectedVersion, issued, account) {
       const now = clock.now();

@@ -41,7 +41,7 @@ export interface DeliveryWorkerDeps {
   /** Counts and logs each attempt (attempt-observer.ts). */
   observeAttempt?: AttemptObserver;
   /** OAuth2 access tokens for XOAUTH2 servers and the Graph and Gmail APIs (src/oauth's token service); without it OAuth2 mail stays held. */
-  tokens?: { source(scopeId: string): AccessTokenSource };
+  tokens?: { source(scopeId: string): AccessTokenSource; refused(scopeId: string, reason: string): Promise<void> };
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -235,6 +235,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           if (rate) await deps.rateLimiter.acquire(server.scopeId, rate);
           startedAt = clock.now();
           const sent = await transport.send(composeMail(message, server.sender));
+          // A token refused after its renewal: the connection needs a reconnect, so the hold sticks.
+          if (sent.status === 'held' && server.auth.kind === 'oauth2') await deps.tokens?.refused(server.scopeId, sent.reason);
           if (server.provider !== 'builtin' && sent.status !== 'held') {
             const { stage, replyCode } = sent.status === 'sent' ? { stage: 'data', replyCode: sent.replyCode } : sent.failure;
             backoff.observe(server, { outcome: sent.status, stage, replyCode }, clock.now());
