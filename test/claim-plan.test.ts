@@ -58,9 +58,15 @@ async function plan(db: Kysely<Database>, statement: CompiledQuery): Promise<str
   return rows.map((row) => row.detail);
 }
 
-/** A sort of anything, or a read of a whole table (a due-scope table walk included: it grows with tenants). */
+/**
+ * A sort of anything, or a read of a whole table that grows with the queue or the tenants (a
+ * due-scope table walk included). paused_scopes holds the scopes an operator paused: a handful,
+ * read whole.
+ */
 const forbidden =
-  testDialect === 'postgres' ? /^(Sort|Incremental Sort|Seq Scan)\b/ : /TEMP B-TREE|^SCAN (messages|m|scopes|s|due_scopes)\b/;
+  testDialect === 'postgres'
+    ? /^(Sort|Incremental Sort|Seq Scan (?!paused_scopes\b))/
+    : /TEMP B-TREE|^SCAN (messages|m|scopes|s|due_scopes)\b/;
 
 test(`a claim walks indexes for the rows it takes: no sort, no table scan (${testDialect})`, async () => {
   await using store = await openDirectStore();

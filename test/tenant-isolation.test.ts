@@ -164,6 +164,15 @@ function bodyFor(method: string, path: string, scope: string): unknown {
       ],
     },
     'POST /api/v1/deliveries/{id}/retry': undefined,
+    // A purge that matches nothing: proven valid by the owner without cancelling its mail.
+    ...Object.fromEntries(
+      ['/api/v1/system', '/api/v1/tenants/{tenantId}'].flatMap((scope) => [
+        [`POST ${scope}/queue/retry`, {}],
+        [`POST ${scope}/queue/purge`, { reason: 'isolation sweep', recipient: 'nobody@nowhere.test' }],
+        [`POST ${scope}/queue/pause`, { reason: 'isolation sweep' }],
+        [`POST ${scope}/queue/resume`, undefined],
+      ]),
+    ),
   };
   const key = `${method} ${path}`;
   if (method === 'GET' || method === 'DELETE') return undefined;
