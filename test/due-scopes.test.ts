@@ -79,7 +79,7 @@ test(`due_scopes follows the messages: inserted, claimed, deferred, held and rel
   );
 });
 
-test(`a scope that was served takes its turn behind one that has waited (${testDialect})`, async () => {
+test(`a scope whose first mail just arrived goes before a served backlog (${testDialect})`, async () => {
   await using store = await openDirectStore();
   await insertTenants(store.db, ['big', 'new'], t0);
   await store.db
@@ -91,11 +91,44 @@ test(`a scope that was served takes its turn behind one that has waited (${testD
     .insertInto('messages')
     .values([messageRow('new1', 'new', 'queued', t0 + 150)])
     .execute();
-  // One message per claim: the big tenant (served at +100, before the new one arrived) goes once
-  // more, then the new tenant, though the big tenant's oldest due message is far older.
+  // One message per claim: the new tenant first, though the big tenant's turn (+100) came earlier.
   const order = [];
   for (const now of [t0 + 200, t0 + 210]) order.push(...(await claim(store, now, 1)).map((m) => m.id));
-  assert.deepEqual(order, ['big5', 'new1']);
+  assert.deepEqual(order, ['new1', 'big5']);
+});
+
+test(`a new tenant's mail is taken in the next claim behind thousands of tenants with older mail, and the oldest still go (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  const waiting = Array.from({ length: 2000 }, (_, i) => `w${String(i).padStart(4, '0')}`);
+  await insertTenants(store.db, [...waiting, 'newcomer'], t0);
+  const rows = waiting.flatMap((scope, i) => [0, 1, 2].map((k) => messageRow(`${scope}-${k}`, scope, 'queued', t0 + i)));
+  for (let at = 0; at < rows.length; at += 500)
+    await store.db
+      .insertInto('messages')
+      .values(rows.slice(at, at + 500))
+      .execute();
+  for (let round = 0; round < 5; round += 1) await claim(store, t0 + 5000 + round, 40);
+  await store.db
+    .insertInto('messages')
+    .values([messageRow('newcomer-1', 'newcomer', 'queued', t0 + 6000)])
+    .execute();
+
+  const next = (await claim(store, t0 + 6001, 40)).map((m) => m.scope_id);
+  assert.ok(next.includes('newcomer'), 'the newcomer is served in the very next claim');
+  const oldestUnserved = (await store.db
+    .selectFrom('due_scopes')
+    .select(['scope_id', 'fresh'])
+    .where('fresh', '=', 1)
+    .orderBy('due_at')
+    .executeTakeFirst())!;
+  assert.ok(
+    next.length > 1 && next.some((scope) => scope < oldestUnserved.scope_id),
+    'the longest waiting tenants are served in the same claim',
+  );
+  const newcomerRow = await store.db.selectFrom('due_scopes').select('fresh').where('scope_id', '=', 'newcomer').executeTakeFirst();
+  assert.equal(newcomerRow, undefined, 'its only message was taken: the scope left due_scopes');
+  const served = await store.db.selectFrom('due_scopes').select('fresh').where('scope_id', '=', 'w0000').executeTakeFirstOrThrow();
+  assert.equal(Number(served.fresh), 0, 'a served scope with more due mail is no longer a newcomer');
 });
 
 test(`three claimers and a writer at once: every message claimed exactly once, no scope left behind (${testDialect})`, async () => {

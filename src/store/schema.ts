@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Table types shared by both dialects. Times are epoch milliseconds, booleans are 0/1 and
@@ -385,6 +385,8 @@ export type MailboxRow = Selectable<MailboxTable>;
 export interface DueScopeTable {
   scope_id: string;
   due_at: number;
+  /** 1 until a claim serves the scope after it became due (the claim's newcomer lane), then 0. */
+  fresh: Generated<number>;
 }
 /** A scope's OAuth2 connection: the app's credentials and its tokens, all secrets sealed (see src/oauth). */
 export interface OAuthConnectionTable {

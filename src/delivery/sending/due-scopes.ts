@@ -7,23 +7,34 @@ import { rawQuery } from '../../store/raw-query.js';
 // triggers on messages add a scope or move it earlier when a message becomes due; the claim reads
 // the scopes due first (an index walk on due_at, whatever the number of tenants) and, after
 // taking their messages, moves each to its next due time, at the earliest now (so scopes with a
-// backlog take turns with a scope whose first message just arrived), or removes it.
+// backlog take turns with a scope whose first message just arrived), or removes it. A served scope
+// is no longer fresh (the newcomer lane below) until it leaves and becomes due again.
 
-/** Scopes whose turn has come, in claim order. A scope to leave out (paused, say) is excluded here. */
 // A paused scope (queue pause) keeps its row, and so its place, until it is resumed.
-const dueScopesSql = `select scope_id from due_scopes where due_at <= ?
-  and scope_id not in (select scope_id from paused_scopes) order by due_at limit ?`;
+const notPaused = 'scope_id not in (select scope_id from paused_scopes)';
+/** The longest waiting scopes whose turn has come. */
+const dueScopesSql = `select scope_id from due_scopes where due_at <= ? and ${notPaused} order by due_at limit ?`;
+/**
+ * The newcomer lane: the scopes that became due most recently and have not been served since
+ * (fresh), newest first. Without it a tenant's first mail waits a whole round behind every tenant
+ * with older mail; the other lane still serves the longest waiting, so no scope starves.
+ */
+const newcomersSql = `select scope_id from due_scopes where fresh = 1 and due_at <= ? and ${notPaused} order by due_at desc limit ?`;
 
-/** How many scopes one claim looks at; the batch is shared between those with room. */
+/** How many scopes one claim looks at in each lane; the batch is shared between those with room. */
 export const dueScopesPerClaim = 64;
+export const newcomersPerClaim = 8;
 
 /**
- * The scopes with due work, the longest waiting first: reads at most `dueScopesPerClaim` rows of
- * due_scopes, never the messages or the scopes table.
+ * The scopes with due work: the newest not yet served, then the longest waiting. Reads at most
+ * `newcomersPerClaim + dueScopesPerClaim` rows of due_scopes, never the messages or the scopes table.
  */
 export async function dueScopes(trx: Transaction<Database>, dialect: StoreDialect, now: number): Promise<string[]> {
-  const { rows } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, dueScopesSql, [now, dueScopesPerClaim]));
-  return rows.map((row) => row.scope_id);
+  const read = async (statement: string, limit: number) =>
+    (await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, statement, [now, limit]))).rows.map((row) => row.scope_id);
+  const newcomers = await read(newcomersSql, newcomersPerClaim);
+  const longestWaiting = await read(dueScopesSql, dueScopesPerClaim);
+  return [...new Set([...newcomers, ...longestWaiting])];
 }
 
 const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
@@ -35,7 +46,7 @@ const never = Number.MAX_SAFE_INTEGER;
 // skipped here and keeps its place.
 const lockSql = (count: number, dialect: StoreDialect) =>
   `select scope_id from due_scopes where scope_id in (${list(count)}) ${dialect.claimLockClause}`;
-const nextDueSql = (count: number) => `update due_scopes set due_at = coalesce((select min(m.next_attempt_at) from messages m
+const nextDueSql = (count: number) => `update due_scopes set fresh = 0, due_at = coalesce((select min(m.next_attempt_at) from messages m
     where m.state in ('queued', 'deferred') and m.scope_id = due_scopes.scope_id), ?) where scope_id in (${list(count)})`;
 const dropEmptySql = (count: number) => `delete from due_scopes where due_at = ? and scope_id in (${list(count)})`;
 const notBeforeNowSql = (count: number) => `update due_scopes set due_at = ? where due_at < ? and scope_id in (${list(count)})`;
