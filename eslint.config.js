@@ -33,7 +33,15 @@ const boundaries = Object.entries(layers).map(([layer, forbidden]) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**', 'clients/typescript/src/generated/**', 'clients/typescript/dist/**'],
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'web/dist/**',
+      'build/**',
+      '.tmp/**',
+      'clients/typescript/src/generated/**',
+      'clients/typescript/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,6 +56,7 @@ export default tseslint.config(
         setInterval: 'readonly',
         clearInterval: 'readonly',
         NodeJS: 'readonly',
+        URL: 'readonly',
       },
     },
     rules: {

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so Herald needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled server (build/, made by `npm start` or `npm run build:server`) when it was
+// built from the sources as they are, else the TypeScript sources through tsx's loader: Herald
+// needs no build step, and an edited source is never run stale. The build spares every thread
+// tsx's transforms and source maps (about 45 MB each: docs/benchmarks.md, memory).
+import { serverBuildIsFresh } from './server-build.js';
 
-register();
-await import('../src/cli/main.ts');
+if (process.env.HERALD_FROM_SOURCE !== '1' && serverBuildIsFresh()) {
+  await import('../build/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -1,40 +1,28 @@
 // Builds the web console (web/) into web/dist with Vite, unless the build there was made from
 // the same sources. Run by `npm start` (prestart) and by the browser tests, so a clean clone
 // serves the console after `npm ci && npm start` with no extra step.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceFiles, sourceHash } from '../bin/source-hash.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
 const dist = join(web, 'dist');
 const stampFile = join(dist, '.source-hash');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'dist' || name === 'node_modules') return [];
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-/** A hash of everything the bundle is made from: the console's sources, the shared parsers, the lock file. */
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const inputs = [
-    ...files(web),
+/** What the bundle is made from: the console's sources, the shared parsers, the lock file. */
+const consoleSourceHash = () =>
+  sourceHash(root, [
+    ...sourceFiles(web),
     join(root, 'src/shared/email-address.ts'),
     join(root, 'src/shared/duration.ts'),
     join(root, 'package-lock.json'),
-  ].sort();
-  for (const file of inputs) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
+  ]);
 
 /** Builds web/dist when it is missing or stale; returns whether it built. */
 export async function buildConsole(options: { quiet?: boolean } = {}): Promise<boolean> {
-  const hash = sourceHash();
+  const hash = consoleSourceHash();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(join(dist, 'index.html'))) return false;
   if (!options.quiet) console.log('Building the web console (web/ → web/dist)…');
   const { build } = await import('vite');

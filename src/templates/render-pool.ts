@@ -4,8 +4,9 @@ import type { NotificationContext, TemplateSource } from './render.js';
 import type { RenderReply, RenderRequest, RenderThreadData } from './render-protocol.js';
 import type { RenderOutcome } from './template-check.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { threadEntry } from '../shared/thread-entry.js';
 
-const entry = new URL('./render-thread-entry.js', import.meta.url);
+const entry = threadEntry(import.meta.url, 'render-thread');
 
 export interface RenderPoolOptions {
   /** How many render threads (HERALD_TEMPLATE_THREADS). */
@@ -109,7 +110,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   function start(): void {
     // Liquid's own limit is a backstop here: wall-clock time, which a busy machine stretches.
     const data: RenderThreadData = { renderLimitMs: 5 * waitMs };
-    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself. The
+    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself when run from source. The
     // heap limit ends a thread (not the process) that a template makes allocate too much.
     const worker = new Worker(entry, { execArgv: [], workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const thread: Thread = { worker, ready: false };

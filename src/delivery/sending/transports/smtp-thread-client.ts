@@ -4,8 +4,9 @@ import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport, SendOutcome } from './mail-transport.js';
 import type { SmtpPoolOptions } from './smtp-transport.js';
 import { createBatcher, type SmtpThreadMessage, type SmtpThreadReply, type SmtpThreadRequest } from './smtp-thread-protocol.js';
+import { threadEntry } from '../../../shared/thread-entry.js';
 
-const entry = new URL('./smtp-thread-entry.js', import.meta.url);
+const entry = threadEntry(import.meta.url, 'smtp-thread');
 
 interface Thread {
   worker: Worker;
@@ -60,7 +61,7 @@ export function createSmtpThread(log: Logger): SmtpThread {
 
   function current(): Thread {
     if (thread) return thread;
-    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself.
+    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself when run from source.
     const worker = new Worker(entry, { execArgv: [] });
     const started: Thread = {
       worker,
