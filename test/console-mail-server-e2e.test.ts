@@ -4,6 +4,7 @@ import { widths } from './support/browser.js';
 import { selfSignedCertificate } from './support/certificates.js';
 import { openAsAdmin, withConsole, type ConsoleHarness } from './support/console-harness.js';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
+import { startNtlmSmtpServer } from './support/ntlm-smtp-server.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium, the SMTP test server on
 // 127.0.0.1 and this run's database. The mail-server form as a new administrator meets it:
@@ -185,5 +186,48 @@ test(
     } finally {
       await smtp.close();
     }
+  },
+);
+
+test(
+  'mail server form: NTLM for an on-premises Exchange asks for the Windows domain, checks it as typed, verifies and saves',
+  { timeout: 180_000 },
+  async () => {
+    await using exchange = await startNtlmSmtpServer({
+      accounts: [{ domain: 'CORP', user: 'svc-herald', password: 'pw-Console-Ntlm-5u6v' }],
+    });
+    await withConsole(async (c) => {
+      const { page } = c;
+      await openAsAdmin(c, '/mail-server');
+      await c.field('Provider').selectOption('smtp');
+      await c.field('Host').fill('127.0.0.1');
+      await c.field('Security').selectOption('none');
+      await c.field('Port').fill(String(exchange.port));
+      assert.equal(await c.field('Domain').count(), 0, 'no domain field without NTLM');
+      await c.field('Authentication').selectOption('ntlm');
+      await c.field('Domain').focus();
+      await c.field('Domain').blur();
+      await page.getByText('Domain is required with NTLM').waitFor();
+      await c.field('Domain').fill('CORP\\svc-herald');
+      await page.getByText('Domain must be a NetBIOS name').waitFor();
+      await c.field('Domain').fill('CORP');
+      await c.field('Username').fill('svc-herald');
+      await c.field('Password').fill('pw-Console-Ntlm-5u6v');
+      await c.field('Sender address').fill('alerts@herald.localhost');
+      assert.deepEqual(await shownErrors(c), []);
+
+      await c.button('Verify connection').click();
+      await page.getByText('Connection check: succeeded').waitFor();
+      assert.deepEqual(exchange.authentications.at(-1), { user: 'svc-herald', domain: 'CORP', workstation: '', ok: true });
+
+      await c.field('Workstation (optional)').fill('HERALD01');
+      await c.button('Save').click();
+      await page.getByText(/Saved as version/).waitFor();
+      const stored = (await c.call('GET', '/system/mail-server')).body;
+      assert.deepEqual([stored.auth, stored.domain, stored.workstation, stored.passwordSet], ['ntlm', 'CORP', 'HERALD01', true]);
+      await page.reload();
+      assert.equal(await c.field('Domain').inputValue(), 'CORP', 'the saved domain comes back');
+      assert.equal(await c.field('Password').inputValue(), '', 'the password never does');
+    });
   },
 );

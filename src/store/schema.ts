@@ -57,7 +57,7 @@ export interface MailServerSettingsTable {
   security: 'none' | 'starttls' | 'tls';
   tls_verify: number;
   tls_ca: string | null;
-  auth: 'none' | 'password' | 'oauth2';
+  auth: 'none' | 'password' | 'oauth2' | 'ntlm';
   username: string | null;
   /** Ciphertext from `secrets/`, bound to (scope, 'mail_server.password'). */
   password_enc: string | null;
@@ -72,6 +72,10 @@ export interface MailServerSettingsTable {
   created_at: number;
   /** How mail leaves: SMTP, or the provider's HTTP API (Graph for microsoft365, Gmail API for gmail). */
   api: 'smtp' | 'graph' | 'gmail';
+  /** With auth `ntlm`: the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com). */
+  ntlm_domain: string | null;
+  /** With auth `ntlm`: the workstation name announced, or null for none. */
+  ntlm_workstation: string | null;
 }
 
 export interface ScopeRecipientTable {

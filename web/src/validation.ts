@@ -4,7 +4,8 @@ import { parseMailbox } from '../../src/shared/email-address.js';
  * The API's input rules, checked as the user types so most refusals never need a round trip.
  * Addresses use the very parser the API uses (src/shared/email-address.ts).
  */
-// The host and tenant-id rules mirror normalize-settings.ts and the TypeBox schemas.
+// The host, NTLM domain and tenant-id rules mirror normalize-settings.ts, domain-names.ts and the TypeBox schemas.
+const netbiosPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,13}[A-Za-z0-9])?$/;
 const hostPattern = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 // eslint-disable-next-line no-control-regex
@@ -34,6 +35,19 @@ export const port: Rule = (value) => {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : 'must be a whole number from 1 to 65535';
 };
+
+/** The Windows domain of an NTLM account: NetBIOS (CORP) or DNS (corp.example.com). */
+export const windowsDomain: Rule = (value) => {
+  if (value.trim() === '') return 'is required with NTLM: the NetBIOS (CORP) or DNS (corp.example.com) name of the domain';
+  const dns = value.includes('.') && !value.endsWith('.') && hostPattern.test(value);
+  return netbiosPattern.test(value) || dns
+    ? undefined
+    : 'must be a NetBIOS name (letters, digits and hyphens, at most 15 characters, such as CORP) or a DNS name (such as corp.example.com)';
+};
+
+/** A NetBIOS computer name (the NTLM workstation); empty is allowed. */
+export const netbiosName: Rule = (value) =>
+  value === '' || netbiosPattern.test(value) ? undefined : 'must be letters, digits and hyphens, at most 15 characters';
 
 /** A bare address (the sender): `ops@example.com`, no display name. */
 export const bareAddress: Rule = (value) => {

@@ -8,7 +8,10 @@ const Security = OneOf(securities, { description: 'none (plain), starttls (port 
 const Api = OneOf(sendApis, {
   description: 'smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)',
 });
-const Auth = OneOf(authModes, { description: 'none for IP-authorised relays, password, or oauth2' });
+const Auth = OneOf(authModes, {
+  description:
+    'none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)',
+});
 
 const settingsFields = {
   provider: Provider,
@@ -20,6 +23,17 @@ const settingsFields = {
   auth: Type.Optional(Auth),
   username: Type.Optional(Nullable(HeaderSafeString({ maxLength: 320 }))),
   password: Type.Optional(Type.String({ maxLength: 1024, writeOnly: true, description: 'Write-only. Omit to keep the stored one.' })),
+  domain: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: 253,
+        description: "With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com)",
+      }),
+    ),
+  ),
+  workstation: Type.Optional(
+    Nullable(Type.String({ maxLength: 15, description: 'With auth ntlm (optional): the workstation name Herald announces' })),
+  ),
   smtpDomain: Type.Optional(Nullable(Type.String({ maxLength: 253, description: 'The name Herald announces in EHLO' }))),
   fromAddress: Type.Optional(Type.String({ maxLength: 320 })),
   fromName: Type.Optional(Nullable(HeaderSafeString({ maxLength: 200 }))),
@@ -50,6 +64,8 @@ export const MailServerSettingsView = Type.Object({
   auth: Auth,
   username: Nullable(Type.String()),
   passwordSet: Type.Boolean(),
+  domain: Nullable(Type.String()),
+  workstation: Nullable(Type.String()),
   smtpDomain: Nullable(Type.String()),
   fromAddress: Type.String(),
   fromName: Nullable(Type.String()),

@@ -77,7 +77,7 @@ function okStep(name: ProbeStepName, { server, session, dns }: StepInput): Probe
         step: name,
         status: 'ok',
         ...timing,
-        detail: `Authenticated as ${server.auth.type === 'none' ? '' : server.auth.username}${server.auth.type === 'oauth2' ? ' (XOAUTH2)' : ''}`,
+        detail: `Authenticated as ${signedInAs(server.auth)}`,
         command: authCommand(first),
         ...replyOf(last),
       };
@@ -128,6 +128,19 @@ function extensionsOf(reply: string | undefined): string[] {
     .slice(1)
     .map((line) => line.replace(/^\d{3}[ -]/, '').trim())
     .filter(Boolean);
+}
+
+function signedInAs(auth: SmtpServerOptions['auth']): string {
+  switch (auth.type) {
+    case 'none':
+      return '';
+    case 'oauth2':
+      return `${auth.username} (XOAUTH2)`;
+    case 'ntlm':
+      return `${auth.domain}\\${auth.username} (NTLM)`;
+    case 'password':
+      return auth.username;
+  }
 }
 
 /** `AUTH PLAIN [redacted]`: the mechanism, never what follows it. */

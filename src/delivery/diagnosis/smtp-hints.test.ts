@@ -21,6 +21,19 @@ const systemError = (stage: HintInput['stage'], errorCode: string, message?: str
 
 const cases: Array<[name: string, failure: HintInput, hint: RegExp | undefined]> = [
   [
+    'NTLM configured, the server does not know the mechanism',
+    {
+      ...replied('auth', '504 5.7.4 Unrecognized authentication type', 'EAUTH'),
+      message: 'The server does not offer AUTH NTLM (it offers AUTH LOGIN): 504 5.7.4 Unrecognized authentication type',
+    },
+    /does not offer the sign-in mechanism.*AUTH NTLM.*receive connector/,
+  ],
+  [
+    'NTLM refused as a stored reply (the queue view): 504 at AUTH',
+    replied('auth', '504 5.7.4 Unrecognized authentication type', 'EAUTH'),
+    /does not offer the sign-in mechanism/,
+  ],
+  [
     'Microsoft 365, SMTP AUTH disabled',
     replied('auth', '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.', 'EAUTH'),
     /Microsoft 365.*OAuth2/,

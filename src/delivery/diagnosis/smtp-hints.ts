@@ -19,6 +19,11 @@ const says = (pattern: RegExp) => (f: HintInput) => pattern.test(`${f.reply ?? '
 /** Checked in order; the first that matches gives the hint. */
 const rules: HintRule[] = [
   {
+    // 504 at AUTH: the server does not know the mechanism; with a password nodemailer picks one it offers, so it is NTLM or XOAUTH2
+    when: (f) => f.stage === 'auth' && (reply(504)(f) || says(/does not offer AUTH NTLM/)(f)),
+    hint: 'The server does not offer the sign-in mechanism configured (AUTH NTLM, or XOAUTH2 for OAuth2): for NTLM on Exchange, enable Integrated Windows authentication on the receive connector (Set-ReceiveConnector -AuthMechanism), or sign in with a password (AUTH LOGIN) if the server offers that.',
+  },
+  {
     when: reply(535, /\b5\.7\.139\b/),
     hint: 'Microsoft 365 has basic authentication (SMTP AUTH) disabled for this mailbox or tenant: enable Authenticated SMTP for the mailbox in the Microsoft 365 admin center, or connect with OAuth2.',
   },

@@ -1,20 +1,24 @@
 import type { SmtpServerOptions } from './smtp-options.js';
 
-/** The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in; an access token and its XOAUTH2 form. */
+/**
+ * The password and the base64 forms AUTH PLAIN and AUTH LOGIN send it in (and, for NTLM, the
+ * UTF-16LE form NTLM hashes: NTLM itself sends only a keyed hash); an access token and its XOAUTH2 form.
+ */
 export function secretsOf(server: SmtpServerOptions): string[] {
   if (server.auth.type === 'oauth2') {
     const { username, accessToken } = server.auth;
     return [Buffer.from(`user=${username}\x01auth=Bearer ${accessToken}\x01\x01`).toString('base64'), accessToken];
   }
-  if (server.auth.type !== 'password' || server.auth.password === '') return [];
+  if ((server.auth.type !== 'password' && server.auth.type !== 'ntlm') || server.auth.password === '') return [];
   const { username, password } = server.auth;
-  const base64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');
+  const base64 = (value: string, encoding: BufferEncoding = 'utf8') => Buffer.from(value, encoding).toString('base64');
   const forms = [
     password,
     base64(password),
     base64(password).replace(/=+$/, ''),
     base64(`\0${username}\0${password}`),
     base64(`${username}\0${username}\0${password}`),
+    ...(server.auth.type === 'ntlm' ? [base64(password, 'utf16le'), base64(password, 'utf16le').replace(/=+$/, '')] : []),
   ];
   return forms.sort((a, b) => b.length - a.length);
 }

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { SmtpMailServer } from '../../scopes/index.js';
+import { ntlmAuth, ntlmMethod } from './ntlm-auth.js';
 
 /** A mail server ready to connect to: settings resolved and the password decrypted. */
 export interface SmtpServerOptions {
@@ -17,7 +18,9 @@ export interface SmtpServerOptions {
     | { type: 'none' }
     | { type: 'password'; username: string; password: string }
     /** SMTP XOAUTH2 with a token the token service issued; nodemailer never refreshes it. */
-    | { type: 'oauth2'; username: string; accessToken: string };
+    | { type: 'oauth2'; username: string; accessToken: string }
+    /** AUTH NTLM (on-premises Exchange) with the account's Windows domain. */
+    | { type: 'ntlm'; username: string; password: string; domain: string; workstation?: string };
   /** The name Herald announces in EHLO. */
   smtpDomain?: string;
   timeoutMs: number;
@@ -37,30 +40,46 @@ export function smtpServerOptions(
     security: connection.security,
     tlsVerify: connection.tlsVerify,
     tlsCa: connection.tlsCa ?? undefined,
-    auth:
-      auth.kind === 'password' && password !== null
-        ? { type: 'password', username: auth.username, password }
-        : auth.kind === 'oauth2' && accessToken !== null
-          ? { type: 'oauth2', username: auth.username, accessToken }
-          : { type: 'none' },
+    auth: authOptions(auth, password, accessToken),
     smtpDomain: connection.smtpDomain ?? undefined,
     timeoutMs,
   };
 }
 
-/** Connection options with the credentials Herald sends: a password, or an XOAUTH2 token. */
+function authOptions(auth: SmtpMailServer['auth'], password: string | null, accessToken: string | null): SmtpServerOptions['auth'] {
+  if (auth.kind === 'password' && password !== null) return { type: 'password', username: auth.username, password };
+  if (auth.kind === 'oauth2' && accessToken !== null) return { type: 'oauth2', username: auth.username, accessToken };
+  if (auth.kind === 'ntlm' && password !== null)
+    return {
+      type: 'ntlm',
+      username: auth.username,
+      password,
+      domain: auth.domain,
+      ...(auth.workstation !== null ? { workstation: auth.workstation } : {}),
+    };
+  return { type: 'none' };
+}
+
+/** Connection options with the credentials Herald sends: a password, an XOAUTH2 token, or NTLM. */
 export type ConnectionOptions = SMTPConnection.Options & {
-  auth?: { user: string; pass: string } | { type: 'OAuth2'; user: string; accessToken: string };
+  auth?:
+    | { user: string; pass: string }
+    | { type: 'OAuth2'; user: string; accessToken: string }
+    | { type: 'NTLM'; user: string; pass: string; domain: string; workstation?: string };
 };
 
 /**
- * What `SMTPConnection.login` takes for these credentials: user and password, or XOAUTH2 with the
- * token service's token (nodemailer never refreshes it; a refused token is renewed by Herald).
+ * What `SMTPConnection.login` takes for these credentials: user and password, XOAUTH2 with the
+ * token service's token (nodemailer never refreshes it; a refused token is renewed by Herald), or
+ * the NTLM handler's method with the domain (`ntlmAuth`, registered by `toConnectionOptions`).
  */
 export function loginCredentials(
   auth: NonNullable<ConnectionOptions['auth']>,
 ): SMTPConnection.AuthenticationCredentials | SMTPConnection.AuthenticationOAuth2 {
-  return 'accessToken' in auth ? { user: auth.user, oauth2: new XOAuth2({ user: auth.user, accessToken: auth.accessToken }) } : auth;
+  if ('accessToken' in auth) return { user: auth.user, oauth2: new XOAuth2({ user: auth.user, accessToken: auth.accessToken }) };
+  if ('type' in auth && auth.type === 'NTLM')
+    return { method: ntlmMethod, user: auth.user, pass: auth.pass, options: { domain: auth.domain, workstation: auth.workstation ?? '' } };
+  return auth;
 }
 
 /**
@@ -86,11 +105,20 @@ export function toConnectionOptions(server: SmtpServerOptions): ConnectionOption
       // SNI takes host names only; nodemailer picks the name itself when the host is an address.
       ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
     },
-    auth:
-      server.auth.type === 'password'
-        ? { user: server.auth.username, pass: server.auth.password }
-        : server.auth.type === 'oauth2'
-          ? { type: 'OAuth2', user: server.auth.username, accessToken: server.auth.accessToken }
-          : undefined,
+    auth: connectionAuth(server.auth),
+    ...(server.auth.type === 'ntlm' ? { customAuth: { [ntlmMethod]: ntlmAuth } } : {}),
   };
+}
+
+function connectionAuth(auth: SmtpServerOptions['auth']): ConnectionOptions['auth'] {
+  switch (auth.type) {
+    case 'password':
+      return { user: auth.username, pass: auth.password };
+    case 'oauth2':
+      return { type: 'OAuth2', user: auth.username, accessToken: auth.accessToken };
+    case 'ntlm':
+      return { type: 'NTLM', user: auth.username, pass: auth.password, domain: auth.domain, workstation: auth.workstation };
+    case 'none':
+      return undefined;
+  }
 }

@@ -6,8 +6,9 @@ const shownCommands = /^((EHLO|HELO|LHLO|STARTTLS|DATA|RSET|NOOP|QUIT)\b|MAIL FR
 /**
  * One line of an SMTP conversation as the debug log may show it. What Herald sends is shown only
  * when it is a known command; `AUTH <mechanism>` keeps its mechanism and loses its initial
- * response (AUTH PLAIN's credentials, XOAUTH2's token), and every other line Herald sends (the
- * base64 username and password of AUTH LOGIN, a CRAM-MD5 answer) is `[redacted]`. The server's
+ * response (AUTH PLAIN's credentials, XOAUTH2's token, NTLM's type 1 message), and every other
+ * line Herald sends (the base64 username and password of AUTH LOGIN, a CRAM-MD5 answer, NTLM's
+ * type 3 message with the user, the domain and the response hash) is `[redacted]`. The server's
  * lines are shown, with the password in any of its encodings (`secrets`) cut out in case one
  * echoed it.
  *

@@ -1,7 +1,8 @@
 /** The providers a scope can send through. Gmail and Microsoft 365 use OAuth2 (later) or app passwords. */
 export const providers = ['smtp', 'gmail', 'microsoft365', 'builtin'] as const;
 export const securities = ['none', 'starttls', 'tls'] as const;
-export const authModes = ['none', 'password', 'oauth2'] as const;
+/** `ntlm`: NTLM with a Windows domain, for on-premises Exchange offering nothing else (the smtp provider only). */
+export const authModes = ['none', 'password', 'oauth2', 'ntlm'] as const;
 /** How mail leaves: SMTP, Microsoft Graph `sendMail` (microsoft365) or the Gmail API (gmail); the APIs need OAuth2. */
 export const sendApis = ['smtp', 'graph', 'gmail'] as const;
 
@@ -30,6 +31,10 @@ export interface MailServerSettingsInput {
   auth?: AuthMode;
   username?: string | null;
   password?: string;
+  /** With auth `ntlm`: the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com). */
+  domain?: string | null;
+  /** With auth `ntlm`: the workstation name to announce (NetBIOS, at most 15 characters); optional. */
+  workstation?: string | null;
   smtpDomain?: string | null;
   fromAddress?: string;
   fromName?: string | null;
@@ -54,6 +59,8 @@ export interface MailServerSettingsView {
   auth: AuthMode;
   username: string | null;
   passwordSet: boolean;
+  domain: string | null;
+  workstation: string | null;
   smtpDomain: string | null;
   fromAddress: string;
   fromName: string | null;

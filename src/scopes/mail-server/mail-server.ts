@@ -49,14 +49,16 @@ export interface MailServerConnection {
 }
 
 /**
- * How Herald signs in to the server. The password stays sealed under (scope, `passwordField`)
+ * How Herald signs in to the server. The password (of `password` and `ntlm`) stays sealed under (scope, `passwordField`)
  * until `SettingsSecrets.password` opens it to connect; null when none is stored. `oauth2` sends
  * only with a connected grant (src/oauth hands out the tokens); otherwise its mail is held.
  */
 export type MailServerAuth =
   | { kind: 'none' }
   | { kind: 'password'; username: string; sealedPassword: string | null }
-  | { kind: 'oauth2'; username: string; grant: OAuthGrant };
+  | { kind: 'oauth2'; username: string; grant: OAuthGrant }
+  /** NTLM (on-premises Exchange): the password with the account's Windows domain. */
+  | { kind: 'ntlm'; username: string; sealedPassword: string | null; domain: string; workstation: string | null };
 
 export interface MailServerSender {
   from: { address: string; name?: string };
@@ -100,5 +102,12 @@ export function toMailServer(row: MailServerSettingsRow, grant: OAuthGrant = { s
 function authOf(row: MailServerSettingsRow, grant: OAuthGrant): MailServerAuth {
   if (row.auth === 'none') return { kind: 'none' };
   const username = row.username ?? '';
-  return row.auth === 'password' ? { kind: 'password', username, sealedPassword: row.password_enc } : { kind: 'oauth2', username, grant };
+  switch (row.auth) {
+    case 'password':
+      return { kind: 'password', username, sealedPassword: row.password_enc };
+    case 'ntlm':
+      return { kind: 'ntlm', username, sealedPassword: row.password_enc, domain: row.ntlm_domain ?? '', workstation: row.ntlm_workstation };
+    case 'oauth2':
+      return { kind: 'oauth2', username, grant };
+  }
 }

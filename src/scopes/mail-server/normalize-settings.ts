@@ -7,6 +7,8 @@ import type { MailServerSettingsRow } from '../../store/schema.js';
 import { isSecretPlaceholder } from '../../secrets/secret-placeholder.js';
 import { defaultPorts, providerServers, type MailServerSettingsInput } from './mail-server-settings.js';
 import { secretBindingChanges } from './secret-binding.js';
+import { hostPattern } from './domain-names.js';
+import { ntlmSettings } from './ntlm-settings.js';
 
 /** The settings row to store, minus scope, version and time; `password` still in plain text. */
 export type NormalizedSettings = Omit<MailServerSettingsRow, 'scope_id' | 'version' | 'created_at' | 'password_enc'> & {
@@ -14,7 +16,6 @@ export type NormalizedSettings = Omit<MailServerSettingsRow, 'scope_id' | 'versi
   password: string | null | 'keep';
 };
 
-const hostPattern = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u001f\u007f]/;
 
@@ -51,6 +52,7 @@ export function normalizeSettings(
   const username = auth === 'none' ? null : (input.username ?? null);
   if (auth !== 'none' && !username) problem('/username', 'required', `is required with ${auth} authentication`);
   if (username !== null && controlChars.test(username)) problem('/username', 'format', 'must not contain control characters');
+  const ntlm = ntlmSettings(input, auth, problem);
 
   const tlsCa = input.tlsCa ?? null;
   if (tlsCa !== null) {
@@ -70,7 +72,7 @@ export function normalizeSettings(
       'placeholder',
       'is a mask or placeholder (such as "********"), not a password: send the real one, or leave it out to keep a stored one',
     );
-  } else if (auth === 'password') {
+  } else if (auth === 'password' || auth === 'ntlm') {
     if (given !== undefined) {
       if (controlChars.test(given)) problem('/password', 'format', 'must not contain control characters');
       password = given;
@@ -84,6 +86,7 @@ export function normalizeSettings(
         tls_ca: tlsCa,
         auth,
         username,
+        ntlm_domain: ntlm.domain,
       });
       if (changed.length === 0) password = 'keep';
       else
@@ -92,7 +95,7 @@ export function normalizeSettings(
           'required',
           `must be given again: the stored password is only used with the server settings it was saved for, and ${changed.join(', ')} changed`,
         );
-    } else problem('/password', 'required', 'is required with password authentication');
+    } else problem('/password', 'required', `is required with ${auth} authentication`);
   } else if (given !== undefined) {
     problem('/password', 'unexpected', `is not used with ${auth} authentication`);
   }
@@ -139,6 +142,8 @@ export function normalizeSettings(
     pool_size: input.poolSize ?? (api === 'graph' ? graphConcurrency : 5),
     rate_limit_per_second: input.rateLimitPerSecond ?? null,
     api,
+    ntlm_domain: ntlm.domain,
+    ntlm_workstation: ntlm.workstation,
   };
 }
 

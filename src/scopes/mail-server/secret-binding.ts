@@ -3,9 +3,10 @@ import type { MailServerSettingsRow } from '../../store/schema.js';
 /**
  * The settings a stored secret is bound to, with their API names: where it is sent (provider,
  * host, port), how the connection that carries it is protected (security, certificate check,
- * trusted CA) and what it authenticates (auth mode, username). A secret never follows a change
- * of any of them: with security `tls` → `none` the stored password would go out in plain text,
- * with a new host or port to someone else. Passwords use this rule today, OAuth client secrets
+ * trusted CA) and what it authenticates (auth mode, username, NTLM domain: the same name in
+ * another domain is another account). A secret never follows a change of any of them: with
+ * security `tls` → `none` the stored password would go out in plain text, with a new host or port
+ * to someone else. Passwords use this rule today, OAuth client secrets
  * and tokens will too.
  */
 const secretBinding = {
@@ -17,6 +18,7 @@ const secretBinding = {
   tls_ca: 'tlsCa',
   auth: 'auth',
   username: 'username',
+  ntlm_domain: 'domain',
 } as const satisfies Partial<Record<keyof MailServerSettingsRow, string>>;
 
 export type SecretBinding = Pick<MailServerSettingsRow, keyof typeof secretBinding>;

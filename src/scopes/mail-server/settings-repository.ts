@@ -31,6 +31,8 @@ export function toSettingsView(row: MailServerSettingsRow): MailServerSettingsVi
     auth: row.auth,
     username: row.username,
     passwordSet: row.password_enc !== null,
+    domain: row.ntlm_domain,
+    workstation: row.ntlm_workstation,
     smtpDomain: row.smtp_domain,
     fromAddress: row.from_address,
     fromName: row.from_name,

@@ -71,5 +71,5 @@ export function createSettingsSecrets(box: SecretBox, onUnreadable: OnUnreadable
 }
 
 function sealedPassword(server: MailServer): string | null {
-  return server.auth.kind === 'password' ? server.auth.sealedPassword : null;
+  return server.auth.kind === 'password' || server.auth.kind === 'ntlm' ? server.auth.sealedPassword : null;
 }

@@ -1,6 +1,18 @@
 import type { AuthMode, MailServerSettings, Provider, Security } from '../api/types';
 import { readPemCertificates } from '../pem';
-import { bareAddress, headerText, host, mailbox, port, required, validate, wholeNumber, type Rule } from '../validation';
+import {
+  bareAddress,
+  headerText,
+  host,
+  mailbox,
+  netbiosName,
+  port,
+  required,
+  validate,
+  wholeNumber,
+  windowsDomain,
+  type Rule,
+} from '../validation';
 
 /** The mail-server form's values, as typed (text fields are strings). */
 export interface FormValues {
@@ -11,6 +23,10 @@ export interface FormValues {
   auth: AuthMode;
   username: string;
   password: string;
+  /** With NTLM: the account's Windows domain. */
+  domain: string;
+  /** With NTLM: the workstation name to announce (optional). */
+  workstation: string;
   fromAddress: string;
   fromName: string;
   replyTo: string;
@@ -56,6 +72,8 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
     auth: saved?.auth ?? 'password',
     username: saved?.username ?? '',
     password: '',
+    domain: saved?.domain ?? '',
+    workstation: saved?.workstation ?? '',
     fromAddress: saved?.fromAddress ?? '',
     fromName: saved?.fromName ?? '',
     replyTo: saved?.replyTo ?? '',
@@ -91,16 +109,19 @@ export function problemsOf(values: FormValues, saved: MailServerSettings | null)
   const isBuiltin = values.provider === 'builtin';
   const isSmtp = values.provider === 'smtp';
   const usesLogin = !isBuiltin && values.auth !== 'none';
+  const isNtlm = isSmtp && values.auth === 'ntlm';
   // Whether a stored password may be kept is the API's call (the settings it is bound to); it
   // answers secret_required on this field, saying what changed.
-  const passwordNeeded = values.auth === 'password' && !isBuiltin && values.password === '' && !saved?.passwordSet;
+  const passwordNeeded = (values.auth === 'password' || isNtlm) && !isBuiltin && values.password === '' && !saved?.passwordSet;
   const rules: Partial<Record<keyof FormValues, Rule[]>> = {
     host: isSmtp ? [host] : [],
     port: isSmtp ? [port] : [],
     username: usesLogin ? [required, headerText] : [],
-    password: passwordNeeded ? [() => 'is required with password authentication'] : [headerText],
-    // Empty takes the username (whose own rule says when it is missing) or the built-in sender.
-    fromAddress: values.fromAddress === '' && (isBuiltin || usesLogin) ? [] : [bareAddress],
+    password: passwordNeeded ? [() => `is required with ${isNtlm ? 'NTLM' : 'password'} authentication`] : [headerText],
+    domain: isNtlm ? [windowsDomain] : [],
+    workstation: isNtlm ? [netbiosName] : [],
+    // Empty takes the username (whose own rule says when it is missing; an NTLM account name is no address) or the built-in sender.
+    fromAddress: values.fromAddress === '' && (isBuiltin || (usesLogin && !isNtlm)) ? [] : [bareAddress],
     fromName: [headerText],
     replyTo: [mailbox(true)],
     tlsCa: isSmtp && values.tlsCa.trim() !== '' ? [(pem) => readPemCertificates(pem).problem] : [],
@@ -125,6 +146,7 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
     values.auth === 'none'
       ? { auth: 'none' }
       : { auth: values.auth, username: values.username, ...(values.password ? { password: values.password } : {}) };
+  const ntlm = values.auth === 'ntlm' ? { domain: values.domain.trim(), workstation: values.workstation.trim() || null } : {};
   const throughput = {
     poolSize: Number(values.poolSize),
     rateLimitPerSecond: values.rateLimit.trim() === '' ? null : Number(values.rateLimit),
@@ -133,6 +155,7 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
   return {
     ...common,
     ...login,
+    ...ntlm,
     ...throughput,
     host: values.host.trim(),
     security: values.security,

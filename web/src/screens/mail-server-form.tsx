@@ -45,6 +45,8 @@ const fieldLabels: Record<keyof FormValues, string> = {
   auth: 'authentication',
   username: 'username',
   password: 'password',
+  domain: 'NTLM domain',
+  workstation: 'workstation',
   fromAddress: 'sender address',
   fromName: 'display name',
   replyTo: 'reply-to',
@@ -89,6 +91,8 @@ const problemLabels: Record<string, string> = {
   port: 'Port',
   username: 'Username',
   password: 'Password',
+  domain: 'Domain',
+  workstation: 'Workstation',
   fromAddress: 'Sender address',
   fromName: 'Display name',
   replyTo: 'Reply-to',
@@ -135,6 +139,15 @@ function EditableSettings({
     setApiProblems((previous) => ({ ...previous, [key]: undefined }));
   };
   const touch = (key: string) => () => setTouched((previous) => new Set(previous).add(key));
+  /** A text field's name, value, change, blur and error, bound to its form value. */
+  const bound = (key: 'domain' | 'workstation') => ({
+    name: key,
+    value: values[key],
+    onChange: (value: string) => set(key, value),
+    onBlur: touch(key),
+    error: shown(key),
+    autoComplete: 'off',
+  });
   const changed = (Object.keys(values) as Array<keyof FormValues>).filter((key) => values[key] !== initial[key]);
   const dirty = changed.length > 0;
   const isBuiltin = values.provider === 'builtin';
@@ -213,6 +226,7 @@ function EditableSettings({
   const authOptions: Array<{ value: AuthMode; label: string }> = isSmtp
     ? [
         { value: 'password', label: 'Username and password' },
+        { value: 'ntlm', label: 'NTLM with a Windows domain (on-premises Exchange)' },
         { value: 'none', label: 'None (relay authorises by IP address)' },
       ]
     : [
@@ -286,7 +300,15 @@ function EditableSettings({
                 autoComplete="off"
               />
             )}
-            {values.auth === 'password' && (
+            {values.auth === 'ntlm' && isSmtp && (
+              <TextField
+                label="Domain"
+                {...bound('domain')}
+                placeholder="CORP or corp.example.com"
+                hint="The account's Windows domain (the SMTP Domain of other tools); the username is the account name alone."
+              />
+            )}
+            {(values.auth === 'password' || (values.auth === 'ntlm' && isSmtp)) && (
               <TextField
                 label={values.provider === 'smtp' ? 'Password' : 'App password'}
                 name="password"
@@ -299,9 +321,16 @@ function EditableSettings({
                 placeholder={saved?.passwordSet ? 'set — type to replace' : ''}
                 hint={
                   saved?.passwordSet
-                    ? 'A password is stored and never shown. Leave empty to keep it while the server, port, security and certificate settings, authentication and username stay the same; change any of them and it must be typed again.'
+                    ? 'A password is stored and never shown. Leave empty to keep it while the server, port, security and certificate settings, authentication, username and domain stay the same; change any of them and it must be typed again.'
                     : undefined
                 }
+              />
+            )}
+            {values.auth === 'ntlm' && isSmtp && (
+              <TextField
+                label="Workstation (optional)"
+                {...bound('workstation')}
+                hint="The computer name Herald announces; some servers restrict accounts to named workstations."
               />
             )}
           </div>
@@ -333,7 +362,7 @@ function EditableSettings({
             onBlur={touch('fromAddress')}
             error={shown('fromAddress')}
             placeholder={isBuiltin ? 'no-reply@herald.localhost' : values.username || 'alerts@example.com'}
-            hint={!isBuiltin && values.auth !== 'none' ? 'Empty: the username is used.' : undefined}
+            hint={!isBuiltin && values.auth !== 'none' && values.auth !== 'ntlm' ? 'Empty: the username is used.' : undefined}
           />
           <TextField
             label="Display name"

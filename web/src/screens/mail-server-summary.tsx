@@ -24,7 +24,7 @@ export function SettingsSummary({ saved, isSystem }: { saved: MailServerSettings
             </>
           )}
           <dt>Authentication</dt>
-          <dd>{saved.auth === 'none' ? 'None' : saved.auth === 'oauth2' ? 'OAuth2' : 'Username and password'}</dd>
+          <dd>{authLabel(saved)}</dd>
           {saved.username && (
             <>
               <dt>Username</dt>
@@ -72,4 +72,17 @@ export function SettingsSummary({ saved, isSystem }: { saved: MailServerSettings
       )}
     </section>
   );
+}
+
+function authLabel(saved: MailServerSettings): string {
+  switch (saved.auth) {
+    case 'none':
+      return 'None';
+    case 'oauth2':
+      return 'OAuth2';
+    case 'ntlm':
+      return `NTLM, domain ${saved.domain ?? ''}${saved.workstation ? `, workstation ${saved.workstation}` : ''}`;
+    case 'password':
+      return 'Username and password';
+  }
 }

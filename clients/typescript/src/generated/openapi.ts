@@ -3821,12 +3821,14 @@ export interface paths {
                             allowInvalidCertificate: boolean;
                             tlsCa: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth: "none" | "password" | "oauth2";
+                            auth: "none" | "password" | "oauth2" | "ntlm";
                             username: string | null;
                             passwordSet: boolean;
+                            domain: string | null;
+                            workstation: string | null;
                             smtpDomain: string | null;
                             fromAddress: string;
                             fromName: string | null;
@@ -3946,13 +3948,17 @@ export interface paths {
                         /** @description PEM of a CA to trust for this server */
                         tlsCa?: string | null;
                         /**
-                         * @description none for IP-authorised relays, password, or oauth2
+                         * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                          * @enum {unknown}
                          */
-                        auth?: "none" | "password" | "oauth2";
+                        auth?: "none" | "password" | "oauth2" | "ntlm";
                         username?: string | null;
                         /** @description Write-only. Omit to keep the stored one. */
                         password?: string;
+                        /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                        domain?: string | null;
+                        /** @description With auth ntlm (optional): the workstation name Herald announces */
+                        workstation?: string | null;
                         /** @description The name Herald announces in EHLO */
                         smtpDomain?: string | null;
                         fromAddress?: string;
@@ -3999,12 +4005,14 @@ export interface paths {
                                 allowInvalidCertificate: boolean;
                                 tlsCa: string | null;
                                 /**
-                                 * @description none for IP-authorised relays, password, or oauth2
+                                 * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                                  * @enum {unknown}
                                  */
-                                auth: "none" | "password" | "oauth2";
+                                auth: "none" | "password" | "oauth2" | "ntlm";
                                 username: string | null;
                                 passwordSet: boolean;
+                                domain: string | null;
+                                workstation: string | null;
                                 smtpDomain: string | null;
                                 fromAddress: string;
                                 fromName: string | null;
@@ -4196,13 +4204,17 @@ export interface paths {
                             /** @description PEM of a CA to trust for this server */
                             tlsCa?: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth?: "none" | "password" | "oauth2";
+                            auth?: "none" | "password" | "oauth2" | "ntlm";
                             username?: string | null;
                             /** @description Write-only. Omit to keep the stored one. */
                             password?: string;
+                            /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                            domain?: string | null;
+                            /** @description With auth ntlm (optional): the workstation name Herald announces */
+                            workstation?: string | null;
                             /** @description The name Herald announces in EHLO */
                             smtpDomain?: string | null;
                             fromAddress?: string;
@@ -4396,13 +4408,17 @@ export interface paths {
                             /** @description PEM of a CA to trust for this server */
                             tlsCa?: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth?: "none" | "password" | "oauth2";
+                            auth?: "none" | "password" | "oauth2" | "ntlm";
                             username?: string | null;
                             /** @description Write-only. Omit to keep the stored one. */
                             password?: string;
+                            /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                            domain?: string | null;
+                            /** @description With auth ntlm (optional): the workstation name Herald announces */
+                            workstation?: string | null;
                             /** @description The name Herald announces in EHLO */
                             smtpDomain?: string | null;
                             fromAddress?: string;
@@ -4599,12 +4615,14 @@ export interface paths {
                             allowInvalidCertificate: boolean;
                             tlsCa: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth: "none" | "password" | "oauth2";
+                            auth: "none" | "password" | "oauth2" | "ntlm";
                             username: string | null;
                             passwordSet: boolean;
+                            domain: string | null;
+                            workstation: string | null;
                             smtpDomain: string | null;
                             fromAddress: string;
                             fromName: string | null;
@@ -4726,13 +4744,17 @@ export interface paths {
                         /** @description PEM of a CA to trust for this server */
                         tlsCa?: string | null;
                         /**
-                         * @description none for IP-authorised relays, password, or oauth2
+                         * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                          * @enum {unknown}
                          */
-                        auth?: "none" | "password" | "oauth2";
+                        auth?: "none" | "password" | "oauth2" | "ntlm";
                         username?: string | null;
                         /** @description Write-only. Omit to keep the stored one. */
                         password?: string;
+                        /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                        domain?: string | null;
+                        /** @description With auth ntlm (optional): the workstation name Herald announces */
+                        workstation?: string | null;
                         /** @description The name Herald announces in EHLO */
                         smtpDomain?: string | null;
                         fromAddress?: string;
@@ -4779,12 +4801,14 @@ export interface paths {
                                 allowInvalidCertificate: boolean;
                                 tlsCa: string | null;
                                 /**
-                                 * @description none for IP-authorised relays, password, or oauth2
+                                 * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                                  * @enum {unknown}
                                  */
-                                auth: "none" | "password" | "oauth2";
+                                auth: "none" | "password" | "oauth2" | "ntlm";
                                 username: string | null;
                                 passwordSet: boolean;
+                                domain: string | null;
+                                workstation: string | null;
                                 smtpDomain: string | null;
                                 fromAddress: string;
                                 fromName: string | null;
@@ -5074,12 +5098,14 @@ export interface paths {
                                 allowInvalidCertificate: boolean;
                                 tlsCa: string | null;
                                 /**
-                                 * @description none for IP-authorised relays, password, or oauth2
+                                 * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                                  * @enum {unknown}
                                  */
-                                auth: "none" | "password" | "oauth2";
+                                auth: "none" | "password" | "oauth2" | "ntlm";
                                 username: string | null;
                                 passwordSet: boolean;
+                                domain: string | null;
+                                workstation: string | null;
                                 smtpDomain: string | null;
                                 fromAddress: string;
                                 fromName: string | null;
@@ -5222,13 +5248,17 @@ export interface paths {
                             /** @description PEM of a CA to trust for this server */
                             tlsCa?: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth?: "none" | "password" | "oauth2";
+                            auth?: "none" | "password" | "oauth2" | "ntlm";
                             username?: string | null;
                             /** @description Write-only. Omit to keep the stored one. */
                             password?: string;
+                            /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                            domain?: string | null;
+                            /** @description With auth ntlm (optional): the workstation name Herald announces */
+                            workstation?: string | null;
                             /** @description The name Herald announces in EHLO */
                             smtpDomain?: string | null;
                             fromAddress?: string;
@@ -5424,13 +5454,17 @@ export interface paths {
                             /** @description PEM of a CA to trust for this server */
                             tlsCa?: string | null;
                             /**
-                             * @description none for IP-authorised relays, password, or oauth2
+                             * @description none for IP-authorised relays, password, oauth2, or ntlm (on-premises Exchange: NTLM with a Windows domain; smtp provider only)
                              * @enum {unknown}
                              */
-                            auth?: "none" | "password" | "oauth2";
+                            auth?: "none" | "password" | "oauth2" | "ntlm";
                             username?: string | null;
                             /** @description Write-only. Omit to keep the stored one. */
                             password?: string;
+                            /** @description With auth ntlm (required): the account's Windows domain, NetBIOS (CORP) or DNS (corp.example.com) */
+                            domain?: string | null;
+                            /** @description With auth ntlm (optional): the workstation name Herald announces */
+                            workstation?: string | null;
                             /** @description The name Herald announces in EHLO */
                             smtpDomain?: string | null;
                             fromAddress?: string;
