@@ -26,6 +26,8 @@
 //   --full / --quick             the issue's sizes for the backlog and tenants phases (100,000 backlog,
 //                                10,000 tenants: tens of minutes) / smaller ones
 //   --scale-only                 only the backlog and tenants phases (after the warm-up)
+//   BENCH_OAUTH, BENCH_OAUTH_N, …  the OAuth phase (XOAUTH2 against a password): bench/oauth-phase.ts
+//   --oauth-only                 only the OAuth phase (after the warm-up)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
@@ -36,6 +38,7 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import SqliteDatabase from 'better-sqlite3';
 import { eventBody, fromAddress, fromName, messageIdDomain, rawMail } from './bench-mail.js';
+import { wholeFromEnv } from './env.js';
 import { startSink, type SinkProcess } from './sink-process.js';
 import { machineCpuMs, processCpuMs } from './cpu.js';
 import { startHerald, type HeraldProcess } from './herald-process.js';
@@ -43,15 +46,10 @@ import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { rulesScenario } from './rules-scenario.js';
 import { runScalePhases, scaleReport, scaleSettings, type ScaleResults } from './scale-phases.js';
+import { oauthReport, oauthSettings, oauthSinkAuth, runOAuthPhase, type OAuthResults } from './oauth-phase.js';
 import { closedLoop, formatNumber, nowMs, perSecond, quantile, sleep, table, until } from './stats.js';
 
-function intFromEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name}: "${raw}" must be a whole number ≥ ${min}`);
-  return value;
-}
+const intFromEnv = (name: string, fallback: number, min = 1) => wholeFromEnv(process.env, name, fallback, min);
 
 const settings = {
   n: intFromEnv('BENCH_N', 5000),
@@ -68,8 +66,15 @@ const settings = {
   json: process.env.BENCH_JSON ? resolve(process.env.BENCH_JSON) : undefined,
   synchronous: (process.env.HERALD_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase(),
 };
-const scale = scaleSettings(process.env, process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default');
+const size = process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default';
 const scaleOnly = process.argv.includes('--scale-only');
+const oauthOnly = process.argv.includes('--oauth-only');
+if (scaleOnly && oauthOnly) throw new Error('--scale-only and --oauth-only exclude each other');
+const scale = oauthOnly ? undefined : scaleSettings(process.env, size);
+const oauth = scaleOnly ? undefined : oauthSettings(process.env, size);
+if (oauthOnly && !oauth) throw new Error('--oauth-only with BENCH_OAUTH=0 runs nothing');
+/** The core phases: baseline, ingest, delivery, latency and the rules path. */
+const core = !scaleOnly && !oauthOnly;
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000 };
@@ -626,6 +631,8 @@ async function main(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
   const runId = randomBytes(4).toString('hex');
   let sink: SinkProcess | undefined;
+  /** The OAuth phase's sink: it requires AUTH and runs the fake identity provider Herald is pointed at. */
+  let authSink: SinkProcess | undefined;
   let herald: HeraldProcess | undefined;
   let api: ApiClient | undefined;
   let db: SqliteDatabase.Database | undefined;
@@ -635,6 +642,7 @@ async function main(): Promise<number> {
     db?.close();
     await herald?.stop().catch(() => undefined);
     await sink?.stop().catch(() => undefined);
+    await authSink?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
   const onSignal = () => {
@@ -660,8 +668,9 @@ async function main(): Promise<number> {
   try {
     progress(`starting the SMTP sink`);
     sink = await startSink();
+    if (oauth) authSink = await startSink({ auth: oauthSinkAuth(oauth) });
 
-    if (!scaleOnly) {
+    if (core) {
       progress(`raw nodemailer: ${settings.n} messages, ${settings.connections} connections, ${settings.sendConcurrency} in flight`);
       results.baseline = await baselinePhase(sink, runId, settings.sendConcurrency, true);
       progress(`  ${formatNumber(results.baseline!.rate)}/s`);
@@ -684,6 +693,7 @@ async function main(): Promise<number> {
         // SQLite in the temporary data directory (this process reads it between phases), API and delivery in one process.
         HERALD_DATABASE_URL: '',
         HERALD_ROLE: 'all',
+        ...(authSink?.idpOrigin ? { HERALD_OAUTH_TEST_ENDPOINTS: authSink.idpOrigin } : {}),
       },
       probeOut: settings.probe ? join(dataDir, 'probe') : undefined,
       cpuProfileDir: settings.profileDir,
@@ -699,7 +709,7 @@ async function main(): Promise<number> {
     await herald.probeReport();
 
     let rules: string | undefined;
-    if (!scaleOnly) {
+    if (core) {
       progress('ingest with delivery held (mail server saved with enabled: false)');
       await createHeldTenant(ctx);
       await saveMailServer(ctx, false);
@@ -728,6 +738,17 @@ async function main(): Promise<number> {
       );
     }
     results.peakRssBytes = herald.peakRss();
+    let oauthResults: OAuthResults | undefined;
+    if (oauth && authSink) {
+      const oauthContext = {
+        herald,
+        api,
+        sink: authSink,
+        connections: settings.connections,
+        unsettled: () => unsettled(messageStates(ctx.db)),
+      };
+      oauthResults = await timed('oauth', () => runOAuthPhase(oauthContext, oauth, progress));
+    }
     let scaleResults: ScaleResults | undefined;
     if (scale) {
       const unsettledNow = () => unsettled(messageStates(ctx.db));
@@ -742,8 +763,9 @@ async function main(): Promise<number> {
     const code = await herald.stop();
     if (code !== 0) throw new Error(`herald exited with ${code} on SIGTERM:\n${herald.output().slice(-2000)}`);
 
-    if (!scaleOnly) console.log(report(results));
+    if (core) console.log(report(results));
     if (rules) console.log(rules);
+    if (oauthResults) console.log(oauthReport(oauthResults));
     if (scaleResults) console.log(scaleReport(scaleResults));
     if (settings.profileDir) {
       const phases = join(settings.profileDir, `phases-${herald.pid}.json`);
@@ -753,7 +775,8 @@ async function main(): Promise<number> {
         `Summarise: node --import tsx bench/profile-summary.ts ${settings.profileDir}/CPU.*.${herald.pid}.*.cpuprofile [--phase delivery]`,
       );
     }
-    if (settings.json) writeFileSync(settings.json, JSON.stringify({ summary: summarize(results), targets, ...results }, null, 2));
+    if (settings.json)
+      writeFileSync(settings.json, JSON.stringify({ summary: summarize(results), targets, ...results, oauth: oauthResults }, null, 2));
     return 0;
   } catch (error) {
     process.stderr.write(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -19,9 +19,10 @@
 import type { ApiClient } from './http-client.js';
 import type { HeraldProcess } from './herald-process.js';
 import type { SinkProcess } from './sink-process.js';
-import type { ProbeReport } from './sqlite-probe.js';
 import { eventBody, fromAddress, fromName } from './bench-mail.js';
-import { closedLoop, formatNumber, nowMs, perSecond, sleep, table, until } from './stats.js';
+import { wholeFromEnv } from './env.js';
+import { queueAndDrain as drainWith, request, type Drain, type DrainContext } from './drain.js';
+import { closedLoop, formatNumber, nowMs, sleep, table, until } from './stats.js';
 
 export interface ScaleContext {
   herald: HeraldProcess;
@@ -41,13 +42,7 @@ export interface ScaleSettings {
 
 export function scaleSettings(env: NodeJS.ProcessEnv, size: 'quick' | 'default' | 'full'): ScaleSettings | undefined {
   if (env.BENCH_SCALE === '0') return undefined;
-  const whole = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: "${raw}" must be a whole number ≥ 1`);
-    return value;
-  };
+  const whole = (name: string, fallback: number) => wholeFromEnv(env, name, fallback);
   const sizes = {
     quick: { backlogs: '1000,5000', tenants: 200, bigTenant: 2000 },
     default: { backlogs: '1000,10000', tenants: 2000, bigTenant: 10_000 },
@@ -64,26 +59,7 @@ export function scaleSettings(env: NodeJS.ProcessEnv, size: 'quick' | 'default' 
   };
 }
 
-interface Drain {
-  count: number;
-  ms: number;
-  rate: number;
-  peakRssMB: number;
-  /** RSS when the release starts: what the drain adds is the peak over this. */
-  startRssMB: number;
-  /** The main thread's largest heap while draining, from the probe (BENCH_PROBE=1). */
-  memoryMB?: ProbeReport['memoryMB'];
-  /** Claim transactions while draining, from the probe: count and mean ms open. */
-  claims?: { count: number; meanMs: number };
-}
-
 const targets = { backlogRatio: 0.9, tenantsRatio: 0.9, newTenantMs: 5000, peakRssMB: 200 };
-
-async function request(api: ApiClient, method: string, path: string, body: unknown, expected: number): Promise<any> {
-  const response = await api.request(method, path, body);
-  if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status}: ${response.text.slice(0, 500)}`);
-  return response.body;
-}
 
 /** The system mail server, inherited by every tenant; disabled, the worker holds the mail. */
 function setDelivery(ctx: ScaleContext, enabled: boolean): Promise<unknown> {
@@ -101,51 +77,11 @@ function setDelivery(ctx: ScaleContext, enabled: boolean): Promise<unknown> {
   return request(ctx.api, 'PUT', '/api/v1/system/mail-server', body, 200);
 }
 
-/** Posts events (tenant per event; undefined: the system) in batches of 500, two in flight. */
-async function post(ctx: ScaleContext, tenants: ReadonlyArray<string | undefined>, from: number): Promise<void> {
-  const batches = Math.ceil(tenants.length / 500);
-  await closedLoop(batches, 2, async (batch) => {
-    const events = tenants.slice(batch * 500, batch * 500 + 500).map((tenant, i) => eventBody(from + batch * 500 + i, tenant));
-    await request(ctx.api, 'POST', '/api/v1/events/batch', { events }, 202);
-  });
-}
-
-/** Queues `tenants.length` events with delivery held, waits until all are held, releases them and times the drain. */
-async function queueAndDrain(
-  ctx: ScaleContext,
-  tenants: ReadonlyArray<string | undefined>,
-  from: number,
-  during?: () => Promise<void>,
-): Promise<Drain> {
-  await setDelivery(ctx, false);
-  await post(ctx, tenants, from);
-  await until('the backlog to be held', 600_000, () => (ctx.unsettled() === 0 ? true : undefined), 200);
-  await ctx.sink.reset();
-  await ctx.herald.probeReport();
-  const startRss = ctx.herald.rss();
-  let peak = startRss;
-  const sampler = setInterval(() => (peak = Math.max(peak, ctx.herald.rss())), 200);
-  const startedAt = nowMs();
-  await setDelivery(ctx, true);
-  const extra = during?.();
-  const stats = await ctx.sink.waitFor(tenants.length, 900_000);
-  clearInterval(sampler);
-  await extra;
-  if (stats.timedOut || stats.count < tenants.length) throw new Error(`drain: the sink got ${stats.count} of ${tenants.length}`);
-  await until('the drain to be recorded', 120_000, () => (ctx.unsettled() === 0 ? true : undefined), 100);
-  const ms = stats.lastAt! - startedAt;
-  const probe = await ctx.herald.probeReport();
-  const claim = probe?.transactions.claim;
-  return {
-    count: tenants.length,
-    ms,
-    rate: perSecond(tenants.length, ms),
-    peakRssMB: peak / 1024 / 1024,
-    startRssMB: startRss / 1024 / 1024,
-    memoryMB: probe?.memoryMB,
-    claims: claim ? { count: claim.count, meanMs: claim.ms / claim.count } : undefined,
-  };
-}
+/** A drain of the system's (inherited) mail server. */
+const queueAndDrain = (ctx: ScaleContext, tenants: ReadonlyArray<string | undefined>, from: number, during?: () => Promise<void>) => {
+  const drainContext: DrainContext = { ...ctx, setDelivery: (enabled) => setDelivery(ctx, enabled) };
+  return drainWith(drainContext, tenants, from, during);
+};
 
 async function createTenants(ctx: ScaleContext, ids: readonly string[]): Promise<void> {
   await closedLoop(ids.length, 16, async (i) => {

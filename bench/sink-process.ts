@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SinkReply, SinkRequest, SinkStats } from './smtp-sink.js';
+import type { SinkAuthOptions, SinkAuthStats } from './sink-auth.js';
 
 const sinkScript = fileURLToPath(new URL('./smtp-sink.ts', import.meta.url));
 
@@ -10,22 +11,29 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface SinkProcess {
   readonly port: number;
   readonly pid: number;
+  /** The fake identity provider's origin, when the sink was started with `auth`. */
+  readonly idpOrigin: string | undefined;
   reset(): Promise<void>;
   stats(): Promise<SinkStats>;
   /** Resolves once `count` messages arrived since the last reset, or after `timeoutMs`. */
   waitFor(count: number, timeoutMs: number): Promise<SinkStats & { timedOut: boolean }>;
   /** Every Message-ID received since the last reset, with its arrival time (monotonic ms). */
   dump(): Promise<Map<string, number>>;
+  /** Logins by mechanism and token requests since the last reset (all 0 without `auth`). */
+  auth(): Promise<SinkAuthStats>;
   stop(): Promise<void>;
 }
 
 /**
- * Forks bench/smtp-sink.ts (through tsx) and resolves when it listens.
+ * Forks bench/smtp-sink.ts (through tsx) and resolves when it listens; with `auth` it requires
+ * AUTH (password or XOAUTH2) and runs the fake identity provider.
  *
  * @example const sink = await startSink(); console.log(sink.port); await sink.stop();
  */
-export function startSink(timeoutMs = 20_000): Promise<SinkProcess> {
-  const child: ChildProcess = fork(sinkScript, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startSink(options: { auth?: SinkAuthOptions; timeoutMs?: number } = {}): Promise<SinkProcess> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const args = options.auth ? [JSON.stringify(options.auth)] : [];
+  const child: ChildProcess = fork(sinkScript, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, (reply: SinkReply) => void>();
   let nextId = 1;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -55,6 +63,7 @@ export function startSink(timeoutMs = 20_000): Promise<SinkProcess> {
         resolve({
           port: reply.port,
           pid: child.pid!,
+          idpOrigin: reply.idpOrigin,
           async reset() {
             await call({ type: 'reset' });
           },
@@ -69,6 +78,12 @@ export function startSink(timeoutMs = 20_000): Promise<SinkProcess> {
             const reply = await call({ type: 'dump' });
             if (reply.type !== 'dump') throw new Error('the SMTP sink answered a dump with something else');
             return new Map(reply.records);
+          },
+          async auth() {
+            const reply = await call({ type: 'auth' });
+            if (reply.type !== 'auth') throw new Error('the SMTP sink answered an auth request with something else');
+            const { password, xoauth2, refused, tokenRequests } = reply;
+            return { password, xoauth2, refused, tokenRequests };
           },
           async stop() {
             if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,7 +1,9 @@
 // An SMTP sink for the delivery benchmark, run in its own process (child_process.fork with tsx)
 // so that receiving mail never shares an event loop with what is measured.
 //
-// It is a real smtp-server on 127.0.0.1, port 0: no AUTH, no TLS, every message accepted. For each
+// It is a real smtp-server on 127.0.0.1, port 0: no TLS, every message accepted. No AUTH, unless
+// started with SinkAuthOptions as JSON in its first argument (the OAuth phase): then AUTH PLAIN,
+// LOGIN or XOAUTH2 is required (bench/sink-auth.ts starts the fake identity provider). For each
 // message it keeps only the Message-ID header (read from the first chunk(s) of the stream, no
 // parser) and the time the final "." arrived, on CLOCK_MONOTONIC (process.hrtime), which every
 // process on the machine shares, so the parent can compare it with its own send times.
@@ -12,10 +14,12 @@
 //   { type: 'waitFor', count, timeoutMs }      answers once `count` messages arrived (or on timeout)
 //                                              → { type: 'stats', ...SinkStats, timedOut }
 //   { type: 'dump' }                           → { type: 'dump', records: [messageId, atMs][] }
+//   { type: 'auth' }                           → { type: 'auth', ...SinkAuthStats } (since the last reset)
 //   { type: 'stop' }                           closes the server and exits
-// On start it sends { type: 'ready', port }.
+// On start it sends { type: 'ready', port, idpOrigin? }.
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
+import { startSinkAuth, type SinkAuthOptions, type SinkAuthStats } from './sink-auth.js';
 
 export interface SinkStats {
   count: number;
@@ -32,13 +36,18 @@ export type SinkRequest =
   | { id: number; type: 'stats' }
   | { id: number; type: 'waitFor'; count: number; timeoutMs: number }
   | { id: number; type: 'dump' }
+  | { id: number; type: 'auth' }
   | { id: number; type: 'stop' };
 
 export type SinkReply =
-  | { type: 'ready'; port: number }
+  | { type: 'ready'; port: number; idpOrigin?: string }
   | { id: number; type: 'ok' }
   | ({ id: number; type: 'stats'; timedOut?: boolean } & SinkStats)
-  | { id: number; type: 'dump'; records: Array<[string, number]> };
+  | { id: number; type: 'dump'; records: Array<[string, number]> }
+  | ({ id: number; type: 'auth' } & SinkAuthStats);
+
+const authOptions = process.argv[2] ? (JSON.parse(process.argv[2]) as SinkAuthOptions) : undefined;
+const auth = authOptions ? await startSinkAuth(authOptions) : undefined;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -84,8 +93,14 @@ function send(reply: SinkReply): void {
 const server = new SMTPServer({
   secure: false,
   hideSTARTTLS: true,
-  authOptional: true,
-  disabledCommands: ['AUTH', 'STARTTLS'],
+  authOptional: auth === undefined,
+  allowInsecureAuth: true,
+  authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
+  disabledCommands: auth === undefined ? ['AUTH', 'STARTTLS'] : ['STARTTLS'],
+  onAuth(authentication, _session, callback) {
+    if (!auth) return callback(new Error('AUTH is not offered'));
+    auth.onAuth(authentication, callback);
+  },
   disableReverseLookup: true,
   logger: false,
   banner: 'herald bench sink',
@@ -127,6 +142,7 @@ process.on('message', (request: SinkRequest) => {
       firstAt = null;
       lastAt = null;
       connections = 0;
+      auth?.reset();
       send({ id: request.id, type: 'ok' });
       break;
     case 'stats':
@@ -151,7 +167,13 @@ process.on('message', (request: SinkRequest) => {
     case 'dump':
       send({ id: request.id, type: 'dump', records: [...received] });
       break;
+    case 'auth': {
+      const none = { password: 0, xoauth2: 0, refused: 0, tokenRequests: { ok: 0, failed: 0 } };
+      send({ id: request.id, type: 'auth', ...(auth?.stats() ?? none) });
+      break;
+    }
     case 'stop':
+      void auth?.close();
       server.close(() => process.exit(0));
       setTimeout(() => process.exit(0), 1000).unref();
       break;
@@ -161,5 +183,5 @@ process.on('message', (request: SinkRequest) => {
 process.on('disconnect', () => process.exit(0));
 
 server.listen(0, '127.0.0.1', () => {
-  send({ type: 'ready', port: (server.server.address() as AddressInfo).port });
+  send({ type: 'ready', port: (server.server.address() as AddressInfo).port, idpOrigin: auth?.idpOrigin });
 });

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server.js';
+import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { startHarness, type Harness } from './support/herald-harness.js';
 import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
 import { everyStoredRow } from './support/test-database.js';
-import { consent, signInWithProvider } from './support/oauth-sign-in.js';
+import { answerConsentPage, consent, oauthMailbox, oauthServer, signInWithProvider } from './support/oauth-sign-in.js';
 import { createTokenService } from '../src/oauth/index.js';
 import { createSecretBox } from '../src/secrets/secret-box.js';
 import { loadKeyring } from '../src/secrets/keyring.js';
@@ -16,13 +16,13 @@ import { loadKeyring } from '../src/secrets/keyring.js';
 // accepts only AUTH XOAUTH2 with a token the provider issued and that has not expired. Fake: the
 // clock (moved by hand; token lifetimes and backoff follow it).
 
-const mailbox = 'alerts@contoso.test';
+const mailbox = oauthMailbox;
 const clientSecret = 'app-Secret-Value-8Qz1';
 const publicUrl = 'https://herald.example.test';
 
-async function setup(options: { lifetimeSeconds?: number } = {}) {
+async function setup(options: { lifetimeSeconds?: number; consentPage?: boolean } = {}) {
   const clock = manualClock(Date.UTC(2026, 11, 1, 9, 0));
-  const idp = await startFakeIdentityProvider({ clock, clients: { 'app-1': clientSecret }, lifetimeSeconds: options.lifetimeSeconds });
+  const idp = await startFakeIdentityProvider({ clock, clients: { 'app-1': clientSecret }, ...options });
   const smtp = await startSmtpTestServer({ xoauth2: (user, token) => idp.accepts(user, token) });
   const h = await startHarness(
     { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_PUBLIC_URL: publicUrl, HERALD_LOG_LEVEL: 'debug' },
@@ -40,20 +40,6 @@ async function setup(options: { lifetimeSeconds?: number } = {}) {
     },
   };
 }
-
-const oauthServer = (smtp: SmtpTestServer, provider: 'microsoft365' | 'gmail', extra: Record<string, unknown> = {}) => ({
-  provider,
-  host: smtp.host,
-  port: smtp.port,
-  security: 'none',
-  auth: 'oauth2',
-  username: mailbox,
-  fromAddress: mailbox,
-  applyToAllTenants: true,
-  // Exchange Online's 30 a minute (the default for Microsoft 365 over SMTP) would wait on the manual clock.
-  rateLimitPerSecond: 1000,
-  ...extra,
-});
 
 async function postEvent(h: Harness, tenant?: string) {
   const response = await h.api('POST', '/api/v1/events', {
@@ -116,6 +102,44 @@ test('every mode sends end to end over SMTP XOAUTH2: Microsoft app-only and dele
       google_service_account: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
     }[mode];
     assert.ok(grants.has(expected), `${mode} used ${[...grants].join(', ')}`);
+  }
+});
+
+test('Cancel on the consent page: the callback is refused in words ("Sign-in was cancelled at Microsoft/Google"), nothing is connected; Accept then connects', async () => {
+  for (const [provider, server, mode] of [
+    ['microsoft', 'microsoft365', 'microsoft_delegated'],
+    ['google', 'gmail', 'google_signin'],
+  ] as const) {
+    await using run = await setup({ consentPage: true });
+    const { h, idp } = run;
+    assert.equal((await h.api('PUT', '/api/v1/system/mail-server', oauthServer(run.smtp, server))).status, 200);
+    assert.equal((await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode, clientId: 'app-1', clientSecret })).status, 200);
+
+    const cancelled = await h.api('POST', '/api/v1/system/mail-server/oauth/start');
+    const page = await answerConsentPage(cancelled.body.authorizeUrl, 'cancel');
+    assert.match(page.html, /app-1/);
+    assert.match(page.html, new RegExp(mailbox.replace('.', '\\.')));
+    assert.match(page.html, provider === 'microsoft' ? /SMTP\.Send/ : /mail\.google\.com/);
+    const back = Object.fromEntries(page.back.searchParams);
+    assert.equal(back.error, 'access_denied');
+    assert.equal(back.code, undefined);
+    const refused = await h.api('POST', `/api/v1/oauth/callback/${provider}`, back);
+    assert.equal(refused.status, 422, refused.raw);
+    assert.equal(refused.body.error.code, 'oauth_sign_in_failed');
+    assert.equal(
+      refused.body.error.message,
+      provider === 'microsoft'
+        ? 'Sign-in was cancelled at Microsoft: AADSTS65004: the user declined to consent to the app (Cancel on the consent page).'
+        : 'Sign-in was cancelled at Google: the user or an administrator declined consent.',
+    );
+    assert.equal((await h.api('GET', '/api/v1/system/mail-server/oauth')).body.connected, false);
+    assert.equal(idp.requests.length, 0, 'no code, no token request');
+
+    const accepted = await h.api('POST', '/api/v1/system/mail-server/oauth/start');
+    const { back: withCode } = await answerConsentPage(accepted.body.authorizeUrl, 'accept');
+    const done = await h.api('POST', `/api/v1/oauth/callback/${provider}`, Object.fromEntries(withCode.searchParams));
+    assert.equal(done.status, 200, done.raw);
+    assert.equal(done.body.connected, true);
   }
 });
 

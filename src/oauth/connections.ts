@@ -9,7 +9,8 @@ import { checkConnection, type OAuthConnectionInput } from './connection-input.j
 import { grantCredentials, type GrantSettings } from './connection-secrets.js';
 import { toConnectionView, type OAuthConnectionView } from './connection-view.js';
 import { redeemCode, TokenRequestError } from './grants.js';
-import { oauthFields, signInProvider, type SignInProvider } from './modes.js';
+import { oauthFields, signInProvider, signInProviderNames, type SignInProvider } from './modes.js';
+import { explainTokenError } from './token-errors.js';
 import { beginSignIn, takeState, type SignInCaller } from './sign-in.js';
 import type { TokenService } from './token-service.js';
 
@@ -160,8 +161,14 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
       try {
         issued = await redeemCode(grantCredentials(box, row, deps), params, callback.state, taken.redirectUri, taken.verifier);
       } catch (error) {
-        if (error instanceof TokenRequestError) throw new AppError('oauth_sign_in_failed', error.message);
-        throw error;
+        if (!(error instanceof TokenRequestError)) throw error;
+        // The administrator (or the provider on their behalf) said no on the consent page: say so, not "refused".
+        if (callback.error === 'access_denied')
+          throw new AppError(
+            'oauth_sign_in_failed',
+            `Sign-in was cancelled at ${signInProviderNames[provider]}: ${explainTokenError('access_denied', callback.error_description)}.`,
+          );
+        throw new AppError('oauth_sign_in_failed', error.message);
       }
       if (issued.refreshToken === null)
         throw new AppError(

@@ -5,6 +5,9 @@ export type OAuthMode = (typeof oauthModes)[number];
 /** The sign-in providers, one callback path each. */
 export type SignInProvider = 'microsoft' | 'google';
 
+/** A sign-in provider's name as an administrator knows it. */
+export const signInProviderNames: Record<SignInProvider, string> = { microsoft: 'Microsoft', google: 'Google' };
+
 /** The mail-server provider each mode belongs to. */
 export const modeProvider: Record<OAuthMode, 'microsoft365' | 'gmail'> = {
   microsoft_app: 'microsoft365',

@@ -4,6 +4,7 @@ const aadsts: Record<string, string> = {
   '7000222': 'the client secret expired: create a new secret in Entra and save it',
   '700016': 'the application was not found in the directory: check the client id, the directory (tenant) id and admin consent',
   '65001': 'consent is missing: an administrator must grant consent to the app',
+  '65004': 'the user declined to consent to the app (Cancel on the consent page)',
   '90094': 'consent is missing: an administrator must grant consent to the app',
   '50173': 'the grant was revoked or has expired: reconnect the mailbox',
   '70008': 'the grant was revoked or has expired: reconnect the mailbox',

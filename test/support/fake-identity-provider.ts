@@ -18,6 +18,22 @@ export interface FakeIdentityProviderOptions {
   clients?: Record<string, string>;
   /** Access-token lifetime in seconds (default 3600). */
   lifetimeSeconds?: number;
+  /**
+   * Show a consent page (app, scopes, account, Accept and Cancel) at authorize, as a browser test
+   * clicks through; by default the provider consents at once and redirects back.
+   */
+  consentPage?: boolean;
+}
+
+/** An authorization request the consent page shows, until Accept or Cancel answers it. */
+interface PendingConsent {
+  provider: 'microsoft' | 'google';
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  user: string;
+  scope: string;
+  state: string;
 }
 
 interface IssuedAccess {
@@ -29,7 +45,8 @@ interface IssuedAccess {
 /**
  * A fake Microsoft and Google identity provider on 127.0.0.1 and a free port, with both providers'
  * paths (`/{tenant}/oauth2/v2.0/authorize|token`, `/o/oauth2/v2/auth`, `/token`): authorize (auto
- * consent, PKCE S256 challenge kept), token with `authorization_code` (verifier checked),
+ * consent, or with `consentPage` an HTML page whose Accept posts back and redirects with the code and
+ * whose Cancel redirects with `access_denied`; PKCE S256 challenge kept), token with `authorization_code` (verifier checked),
  * `refresh_token` (rotated on every use; a used one is refused and counted), `client_credentials`
  * and the JWT bearer grant (RS256 signature checked against the service account's key). Failure
  * modes: `failRate` answers 503 to that share of token requests (deterministically spread), and
@@ -42,6 +59,7 @@ interface IssuedAccess {
 export async function startFakeIdentityProvider(options: FakeIdentityProviderOptions) {
   const clients = { ...options.clients };
   const codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; user: string; scope: string }>();
+  const pending = new Map<string, PendingConsent>();
   const refreshTokens = new Map<string, { clientId: string; user: string; scope: string }>();
   const spentRefreshTokens = new Set<string>();
   const access = new Map<string, IssuedAccess>();
@@ -66,11 +84,9 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
     const url = new URL(request.url ?? '/', origin);
     if (request.method === 'GET' && (url.pathname.endsWith('/oauth2/v2.0/authorize') || url.pathname === '/o/oauth2/v2/auth'))
       return authorize(url, response);
-    if (request.method === 'POST' && (url.pathname.endsWith('/oauth2/v2.0/token') || url.pathname === '/token')) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      return tokenEndpoint(url, new URLSearchParams(Buffer.concat(chunks).toString('utf8')), response);
-    }
+    if (request.method === 'POST' && (url.pathname.endsWith('/oauth2/v2.0/token') || url.pathname === '/token'))
+      return tokenEndpoint(url, await formOf(request), response);
+    if (request.method === 'POST' && url.pathname === '/consent') return answerConsent(await formOf(request), response);
     response.writeHead(404).end();
   }
 
@@ -81,16 +97,49 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       redirect.search = new URLSearchParams({ error: 'invalid_request', state: p.get('state') ?? '' }).toString();
       return response.writeHead(302, { location: redirect.toString() }).end();
     }
-    const code = token('code');
-    codes.set(code, {
+    const consent: PendingConsent = {
+      provider: url.pathname === '/o/oauth2/v2/auth' ? 'google' : 'microsoft',
       clientId: p.get('client_id')!,
       redirectUri: p.get('redirect_uri')!,
       challenge: p.get('code_challenge')!,
       user: p.get('login_hint') ?? 'user@example.test',
       scope: p.get('scope') ?? '',
-    });
-    redirect.search = new URLSearchParams({ code, state: p.get('state') ?? '' }).toString();
-    response.writeHead(302, { location: redirect.toString() }).end();
+      state: p.get('state') ?? '',
+    };
+    if (!options.consentPage) return redirectWithCode(consent, response, 302);
+    const id = token('consent');
+    pending.set(id, consent);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(consentHtml(id, consent));
+  }
+
+  function redirectWithCode(consent: PendingConsent, response: ServerResponse, status: 302 | 303) {
+    const code = token('code');
+    codes.set(code, consent);
+    const redirect = new URL(consent.redirectUri);
+    redirect.search = new URLSearchParams({ code, state: consent.state }).toString();
+    response.writeHead(status, { location: redirect.toString() }).end();
+  }
+
+  /** The consent page's form: Accept issues a code, Cancel refuses as the providers do (AADSTS65004 at Microsoft). */
+  function answerConsent(form: URLSearchParams, response: ServerResponse) {
+    const id = form.get('consent') ?? '';
+    const consent = pending.get(id);
+    pending.delete(id);
+    if (!consent)
+      return response.writeHead(400, { 'content-type': 'text/plain' }).end('This consent request is unknown or was answered already.');
+    if (form.get('decision') === 'accept') return redirectWithCode(consent, response, 303);
+    const redirect = new URL(consent.redirectUri);
+    redirect.search = new URLSearchParams(
+      consent.provider === 'microsoft'
+        ? {
+            error: 'access_denied',
+            error_subcode: 'cancel',
+            error_description: 'AADSTS65004: User declined to consent to access the app.',
+            state: consent.state,
+          }
+        : { error: 'access_denied', state: consent.state },
+    ).toString();
+    response.writeHead(303, { location: redirect.toString() }).end();
   }
 
   async function tokenEndpoint(url: URL, body: URLSearchParams, response: ServerResponse) {
@@ -223,6 +272,52 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       await this.close();
     },
   };
+}
+
+async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The consent page: which app asks, for which account, for what; Accept or Cancel post back to `/consent`. */
+function consentHtml(id: string, consent: PendingConsent): string {
+  const providerName = consent.provider === 'microsoft' ? 'Microsoft' : 'Google';
+  const scopes = consent.scope
+    .split(' ')
+    .filter(Boolean)
+    .map((scope) => `<li>${escapeHtml(scope)}</li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Permissions requested – ${providerName} (fake)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body { font: 15px/1.5 system-ui, sans-serif; background: #f3f3f3; margin: 0; }
+main { max-width: 26rem; margin: 3rem auto; background: #fff; padding: 2rem; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+h1 { font-size: 1.4rem; margin: 0 0 1rem; } .account { color: #444; } ul { padding-left: 1.2rem; } code { word-break: break-all; }
+.actions { display: flex; gap: .75rem; justify-content: flex-end; margin-top: 1.5rem; }
+button { font: inherit; padding: .4rem 1.4rem; border: 1px solid #8a8886; background: #fff; cursor: pointer; }
+button[value=accept] { background: #0067b8; border-color: #0067b8; color: #fff; }
+</style></head>
+<body><main>
+<p>${providerName} · fake identity provider for tests</p>
+<p class="account">${escapeHtml(consent.user)}</p>
+<h1>Permissions requested</h1>
+<p>The app <strong><code>${escapeHtml(consent.clientId)}</code></strong> would like to:</p>
+<ul class="scopes">${scopes}</ul>
+<p>Accepting lets it use these permissions for <strong>${escapeHtml(consent.user)}</strong>.</p>
+<form method="post" action="/consent">
+<input type="hidden" name="consent" value="${escapeHtml(id)}">
+<div class="actions">
+<button type="submit" name="decision" value="cancel">Cancel</button>
+<button type="submit" name="decision" value="accept">Accept</button>
+</div>
+</form>
+</main></body></html>`;
 }
 
 export type FakeIdentityProvider = Awaited<ReturnType<typeof startFakeIdentityProvider>>;

@@ -1,5 +1,24 @@
 import assert from 'node:assert/strict';
 import type { Harness } from './herald-harness.js';
+import type { SmtpTestServer } from './smtp-test-server.js';
+
+/** The mailbox the OAuth2 tests send as. */
+export const oauthMailbox = 'alerts@contoso.test';
+
+/** Mail-server settings of `provider` with OAuth2 and the mailbox as username, pointed at the test SMTP server. */
+export const oauthServer = (smtp: SmtpTestServer, provider: 'microsoft365' | 'gmail', extra: Record<string, unknown> = {}) => ({
+  provider,
+  host: smtp.host,
+  port: smtp.port,
+  security: 'none',
+  auth: 'oauth2',
+  username: oauthMailbox,
+  fromAddress: oauthMailbox,
+  applyToAllTenants: true,
+  // Exchange Online's 30 a minute (the default for Microsoft 365 over SMTP) would wait on the manual clock.
+  rateLimitPerSecond: 1000,
+  ...extra,
+});
 
 /**
  * "Connect": start the sign-in, open the provider's consent page (the fake provider consents at
@@ -11,6 +30,25 @@ export async function consent(h: Harness, scopePath: string, headers: Record<str
   const page = await fetch(started.body.authorizeUrl, { redirect: 'manual' });
   const back = new URL(page.headers.get('location')!);
   return { started: started.body, back, state: back.searchParams.get('state')!, code: back.searchParams.get('code')! };
+}
+
+/**
+ * A consent page of the fake provider (started with `consentPage`) answered as a browser would:
+ * open it, then post Accept or Cancel; returns where the provider sends the browser back.
+ */
+export async function answerConsentPage(authorizeUrl: string, decision: 'accept' | 'cancel') {
+  const page = await fetch(authorizeUrl, { redirect: 'manual' });
+  assert.equal(page.status, 200, 'the consent page, not a redirect');
+  const html = await page.text();
+  const consent = /name="consent" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(consent, 'the page carries its consent request');
+  const answered = await fetch(new URL('/consent', authorizeUrl), {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ consent, decision }),
+  });
+  assert.equal(answered.status, 303);
+  return { html, back: new URL(answered.headers.get('location')!) };
 }
 
 /** The whole sign-in: consent, then the callback posted with the same caller; returns the connection's view. */
