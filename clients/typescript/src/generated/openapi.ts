@@ -12435,6 +12435,27 @@ export interface paths {
                                 };
                             }[];
                             nextCursor: string | null;
+                            /** @description every scope whose own mail server still uses a password at Microsoft 365 or Gmail (a tenant's caller: its own only); on the first page only */
+                            passwordAuthRetiring: {
+                                scope: string;
+                                /** @description System, or the tenant name */
+                                name: string;
+                                /** @description microsoft365 or gmail */
+                                provider: string;
+                                /**
+                                 * Format: date-time
+                                 * @description since when the scope's own mail server signs in with a password there
+                                 */
+                                since: string;
+                                /**
+                                 * Format: date
+                                 * @description the day the provider stops (Google: stopped) accepting basic authentication
+                                 */
+                                basicAuthEnds: string;
+                                /** @description the OAuth2 connection modes to move to */
+                                moveTo: string[];
+                                message: string;
+                            }[];
                         };
                     };
                 };
