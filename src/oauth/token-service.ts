@@ -29,6 +29,12 @@ export interface TokenService {
   /** Drops this node's cached access token of a scope whose connection was just replaced or removed. */
   forget(scopeId: string): void;
   /**
+   * The connection's token version as this node just read it (with the settings, each claimed
+   * batch): a cached access token of another version is dropped, so a connection replaced,
+   * reconnected or refreshed on another node is noticed here by the next batch, at no extra query.
+   */
+  seen(scopeId: string, version: number): void;
+  /**
    * The provider refused a token it had just issued (a 401 after the one renewal): the connection
    * needs the administrator, so it is marked `reconnect_required` and its mail stays held until a
    * reconnect, instead of being released and refused again.
@@ -252,6 +258,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
     forget(scopeId) {
       cache.delete(scopeId);
+    },
+    seen(scopeId, version) {
+      const cached = cache.get(scopeId);
+      if (cached && cached.version !== version) cache.delete(scopeId);
     },
     async refused(scopeId, reason) {
       cache.delete(scopeId);

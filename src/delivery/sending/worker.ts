@@ -41,7 +41,12 @@ export interface DeliveryWorkerDeps {
   /** Counts and logs each attempt (attempt-observer.ts). */
   observeAttempt?: AttemptObserver;
   /** OAuth2 access tokens for XOAUTH2 servers and the Graph and Gmail APIs (src/oauth's token service); without it OAuth2 mail stays held. */
-  tokens?: { source(scopeId: string): AccessTokenSource; refused(scopeId: string, reason: string): Promise<void> };
+  tokens?: {
+    source(scopeId: string): AccessTokenSource;
+    refused(scopeId: string, reason: string): Promise<void>;
+    /** The connection's version read with each batch's settings: a token cached under another is stale (replaced on another node). */
+    seen(scopeId: string, version: number): void;
+  };
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -204,10 +209,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (!settings.has(message.scope_id)) {
         settings.set(
           message.scope_id,
-          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({
-            effective,
-            hold: holdReason(effective, deps.secrets),
-          })),
+          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => {
+            const auth = effective.server?.auth;
+            if (auth?.kind === 'oauth2' && auth.grant.status === 'connected')
+              deps.tokens?.seen(effective.server!.scopeId, auth.grant.version);
+            return { effective, hold: holdReason(effective, deps.secrets) };
+          }),
         );
       }
       inFlight.set(message.id, message);
