@@ -55,6 +55,7 @@ const fieldLabels: Record<keyof FormValues, string> = {
   applyToAllTenants: 'apply to all tenants',
   poolSize: 'connections at once',
   rateLimit: 'messages per second',
+  dailyLimit: 'messages a day',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -95,6 +96,7 @@ const problemLabels: Record<string, string> = {
   tlsCa: 'CA certificate',
   poolSize: 'Connections at once',
   rateLimit: 'Messages per second',
+  dailyLimit: 'Messages a day',
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */

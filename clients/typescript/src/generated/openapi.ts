@@ -3835,6 +3835,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                            dailyLimit: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -3963,6 +3965,8 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                        dailyLimit?: number | null;
                         /**
                          * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                          * @enum {unknown}
@@ -4013,6 +4017,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -4213,6 +4219,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4413,6 +4421,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4613,6 +4623,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                            dailyLimit: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4743,6 +4755,8 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                        dailyLimit?: number | null;
                         /**
                          * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                          * @enum {unknown}
@@ -4793,6 +4807,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -5088,6 +5104,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -5239,6 +5257,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -5441,6 +5461,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -12603,6 +12625,14 @@ export interface paths {
                                 held: {
                                     reason: string;
                                     count: number;
+                                }[];
+                                /** @description mailboxes of this scope's own server that reached their daily cap (dailyLimit; Gmail: 2,000) today: their waiting mail is deferred to resumesAt, the next UTC day, with no attempt spent */
+                                dailyLimitReached: {
+                                    mailbox: string;
+                                    sent: number;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resumesAt: string;
                                 }[];
                                 /** Format: date-time */
                                 lastSuccessAt: string | null;
