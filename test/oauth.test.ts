@@ -435,6 +435,46 @@ test("a connection replaced on one node: another node's next send uses the new c
   assert.equal(idp.requests.length, 2, 'one token per connection: node B took the new one from the database');
 });
 
+test('a Google sign-in grant that dies about 7 days after the sign-in: the view and the held reason say the app is probably in "Testing" and must be moved to "In production"', async () => {
+  await using run = await setup();
+  const { h, idp, smtp, clock } = run;
+  const day = 86_400_000;
+  await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'gmail'));
+  await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'google_signin', clientId: 'app-1', clientSecret });
+  await signIn(h, '/api/v1/system', 'google');
+  await postEvent(h);
+  await smtp.waitFor(1);
+  const heldAfter = async (days: number) => {
+    clock.advance(days * day);
+    idp.revokeAll();
+    const id = await postEvent(h);
+    const held = await h.until(async () => {
+      const s = await stateOf(h, id);
+      return s.state === 'held' ? s : undefined;
+    });
+    const view = (await h.api('GET', '/api/v1/system/mail-server/oauth')).body as { status: string; statusReason: string };
+    assert.equal(view.status, 'reconnect_required');
+    return { held: held.heldReason ?? '', reason: view.statusReason };
+  };
+
+  // Revoked a day after the sign-in: an ordinary dead grant.
+  const early = await heldAfter(1);
+  assert.match(early.reason, /invalid_grant|revoked or has expired/);
+  assert.doesNotMatch(early.reason + early.held, /probably in "Testing"/);
+
+  // Signed in again, and refused 7 days later: Google's Testing expiry.
+  idp.restore();
+  await signIn(h, '/api/v1/system', 'google');
+  await smtp.waitFor(2);
+  const testing = await heldAfter(7);
+  for (const text of [testing.reason, testing.held]) {
+    assert.match(text, /granted 7 days ago/);
+    assert.match(text, /probably in "Testing" publishing status/);
+    assert.match(text, /move it to "In production"/);
+  }
+  assert.match(testing.held, /^oauth_reconnect_required/);
+});
+
 test('an app-only connection whose first token request fails is retried by delivery, not left holding the mail', async () => {
   await using run = await setup();
   const { h, idp, smtp, clock } = run;

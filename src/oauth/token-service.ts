@@ -9,6 +9,7 @@ import type { AccessTokenSource } from './access-token-source.js';
 import { grantCredentials, type GrantSettings } from './connection-secrets.js';
 import { requestAccessToken, TokenRequestError, type IssuedToken } from './grants.js';
 import { oauthFields } from './modes.js';
+import { testingAppHint } from './google-testing.js';
 
 /** Every access and refresh token of every scope: the one place that asks the token endpoints. */
 export interface TokenService {
@@ -141,10 +142,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       }
       const after = clock.now();
       if (error.dead) {
+        const testing = testingAppHint(row, error.providerError, after);
+        const reason = testing ? `${error.message} — ${testing}` : error.message;
         await mine(
           db.updateTable('oauth_connections').set((eb) => ({
             status: 'reconnect_required',
-            status_reason: error.message,
+            status_reason: reason,
             lease_owner: null,
             lease_until: null,
             token_requests: eb('token_requests', '+', 1),
@@ -152,9 +155,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           })),
         );
         cache.delete(row.scope_id);
-        log.warn({ scope: row.scope_id, providerError: error.providerError }, 'OAuth2 grant is dead; the mailbox must be reconnected');
+        log.warn(
+          { scope: row.scope_id, providerError: error.providerError, googleTestingApp: testing !== null },
+          'OAuth2 grant is dead; the mailbox must be reconnected',
+        );
         deps.onRefreshFailed?.({ scopeId: row.scope_id, mode: row.mode });
-        throw reconnectRequired({ ...row, status_reason: error.message });
+        throw reconnectRequired({ ...row, status_reason: reason });
       }
       const failures = row.failures + 1;
       await mine(
@@ -279,6 +285,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         .updateTable('oauth_connections')
         .set((eb) => ({
           ...tokenColumns(scopeId, issued, now),
+          // a sign-in: the user's consent grants the refresh token (Google's Testing apps count 7 days from here)
+          granted_at: issued.refreshToken !== null ? now : null,
           ...(account !== null ? { account } : {}),
           token_version: expectedVersion + 1,
           token_requests: eb('token_requests', '+', 1),
