@@ -120,7 +120,7 @@ test(
 );
 
 test(
-  'mail server form: a CA certificate uploaded or pasted (subject and expiry shown) lets a self-signed server be verified; pool size and rate; an unchecked certificate is a warning',
+  'mail server form: a CA certificate uploaded or pasted (subject and expiry shown) lets a self-signed server be verified; pool size and rate; an unchecked certificate is a warning; the Overview lists scopes still on a password',
   { timeout: 180_000 },
   async () => {
     const smtp = await startSmtpTestServer({ security: 'starttls' });
@@ -182,6 +182,33 @@ test(
           'visible without opening Advanced',
         );
         await c.capture('mail-server-unchecked-certificate');
+
+        // Deprecation pre-flight on the Overview: every scope still on a password at Microsoft or Google.
+        for (const [id, provider] of [
+          ['acme', 'microsoft365'],
+          ['globex', 'gmail'],
+        ] as const) {
+          assert.equal((await c.call('POST', '/tenants', { id, name: id.toUpperCase() })).status, 201);
+          const saved = await c.call('PUT', `/tenants/${id}/mail-server`, {
+            provider,
+            host: '127.0.0.1',
+            port: smtp.port,
+            auth: 'password',
+            username: `alerts@${id}.test`,
+            password: 'app-password-1',
+          });
+          assert.equal(saved.status, 200, JSON.stringify(saved.body));
+        }
+        await c.nav('Overview').click();
+        const retiring = page.getByRole('region', { name: 'Scopes on password authentication' });
+        await retiring.waitFor();
+        const rows = await retiring.getByRole('row').allInnerTexts();
+        assert.equal(rows.length, 3, rows.join('\n'));
+        assert.match(rows[1]!, /ACME[\s\S]*Microsoft 365[\s\S]*2026-12-31[\s\S]*App-only \(client credentials\)/);
+        assert.match(rows[2]!, /GLOBEX[\s\S]*Gmail[\s\S]*2025-03-14 \(already: only app passwords work\)[\s\S]*Sign in with Google/);
+        await c.capture('overview-password-retiring');
+        await retiring.getByRole('link', { name: 'ACME mail server' }).click();
+        await page.waitForURL(/\/mail-server\/acme$/);
       });
     } finally {
       await smtp.close();

@@ -287,6 +287,37 @@ test('a timeout after the request was sent is ambiguous, sent again at most once
   assert.equal(fake.requests.length, 2);
 });
 
+test("Graph's 4 requests at once per mailbox hold for the cluster: two nodes send 2 each, never more than 4 together", async () => {
+  // Each node may claim 3 of the scope's messages: without the cluster-wide share each would send 3 at once.
+  await using run = await start({ env: { HERALD_SCOPE_CONCURRENCY: '3' } });
+  const { h, fake, clock } = run;
+  const database: Record<string, string> = h.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: h.env.HERALD_DATABASE_URL } : {};
+  await using second = await startHarness(
+    {
+      HERALD_API_TEST_ENDPOINTS: h.env.HERALD_API_TEST_ENDPOINTS!,
+      HERALD_OAUTH_TEST_ENDPOINTS: h.env.HERALD_OAUTH_TEST_ENDPOINTS!,
+      HERALD_SCOPE_CONCURRENCY: '3',
+    },
+    { keepDataDir: h.dataDir, database, herald: { clock } },
+  );
+  await useApi(run, 'graph');
+  fake.pause();
+  const recipients = Array.from({ length: 12 }, (_, i) => `ops${i}@example.test`);
+  const posted = await h.api('POST', '/api/v1/events', {
+    type: 'service.failed',
+    severity: 'critical',
+    recipients,
+    data: { service: 'sip-proxy' },
+  });
+  assert.equal(posted.status, 202, posted.raw);
+  await h.until(async () => fake.inFlight() === 4 && h.herald.worker.stats().inFlight === 3 && second.herald.worker.stats().inFlight === 3);
+  fake.resume();
+  await h.until(async () => fake.received.length === 12);
+  assert.equal(fake.maxInFlight(), 4, "the pool size (4 for Graph) is the whole cluster's");
+  const nodes = await h.herald.store.db.selectFrom('attempts').select('node_id').distinct().execute();
+  assert.equal(nodes.length, 2, 'both nodes sent');
+});
+
 test('settings: api graph is for microsoft365 and gmail for gmail, both with oauth2; 400 naming /api, nothing stored', async () => {
   await using run = await start();
   const { h } = run;

@@ -411,6 +411,94 @@ test('three nodes on one database share a connection: one refresh at a time, tok
   assert.equal(idp.spentReused(), 0, 'no node ever presented a refresh token another had rotated away');
 });
 
+test("a connection replaced on one node: another node's next send uses the new connection's token, not the one it cached", async () => {
+  const clock = manualClock(Date.UTC(2026, 11, 1, 9, 0));
+  await using idp = await startFakeIdentityProvider({ clock, clients: { 'app-1': clientSecret, 'app-2': `${clientSecret}-2` } });
+  // The old app is deleted at the provider with the replacement: its tokens are refused from then on.
+  const retired = new Set<string>();
+  await using smtp = await startSmtpTestServer({ xoauth2: (user, token) => !retired.has(token) && idp.accepts(user, token) });
+  const env = { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_PUBLIC_URL: publicUrl };
+  // Node A only answers the API; node B only delivers, so every send comes from B's token cache.
+  await using a = await startHarness({ ...env, HERALD_ROLE: 'api' }, { herald: { clock, background: false } });
+  const database: Record<string, string> = a.env.HERALD_DATABASE_URL ? { HERALD_DATABASE_URL: a.env.HERALD_DATABASE_URL } : {};
+  await using b = await startHarness(
+    { ...env, HERALD_ROLE: 'worker' },
+    { keepDataDir: a.dataDir, database, herald: { clock, background: false } },
+  );
+  assert.equal((await a.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'microsoft365'))).status, 200);
+  const app = (clientId: string, secret: string) => ({
+    mode: 'microsoft_app',
+    directoryId: 'contoso.example',
+    clientId,
+    clientSecret: secret,
+  });
+  assert.equal((await a.api('PUT', '/api/v1/system/mail-server/oauth', app('app-1', clientSecret))).body.connected, true);
+  const first = await postEvent(a);
+  await smtp.waitFor(1);
+  await a.until(async () => (await stateOf(a, first)).state === 'sent');
+
+  for (const token of idp.issuedTokens()) retired.add(token);
+  const replaced = await a.api('PUT', '/api/v1/system/mail-server/oauth', app('app-2', `${clientSecret}-2`));
+  assert.equal(replaced.body.connected, true, replaced.raw);
+  const second = await postEvent(a);
+  await smtp.waitFor(2);
+  await a.until(async () => (await stateOf(a, second)).state === 'sent');
+  assert.deepEqual(
+    smtp.authentications.map((auth) => auth.ok),
+    [true, true],
+    "node B never presented the replaced connection's cached token",
+  );
+  const attempts = await a.herald.store.db.selectFrom('attempts').select(['node_id', 'number']).execute();
+  assert.deepEqual(
+    attempts.map((attempt) => [attempt.node_id, attempt.number]),
+    [
+      [b.herald.nodeId, 1],
+      [b.herald.nodeId, 1],
+    ],
+  );
+  assert.equal(idp.requests.length, 2, 'one token per connection: node B took the new one from the database');
+});
+
+test('a Google sign-in grant that dies about 7 days after the sign-in: the view and the held reason say the app is probably in "Testing" and must be moved to "In production"', async () => {
+  await using run = await setup();
+  const { h, idp, smtp, clock } = run;
+  const day = 86_400_000;
+  await h.api('PUT', '/api/v1/system/mail-server', oauthServer(smtp, 'gmail'));
+  await h.api('PUT', '/api/v1/system/mail-server/oauth', { mode: 'google_signin', clientId: 'app-1', clientSecret });
+  await signIn(h, '/api/v1/system', 'google');
+  await postEvent(h);
+  await smtp.waitFor(1);
+  const heldAfter = async (days: number) => {
+    clock.advance(days * day);
+    idp.revokeAll();
+    const id = await postEvent(h);
+    const held = await h.until(async () => {
+      const s = await stateOf(h, id);
+      return s.state === 'held' ? s : undefined;
+    });
+    const view = (await h.api('GET', '/api/v1/system/mail-server/oauth')).body as { status: string; statusReason: string };
+    assert.equal(view.status, 'reconnect_required');
+    return { held: held.heldReason ?? '', reason: view.statusReason };
+  };
+
+  // Revoked a day after the sign-in: an ordinary dead grant.
+  const early = await heldAfter(1);
+  assert.match(early.reason, /invalid_grant|revoked or has expired/);
+  assert.doesNotMatch(early.reason + early.held, /probably in "Testing"/);
+
+  // Signed in again, and refused 7 days later: Google's Testing expiry.
+  idp.restore();
+  await signIn(h, '/api/v1/system', 'google');
+  await smtp.waitFor(2);
+  const testing = await heldAfter(7);
+  for (const text of [testing.reason, testing.held]) {
+    assert.match(text, /granted 7 days ago/);
+    assert.match(text, /probably in "Testing" publishing status/);
+    assert.match(text, /move it to "In production"/);
+  }
+  assert.match(testing.held, /^oauth_reconnect_required/);
+});
+
 test('an app-only connection whose first token request fails is retried by delivery, not left holding the mail', async () => {
   await using run = await setup();
   const { h, idp, smtp, clock } = run;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
 import { smtpSettings, startHarness, type Harness } from './support/herald-harness.js';
+import { asToken, createToken } from './support/accounts.js';
 
 // Real: Herald (app, database of this run's dialect, delivery worker) and an smtp-server peer on
 // 127.0.0.1 that refuses one address. Retries are shortened through configuration.
@@ -115,4 +116,74 @@ test('overview pages through tenants after the system scope, and refuses bad pag
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.details[0].field, 'query:/limit');
   assert.equal((await h.api('GET', '/api/v1/overview', undefined, { authorization: '' })).status, 401);
+});
+
+test('overview lists every scope still on password authentication at Microsoft or Google: since when, when it stops, what to move to; a tenant sees only its own', async () => {
+  await using smtp = await startSmtpTestServer();
+  await using h = await startHarness();
+  const hosted = (provider: 'gmail' | 'microsoft365', auth: 'password' | 'oauth2') => ({
+    provider,
+    host: smtp.host,
+    port: smtp.port,
+    security: 'none',
+    auth,
+    username: `alerts@${provider}.test`,
+    ...(auth === 'password' ? { password: 'app-password-1' } : {}),
+  });
+  for (const id of ['acme', 'globex', 'initech'])
+    assert.equal((await h.api('POST', '/api/v1/tenants', { id, name: id.toUpperCase() })).status, 201);
+  assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(smtp))).status, 200);
+  assert.equal((await h.api('PUT', '/api/v1/tenants/acme/mail-server', hosted('microsoft365', 'password'))).status, 200);
+  const acmeSince = (await h.api('GET', '/api/v1/tenants/acme/mail-server')).body.updatedAt as string;
+  // A later save that keeps the password does not move "since".
+  assert.equal(
+    (
+      await h.api('PUT', '/api/v1/tenants/acme/mail-server', {
+        ...hosted('microsoft365', 'password'),
+        password: undefined,
+        fromName: 'Acme',
+      })
+    ).status,
+    200,
+  );
+  assert.equal((await h.api('PUT', '/api/v1/tenants/globex/mail-server', hosted('gmail', 'password'))).status, 200);
+  assert.equal((await h.api('PUT', '/api/v1/tenants/initech/mail-server', hosted('gmail', 'oauth2'))).status, 200);
+
+  const page = await h.api('GET', '/api/v1/overview?limit=1');
+  assert.equal(page.status, 200, page.raw);
+  assert.deepEqual(
+    page.body.passwordAuthRetiring.map((s: { scope: string; name: string; provider: string; basicAuthEnds: string; moveTo: string[] }) => [
+      s.scope,
+      s.name,
+      s.provider,
+      s.basicAuthEnds,
+      s.moveTo,
+    ]),
+    [
+      ['acme', 'ACME', 'microsoft365', '2026-12-31', ['microsoft_app', 'microsoft_delegated']],
+      ['globex', 'GLOBEX', 'gmail', '2025-03-14', ['google_signin', 'google_service_account']],
+    ],
+    'every scope on a password, not only the page (limit 1 shows one tenant); OAuth2 and generic SMTP are not listed',
+  );
+  assert.equal(page.body.passwordAuthRetiring[0].since, acmeSince);
+  assert.match(page.body.passwordAuthRetiring[0].message, /December 2026/);
+  const next = await h.api('GET', `/api/v1/overview?limit=1&cursor=${page.body.nextCursor}`);
+  assert.deepEqual(next.body.passwordAuthRetiring, [], 'on the first page only');
+
+  // The system's own server on a password is listed first.
+  assert.equal((await h.api('PUT', '/api/v1/system/mail-server', { ...hosted('gmail', 'password'), applyToAllTenants: true })).status, 200);
+  const all = (await h.api('GET', '/api/v1/overview')).body.passwordAuthRetiring.map((s: { scope: string }) => s.scope);
+  assert.deepEqual(all, ['system', 'acme', 'globex']);
+
+  // Tenant isolation: a tenant's caller sees its own scope's warning, and none for a scope without one.
+  const acme = asToken(h, (await createToken(h, 'acme', ['deliveries:read'])).token);
+  const own = await acme('GET', '/api/v1/overview');
+  assert.equal(own.status, 200, own.raw);
+  assert.deepEqual(
+    own.body.passwordAuthRetiring.map((s: { scope: string }) => s.scope),
+    ['acme'],
+  );
+  assert.doesNotMatch(own.raw, /globex|GLOBEX|"system"/);
+  const initech = asToken(h, (await createToken(h, 'initech', ['deliveries:read'])).token);
+  assert.deepEqual((await initech('GET', '/api/v1/overview')).body.passwordAuthRetiring, []);
 });

@@ -40,6 +40,8 @@ function scopeLines(scope: ScopeQueue, buckets: string[], now: number): string[]
     if (oldest.hint) lines.push(`  hint:     ${oldest.hint}`);
   }
   for (const held of scope.held) lines.push(`  held:     ${held.count} × ${held.reason}`);
+  for (const cap of scope.dailyLimitReached)
+    lines.push(`  waiting:  daily limit reached for ${cap.mailbox} (${cap.sent} of ${cap.limit} today); the rest goes at ${cap.resumesAt}`);
   lines.push(`  success:  ${scope.lastSuccessAt ? since(scope.lastSuccessAt, now) : 'never'}`);
   if (scope.lastFailure) {
     const failure = scope.lastFailure;

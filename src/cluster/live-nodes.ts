@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { mayStillRun } from './node-identity.js';
+import { mayStillRun, nodeStaleAfterMs } from './node-identity.js';
 
 /**
  * The registered nodes whose process may still be running on this database: not stopped, and
@@ -19,4 +19,22 @@ export async function liveNodes(db: Kysely<Database>, now: number): Promise<Arra
     .execute();
   const here = { hostname: hostname(), pid: process.pid };
   return rows.filter((row) => mayStillRun(row, here, now)).map(({ id, hostname, pid }) => ({ id, hostname, pid }));
+}
+
+/**
+ * The nodes that deliver now (role worker or all, not stopped, heartbeat fresh), by id: what a
+ * cluster-wide concurrency is shared among.
+ *
+ * @example const senders = await liveSenders(db, Date.now()); // ['mail-1:all:…', 'mail-2:worker:…']
+ */
+export async function liveSenders(db: Kysely<Database>, now: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nodes')
+    .select('id')
+    .where('role', '!=', 'api')
+    .where('stopped_at', 'is', null)
+    .where('heartbeat_at', '>', now - nodeStaleAfterMs)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
 }

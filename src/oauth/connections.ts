@@ -101,6 +101,7 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
           // A new version: a refresh or sign-in that read the old credentials cannot write over these.
           token_version: (previous?.token_version ?? 0) + 1,
           last_refreshed_at: null,
+          granted_at: null,
           lease_owner: null,
           lease_until: null,
           failures: 0,

@@ -9,6 +9,7 @@ import type { AccessTokenSource } from './access-token-source.js';
 import { grantCredentials, type GrantSettings } from './connection-secrets.js';
 import { requestAccessToken, TokenRequestError, type IssuedToken } from './grants.js';
 import { oauthFields } from './modes.js';
+import { testingAppHint } from './google-testing.js';
 
 /** Every access and refresh token of every scope: the one place that asks the token endpoints. */
 export interface TokenService {
@@ -28,6 +29,12 @@ export interface TokenService {
   refreshIdle(idleMs: number): Promise<number>;
   /** Drops this node's cached access token of a scope whose connection was just replaced or removed. */
   forget(scopeId: string): void;
+  /**
+   * The connection's token version as this node just read it (with the settings, each claimed
+   * batch): a cached access token of another version is dropped, so a connection replaced,
+   * reconnected or refreshed on another node is noticed here by the next batch, at no extra query.
+   */
+  seen(scopeId: string, version: number): void;
   /**
    * The provider refused a token it had just issued (a 401 after the one renewal): the connection
    * needs the administrator, so it is marked `reconnect_required` and its mail stays held until a
@@ -135,10 +142,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       }
       const after = clock.now();
       if (error.dead) {
+        const testing = testingAppHint(row, error.providerError, after);
+        const reason = testing ? `${error.message} — ${testing}` : error.message;
         await mine(
           db.updateTable('oauth_connections').set((eb) => ({
             status: 'reconnect_required',
-            status_reason: error.message,
+            status_reason: reason,
             lease_owner: null,
             lease_until: null,
             token_requests: eb('token_requests', '+', 1),
@@ -146,9 +155,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           })),
         );
         cache.delete(row.scope_id);
-        log.warn({ scope: row.scope_id, providerError: error.providerError }, 'OAuth2 grant is dead; the mailbox must be reconnected');
+        log.warn(
+          { scope: row.scope_id, providerError: error.providerError, googleTestingApp: testing !== null },
+          'OAuth2 grant is dead; the mailbox must be reconnected',
+        );
         deps.onRefreshFailed?.({ scopeId: row.scope_id, mode: row.mode });
-        throw reconnectRequired({ ...row, status_reason: error.message });
+        throw reconnectRequired({ ...row, status_reason: reason });
       }
       const failures = row.failures + 1;
       await mine(
@@ -253,6 +265,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     forget(scopeId) {
       cache.delete(scopeId);
     },
+    seen(scopeId, version) {
+      const cached = cache.get(scopeId);
+      if (cached && cached.version !== version) cache.delete(scopeId);
+    },
     async refused(scopeId, reason) {
       cache.delete(scopeId);
       await db
@@ -269,6 +285,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         .updateTable('oauth_connections')
         .set((eb) => ({
           ...tokenColumns(scopeId, issued, now),
+          // a sign-in: the user's consent grants the refresh token (Google's Testing apps count 7 days from here)
+          granted_at: issued.refreshToken !== null ? now : null,
           ...(account !== null ? { account } : {}),
           token_version: expectedVersion + 1,
           token_requests: eb('token_requests', '+', 1),

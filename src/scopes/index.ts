@@ -10,6 +10,7 @@ export { createRecipients, validateRecipientList, maxRecipients, type Recipients
 export { holdReason } from './mail-server/hold-reason.js';
 export type { OAuthGrant } from './mail-server/oauth-grant.js';
 export { passwordDeprecation, type SettingsWarning } from './mail-server/password-deprecation.js';
+export { passwordScopes, type PasswordScope } from './mail-server/password-scopes.js';
 export { createSettingsSecrets, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';
 export {
   createMailHostGuard,

@@ -36,6 +36,7 @@ export interface Database {
   oauth_connections: OAuthConnectionTable;
   oauth_states: OAuthStateTable;
   server_backoff: ServerBackoffTable;
+  daily_sends: DailySendTable;
 }
 
 export interface ScopeTable {
@@ -69,6 +70,8 @@ export interface MailServerSettingsTable {
   apply_to_all_tenants: number;
   pool_size: number;
   rate_limit_per_second: number | null;
+  /** Messages a day from this mailbox, cluster-wide: null for the provider's default, 0 for no cap. */
+  daily_limit: number | null;
   created_at: number;
   /** How mail leaves: SMTP, or the provider's HTTP API (Graph for microsoft365, Gmail API for gmail). */
   api: 'smtp' | 'graph' | 'gmail';
@@ -414,6 +417,8 @@ export interface OAuthConnectionTable {
   /** Bumped by every token change: a refresh writes only over the version it read (compare-and-swap). */
   token_version: number;
   last_refreshed_at: number | null;
+  /** When a sign-in granted the refresh token (the user's consent); null for app-only and service accounts. */
+  granted_at: number | null;
   /** The node refreshing now, and until when (one refresh at a time per connection, cluster-wide). */
   lease_owner: string | null;
   lease_until: number | null;
@@ -453,4 +458,16 @@ export interface ServerBackoffTable {
   probe_until: number | null;
   last_failure: string | null;
   updated_at: number;
+}
+
+/** A mailbox's sends on one UTC day, counted across the cluster (src/delivery/sending/daily-cap.ts). */
+export interface DailySendTable {
+  /** The scope whose settings send (the system's for tenants that inherit them). */
+  scope_id: string;
+  mailbox: string;
+  /** Days since the epoch, UTC. */
+  day: number;
+  sent: number;
+  /** The cap in force at the last send: `sent >= cap` means the mailbox is done for the day. */
+  cap: number;
 }

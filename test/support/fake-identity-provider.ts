@@ -50,7 +50,8 @@ interface IssuedAccess {
  * `refresh_token` (rotated on every use; a used one is refused and counted), `client_credentials`
  * and the JWT bearer grant (RS256 signature checked against the service account's key). Failure
  * modes: `failRate` answers 503 to that share of token requests (deterministically spread), and
- * `revokeAll()` kills every refresh token (`invalid_grant`, AADSTS70008), `disable(id)` an app
+ * `revokeAll()` kills every refresh token (`invalid_grant`: AADSTS70008 at Microsoft, "Token has
+ * been expired or revoked." at Google, as an app in "Testing" finds after 7 days), `disable(id)` an app
  * or a service account.
  *
  * @example
@@ -211,7 +212,9 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       if (spentRefreshTokens.has(presented)) state.spentReused += 1;
       const live = refreshTokens.get(presented);
       if (!live || state.revoked || live.clientId !== clientId)
-        return refuse('invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.');
+        return url.pathname === '/token'
+          ? refuse('invalid_grant', 'Token has been expired or revoked.')
+          : refuse('invalid_grant', 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.');
       refreshTokens.delete(presented);
       spentRefreshTokens.add(presented);
       return issue(live.user, live.scope, clientId);

@@ -24,7 +24,9 @@ export interface FakeMailApiOptions {
  * and Gmail API (`POST /gmail/v1/users/{mailbox}/messages/send`, `{raw}` base64url, 200 `{id}`)
  * on 127.0.0.1 and a free port. It checks the bearer token against `checkToken`, records the
  * MIME of every send it accepts, and answers the scripted `answers` first (429 with Retry-After,
- * 401, 403, 503, or `hang`: read the request whole and never answer). Every request is counted.
+ * 401, 403, 503, or `hang`: read the request whole and never answer). Every request is counted,
+ * and so are the requests open at once (`inFlight`, `maxInFlight`); `pause()` holds the answers
+ * of accepted sends until `resume()`.
  */
 export async function startFakeMailApi(options: FakeMailApiOptions) {
   const received: ApiReceivedMail[] = [];
@@ -32,6 +34,8 @@ export async function startFakeMailApi(options: FakeMailApiOptions) {
   const answers: FakeAnswer[] = [];
   const hanging: ServerResponse[] = [];
   const sockets = new Set<Socket>();
+  const open = { now: 0, max: 0 };
+  let paused: { done: Promise<void>; resume: () => void } | undefined;
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -45,6 +49,9 @@ export async function startFakeMailApi(options: FakeMailApiOptions) {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    open.now += 1;
+    open.max = Math.max(open.max, open.now);
+    response.on('close', () => (open.now -= 1));
     const body = await readBody(request);
     const route = routeOf(request);
     if (!route) return json(response, 404, { error: { code: 'ResourceNotFound', message: 'no such route' } });
@@ -64,6 +71,7 @@ export async function startFakeMailApi(options: FakeMailApiOptions) {
     if (route.api === 'graph' && request.headers['content-type'] !== 'text/plain') {
       return json(response, 400, { error: { code: 'ErrorMimeContentInvalid', message: 'MIME must be sent as text/plain' } });
     }
+    if (paused) await paused.done;
     received.push({ ...route, mime, parsed: await simpleParser(mime), receivedAt: Date.now() });
     if (route.api === 'graph') {
       response.writeHead(202);
@@ -78,6 +86,19 @@ export async function startFakeMailApi(options: FakeMailApiOptions) {
     url,
     received,
     requests,
+    /** Requests open now, and the most ever open at once. */
+    inFlight: () => open.now,
+    maxInFlight: () => open.max,
+    /** Holds the answer of every accepted send until `resume()`. */
+    pause() {
+      let resume = () => {};
+      const done = new Promise<void>((resolve) => (resume = resolve));
+      paused = { done, resume };
+    },
+    resume() {
+      paused?.resume();
+      paused = undefined;
+    },
     /** Queues answers for the next requests, in order (each used once). */
     answerNext(...next: FakeAnswer[]) {
       answers.push(...next);

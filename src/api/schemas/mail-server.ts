@@ -42,6 +42,16 @@ const settingsFields = {
   applyToAllTenants: Type.Optional(Type.Boolean({ description: 'System only: tenants without settings of their own use these.' })),
   poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   rateLimitPerSecond: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100000 }))),
+  dailyLimit: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000_000,
+        description:
+          "Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap.",
+      }),
+    ),
+  ),
   api: Type.Optional(Api),
 };
 
@@ -74,6 +84,7 @@ export const MailServerSettingsView = Type.Object({
   applyToAllTenants: Type.Optional(Type.Boolean()),
   poolSize: Type.Integer(),
   rateLimitPerSecond: Nullable(Type.Integer()),
+  dailyLimit: Nullable(Type.Integer({ description: "null: the provider's default (Gmail 2,000 a day); 0: no cap" })),
   api: Api,
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -45,8 +45,28 @@ export const ScopeHealth = Type.Object({
   ),
 });
 
+export const PasswordAuthRetiring = Type.Object(
+  {
+    scope: Type.String(),
+    name: Type.String({ description: 'System, or the tenant name' }),
+    provider: Type.String({ description: 'microsoft365 or gmail' }),
+    since: Type.String({ format: 'date-time', description: "since when the scope's own mail server signs in with a password there" }),
+    basicAuthEnds: Type.String({
+      format: 'date',
+      description: 'the day the provider stops (Google: stopped) accepting basic authentication',
+    }),
+    moveTo: Type.Array(Type.String(), { description: 'the OAuth2 connection modes to move to' }),
+    message: Type.String(),
+  },
+  { description: 'a scope still on password authentication at a provider retiring it' },
+);
+
 export const OverviewPage = Type.Object({
   generatedAt: Type.String({ format: 'date-time' }),
   scopes: Type.Array(ScopeHealth),
   nextCursor: Nullable(Type.String()),
+  passwordAuthRetiring: Type.Array(PasswordAuthRetiring, {
+    description:
+      "every scope whose own mail server still uses a password at Microsoft 365 or Gmail (a tenant's caller: its own only); on the first page only",
+  }),
 });

@@ -32,6 +32,13 @@ export const ScopeQueue = Type.Object({
     ),
   ),
   held: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer() })),
+  dailyLimitReached: Type.Array(
+    Type.Object({ mailbox: Type.String(), sent: Type.Integer(), limit: Type.Integer(), resumesAt: Type.String({ format: 'date-time' }) }),
+    {
+      description:
+        "mailboxes of this scope's own server that reached their daily cap (dailyLimit; Gmail: 2,000) today: their waiting mail is deferred to resumesAt, the next UTC day, with no attempt spent",
+    },
+  ),
   lastSuccessAt: Nullable(Type.String({ format: 'date-time' })),
   lastFailure: Nullable(
     Type.Object({

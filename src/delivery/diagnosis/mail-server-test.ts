@@ -32,7 +32,7 @@ export interface MailServerTestDeps {
   /** The SSRF guard: a tenant's server is checked before the probe connects. */
   hosts: Pick<MailHostGuard, 'connectAddress'>;
   /** OAuth2 access tokens (src/oauth's token service), for a connected XOAUTH2 server. */
-  tokens?: { source(scopeId: string): AccessTokenSource };
+  tokens?: { source(scopeId: string): AccessTokenSource; seen(scopeId: string, version: number): void };
 }
 
 /** What the caller may do and see; the CLI (an operator) may do and see everything. */
@@ -195,14 +195,15 @@ async function oauthToken(deps: MailServerTestDeps, server: MailServer, source: 
     message,
     hint,
   });
-  const connected = server.auth.kind === 'oauth2' && server.auth.grant.status === 'connected';
-  if (!connected || source !== 'saved' || !deps.tokens)
+  const grant = server.auth.kind === 'oauth2' ? server.auth.grant : null;
+  if (grant?.status !== 'connected' || source !== 'saved' || !deps.tokens)
     return failure(
       'EOAUTH2',
       'OAuth2 has not been authorized for this mail server yet.',
       'Connect the mailbox (…/mail-server/oauth), or use password authentication with an app password.',
     );
   try {
+    deps.tokens.seen(server.scopeId, grant.version);
     return await deps.tokens.source(server.scopeId).accessToken();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

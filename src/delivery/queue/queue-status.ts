@@ -32,6 +32,8 @@ export interface ScopeQueue {
     hint: string | null;
   } | null;
   held: Array<{ reason: string; count: number }>;
+  /** Mailboxes of this scope's server that reached their daily cap today: their waiting mail goes at `resumesAt`. */
+  dailyLimitReached: Array<{ mailbox: string; sent: number; limit: number; resumesAt: string }>;
   lastSuccessAt: string | null;
   lastFailure: { at: string; stage: string; replyCode: number | null; reply: string | null; hint: string | null } | null;
 }
@@ -46,6 +48,7 @@ export interface QueueStatus {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const dayMs = 86_400_000;
 
 /**
  * Each scope's queue now: messages by waiting state and age, the oldest stuck message with its
@@ -57,7 +60,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export async function scopeQueues(db: Kysely<Database>, options: { now: number; onlyScope?: string }): Promise<ScopeQueue[]> {
   const { now, onlyScope } = options;
-  const [shapeRows, heldRows, paused] = await Promise.all([
+  const today = Math.floor(now / dayMs);
+  const [shapeRows, heldRows, paused, capped] = await Promise.all([
     queueShape(db, now, onlyScope),
     (onlyScope === undefined ? db.selectFrom('messages') : db.selectFrom('messages').where('scope_id', '=', onlyScope))
       .select(['scope_id', 'held_reason', (eb) => eb.fn.countAll<number>().as('n')])
@@ -65,6 +69,11 @@ export async function scopeQueues(db: Kysely<Database>, options: { now: number; 
       .groupBy(['scope_id', 'held_reason'])
       .execute(),
     pausedScopes(db, onlyScope),
+    (onlyScope === undefined ? db.selectFrom('daily_sends') : db.selectFrom('daily_sends').where('scope_id', '=', onlyScope))
+      .select(['scope_id', 'mailbox', 'sent', 'cap'])
+      .where('day', '=', today)
+      .whereRef('sent', '>=', 'cap')
+      .execute(),
   ]);
   const ids = new Set<string>(onlyScope === undefined ? [systemScopeId] : [onlyScope]);
   for (const row of shapeRows) ids.add(row.scope_id);
@@ -96,6 +105,9 @@ export async function scopeQueues(db: Kysely<Database>, options: { now: number; 
         }),
         oldest,
         held: heldRows.filter((row) => row.scope_id === id).map((row) => ({ reason: row.held_reason ?? 'unknown', count: Number(row.n) })),
+        dailyLimitReached: capped
+          .filter((row) => row.scope_id === id)
+          .map((row) => ({ mailbox: row.mailbox, sent: row.sent, limit: row.cap, resumesAt: iso((today + 1) * dayMs) })),
         lastSuccessAt: outcomes.lastSuccessAt === null ? null : iso(outcomes.lastSuccessAt),
         lastFailure: outcomes.lastFailure && {
           at: iso(outcomes.lastFailure.startedAt),

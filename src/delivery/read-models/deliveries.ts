@@ -12,7 +12,7 @@ import {
   type DeliveryFilter,
   type DeliverySummary,
 } from './history.js';
-import { overview, type ScopeHealth } from './overview.js';
+import { overview, type OverviewPage } from './overview.js';
 
 export interface DeliveryPage {
   items: DeliverySummary[];
@@ -35,11 +35,7 @@ export interface Deliveries {
   /** Queues a failed or held message again, keeping its Message-ID; `along` runs in the same transaction. */
   retry(id: string, options?: { scope?: string; along?: AlongWith<DeliveryDetail> }): Promise<DeliveryDetail>;
   /** The system scope and a page of tenants (or only `onlyTenant`), with their delivery health now. */
-  overview(page: {
-    after?: string;
-    limit: number;
-    onlyTenant?: string;
-  }): Promise<{ generatedAt: string; scopes: ScopeHealth[]; nextCursor: string | null }>;
+  overview(page: { after?: string; limit: number; onlyTenant?: string }): Promise<OverviewPage & { generatedAt: string }>;
 }
 
 export function createDeliveries({

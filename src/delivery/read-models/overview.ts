@@ -1,5 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import { getTenant, holdReason, listTenants, resolveEffectiveSettings, systemScopeId, type SettingsSecrets } from '../../scopes/index.js';
+import {
+  getTenant,
+  holdReason,
+  listTenants,
+  passwordScopes,
+  resolveEffectiveSettings,
+  systemScopeId,
+  type PasswordScope,
+  type SettingsSecrets,
+} from '../../scopes/index.js';
 import type { Database } from '../../store/schema.js';
 import { lastOutcomes } from './last-outcomes.js';
 
@@ -30,9 +39,18 @@ export interface ScopeHealth {
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
 
+/** The overview of a page: each scope's health, and (first page only) every scope still signing in with a retiring password. */
+export interface OverviewPage {
+  scopes: ScopeHealth[];
+  nextCursor: string | null;
+  /** Scopes whose own mail server uses a password at Microsoft 365 or Gmail: all of them, not a page. */
+  passwordAuthRetiring: PasswordScope[];
+}
+
 /**
  * The health of the system scope and a page of tenants (by id): status, last success and
- * failure, queue depth, held mail and why, and hourly sent/failed counts for the last 24 hours.
+ * failure, queue depth, held mail and why, and hourly sent/failed counts for the last 24 hours;
+ * with it, the scopes still on password authentication at a provider retiring it.
  *
  * @example const { scopes } = await overview(db, secrets, { limit: 50, now: Date.now() });
  */
@@ -40,17 +58,29 @@ export async function overview(
   db: Kysely<Database>,
   secrets: Pick<SettingsSecrets, 'unreadable'>,
   page: { after?: string; limit: number; now: number; onlyTenant?: string },
-): Promise<{ scopes: ScopeHealth[]; nextCursor: string | null }> {
+): Promise<OverviewPage> {
   // A tenant's caller sees its own scope and nothing else.
   if (page.onlyTenant !== undefined) {
     const tenant = await getTenant(db, page.onlyTenant);
-    return { scopes: page.after ? [] : [await scopeHealth(db, secrets, tenant, page.now)], nextCursor: null };
+    if (page.after) return { scopes: [], nextCursor: null, passwordAuthRetiring: [] };
+    const [health, retiring] = await Promise.all([
+      scopeHealth(db, secrets, tenant, page.now),
+      passwordScopes(db, { onlyScope: tenant.id }),
+    ]);
+    return { scopes: [health], nextCursor: null, passwordAuthRetiring: retiring };
   }
   const tenants = await listTenants(db, { after: page.after, limit: page.limit + 1 });
   const tenantPage = tenants.slice(0, page.limit);
   const scopes = [...(page.after ? [] : [{ id: systemScopeId, name: 'System' }]), ...tenantPage];
-  const health = await Promise.all(scopes.map((scope) => scopeHealth(db, secrets, scope, page.now)));
-  return { scopes: health, nextCursor: tenants.length > page.limit ? tenantPage[tenantPage.length - 1]!.id : null };
+  const [health, retiring] = await Promise.all([
+    Promise.all(scopes.map((scope) => scopeHealth(db, secrets, scope, page.now))),
+    page.after ? [] : passwordScopes(db, {}),
+  ]);
+  return {
+    scopes: health,
+    nextCursor: tenants.length > page.limit ? tenantPage[tenantPage.length - 1]!.id : null,
+    passwordAuthRetiring: retiring,
+  };
 }
 
 async function scopeHealth(

@@ -21,3 +21,36 @@ export function sendRateLimit(server: Pick<MailServer, 'provider' | 'api' | 'rat
   if (server.provider === 'microsoft365') return providerRateDefaults.microsoft365Smtp;
   return null;
 }
+
+/** Messages a day a mailbox may send when its settings set no cap: Gmail and Google Workspace, 2,000 per user. */
+export const providerDailyDefaults = { gmail: 2_000 } as const;
+
+/**
+ * The cluster-wide cap on a mailbox's messages per UTC day: its own `dailyLimit` if set (0: none),
+ * else its provider's default (Gmail, over SMTP or the API: 2,000), else none (null).
+ *
+ * @example dailySendLimit({ provider: 'gmail', dailyLimit: null }) // 2000
+ */
+export function dailySendLimit(server: Pick<MailServer, 'provider' | 'dailyLimit'>): number | null {
+  if (server.dailyLimit !== null) return server.dailyLimit === 0 ? null : server.dailyLimit;
+  return server.provider === 'gmail' ? providerDailyDefaults.gmail : null;
+}
+
+/**
+ * This node's part of a concurrency that holds for the whole cluster (Graph: 4 requests at once per
+ * mailbox, the settings' pool size): the total split among the live sending nodes by their order,
+ * the remainder to the first ones, at least 1 each (so more nodes than the total may exceed it by
+ * one request per extra node).
+ *
+ * @example clusterShare(4, ['a', 'b', 'c'], 'a') // 2 (b and c get 1 each)
+ */
+export function clusterShare(total: number, senders: readonly string[], nodeId: string): number {
+  const nodes = senders.includes(nodeId) ? senders : [...senders, nodeId].sort();
+  const rank = nodes.indexOf(nodeId);
+  return Math.max(1, Math.floor(total / nodes.length) + (rank < total % nodes.length ? 1 : 0));
+}
+
+/** How many sends this node may make to a server at once: Graph's pool size is shared by the cluster; any other server's is per node. */
+export function nodeConcurrency(server: Pick<MailServer, 'api' | 'poolSize'>, senders: readonly string[], nodeId: string): number {
+  return server.api === 'graph' ? clusterShare(server.poolSize, senders, nodeId) : server.poolSize;
+}

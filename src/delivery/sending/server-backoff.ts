@@ -187,7 +187,7 @@ export function createServerBackoff(deps: {
       .updateTable('messages')
       .set({ next_attempt_at: retryAt })
       .where('state', 'in', ['queued', 'deferred'])
-      .where('scope_id', 'in', servedScopes(trx, server))
+      .where('scope_id', 'in', scopesServedBy(trx, server.scopeId))
       .where('next_attempt_at', '<=', Math.max(retryAt, row?.probe_until ?? 0))
       .execute();
     return { retry_at: retryAt, probe_until: null };
@@ -206,23 +206,21 @@ export function createServerBackoff(deps: {
       .updateTable('messages')
       .set({ next_attempt_at: now })
       .where('state', 'in', ['queued', 'deferred'])
-      .where('scope_id', 'in', servedScopes(trx, server))
+      .where('scope_id', 'in', scopesServedBy(trx, server.scopeId))
       .where('next_attempt_at', '>', now)
       .where('next_attempt_at', '<=', Math.max(row.retry_at, row.probe_until ?? 0))
       .execute();
   }
-
-  /** The scopes whose mail this server sends: its own, and for the system's, the tenants without settings of their own. */
-  function servedScopes(trx: Transaction<Database>, server: ServerKey) {
-    return trx
-      .selectFrom('scopes')
-      .select('id')
-      .where((eb) =>
-        server.scopeId === systemScopeId
-          ? eb.or([eb('id', '=', server.scopeId), eb('mail_server_version', 'is', null)])
-          : eb('id', '=', server.scopeId),
-      );
-  }
 }
 
 export type ServerBackoff = ReturnType<typeof createServerBackoff>;
+
+/** The scopes whose mail a scope's server sends: its own, and for the system's, the tenants without settings of their own. */
+export function scopesServedBy(db: Kysely<Database>, scopeId: string) {
+  return db
+    .selectFrom('scopes')
+    .select('id')
+    .where((eb) =>
+      scopeId === systemScopeId ? eb.or([eb('id', '=', scopeId), eb('mail_server_version', 'is', null)]) : eb('id', '=', scopeId),
+    );
+}

@@ -16,9 +16,11 @@ import { authSoftBounce } from './auth-soft-bounce.js';
 
 import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
 import { decideRetry } from './retry-policy.js';
-import { sendRateLimit } from './provider-limits.js';
+import { nodeConcurrency, sendRateLimit } from './provider-limits.js';
+import { liveSenders } from '../../cluster/index.js';
 import { ambiguousLimit } from './ambiguous-limit.js';
 import { createServerBackoff } from './server-backoff.js';
+import { createDailyCap } from './daily-cap.js';
 import { createTransportCache } from './transports/transport-cache.js';
 import { GateClosedError } from './transports/send-gate.js';
 import type { SendOutcome } from './transports/mail-transport.js';
@@ -41,7 +43,12 @@ export interface DeliveryWorkerDeps {
   /** Counts and logs each attempt (attempt-observer.ts). */
   observeAttempt?: AttemptObserver;
   /** OAuth2 access tokens for XOAUTH2 servers and the Graph and Gmail APIs (src/oauth's token service); without it OAuth2 mail stays held. */
-  tokens?: { source(scopeId: string): AccessTokenSource; refused(scopeId: string, reason: string): Promise<void> };
+  tokens?: {
+    source(scopeId: string): AccessTokenSource;
+    refused(scopeId: string, reason: string): Promise<void>;
+    /** The connection's version read with each batch's settings: a token cached under another is stale (replaced on another node). */
+    seen(scopeId: string, version: number): void;
+  };
 }
 
 /** A scope's effective settings and why its mail cannot be sent now (null: it can). */
@@ -80,7 +87,10 @@ export interface DeliveryWorker {
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
+  // the nodes delivering now, re-read with every claimed batch: Graph's 4 at once are shared among them
+  let senders: readonly string[] = [nodeId];
   const transports = createTransportCache({
+    concurrency: (server) => nodeConcurrency(server, senders, nodeId),
     db: store.db,
     secrets: deps.secrets,
     clock,
@@ -94,6 +104,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
   });
   const backoff = createServerBackoff({ db: store.db, config });
+  const dailyCap = createDailyCap(store.db);
   const inFlight = new Map<string, MessageRow>();
   const inFlightByScope = new Map<string, number>();
   const pending: MessageOutcome[] = [];
@@ -188,7 +199,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         afterOutcomes: (trx) => backoff.record(trx, clock.now(), outcomes),
       });
       if (batch.length > 0)
-        await backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed'));
+        await Promise.all([
+          backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed')),
+          liveSenders(store.db, clock.now()).then(
+            (live) => {
+              senders = live;
+            },
+            (error: unknown) => log.warn({ err: error }, 'reading the live nodes failed'),
+          ),
+        ]);
     } catch (error) {
       // The database is unreachable (restarting, say): keep the outcomes and try again. If this
       // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
@@ -204,10 +223,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (!settings.has(message.scope_id)) {
         settings.set(
           message.scope_id,
-          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => ({
-            effective,
-            hold: holdReason(effective, deps.secrets),
-          })),
+          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => {
+            const auth = effective.server?.auth;
+            if (auth?.kind === 'oauth2' && auth.grant.status === 'connected')
+              deps.tokens?.seen(effective.server!.scopeId, auth.grant.version);
+            return { effective, hold: holdReason(effective, deps.secrets) };
+          }),
         );
       }
       inFlight.set(message.id, message);
@@ -231,10 +252,18 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           // a server marked down takes only its probe; the rest wait, with no attempt
           const downUntil = server.provider === 'builtin' ? null : await backoff.admit(server, clock.now());
           if (downUntil !== null) return { status: 'postponed' as const, until: downUntil };
+          // a mailbox done for the day (Gmail: 2,000): the rest waits for the next UTC day, with no attempt
+          const slot = await dailyCap.take(server, clock.now());
+          if (slot !== null && 'until' in slot) return { status: 'postponed' as const, until: slot.until };
           const rate = sendRateLimit(server);
           if (rate) await deps.rateLimiter.acquire(server.scopeId, rate);
           startedAt = clock.now();
-          const sent = await transport.send(composeMail(message, server.sender));
+          const sent = await transport.send(composeMail(message, server.sender)).catch(async (error: unknown) => {
+            if (slot !== null) await dailyCap.giveBack(slot);
+            throw error;
+          });
+          // only what left counts against the day (an ambiguous send may have)
+          if (slot !== null && sent.status !== 'sent' && sent.status !== 'ambiguous') await dailyCap.giveBack(slot);
           // A token refused after its renewal: the connection needs a reconnect, so the hold sticks.
           if (sent.status === 'held' && server.auth.kind === 'oauth2') await deps.tokens?.refused(server.scopeId, sent.reason);
           if (server.provider !== 'builtin' && sent.status !== 'held') {

@@ -43,6 +43,8 @@ export interface MailServerSettingsInput {
   applyToAllTenants?: boolean;
   poolSize?: number;
   rateLimitPerSecond?: number | null;
+  /** Messages a day from the mailbox across the cluster: null (or absent) for the provider's default, 0 for no cap. */
+  dailyLimit?: number | null;
   api?: SendApi;
 }
 
@@ -69,6 +71,7 @@ export interface MailServerSettingsView {
   applyToAllTenants?: boolean;
   poolSize: number;
   rateLimitPerSecond: number | null;
+  dailyLimit: number | null;
   api: SendApi;
   updatedAt: string;
 }

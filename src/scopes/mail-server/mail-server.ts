@@ -32,6 +32,8 @@ interface MailServerBase {
   poolSize: number;
   /** Sends per second across the cluster; null for no limit. */
   rateLimitPerSecond: number | null;
+  /** Messages a day from the mailbox across the cluster: null for the provider's default, 0 for no cap. */
+  dailyLimit: number | null;
   /** How mail leaves: SMTP, or the provider's HTTP API (`graph`, `gmail`) with an OAuth2 token. */
   api: SendApi;
 }
@@ -85,6 +87,7 @@ export function toMailServer(row: MailServerSettingsRow, grant: OAuthGrant = { s
     },
     poolSize: row.pool_size,
     rateLimitPerSecond: row.rate_limit_per_second,
+    dailyLimit: row.daily_limit,
     api: row.api,
   };
   if (row.provider === 'builtin') return { ...base, provider: row.provider, connection: null };

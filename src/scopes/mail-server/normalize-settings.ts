@@ -141,6 +141,7 @@ export function normalizeSettings(
     apply_to_all_tenants: context.isSystem && (input.applyToAllTenants ?? previous?.apply_to_all_tenants === 1) ? 1 : 0,
     pool_size: input.poolSize ?? (api === 'graph' ? graphConcurrency : 5),
     rate_limit_per_second: input.rateLimitPerSecond ?? null,
+    daily_limit: input.dailyLimit ?? null,
     api,
     ntlm_domain: ntlm.domain,
     ntlm_workstation: ntlm.workstation,

@@ -41,6 +41,7 @@ export function toSettingsView(row: MailServerSettingsRow): MailServerSettingsVi
     ...(row.scope_id === systemScopeId ? { applyToAllTenants: row.apply_to_all_tenants === 1 } : {}),
     poolSize: row.pool_size,
     rateLimitPerSecond: row.rate_limit_per_second,
+    dailyLimit: row.daily_limit,
     api: row.api,
     updatedAt: new Date(row.created_at).toISOString(),
   };

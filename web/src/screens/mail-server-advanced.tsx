@@ -25,7 +25,9 @@ function validity(certificate: CertificateInfo, now: number): string {
 
 /** Whether the saved settings use anything of Advanced, so it opens by itself. */
 export const usesAdvanced = (saved: MailServerSettings | null) =>
-  Boolean(saved && (saved.tlsCa || saved.smtpDomain || saved.rateLimitPerSecond !== null || saved.poolSize !== 5));
+  Boolean(
+    saved && (saved.tlsCa || saved.smtpDomain || saved.rateLimitPerSecond !== null || saved.dailyLimit !== null || saved.poolSize !== 5),
+  );
 
 /**
  * The Advanced part of the mail-server form: connections and rate (every real provider), and for a
@@ -55,7 +57,7 @@ export function AdvancedSettings({ values, saved, set, shown, touch, check }: Ad
           onBlur={touch('poolSize')}
           error={shown('poolSize')}
           inputMode="numeric"
-          hint="How many messages Herald sends to this server in parallel (1–50)."
+          hint="How many messages Herald sends to this server in parallel (1–50), per node; for Microsoft Graph, for all nodes together."
         />
         <TextField
           label="Messages per second (optional)"
@@ -66,6 +68,16 @@ export function AdvancedSettings({ values, saved, set, shown, touch, check }: Ad
           error={shown('rateLimit')}
           inputMode="numeric"
           hint="The most this server accepts; empty for no limit. Mail above it waits its turn."
+        />
+        <TextField
+          label="Messages a day (optional)"
+          name="dailyLimit"
+          value={values.dailyLimit}
+          onChange={(v) => set('dailyLimit', v)}
+          onBlur={touch('dailyLimit')}
+          error={shown('dailyLimit')}
+          inputMode="numeric"
+          hint={`Across all nodes, per UTC day; mail past it waits for the next day. Empty for the provider's default${values.provider === 'gmail' ? ' (Gmail: 2,000)' : ' (none)'}; 0 for no cap.`}
         />
       </div>
       {isSmtp && (

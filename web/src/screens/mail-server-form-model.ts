@@ -38,6 +38,8 @@ export interface FormValues {
   poolSize: string;
   /** Messages per second at most; empty for no limit. */
   rateLimit: string;
+  /** Messages a day from the mailbox; empty for the provider's default, 0 for no cap. */
+  dailyLimit: string;
   enabled: boolean;
   applyToAllTenants: boolean;
 }
@@ -82,6 +84,7 @@ export function valuesFrom(saved: MailServerSettings | null): FormValues {
     tlsCa: saved?.tlsCa ?? '',
     poolSize: String(saved?.poolSize ?? 5),
     rateLimit: saved?.rateLimitPerSecond === null || saved?.rateLimitPerSecond === undefined ? '' : String(saved.rateLimitPerSecond),
+    dailyLimit: saved?.dailyLimit === null || saved?.dailyLimit === undefined ? '' : String(saved.dailyLimit),
     enabled: saved?.enabled ?? true,
     applyToAllTenants: saved?.applyToAllTenants ?? false,
   };
@@ -127,6 +130,7 @@ export function problemsOf(values: FormValues, saved: MailServerSettings | null)
     tlsCa: isSmtp && values.tlsCa.trim() !== '' ? [(pem) => readPemCertificates(pem).problem] : [],
     poolSize: isBuiltin ? [] : [wholeNumber(1, 50)],
     rateLimit: isBuiltin || values.rateLimit.trim() === '' ? [] : [wholeNumber(1, 100_000)],
+    dailyLimit: isBuiltin || values.dailyLimit.trim() === '' ? [] : [wholeNumber(0, 10_000_000)],
   };
   return validate(values as unknown as Record<keyof FormValues, string>, rules);
 }
@@ -150,6 +154,7 @@ export function inputFrom(values: FormValues, isSystem: boolean): Record<string,
   const throughput = {
     poolSize: Number(values.poolSize),
     rateLimitPerSecond: values.rateLimit.trim() === '' ? null : Number(values.rateLimit),
+    dailyLimit: values.dailyLimit.trim() === '' ? null : Number(values.dailyLimit),
   };
   if (values.provider !== 'smtp') return { ...common, ...login, ...throughput };
   return {

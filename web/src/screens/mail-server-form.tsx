@@ -57,6 +57,7 @@ const fieldLabels: Record<keyof FormValues, string> = {
   applyToAllTenants: 'apply to all tenants',
   poolSize: 'connections at once',
   rateLimit: 'messages per second',
+  dailyLimit: 'messages a day',
 };
 
 type Problems = Partial<Record<keyof FormValues | 'testRecipient', string>>;
@@ -99,6 +100,7 @@ const problemLabels: Record<string, string> = {
   tlsCa: 'CA certificate',
   poolSize: 'Connections at once',
   rateLimit: 'Messages per second',
+  dailyLimit: 'Messages a day',
 };
 
 /** Provider chooser and the chosen provider's fields; Save with an optional test address. */

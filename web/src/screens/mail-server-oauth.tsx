@@ -20,6 +20,12 @@ const modeOptions: Record<'microsoft365' | 'gmail', Array<{ value: OAuthMode; la
   ],
 };
 
+/** How the console names a connection mode. */
+export const oauthModeLabel = (mode: string) =>
+  Object.values(modeOptions)
+    .flat()
+    .find((option) => option.value === mode)?.label ?? mode;
+
 const cloudOptions = [
   { value: 'global', label: 'Global' },
   { value: 'usgov', label: 'US Government' },

@@ -57,6 +57,8 @@ export function SettingsSummary({ saved, isSystem }: { saved: MailServerSettings
               <dd>
                 {saved.poolSize} connection{saved.poolSize === 1 ? '' : 's'} at once
                 {saved.rateLimitPerSecond ? `, at most ${saved.rateLimitPerSecond} messages a second` : ''}
+                {saved.dailyLimit ? `, at most ${saved.dailyLimit} messages a day` : ''}
+                {saved.dailyLimit === null && saved.provider === 'gmail' ? ', at most 2,000 messages a day (Gmail)' : ''}
               </dd>
             </>
           )}

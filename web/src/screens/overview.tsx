@@ -9,6 +9,7 @@ import { replyText } from '../components/reply';
 import { can } from '../api/credentials';
 import { useUser } from '../api/session';
 import { ConnectButton } from './mail-server-oauth';
+import { PasswordRetiring } from './password-retiring';
 
 /** Per scope: does mail work, last success and failure, queue, held mail and why, 24 h chart. */
 export function Overview() {
@@ -28,6 +29,7 @@ export function Overview() {
       </div>
       <ErrorBanner error={error} title="The overview could not be loaded" />
       {!data && loading && <Loading what="the overview" />}
+      {data && <PasswordRetiring scopes={data.passwordAuthRetiring} />}
       {data && (
         <div className="cards">
           {data.scopes.map((scope) => (

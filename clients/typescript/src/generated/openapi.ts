@@ -3837,6 +3837,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                            dailyLimit: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -3969,6 +3971,8 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                        dailyLimit?: number | null;
                         /**
                          * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                          * @enum {unknown}
@@ -4021,6 +4025,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -4225,6 +4231,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4429,6 +4437,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4631,6 +4641,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize: number;
                             rateLimitPerSecond: number | null;
+                            /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                            dailyLimit: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -4765,6 +4777,8 @@ export interface paths {
                         applyToAllTenants?: boolean;
                         poolSize?: number;
                         rateLimitPerSecond?: number | null;
+                        /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                        dailyLimit?: number | null;
                         /**
                          * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                          * @enum {unknown}
@@ -4817,6 +4831,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -5114,6 +5130,8 @@ export interface paths {
                                 applyToAllTenants?: boolean;
                                 poolSize: number;
                                 rateLimitPerSecond: number | null;
+                                /** @description null: the provider's default (Gmail 2,000 a day); 0: no cap */
+                                dailyLimit: number | null;
                                 /**
                                  * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                                  * @enum {unknown}
@@ -5269,6 +5287,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -5475,6 +5495,8 @@ export interface paths {
                             applyToAllTenants?: boolean;
                             poolSize?: number;
                             rateLimitPerSecond?: number | null;
+                            /** @description Messages a day (UTC) from this mailbox across the cluster; mail past it waits for the next day. null: the provider's default (Gmail 2,000); 0: no cap. */
+                            dailyLimit?: number | null;
                             /**
                              * @description smtp (default), graph (Microsoft Graph sendMail; microsoft365 with oauth2) or gmail (the Gmail API; gmail with oauth2)
                              * @enum {unknown}
@@ -12469,6 +12491,27 @@ export interface paths {
                                 };
                             }[];
                             nextCursor: string | null;
+                            /** @description every scope whose own mail server still uses a password at Microsoft 365 or Gmail (a tenant's caller: its own only); on the first page only */
+                            passwordAuthRetiring: {
+                                scope: string;
+                                /** @description System, or the tenant name */
+                                name: string;
+                                /** @description microsoft365 or gmail */
+                                provider: string;
+                                /**
+                                 * Format: date-time
+                                 * @description since when the scope's own mail server signs in with a password there
+                                 */
+                                since: string;
+                                /**
+                                 * Format: date
+                                 * @description the day the provider stops (Google: stopped) accepting basic authentication
+                                 */
+                                basicAuthEnds: string;
+                                /** @description the OAuth2 connection modes to move to */
+                                moveTo: string[];
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -12616,6 +12659,14 @@ export interface paths {
                                 held: {
                                     reason: string;
                                     count: number;
+                                }[];
+                                /** @description mailboxes of this scope's own server that reached their daily cap (dailyLimit; Gmail: 2,000) today: their waiting mail is deferred to resumesAt, the next UTC day, with no attempt spent */
+                                dailyLimitReached: {
+                                    mailbox: string;
+                                    sent: number;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resumesAt: string;
                                 }[];
                                 /** Format: date-time */
                                 lastSuccessAt: string | null;

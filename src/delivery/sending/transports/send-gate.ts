@@ -14,24 +14,33 @@ export interface SendGate {
 }
 
 /**
- * Lets at most `size` sends use a transport at once; the rest wait here rather than in
+ * Lets at most `size` sends use a transport at once (a function: read at every admission, so a
+ * share that changes with the cluster applies at once); the rest wait here rather than in
  * nodemailer's pool queue, so a graceful stop can hand them back at once instead of waiting.
  */
-export function createSendGate(size: number): SendGate {
+export function createSendGate(size: number | (() => number)): SendGate {
+  const limit = typeof size === 'function' ? size : () => size;
   let active = 0;
   let closed = false;
   const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  // a waiter's slot is counted when it is handed over, not when it resumes
+  const admit = () => {
+    while (waiting.length > 0 && active < limit()) {
+      active += 1;
+      waiting.shift()!.resolve();
+    }
+  };
 
   return {
     async run(task) {
       if (closed) throw new GateClosedError();
-      if (active >= size) await new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
-      active += 1;
+      if (active >= limit()) await new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
+      else active += 1;
       try {
         return await task();
       } finally {
         active -= 1;
-        waiting.shift()?.resolve();
+        admit();
       }
     },
     close() {

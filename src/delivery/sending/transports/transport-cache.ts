@@ -45,6 +45,8 @@ export function createTransportCache(deps: {
   tokens?: { source(scopeId: string): AccessTokenSource };
   /** Token sources and endpoints for the servers that send over Graph or the Gmail API. */
   apis: Omit<ApiTransportDeps, 'clock' | 'timeoutMs'>;
+  /** How many sends this node may make to a server at once now (default: its pool size). */
+  concurrency?: (server: MailServer) => number;
 }): TransportCache {
   const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
   // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
@@ -75,7 +77,9 @@ export function createTransportCache(deps: {
         if (entry?.key === key) void built.close();
         else {
           if (entry) retire(scopeId);
-          entry = { key, transport: built, gate: createSendGate(server.poolSize), inFlight: 0, retired: false };
+          const { concurrency } = deps;
+          const gate = createSendGate(concurrency ? () => concurrency(server) : server.poolSize);
+          entry = { key, transport: built, gate, inFlight: 0, retired: false };
           entries.set(scopeId, entry);
         }
       }
