@@ -11,6 +11,7 @@ import * as retentionIndexes from './migrations/2026-12-01-106-retention-indexes
 import * as oauth from './migrations/2026-12-01-101-oauth.js';
 import * as sendApi from './migrations/2026-12-01-102-send-api.js';
 import * as serverBackoff from './migrations/2026-12-01-103-server-backoff.js';
+import * as oauthCertificateSharedApp from './migrations/2026-12-02-101-oauth-certificate-shared-app.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-101-oauth': oauth,
   '2026-12-01-102-send-api': sendApi,
   '2026-12-01-103-server-backoff': serverBackoff,
+  '2026-12-02-101-oauth-certificate-shared-app': oauthCertificateSharedApp,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5618,7 +5618,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -5632,6 +5645,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -5732,6 +5749,14 @@ export interface paths {
                         clientId?: string;
                         /** @description Write-only. Omit to keep the stored one. */
                         clientSecret?: string;
+                        /** @description microsoft_app instead of clientSecret: the certificate (PEM) registered with the app; it may hold the private key too. Omit both to keep the stored one. */
+                        certificate?: string;
+                        /** @description Write-only. The certificate's RSA private key (PEM, unencrypted). */
+                        privateKey?: string;
+                        /** @description System only: tenants may connect with this app (their own sign-in). Omit to keep the stored choice. */
+                        shareWithTenants?: boolean;
+                        /** @description Tenant only, microsoft_delegated or google_signin: sign in with the system's shared app instead of a client id and secret */
+                        useSystemApp?: boolean;
                         /** @description Write-only. The service account's JSON key. */
                         serviceAccountKey?: string;
                         /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
@@ -5757,7 +5782,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -5771,6 +5809,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6092,7 +6134,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6106,6 +6161,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6208,6 +6267,14 @@ export interface paths {
                         clientId?: string;
                         /** @description Write-only. Omit to keep the stored one. */
                         clientSecret?: string;
+                        /** @description microsoft_app instead of clientSecret: the certificate (PEM) registered with the app; it may hold the private key too. Omit both to keep the stored one. */
+                        certificate?: string;
+                        /** @description Write-only. The certificate's RSA private key (PEM, unencrypted). */
+                        privateKey?: string;
+                        /** @description System only: tenants may connect with this app (their own sign-in). Omit to keep the stored choice. */
+                        shareWithTenants?: boolean;
+                        /** @description Tenant only, microsoft_delegated or google_signin: sign in with the system's shared app instead of a client id and secret */
+                        useSystemApp?: boolean;
                         /** @description Write-only. The service account's JSON key. */
                         serviceAccountKey?: string;
                         /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
@@ -6233,7 +6300,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6247,6 +6327,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6422,6 +6506,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/mail-server/oauth/system-app": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The system lets tenants connect with its app (useSystemApp) */
+                            shared: boolean;
+                            provider: ("microsoft365" | "gmail") | (never | null);
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/mail-server/oauth/start": {
         parameters: {
             query?: never;
@@ -6585,7 +6782,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6599,6 +6809,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
