@@ -6,6 +6,8 @@ import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-se
 import { manualClock } from './support/test-clock.js';
 import { until } from './support/until.js';
 import { oauthMailbox, oauthServer } from './support/oauth-sign-in.js';
+import { appCertificate } from './support/certificates.js';
+import { oauthMailServer } from './support/oauth-rig.js';
 
 // Real: `herald start` serving the built console, Debian's Chromium, this run's database, the fake
 // identity provider of test/support on 127.0.0.1 (HERALD_OAUTH_TEST_ENDPOINTS points every
@@ -204,5 +206,80 @@ test(
         'every AUTH XOAUTH2 was accepted',
       );
     });
+  },
+);
+
+test(
+  "App-only with a certificate, shared with tenants, in the console: the tenant's admin picks the system's app and connects its own mailbox",
+  { timeout: 240_000 },
+  async () => {
+    // Herald runs on the real clock here: the certificate is valid around now.
+    const clock = manualClock();
+    const credential = await appCertificate({
+      notBefore: new Date(Date.now() - 86_400_000),
+      notAfter: new Date(Date.now() + 365 * 86_400_000),
+    });
+    const idp = await startFakeIdentityProvider({ clock, certificateClients: { 'app-cert': credential.cert } });
+    const smtp = await startSmtpTestServer({ xoauth2: (user, token) => idp.accepts(user, token) });
+    const server = (username: string) => oauthMailServer(smtp, 'microsoft365', username, { rateLimitPerSecond: undefined });
+    try {
+      await withConsole(
+        async (c) => {
+          const { page } = c;
+          assert.equal((await c.call('PUT', '/system/mail-server', server(mailbox))).status, 200);
+          await openAsAdmin(c, '/mail-server');
+          await page.getByRole('heading', { name: 'OAuth2 connection' }).waitFor();
+          await c.field('Connection mode').selectOption('microsoft_app');
+          await c.field('Directory (tenant) id').fill('contoso.example');
+          await c.field('Client id').fill('app-cert');
+          await c.field('App credential').selectOption('certificate');
+          assert.equal(await page.getByLabel('Client secret').count(), 0, 'a secret or a certificate, not both');
+          await c.field('Certificate (PEM)').fill(credential.cert);
+          await c.field('Private key (PEM)').fill('-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----');
+          await c.button('Save connection').click();
+          await page.getByText('Private key (PEM) is not a readable PEM private key').waitFor();
+          await c.field('Private key (PEM)').fill(credential.key);
+          await page.getByLabel('Let tenants connect with this app').check();
+          await c.button('Save connection').click();
+          await page.getByText('Herald got a token: the mailbox is connected.').waitFor();
+          assert.equal(await c.field('Private key (PEM)').inputValue(), '', 'the key is write-only');
+          const facts = await page.locator('.oauth-panel .facts').innerText();
+          assert.match(facts, /Certificate\s+CN=Herald app credential, thumbprint [0-9A-F]{40}/);
+          assert.match(facts, /Tenants\s+May connect with this app/);
+          assert.ok(!(await page.content()).includes(credential.key.split('\n')[2]!), 'no key in the page');
+
+          // A tenant's mail server on Microsoft 365: its OAuth2 form offers the system's app.
+          assert.equal((await c.call('POST', '/tenants', { id: 'acme', name: 'Acme' })).status, 201);
+          const tenantServer = await c.call('PUT', '/tenants/acme/mail-server', server('alerts@acme.test'));
+          assert.equal(tenantServer.status, 200, JSON.stringify(tenantServer.body));
+          await page.goto(`${c.herald.url}/mail-server/acme`);
+          await page.getByRole('heading', { name: 'OAuth2 connection' }).waitFor();
+          await c.field('App registration').selectOption('system');
+          assert.equal(await page.getByLabel('Client id').count(), 0, "no client id to enter with the system's app");
+          await c.button('Save connection').click();
+          await page.getByText("Saved. Connect with Microsoft to sign in with the system's app.").waitFor();
+          await page.locator('.oauth-panel .facts').getByText("The system's app").waitFor();
+          await c.button('Connect with Microsoft').click();
+          await page.getByText('Connected as alerts@acme.test.').waitFor();
+          const event = await c.call('POST', '/events', {
+            tenant: 'acme',
+            type: 'service.failed',
+            severity: 'critical',
+            recipients: ['ops@example.com'],
+            data: { service: 'sip-proxy' },
+          });
+          assert.equal(event.status, 202, JSON.stringify(event.body));
+          await smtp.waitFor(1);
+          assert.deepEqual(
+            smtp.authentications.map((a) => [a.user, a.ok]),
+            [['alerts@acme.test', true]],
+          );
+        },
+        { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin },
+      );
+    } finally {
+      await smtp.close();
+      await idp[Symbol.asyncDispose]();
+    }
   },
 );

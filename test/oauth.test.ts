@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSmtpTestServer } from './support/smtp-test-server.js';
-import { startHarness, type Harness } from './support/herald-harness.js';
 import { startFakeIdentityProvider } from './support/fake-identity-provider.js';
 import { manualClock } from './support/test-clock.js';
+import { startHarness, type Harness } from './support/herald-harness.js';
+import { postEvent, startOAuthRig } from './support/oauth-rig.js';
 import { everyStoredRow } from './support/test-database.js';
 import { answerConsentPage, consent, oauthMailbox, oauthServer, signInWithProvider } from './support/oauth-sign-in.js';
 import { createTokenService } from '../src/oauth/index.js';
@@ -20,38 +21,8 @@ const mailbox = oauthMailbox;
 const clientSecret = 'app-Secret-Value-8Qz1';
 const publicUrl = 'https://herald.example.test';
 
-async function setup(options: { lifetimeSeconds?: number; consentPage?: boolean } = {}) {
-  const clock = manualClock(Date.UTC(2026, 11, 1, 9, 0));
-  const idp = await startFakeIdentityProvider({ clock, clients: { 'app-1': clientSecret }, ...options });
-  const smtp = await startSmtpTestServer({ xoauth2: (user, token) => idp.accepts(user, token) });
-  const h = await startHarness(
-    { HERALD_OAUTH_TEST_ENDPOINTS: idp.origin, HERALD_PUBLIC_URL: publicUrl, HERALD_LOG_LEVEL: 'debug' },
-    { herald: { clock, background: false } },
-  );
-  return {
-    clock,
-    idp,
-    smtp,
-    h,
-    async [Symbol.asyncDispose]() {
-      await h.close();
-      await smtp.close();
-      await idp[Symbol.asyncDispose]();
-    },
-  };
-}
-
-async function postEvent(h: Harness, tenant?: string) {
-  const response = await h.api('POST', '/api/v1/events', {
-    ...(tenant ? { tenant } : {}),
-    type: 'service.failed',
-    severity: 'critical',
-    recipients: ['ops@example.test'],
-    data: { service: 'sip-proxy' },
-  });
-  assert.equal(response.status, 202, response.raw);
-  return response.body.messages[0].id as string;
-}
+const setup = (options: { lifetimeSeconds?: number; consentPage?: boolean } = {}) =>
+  startOAuthRig({ clients: { 'app-1': clientSecret }, ...options, env: { HERALD_PUBLIC_URL: publicUrl } });
 
 const stateOf = async (h: Harness, id: string) =>
   (await h.api('GET', `/api/v1/deliveries/${id}`)).body as { state: string; heldReason?: string };

@@ -44,4 +44,5 @@ export const errorStatus: Record<ErrorCode, number> = {
   oauth_token_unavailable: 503,
   oauth_state_invalid: 400,
   oauth_sign_in_failed: 422,
+  oauth_app_withdrawn: 409,
 };

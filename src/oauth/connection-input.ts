@@ -1,11 +1,11 @@
 import { AppError, type ErrorDetail } from '../shared/app-error.js';
-import { isSecretPlaceholder } from '../secrets/secret-placeholder.js';
 import type { MailServerSettingsView } from '../scopes/index.js';
 import type { OAuthConnectionRow } from '../store/schema.js';
 import { microsoftClouds } from './endpoints.js';
 import { parseMailbox } from '../shared/email-address.js';
 import type { ServiceAccountKey } from './grants.js';
 import { modeProvider, type OAuthMode } from './modes.js';
+import { checkAppCredentials, type AppCredentialsContext, type CheckedAppCredentials } from './app-credentials-input.js';
 
 /** A connection as an administrator writes it; the client secret and the service-account key are write-only. */
 export interface OAuthConnectionInput {
@@ -16,6 +16,14 @@ export interface OAuthConnectionInput {
   directoryId?: string | null;
   clientId?: string;
   clientSecret?: string;
+  /** Microsoft app-only instead of a client secret: the certificate's PEM (it may hold the private key too). */
+  certificate?: string;
+  /** The certificate's private key (PEM, unencrypted); write-only. */
+  privateKey?: string;
+  /** System only: tenants may sign in with this app (their own sign-in, their own tokens). */
+  shareWithTenants?: boolean;
+  /** Tenant only, sign-in modes: sign in with the system's app instead of entering one. */
+  useSystemApp?: boolean;
   /** The Google service account's JSON key, as downloaded. */
   serviceAccountKey?: string;
   /**
@@ -27,28 +35,26 @@ export interface OAuthConnectionInput {
 }
 
 /** A checked connection: what to store, the secrets still in plain text (`keep`: carry the stored one over). */
-export interface CheckedConnection {
+export interface CheckedConnection extends CheckedAppCredentials {
   mode: OAuthMode;
   cloud: string;
   directoryId: string | null;
-  clientId: string;
   mailbox: string;
-  clientSecret: string | null | 'keep';
   serviceKey: string | null;
 }
 
 const directoryPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/i;
-const clientIdPattern = /^[A-Za-z0-9._@-]{1,255}$/;
 
 /**
  * Validates a connection against the scope's saved mail-server settings: the provider must match
- * the mode, authentication must be OAuth2, and its username is the mailbox Herald sends as. A
- * stored client secret carries over only while mode, cloud, directory and client id stay the same.
+ * the mode, authentication must be OAuth2, and its username is the mailbox Herald sends as. The
+ * app's credentials are checked in `checkAppCredentials` (its own, or the system's app).
  */
 export function checkConnection(
   input: OAuthConnectionInput,
   settings: MailServerSettingsView | undefined,
   previous: OAuthConnectionRow | undefined,
+  context: Pick<AppCredentialsContext, 'isSystem' | 'systemApp' | 'now'>,
 ): CheckedConnection {
   const problems: ErrorDetail[] = [];
   const problem = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
@@ -72,7 +78,7 @@ export function checkConnection(
     problem('/directoryId', 'format', 'must be a directory (tenant) id or a domain');
 
   let serviceKey: string | null = null;
-  let clientId = input.clientId ?? '';
+  let clientId = '';
   if (input.mode === 'google_service_account') {
     const key = parseServiceKey(input.serviceAccountKey);
     if (typeof key === 'string')
@@ -81,48 +87,35 @@ export function checkConnection(
       serviceKey = JSON.stringify(key);
       clientId = key.client_email;
     }
-    if (input.clientSecret !== undefined) problem('/clientSecret', 'unexpected', 'is not used with a service account');
-  } else {
-    if (input.serviceAccountKey !== undefined) problem('/serviceAccountKey', 'unexpected', 'is only used with google_service_account');
-    if (!clientIdPattern.test(clientId))
-      problem('/clientId', clientId === '' ? 'required' : 'format', 'must be the application (client) id');
-  }
-
-  let clientSecret: CheckedConnection['clientSecret'] = null;
-  if (input.mode !== 'google_service_account') {
-    const given = input.clientSecret !== undefined && input.clientSecret !== '' ? input.clientSecret : undefined;
-    const same =
-      previous !== undefined &&
-      previous.client_secret_enc !== null &&
-      previous.mode === input.mode &&
-      previous.cloud === cloud &&
-      previous.directory_id === directoryId &&
-      previous.client_id === clientId;
-    if (given !== undefined && isSecretPlaceholder(given))
-      problem(
-        '/clientSecret',
-        'placeholder',
-        'is a mask or placeholder, not a secret: send the real one, or leave it out to keep the stored one',
-      );
-    else if (given !== undefined) clientSecret = given;
-    else if (same) clientSecret = 'keep';
-    else
-      problem(
-        '/clientSecret',
-        'required',
-        'is required (a stored one is kept only while mode, cloud, directory and client id stay the same)',
-      );
-  }
+  } else if (input.serviceAccountKey !== undefined) problem('/serviceAccountKey', 'unexpected', 'is only used with google_service_account');
+  const app = checkAppCredentials(input, {
+    mode: input.mode,
+    cloud,
+    directoryId,
+    isSystem: context.isSystem,
+    previous,
+    systemApp: context.systemApp,
+    now: context.now,
+    problem,
+  });
 
   if (problems.length > 0) {
-    const code = problems.some((p) => p.field === '/clientSecret' && p.rule === 'placeholder')
+    const code = problems.some((p) => p.rule === 'placeholder')
       ? 'secret_placeholder'
       : problems.some((p) => p.rule === 'required' && p.field === '/clientSecret')
         ? 'secret_required'
         : 'validation_failed';
     throw new AppError(code, problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
-  return { mode: input.mode, cloud, directoryId, clientId, mailbox, clientSecret, serviceKey };
+  return {
+    mode: input.mode,
+    cloud: app.usesSystemApp ? context.systemApp!.cloud : cloud,
+    directoryId,
+    mailbox,
+    serviceKey,
+    ...app,
+    clientId: clientId || app.clientId,
+  };
 }
 
 function parseServiceKey(text: string | undefined): ServiceAccountKey | string {

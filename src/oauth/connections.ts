@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import type { SecretBox } from '../secrets/secret-box.js';
-import type { MailServerSettings } from '../scopes/index.js';
+import { sharedSystemApp, systemScopeId, type MailServerSettings } from '../scopes/index.js';
 import type { Database, OAuthConnectionRow } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
 import { checkConnection, type OAuthConnectionInput } from './connection-input.js';
-import { grantCredentials, type GrantSettings } from './connection-secrets.js';
+import { appOf, grantCredentials, type GrantSettings } from './connection-secrets.js';
 import { toConnectionView, type OAuthConnectionView } from './connection-view.js';
 import { redeemCode, TokenRequestError } from './grants.js';
-import { oauthFields, signInProvider, signInProviderNames, type SignInProvider } from './modes.js';
+import { modeProvider, oauthFields, signInProvider, signInProviderNames, type SignInProvider } from './modes.js';
 import { explainTokenError } from './token-errors.js';
 import { beginSignIn, takeState, type SignInCaller } from './sign-in.js';
 import type { TokenService } from './token-service.js';
@@ -43,6 +43,8 @@ export interface OAuthConnections {
   ): Promise<OAuthConnectionView>;
   /** Removes the scope's connection and its tokens (the provider keeps its grant until revoked there). */
   disconnect(scopeId: string, along?: AlongWith<void>): Promise<void>;
+  /** Whether a tenant may sign in with the system's app, and for which provider; nothing else of the system's app. */
+  systemApp(scopeId: string): Promise<{ shared: boolean; provider: 'microsoft365' | 'gmail' | null }>;
 }
 
 export interface OAuthConnectionsDeps extends GrantSettings {
@@ -62,17 +64,24 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
     const provider = signInProvider[row.mode];
     return provider ? `${deps.publicUrl ?? origin}/oauth/callback/${provider}` : null;
   };
-  const view = (row: OAuthConnectionRow, origin: string) => toConnectionView(row, redirectUriOf(row, origin));
+  const viewOf = (row: OAuthConnectionRow, origin: string, appWithdrawn: boolean) =>
+    toConnectionView(row, { redirectUri: redirectUriOf(row, origin), now: clock.now(), appWithdrawn });
+  const view = async (row: OAuthConnectionRow, origin: string) =>
+    viewOf(row, origin, row.uses_system_app === 1 && !(await sharedSystemApp(db, row.mode)));
 
   return {
     async get(scopeId, origin) {
       await deps.mailServers.assertScope(scopeId);
       const row = await rowOf(scopeId);
-      return row && view(row, origin);
+      return row && (await view(row, origin));
     },
     async save(scopeId, input, origin, along) {
       await deps.mailServers.assertScope(scopeId);
-      const checked = checkConnection(input, await deps.mailServers.get(scopeId), await rowOf(scopeId));
+      const checked = checkConnection(input, await deps.mailServers.get(scopeId), await rowOf(scopeId), {
+        isSystem: scopeId === systemScopeId,
+        systemApp: input.useSystemApp === true ? await sharedSystemApp(db, input.mode) : undefined,
+        now: clock.now(),
+      });
       const saved = await inTransaction(db, async (trx) => {
         const previous = await trx.selectFrom('oauth_connections').selectAll().where('scope_id', '=', scopeId).executeTakeFirst();
         const now = clock.now();
@@ -90,6 +99,16 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
                 ? null
                 : seal(checked.clientSecret, oauthFields.clientSecret),
           service_key_enc: checked.serviceKey === null ? null : seal(checked.serviceKey, oauthFields.serviceKey),
+          certificate_pem:
+            checked.certificate === 'keep' ? (previous?.certificate_pem ?? null) : (checked.certificate?.certificatePem ?? null),
+          private_key_enc:
+            checked.certificate === 'keep'
+              ? (previous?.private_key_enc ?? null)
+              : checked.certificate === null
+                ? null
+                : seal(checked.certificate.privateKeyPem, oauthFields.privateKey),
+          shares_app: checked.sharesApp ? 1 : 0,
+          uses_system_app: checked.usesSystemApp ? 1 : 0,
           mailbox: checked.mailbox,
           status: 'pending',
           status_reason: null,
@@ -113,7 +132,8 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
         await trx.deleteFrom('oauth_connections').where('scope_id', '=', scopeId).execute();
         await trx.insertInto('oauth_connections').values(row).execute();
         await trx.deleteFrom('oauth_states').where('scope_id', '=', scopeId).execute();
-        await along?.(trx, view(row, origin));
+        // Just checked: a connection saved with the system's app found it shared.
+        await along?.(trx, viewOf(row, origin, false));
         return row;
       });
       // The cached token belongs to the replaced connection (another app, account or provider).
@@ -129,6 +149,12 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
       }
       return view((await rowOf(scopeId))!, origin);
     },
+    async systemApp(scopeId) {
+      await deps.mailServers.assertScope(scopeId);
+      const system = await db.selectFrom('oauth_connections').select('mode').where('scope_id', '=', systemScopeId).executeTakeFirst();
+      const shared = system !== undefined && (await sharedSystemApp(db, system.mode)) !== undefined;
+      return { shared, provider: shared ? modeProvider[system.mode] : null };
+    },
     async start(scopeId, caller, origin) {
       await deps.mailServers.assertScope(scopeId);
       const row = await rowOf(scopeId);
@@ -141,6 +167,7 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
       const redirectUri = redirectUriOf(row, origin)!;
       const started = await beginSignIn(db, box, {
         row,
+        app: await appOf(db, row),
         provider,
         caller,
         redirectUri,
@@ -160,7 +187,12 @@ export function createOAuthConnections(deps: OAuthConnectionsDeps): OAuthConnect
       );
       let issued;
       try {
-        issued = await redeemCode(grantCredentials(box, row, deps), params, callback.state, taken.redirectUri, taken.verifier);
+        issued = await redeemCode(grantCredentials(box, row, await appOf(db, row), deps), params, {
+          state: callback.state,
+          redirectUri: taken.redirectUri,
+          verifier: taken.verifier,
+          now: clock.now(),
+        });
       } catch (error) {
         if (!(error instanceof TokenRequestError)) throw error;
         // The administrator (or the provider on their behalf) said no on the consent page: say so, not "refused".

@@ -1,5 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { SignJWT, importPKCS8 } from 'jose';
+import type { CheckedCertificate } from './certificate.js';
+import { certificateAuth } from './client-assertion.js';
 import type { OAuthMode } from './modes.js';
 import type { ProviderEndpoints } from './endpoints.js';
 import { explainTokenError } from './token-errors.js';
@@ -16,6 +18,8 @@ export interface GrantCredentials {
   mode: OAuthMode;
   clientId: string;
   clientSecret: string | null;
+  /** A certificate instead of the secret (Microsoft): the client authenticates with a signed assertion. */
+  certificate: CheckedCertificate | null;
   serviceKey: ServiceAccountKey | null;
   mailbox: string;
   endpoints: ProviderEndpoints;
@@ -61,7 +65,7 @@ const defaultLifetimeMs = 3600_000;
  * const token = await requestAccessToken(credentials, null, Date.now());
  */
 export async function requestAccessToken(credentials: GrantCredentials, refreshToken: string | null, now: number): Promise<IssuedToken> {
-  const { as, client, auth, options } = parties(credentials);
+  const { as, client, auth, options } = await parties(credentials, now);
   return settle(async () => {
     if (credentials.mode === 'microsoft_app') {
       const response = await oauth.clientCredentialsGrantRequest(as, client, auth, { scope: credentials.endpoints.scope }, options);
@@ -91,16 +95,14 @@ export async function requestAccessToken(credentials: GrantCredentials, refreshT
  *
  * @example
  * declare const signIn: GrantCredentials;
- * await redeemCode(signIn, new URLSearchParams({ code: '…', state: 's' }), 's', 'https://herald.example/oauth/callback/google', 'verifier');
+ * await redeemCode(signIn, new URLSearchParams({ code: '…', state: 's' }), { state: 's', redirectUri: 'https://herald.example/oauth/callback/google', verifier: 'v', now: Date.now() });
  */
 export async function redeemCode(
   credentials: GrantCredentials,
   callback: URLSearchParams,
-  state: string,
-  redirectUri: string,
-  verifier: string,
+  { state, redirectUri, verifier, now }: { state: string; redirectUri: string; verifier: string; now: number },
 ): Promise<IssuedToken> {
-  const { as, client, auth, options } = parties(credentials);
+  const { as, client, auth, options } = await parties(credentials, now);
   return settle(async () => {
     const params = oauth.validateAuthResponse(as, client, callback, state);
     const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, redirectUri, verifier, options);
@@ -108,14 +110,19 @@ export async function redeemCode(
   });
 }
 
-function parties(credentials: GrantCredentials) {
+async function parties(credentials: GrantCredentials, now: number) {
   const as: oauth.AuthorizationServer = {
     issuer: new URL(credentials.endpoints.token).origin,
     token_endpoint: credentials.endpoints.token,
     authorization_endpoint: credentials.endpoints.authorize,
   };
   const client: oauth.Client = { client_id: credentials.clientId };
-  const auth = credentials.clientSecret !== null ? oauth.ClientSecretPost(credentials.clientSecret) : oauth.None();
+  const auth =
+    credentials.certificate !== null
+      ? await certificateAuth(credentials.certificate, credentials.endpoints.token, now)
+      : credentials.clientSecret !== null
+        ? oauth.ClientSecretPost(credentials.clientSecret)
+        : oauth.None();
   const options = {
     signal: AbortSignal.timeout(credentials.timeoutMs),
     ...(credentials.insecureLoopback ? { [oauth.allowInsecureRequests]: true } : {}),

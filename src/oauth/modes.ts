@@ -26,6 +26,7 @@ export const signInProvider: Partial<Record<OAuthMode, SignInProvider>> = {
 export const oauthFields = {
   clientSecret: 'oauth.client_secret',
   serviceKey: 'oauth.service_account_key',
+  privateKey: 'oauth.private_key',
   accessToken: 'oauth.access_token',
   refreshToken: 'oauth.refresh_token',
   verifier: 'oauth.pkce_verifier',

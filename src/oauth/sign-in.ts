@@ -26,6 +26,8 @@ export async function beginSignIn(
   box: SecretBox,
   options: {
     row: OAuthConnectionRow;
+    /** The row whose app signs in: the connection's own, or the system's it borrows. */
+    app: OAuthConnectionRow;
     provider: SignInProvider;
     caller: SignInCaller;
     redirectUri: string;
@@ -51,10 +53,10 @@ export async function beginSignIn(
       expires_at: expiresAt,
     })
     .execute();
-  const endpoints = endpointsFor(row.mode, row.cloud, row.directory_id, options.testEndpoints);
+  const endpoints = endpointsFor(row.mode, options.app.cloud, row.directory_id, options.testEndpoints);
   const url = new URL(endpoints.authorize);
   url.search = new URLSearchParams({
-    client_id: row.client_id,
+    client_id: options.app.client_id,
     response_type: 'code',
     redirect_uri: options.redirectUri,
     scope: endpoints.scope,

@@ -16,6 +16,10 @@ const aadsts: Record<string, string> = {
   '530035': 'security defaults block the app: an administrator must allow it',
   '90002': 'the directory (tenant) was not found: check the directory id',
   '50194': 'the app is single-tenant: give the directory (tenant) id instead of a common endpoint',
+  '700027':
+    "the certificate's signature was refused: upload this certificate (.cer) to the app registration, or save the certificate registered there with its own key",
+  '700024': 'the client assertion is outside its valid time: check the clock of the Herald host',
+  '700023': "the client assertion's audience is wrong: check the cloud and directory (tenant) id",
 };
 
 const plain: Record<string, string> = {

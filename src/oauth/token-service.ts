@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { Database, OAuthConnectionRow } from '../store/schema.js';
 import type { AccessTokenSource } from './access-token-source.js';
-import { grantCredentials, type GrantSettings } from './connection-secrets.js';
+import { appOf, grantCredentials, type GrantSettings } from './connection-secrets.js';
 import { requestAccessToken, TokenRequestError, type IssuedToken } from './grants.js';
 import { oauthFields } from './modes.js';
 import { testingAppHint } from './google-testing.js';
@@ -134,7 +134,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     let issued: IssuedToken;
     try {
       const refreshToken = open(row, row.refresh_token_enc, oauthFields.refreshToken);
-      issued = await requestAccessToken(grantCredentials(box, row, deps), refreshToken, now);
+      issued = await requestAccessToken(grantCredentials(box, row, await appOf(db, row), deps), refreshToken, now);
     } catch (error) {
       if (!(error instanceof TokenRequestError)) {
         await mine(db.updateTable('oauth_connections').set({ lease_owner: null, lease_until: null }));

@@ -8,7 +8,7 @@ export { candidateSettings, type CandidateSettings } from './mail-server/candida
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
 export { createRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';
 export { holdReason } from './mail-server/hold-reason.js';
-export type { OAuthGrant } from './mail-server/oauth-grant.js';
+export { sharedSystemApp, type OAuthGrant } from './mail-server/oauth-grant.js';
 export { passwordDeprecation, type SettingsWarning } from './mail-server/password-deprecation.js';
 export { passwordScopes, type PasswordScope } from './mail-server/password-scopes.js';
 export { createSettingsSecrets, type SettingsSecrets, type OnUnreadableSecret } from './mail-server/settings-secrets.js';

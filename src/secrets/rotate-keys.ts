@@ -9,6 +9,7 @@ const sealedColumns = [{ table: 'mail_server_settings', column: 'password_enc', 
 const oauthColumns = [
   { column: 'client_secret_enc', field: 'oauth.client_secret' },
   { column: 'service_key_enc', field: 'oauth.service_account_key' },
+  { column: 'private_key_enc', field: 'oauth.private_key' },
   { column: 'access_token_enc', field: 'oauth.access_token' },
   { column: 'refresh_token_enc', field: 'oauth.refresh_token' },
 ] as const;

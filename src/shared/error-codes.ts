@@ -45,6 +45,7 @@ export const errorCodes = {
   oauth_token_unavailable: "The provider's token endpoint cannot issue a token right now; retried with backoff.",
   oauth_state_invalid: 'The sign-in state has expired, or belongs to another session, scope or provider.',
   oauth_sign_in_failed: 'The provider refused the sign-in or the authorization code.',
+  oauth_app_withdrawn: "The tenant's connection signs in with the system's app, which the system no longer shares.",
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -12,6 +12,7 @@ import * as oauth from './migrations/2026-12-01-101-oauth.js';
 import * as sendApi from './migrations/2026-12-01-102-send-api.js';
 import * as serverBackoff from './migrations/2026-12-01-103-server-backoff.js';
 import * as ntlm from './migrations/2026-12-02-101-ntlm.js';
+import * as oauthCertificateSharedApp from './migrations/2026-12-02-101-oauth-certificate-shared-app.js';
 import * as providerLimits from './migrations/2026-12-02-107-provider-limits.js';
 import * as dueScopesNewcomers from './migrations/2026-12-02-110-due-scopes-newcomers.js';
 import type { Database } from './schema.js';
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-102-send-api': sendApi,
   '2026-12-01-103-server-backoff': serverBackoff,
   '2026-12-02-101-ntlm': ntlm,
+  '2026-12-02-101-oauth-certificate-shared-app': oauthCertificateSharedApp,
   '2026-12-02-107-provider-limits': providerLimits,
   '2026-12-02-110-due-scopes-newcomers': dueScopesNewcomers,
 };

@@ -404,6 +404,13 @@ export interface OAuthConnectionTable {
   client_id: string;
   client_secret_enc: string | null;
   service_key_enc: string | null;
+  /** Microsoft app-only with a certificate instead of a secret: the certificate (public, PEM) and its private key (sealed, PKCS#8). */
+  certificate_pem: string | null;
+  private_key_enc: string | null;
+  /** 1 on the system's connection when tenants may sign in with its app registration. */
+  shares_app: number;
+  /** 1 when this tenant's connection signs in with the system's app: its client credentials are read from the system's row. */
+  uses_system_app: number;
   /** The mailbox Herald sends as (the XOAUTH2 user; the service account's subject). */
   mailbox: string;
   status: 'pending' | 'connected' | 'reconnect_required';

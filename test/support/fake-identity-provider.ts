@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportPKCS8, exportSPKI, generateKeyPair, importSPKI, jwtVerify } from 'jose';
+import { decodeProtectedHeader, exportPKCS8, exportSPKI, generateKeyPair, importSPKI, importX509, jwtVerify } from 'jose';
 import type { Clock } from '../../src/shared/clock.js';
 
 /** A Google-style service account the fake provider knows: its JSON key, as an administrator downloads it. */
@@ -16,6 +16,8 @@ export interface FakeIdentityProviderOptions {
   clock: Clock;
   /** Registered apps: client id → client secret. */
   clients?: Record<string, string>;
+  /** Apps that authenticate with a certificate (private_key_jwt): client id → the certificate PEM uploaded to the app. */
+  certificateClients?: Record<string, string>;
   /** Access-token lifetime in seconds (default 3600). */
   lifetimeSeconds?: number;
   /**
@@ -48,7 +50,9 @@ interface IssuedAccess {
  * consent, or with `consentPage` an HTML page whose Accept posts back and redirects with the code and
  * whose Cancel redirects with `access_denied`; PKCE S256 challenge kept), token with `authorization_code` (verifier checked),
  * `refresh_token` (rotated on every use; a used one is refused and counted), `client_credentials`
- * and the JWT bearer grant (RS256 signature checked against the service account's key). Failure
+ * and the JWT bearer grant (RS256 signature checked against the service account's key). Clients
+ * authenticate with their secret or, for apps given a certificate, a client assertion checked like
+ * Entra's (thumbprint, signature, audience, expiry; refused with AADSTS700027). Failure
  * modes: `failRate` answers 503 to that share of token requests (deterministically spread), and
  * `revokeAll()` kills every refresh token (`invalid_grant`: AADSTS70008 at Microsoft, "Token has
  * been expired or revoked." at Google, as an app in "Testing" finds after 7 days), `disable(id)` an app
@@ -59,6 +63,9 @@ interface IssuedAccess {
  */
 export async function startFakeIdentityProvider(options: FakeIdentityProviderOptions) {
   const clients = { ...options.clients };
+  const certificateClients = new Map(Object.entries(options.certificateClients ?? {}));
+  /** Client assertions presented (decoded, for the tests to check what Herald signed). */
+  const assertions: Array<{ header: Record<string, unknown>; payload: Record<string, unknown> }> = [];
   const codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; user: string; scope: string }>();
   const pending = new Map<string, PendingConsent>();
   const refreshTokens = new Map<string, { clientId: string; user: string; scope: string }>();
@@ -69,6 +76,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
   const disabled = new Set<string>();
   const requests: Array<{ grant: string; status: number; at: number }> = [];
   const state = { failRate: 0, lifetimeSeconds: options.lifetimeSeconds ?? 3600, served: 0, failed: 0, spentReused: 0, revoked: false };
+  const knownClient = (id: string) => clients[id] !== undefined || certificateClients.has(id);
   const token = (prefix: string) => `${prefix}-${randomBytes(18).toString('base64url')}`;
 
   const server = createServer((request, response) => {
@@ -94,7 +102,7 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
   function authorize(url: URL, response: ServerResponse) {
     const p = url.searchParams;
     const redirect = new URL(p.get('redirect_uri') ?? '');
-    if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge') || !clients[p.get('client_id') ?? '']) {
+    if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge') || !knownClient(p.get('client_id') ?? '')) {
       redirect.search = new URLSearchParams({ error: 'invalid_request', state: p.get('state') ?? '' }).toString();
       return response.writeHead(302, { location: redirect.toString() }).end();
     }
@@ -187,8 +195,12 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
       }
     }
     const clientId = body.get('client_id') ?? '';
-    if (clients[clientId] === undefined || clients[clientId] !== body.get('client_secret'))
-      return refuse('invalid_client', 'AADSTS7000215: Invalid client secret provided.', 401);
+    const refused = body.has('client_assertion')
+      ? await assertionRefusal(clientId, body, `${origin}${url.pathname}`)
+      : clients[clientId] === undefined || clients[clientId] !== body.get('client_secret')
+        ? 'AADSTS7000215: Invalid client secret provided.'
+        : null;
+    if (refused !== null) return refuse('invalid_client', refused, 401);
     if (grant === 'client_credentials') {
       if (disabled.has(clientId)) return refuse('unauthorized_client', `AADSTS7000112: Application '${clientId}' is disabled.`);
       if (!(body.get('scope') ?? '').endsWith('/.default')) return refuse('invalid_scope', 'app-only scopes end in /.default');
@@ -222,8 +234,57 @@ export async function startFakeIdentityProvider(options: FakeIdentityProviderOpt
     return refuse('unsupported_grant_type', grant);
   }
 
+  /**
+   * Checks a client assertion as Entra does: the certificate named by the header's thumbprint
+   * must be registered for the client; the RS256 signature must verify with its public key; `aud`
+   * must be this token endpoint, `iss` = `sub` = the client id, a `jti` present; the certificate
+   * and the assertion must be valid by the injected clock. Null when accepted, else the AADSTS text.
+   */
+  async function assertionRefusal(clientId: string, body: URLSearchParams, audience: string): Promise<string | null> {
+    const assertion = body.get('client_assertion') ?? '';
+    if (body.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      return 'AADSTS700025: Client assertion type is not jwt-bearer.';
+    const pem = certificateClients.get(clientId);
+    if (pem === undefined)
+      return `AADSTS700027: Client assertion failed signature validation. [Reason - The key was not found.] (no certificate for ${clientId})`;
+    const certificate = new X509Certificate(pem);
+    let header: Record<string, unknown>;
+    try {
+      header = decodeProtectedHeader(assertion) as Record<string, unknown>;
+    } catch {
+      return 'AADSTS50027: JWT token is invalid or malformed.';
+    }
+    const thumbprint = (hex: string) => Buffer.from(hex.replaceAll(':', ''), 'hex').toString('base64url');
+    if (header['x5t#S256'] !== thumbprint(certificate.fingerprint256) && header.x5t !== thumbprint(certificate.fingerprint))
+      return 'AADSTS700027: Client assertion failed signature validation. [Reason - The key was not found.]';
+    if (Date.parse(certificate.validTo) <= options.clock.now())
+      return 'AADSTS700027: Client assertion failed signature validation. [Reason - The key used is expired.]';
+    try {
+      const { payload } = await jwtVerify(assertion, await importX509(pem, 'RS256'), {
+        algorithms: ['RS256'],
+        audience,
+        issuer: clientId,
+        subject: clientId,
+        requiredClaims: ['jti', 'exp'],
+        currentDate: new Date(options.clock.now()),
+        // Entra allows five minutes of clock skew.
+        clockTolerance: 300,
+      });
+      assertions.push({ header, payload: payload as Record<string, unknown> });
+      return null;
+    } catch (error) {
+      return `AADSTS700027: Client assertion failed signature validation. [Reason - ${(error as Error).message}]`;
+    }
+  }
+
   return {
     origin,
+    /** Client assertions accepted, decoded. */
+    assertions,
+    /** Registers (or replaces) the certificate an app authenticates with, as an admin uploads a .cer in Entra. */
+    registerCertificate(clientId: string, certificatePem: string) {
+      certificateClients.set(clientId, certificatePem);
+    },
     /** Every token request answered, with its grant type and status. */
     requests,
     /** Adds a Google service account and returns its JSON key (made with a fresh RSA key pair). */

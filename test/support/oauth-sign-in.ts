@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import type { Harness } from './herald-harness.js';
+import { oauthMailServer } from './oauth-rig.js';
 import type { SmtpTestServer } from './smtp-test-server.js';
 
 /** The mailbox the OAuth2 tests send as. */
 export const oauthMailbox = 'alerts@contoso.test';
 
-/** Mail-server settings of `provider` with OAuth2 and the mailbox as username, pointed at the test SMTP server. */
-export const oauthServer = (smtp: SmtpTestServer, provider: 'microsoft365' | 'gmail', extra: Record<string, unknown> = {}) => ({
-  provider,
-  host: smtp.host,
-  port: smtp.port,
-  security: 'none',
-  auth: 'oauth2',
-  username: oauthMailbox,
-  fromAddress: oauthMailbox,
-  applyToAllTenants: true,
-  // Exchange Online's 30 a minute (the default for Microsoft 365 over SMTP) would wait on the manual clock.
-  rateLimitPerSecond: 1000,
-  ...extra,
-});
+/** Mail-server settings of `provider` with OAuth2 and the mailbox as username, for every tenant, pointed at the test SMTP server. */
+export const oauthServer = (smtp: SmtpTestServer, provider: 'microsoft365' | 'gmail', extra: Record<string, unknown> = {}) =>
+  oauthMailServer(smtp, provider, oauthMailbox, { applyToAllTenants: true, ...extra });
 
 /**
  * "Connect": start the sign-in, open the provider's consent page (the fake provider consents at
@@ -51,11 +41,20 @@ export async function answerConsentPage(authorizeUrl: string, decision: 'accept'
   return { html, back: new URL(answered.headers.get('location')!) };
 }
 
-/** The whole sign-in: consent, then the callback posted with the same caller; returns the connection's view. */
-export async function signInWithProvider(h: Harness, scopePath: string, provider: 'microsoft' | 'google', publicUrl?: string) {
-  const { back, state, code } = await consent(h, scopePath);
+/**
+ * The whole sign-in: consent, then the callback posted with the same caller (`headers`: another
+ * caller than the admin token, such as a tenant's token); returns the connection's view.
+ */
+export async function signInWithProvider(
+  h: Harness,
+  scopePath: string,
+  provider: 'microsoft' | 'google',
+  publicUrl?: string,
+  headers: Record<string, string> = {},
+) {
+  const { started, back, state, code } = await consent(h, scopePath, headers);
   if (publicUrl) assert.equal(back.origin + back.pathname, `${publicUrl}/oauth/callback/${provider}`);
-  const done = await h.api('POST', `/api/v1/oauth/callback/${provider}`, { state, code });
+  const done = await h.api('POST', `/api/v1/oauth/callback/${provider}`, { state, code }, headers);
   assert.equal(done.status, 200, done.raw);
-  return { view: done.body, code, state };
+  return { view: done.body, code, state, started, raw: done.raw };
 }

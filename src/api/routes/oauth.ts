@@ -8,7 +8,14 @@ import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../access-control.js';
 import { auditAlong, recordAudit } from '../audit-record.js';
 import { errorResponses } from '../schemas/common.js';
-import { OAuthCallbackBody, OAuthConnectionBody, OAuthConnectionView, OAuthProviderParam, OAuthStartView } from '../schemas/oauth.js';
+import {
+  OAuthCallbackBody,
+  OAuthConnectionBody,
+  OAuthConnectionView,
+  OAuthProviderParam,
+  OAuthStartView,
+  OAuthSystemAppView,
+} from '../schemas/oauth.js';
 import { scopeParams } from './scope-params.js';
 
 const tags = ['oauth'];
@@ -62,6 +69,12 @@ export const oauthConnectionRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; s
             mailbox: saved.mailbox,
             ...(request.body.clientSecret !== undefined ? { clientSecret: 'changed' } : {}),
             ...(request.body.serviceAccountKey !== undefined ? { serviceAccountKey: 'changed' } : {}),
+            // A certificate always comes with its key (in its own field or the same PEM).
+            ...(request.body.certificate !== undefined && saved.certificate
+              ? { certificate: saved.certificate.thumbprint, privateKey: 'changed' }
+              : {}),
+            ...(saved.sharedWithTenants ? { sharedWithTenants: true } : {}),
+            ...(saved.usesSystemApp ? { usesSystemApp: true } : {}),
           },
         })),
       );
@@ -70,6 +83,16 @@ export const oauthConnectionRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps; s
       return view;
     },
   );
+
+  if (scope === 'tenant')
+    app.get(
+      '/mail-server/oauth/system-app',
+      {
+        schema: { tags, ...params, response: { 200: OAuthSystemAppView, ...errorResponses } },
+        config: { permission: 'settings:read' },
+      },
+      async (request) => deps.oauth.systemApp(scopeOf(request)),
+    );
 
   app.post(
     '/mail-server/oauth/start',

@@ -15,6 +15,25 @@ export const OAuthConnectionBody = Type.Object(
     directoryId: Type.Optional(Nullable(Type.String({ maxLength: 255, description: 'Microsoft Entra directory (tenant) id or domain' }))),
     clientId: Type.Optional(Type.String({ maxLength: 255, description: 'The application (client) id' })),
     clientSecret: Type.Optional(Type.String({ maxLength: 1024, writeOnly: true, description: 'Write-only. Omit to keep the stored one.' })),
+    certificate: Type.Optional(
+      Type.String({
+        maxLength: 32768,
+        description:
+          'microsoft_app instead of clientSecret: the certificate (PEM) registered with the app; it may hold the private key too. Omit both to keep the stored one.',
+      }),
+    ),
+    privateKey: Type.Optional(
+      Type.String({ maxLength: 32768, writeOnly: true, description: "Write-only. The certificate's RSA private key (PEM, unencrypted)." }),
+    ),
+    shareWithTenants: Type.Optional(
+      Type.Boolean({ description: 'System only: tenants may connect with this app (their own sign-in). Omit to keep the stored choice.' }),
+    ),
+    useSystemApp: Type.Optional(
+      Type.Boolean({
+        description:
+          "Tenant only, microsoft_delegated or google_signin: sign in with the system's shared app instead of a client id and secret",
+      }),
+    ),
     serviceAccountKey: Type.Optional(
       Type.String({ maxLength: 16384, writeOnly: true, description: "Write-only. The service account's JSON key." }),
     ),
@@ -35,7 +54,17 @@ export const OAuthConnectionView = Type.Object({
   directoryId: Nullable(Type.String()),
   clientId: Type.String(),
   clientSecretSet: Type.Boolean(),
+  certificate: Nullable(
+    Type.Object({
+      thumbprint: Type.String({ description: 'SHA-1 thumbprint (hex), as the Entra portal lists it' }),
+      subject: Type.String(),
+      notAfter: Type.String({ format: 'date-time' }),
+      expiresSoon: Type.Boolean({ description: 'Expires within 30 days (or has expired)' }),
+    }),
+  ),
   serviceAccountKeySet: Type.Boolean(),
+  sharedWithTenants: Type.Boolean({ description: 'System: tenants may connect with this app' }),
+  usesSystemApp: Type.Boolean({ description: "Tenant: signs in with the system's app (its client id and credentials are not shown)" }),
   mailbox: Type.String(),
   status: OneOf(['pending', 'connected', 'reconnect_required'] as const),
   statusReason: Nullable(Type.String()),
@@ -45,6 +74,12 @@ export const OAuthConnectionView = Type.Object({
   lastRefreshedAt: Nullable(Type.String({ format: 'date-time' })),
   expiresAt: Nullable(Type.String({ format: 'date-time' })),
   redirectUri: Nullable(Type.String({ description: 'Register this redirect URI at the provider (sign-in modes)' })),
+  warnings: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+
+export const OAuthSystemAppView = Type.Object({
+  shared: Type.Boolean({ description: 'The system lets tenants connect with its app (useSystemApp)' }),
+  provider: Nullable(OneOf(['microsoft365', 'gmail'] as const)),
 });
 
 export const OAuthStartView = Type.Object({

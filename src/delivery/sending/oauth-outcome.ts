@@ -9,7 +9,7 @@ import type { SendOutcome } from './transports/mail-transport.js';
  */
 export function oauthOutcome(error: unknown): { held: string } | { held: null; result: SendOutcome } | undefined {
   if (!(error instanceof AppError)) return undefined;
-  if (error.code === 'oauth_reconnect_required') return { held: `oauth_reconnect_required: ${error.message}` };
+  if (error.code === 'oauth_reconnect_required' || error.code === 'oauth_app_withdrawn') return { held: `${error.code}: ${error.message}` };
   if (error.code !== 'oauth_token_unavailable' && error.code !== 'oauth_not_connected') return undefined;
   return {
     held: null,

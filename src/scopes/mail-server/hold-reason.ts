@@ -19,6 +19,8 @@ function unusableReason(server: MailServer): string | null {
   if (server.auth.kind === 'oauth2') {
     const { grant } = server.auth;
     if (grant.status === 'reconnect_required') return `oauth_reconnect_required: ${where} must be reconnected (OAuth2): ${grant.reason}`;
+    if (grant.status === 'app_withdrawn')
+      return `oauth_app_withdrawn: ${where} signs in with the system's OAuth2 app, which the system no longer lets tenants use: enter the tenant's own app (client id and secret) and connect again, or ask the system administrator to share it again`;
     if (grant.status === 'none') return `${where} uses OAuth2, which has not been authorized yet`;
   }
   return null;

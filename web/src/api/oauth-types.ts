@@ -9,7 +9,13 @@ export interface OAuthConnection {
   directoryId: string | null;
   clientId: string;
   clientSecretSet: boolean;
+  /** Microsoft app-only with a certificate instead of a secret: what identifies it (never its key). */
+  certificate: { thumbprint: string; subject: string; notAfter: string; expiresSoon: boolean } | null;
   serviceAccountKeySet: boolean;
+  /** System: tenants may connect with this app. */
+  sharedWithTenants: boolean;
+  /** Tenant: signs in with the system's app (its client id and credentials are not shown). */
+  usesSystemApp: boolean;
   mailbox: string;
   status: 'pending' | 'connected' | 'reconnect_required';
   statusReason: string | null;
@@ -19,6 +25,13 @@ export interface OAuthConnection {
   lastRefreshedAt: string | null;
   expiresAt: string | null;
   redirectUri: string | null;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+/** `GET /tenants/{id}/mail-server/oauth/system-app`: whether the tenant may use the system's app. */
+export interface OAuthSystemApp {
+  shared: boolean;
+  provider: 'microsoft365' | 'gmail' | null;
 }
 
 /** `POST …/mail-server/oauth/start`. */

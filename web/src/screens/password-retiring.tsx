@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { OverviewPage } from '../api/types';
 import { When } from '../components/feedback';
-import { oauthModeLabel } from './mail-server-oauth';
+import { oauthModeLabel } from './oauth-connection-form';
 import { mailServerPath, providerLabel } from './scope-links';
 
 /** The Overview's deprecation pre-flight: every scope still signing in with a password at Microsoft 365 or Gmail. */

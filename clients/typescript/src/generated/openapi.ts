@@ -5674,7 +5674,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -5688,6 +5701,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -5788,6 +5805,14 @@ export interface paths {
                         clientId?: string;
                         /** @description Write-only. Omit to keep the stored one. */
                         clientSecret?: string;
+                        /** @description microsoft_app instead of clientSecret: the certificate (PEM) registered with the app; it may hold the private key too. Omit both to keep the stored one. */
+                        certificate?: string;
+                        /** @description Write-only. The certificate's RSA private key (PEM, unencrypted). */
+                        privateKey?: string;
+                        /** @description System only: tenants may connect with this app (their own sign-in). Omit to keep the stored choice. */
+                        shareWithTenants?: boolean;
+                        /** @description Tenant only, microsoft_delegated or google_signin: sign in with the system's shared app instead of a client id and secret */
+                        useSystemApp?: boolean;
                         /** @description Write-only. The service account's JSON key. */
                         serviceAccountKey?: string;
                         /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
@@ -5813,7 +5838,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -5827,6 +5865,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6148,7 +6190,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6162,6 +6217,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6264,6 +6323,14 @@ export interface paths {
                         clientId?: string;
                         /** @description Write-only. Omit to keep the stored one. */
                         clientSecret?: string;
+                        /** @description microsoft_app instead of clientSecret: the certificate (PEM) registered with the app; it may hold the private key too. Omit both to keep the stored one. */
+                        certificate?: string;
+                        /** @description Write-only. The certificate's RSA private key (PEM, unencrypted). */
+                        privateKey?: string;
+                        /** @description System only: tenants may connect with this app (their own sign-in). Omit to keep the stored choice. */
+                        shareWithTenants?: boolean;
+                        /** @description Tenant only, microsoft_delegated or google_signin: sign in with the system's shared app instead of a client id and secret */
+                        useSystemApp?: boolean;
                         /** @description Write-only. The service account's JSON key. */
                         serviceAccountKey?: string;
                         /** @description The mailbox to send as; by default the mail server's username (provider already saved) */
@@ -6289,7 +6356,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6303,6 +6383,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6478,6 +6562,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenantId}/mail-server/oauth/system-app": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The system lets tenants connect with its app (useSystemApp) */
+                            shared: boolean;
+                            provider: ("microsoft365" | "gmail") | (never | null);
+                        };
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error: a stable code, a message, and the fields that broke a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenantId}/mail-server/oauth/start": {
         parameters: {
             query?: never;
@@ -6641,7 +6838,20 @@ export interface paths {
                             directoryId: string | null;
                             clientId: string;
                             clientSecretSet: boolean;
+                            certificate: {
+                                /** @description SHA-1 thumbprint (hex), as the Entra portal lists it */
+                                thumbprint: string;
+                                subject: string;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description Expires within 30 days (or has expired) */
+                                expiresSoon: boolean;
+                            } | null;
                             serviceAccountKeySet: boolean;
+                            /** @description System: tenants may connect with this app */
+                            sharedWithTenants: boolean;
+                            /** @description Tenant: signs in with the system's app (its client id and credentials are not shown) */
+                            usesSystemApp: boolean;
                             mailbox: string;
                             /** @enum {unknown} */
                             status: "pending" | "connected" | "reconnect_required";
@@ -6655,6 +6865,10 @@ export interface paths {
                             expiresAt: string | null;
                             /** @description Register this redirect URI at the provider (sign-in modes) */
                             redirectUri: string | null;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
