@@ -36,7 +36,7 @@ async function nodeIdOf(env: Record<string, string>, node: HeraldProcess): Promi
 }
 
 test(
-  'kill -9 and restart: the mail in flight at the kill is delivered within 10 s of the restart; a live worker beside it and an API node leave those leases alone',
+  'kill -9 and restart: the mail in flight at the kill is delivered at once by the restarted node, not when its 5-minute leases end; a live worker beside it and an API node leave those leases alone',
   { timeout: 120_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'herald-restart-'));
@@ -100,12 +100,15 @@ test(
       const arrived = () => new Set(smtp.received.map((mail) => mail.messageId));
       await until('every message in flight at the kill arrived', () => accepted.every((id) => arrived().has(id)), 60_000);
       const seconds = (Date.now() - restartedAt) / 1000;
+      const afterListening = seconds - listeningAfter;
 
       console.log(
-        `restart test: ${events} messages in flight at the kill (${hung.hanging.size} hanging in DATA), all delivered ${seconds.toFixed(1)} s after the restart was launched (listening after ${listeningAfter.toFixed(1)} s); ${smtp.received.length - arrived().size} duplicates`,
+        `restart test: ${events} messages in flight at the kill (${hung.hanging.size} hanging in DATA), all delivered ${seconds.toFixed(1)} s after the restart was launched (listening after ${listeningAfter.toFixed(1)} s, so ${afterListening.toFixed(1)} s after); ${smtp.received.length - arrived().size} duplicates`,
       );
       assert.equal(await nodeIdOf(env, restarted), firstId, 'the restarted node has the identity it had');
-      assert.ok(seconds < 10, `delivered ${seconds} s after the restart`);
+      // Waiting for the leases would take 300 s; a start on a crowded machine alone can take 15 s,
+      // so the bound is taken from the moment the restarted node listens, with a wide margin.
+      assert.ok(afterListening < 60, `delivered ${afterListening.toFixed(1)} s after the restarted node listened (leases: 300 s)`);
     } finally {
       await Promise.all(nodes.map((node) => node.kill('SIGTERM')));
       await hung.close();
