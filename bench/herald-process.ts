@@ -39,8 +39,6 @@ export interface HeraldProcess {
  */
 export function startHerald(options: HeraldProcessOptions): Promise<HeraldProcess> {
   const execArgv = [
-    // As `npm start`, the Dockerfile and the systemd unit run it.
-    '--max-semi-space-size=4',
     ...(options.probeOut ? ['--import', 'tsx', '--import', probe] : []),
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
   ];
