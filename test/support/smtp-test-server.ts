@@ -58,6 +58,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
   /** Every AUTH XOAUTH2 the server answered, accepted or refused. */
   const authentications: Array<{ user: string; ok: boolean }> = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
+  /** Sessions opened in all, open now, and the most open at once. */
+  const connections = { opened: 0, open: 0, peak: 0 };
   const security = options.security ?? 'none';
   const certificate = security === 'none' ? undefined : await selfSignedCertificate();
 
@@ -82,6 +84,15 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
     logger: false,
     banner: options.banner,
     size: 20 * 1024 * 1024,
+    onConnect(_session, callback) {
+      connections.opened += 1;
+      connections.open += 1;
+      connections.peak = Math.max(connections.peak, connections.open);
+      callback();
+    },
+    onClose() {
+      connections.open -= 1;
+    },
     onAuth(auth, _session, callback) {
       if (options.xoauth2) {
         const user = auth.username ?? '';
@@ -154,6 +165,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}) {
     port,
     received,
     authentications,
+    connections,
     /** The CA (here: the self-signed certificate itself) a client must trust. */
     ca: certificate?.cert,
     /** Resolves once at least `count` messages have been accepted. */

@@ -9,6 +9,8 @@ interface Session {
   tracker: ReturnType<typeof createSessionTracker>;
   messages: number;
   ended: boolean;
+  /** Its place among the pool's `maxSessions` was given back. */
+  dropped: boolean;
 }
 
 export interface SessionPool {
@@ -19,8 +21,10 @@ export interface SessionPool {
 }
 
 /**
- * Reused SMTP sessions to one server, at most `maxMessages` messages each. Herald's own rather
- * than nodemailer's pool, which re-queues a message whose connection closed before it was sent and
+ * Reused SMTP sessions to one server: at most `maxSessions` at once, `maxMessages` messages each.
+ * A send that finds every session busy waits here for the next one to be released, composed and
+ * ready, so a session goes straight from one message to the next. Herald's own rather than
+ * nodemailer's pool, which re-queues a message whose connection closed before it was sent and
  * then reports "Reached maximum number of retries after connection was closed", losing the stage
  * and the server's reply (a 421 at RCPT, a server closing after its per-connection limit). Here
  * every failure keeps the reply and the stage it happened at, and a connection lost counts as
@@ -28,20 +32,37 @@ export interface SessionPool {
  * turns out to be gone before the server answered anything (it closed while idle) is replaced by
  * a new one, as nothing of the message was sent.
  */
-export function createSessionPool(options: ConnectionOptions, maxMessages: number, transcript?: SmtpTransactionLogger): SessionPool {
+export function createSessionPool(
+  options: ConnectionOptions,
+  limits: { maxSessions: number; maxMessages: number },
+  transcript?: SmtpTransactionLogger,
+): SessionPool {
   const idle: Session[] = [];
+  /** Sends waiting for a session: handed a released one, or undefined when a place came free to open one. */
+  const waiting: Array<(session: Session | undefined) => void> = [];
+  let sessions = 0;
   let closed = false;
 
+  /** A session's place comes free once (it ended, failed or was let go): the next waiting send gets it. */
+  function drop(session: Session): void {
+    if (session.dropped) return;
+    session.dropped = true;
+    sessions -= 1;
+    const at = idle.indexOf(session);
+    if (at >= 0) idle.splice(at, 1);
+    waiting.shift()?.(undefined);
+  }
+
   async function open(): Promise<Session | SendFailure> {
+    sessions += 1;
     const tracker = createSessionTracker();
     const logger = transcript ? bothLoggers(tracker.logger, transcript) : tracker.logger;
     const connection = new SMTPConnection({ ...options, logger, transactionLog: true } as SMTPConnection.Options);
-    const session: Session = { connection, tracker, messages: 0, ended: false };
+    const session: Session = { connection, tracker, messages: 0, ended: false, dropped: false };
     connection.on('error', () => undefined);
     connection.once('end', () => {
       session.ended = true;
-      const at = idle.indexOf(session);
-      if (at >= 0) idle.splice(at, 1);
+      drop(session);
     });
     try {
       await settle<void>(connection, (done) => connection.connect(done));
@@ -49,14 +70,33 @@ export function createSessionPool(options: ConnectionOptions, maxMessages: numbe
         await settle<boolean>(connection, (done) => connection.login(loginCredentials(options.auth!), done));
     } catch (error) {
       connection.close();
+      drop(session);
       return classifySmtpError(error, tracker.context(error));
     }
     return session;
   }
 
+  async function acquire(): Promise<Session | SendFailure> {
+    const ready = idle.pop();
+    if (ready) return ready;
+    if (sessions < limits.maxSessions) return open();
+    const handed = await new Promise<Session | undefined>((resolve) => waiting.push(resolve));
+    return handed ?? open();
+  }
+
   function release(session: Session): void {
-    if (closed || session.ended || session.messages >= maxMessages) return void session.connection.quit();
-    idle.push(session);
+    if (closed || session.ended || session.messages >= limits.maxMessages) {
+      session.connection.quit();
+      return drop(session);
+    }
+    const next = waiting.shift();
+    if (next) next(session);
+    else idle.push(session);
+  }
+
+  function discard(session: Session): void {
+    session.connection.close();
+    drop(session);
   }
 
   async function attempt(session: Session, envelope: { from: string; to: string[] }, raw: Buffer) {
@@ -69,26 +109,29 @@ export function createSessionPool(options: ConnectionOptions, maxMessages: numbe
       const failure = classifySmtpError(error, session.tracker.context(error));
       const refusedOnly = failure.replyCode !== null && failure.replyCode !== 421 && !session.ended;
       // the server refused this message, the session itself is fine: reset it and keep it
-      if (refusedOnly) session.connection.reset((resetError) => (resetError ? session.connection.close() : release(session)));
-      else session.connection.close();
+      if (refusedOnly) session.connection.reset((resetError) => (resetError ? discard(session) : release(session)));
+      else discard(session);
       return { failure };
     }
   }
 
   return {
     async send(envelope, raw) {
-      const session = idle.pop() ?? (await open());
+      const session = await acquire();
       if (!('connection' in session)) return { failure: session };
       const reused = session.messages > 0;
       const result = await attempt(session, envelope, raw);
       const lostIdle = reused && 'failure' in result && result.failure!.stage === 'mail' && result.failure!.replyCode === null;
       if (!lostIdle) return result;
-      const fresh = await open();
+      const fresh = sessions < limits.maxSessions ? await open() : await acquire();
       return 'connection' in fresh ? attempt(fresh, envelope, raw) : { failure: fresh };
     },
     close() {
       closed = true;
-      for (const session of idle.splice(0)) session.connection.quit();
+      for (const session of idle.splice(0)) {
+        session.connection.quit();
+        drop(session);
+      }
     },
   };
 }

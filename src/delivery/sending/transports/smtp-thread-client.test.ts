@@ -57,6 +57,26 @@ test('sends through the SMTP thread: every mail arrives with its Message-ID, and
   }
 });
 
+test('more sends than the pool size wait in the SMTP thread for a session: never more connections than the pool size', async () => {
+  await using smtp = await startSmtpTestServer({ replyDelayMs: 20 });
+  const thread = createSmtpThread(silentLogger);
+  const transport = thread.transport(serverFor(smtp), { poolSize: 2 });
+  try {
+    // what the delivery worker's send gate hands over for a pool of 2 (two each), and more
+    const outcomes = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => transport.send(mailTo('ops@example.test', n))));
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      Array(8).fill('sent'),
+    );
+    assert.equal(smtp.received.length, 8);
+    assert.equal(smtp.connections.peak, 2, 'at most the pool size open at once');
+    assert.equal(smtp.connections.opened, 2, 'each session reused for the sends that waited');
+  } finally {
+    await transport.close();
+    await thread.stop();
+  }
+});
+
 test('a send in flight when the thread ends is ambiguous; the next send starts a new thread and delivers', async () => {
   let dataRead!: () => void;
   const read = new Promise<void>((resolve) => (dataRead = resolve));

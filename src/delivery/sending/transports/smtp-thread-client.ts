@@ -61,8 +61,9 @@ export function createSmtpThread(log: Logger): SmtpThread {
 
   function current(): Thread {
     if (thread) return thread;
-    // No inherited preloads (the bench's probe, a profiler): the entry registers tsx itself when run from source.
-    const worker = new Worker(entry, { execArgv: [] });
+    // No inherited preloads (the bench's probe): the entry registers tsx itself when run from source.
+    // A CPU profiler (node --cpu-prof) profiles this thread too.
+    const worker = new Worker(entry, { execArgv: process.execArgv.filter((arg) => arg.startsWith('--cpu-prof')) });
     const started: Thread = {
       worker,
       generation: (generation += 1),

@@ -17,12 +17,12 @@ export type SmtpTransactionLogger = Record<
 
 /**
  * The SMTP transport for one settings version: nodemailer composes the message, Herald's session
- * pool (smtp-session-pool.ts) sends it over reused connections. Every retry is Herald's, recorded
- * and scheduled by the outbox; the send gate (send-gate.ts) bounds the sends at once to
- * `poolSize`. Rate limits hold across the cluster (`cluster/rate-limiter.ts`).
+ * pool (smtp-session-pool.ts) sends it over at most `poolSize` reused connections. Every retry is
+ * Herald's, recorded and scheduled by the outbox; the send gate (send-gate.ts) bounds the sends
+ * handed over at once. Rate limits hold across the cluster (`cluster/rate-limiter.ts`).
  */
-export function createSmtpTransport(server: SmtpServerOptions, _pool: SmtpPoolOptions, logger?: SmtpTransactionLogger): MailTransport {
-  const sessions = createSessionPool(toConnectionOptions(server), 1000, logger);
+export function createSmtpTransport(server: SmtpServerOptions, pool: SmtpPoolOptions, logger?: SmtpTransactionLogger): MailTransport {
+  const sessions = createSessionPool(toConnectionOptions(server), { maxSessions: pool.poolSize, maxMessages: 1000 }, logger);
   return {
     async send(mail: OutgoingMail): Promise<SendOutcome> {
       const result = await sessions.send({ from: mail.from.address, to: [mail.to.address] }, await buildMime(mail));
