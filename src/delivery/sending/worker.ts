@@ -79,6 +79,13 @@ export interface DeliveryWorker {
 }
 
 /**
+ * How long an outcome may wait to be written with others (or with the next claim, which writes
+ * them sooner): one commit, one fsync on SQLite, for every outcome of that time. A node killed
+ * meanwhile sends those messages again once their lease expires (recorded as ambiguous).
+ */
+const outcomeFlushMs = 25;
+
+/**
  * The delivery loop: claims due messages in batches under a lease, sends each through the
  * transport of its scope's effective settings, and records every outcome. Sends run
  * concurrently up to `concurrency`, and at most `scopeConcurrency` for any one scope.
@@ -112,6 +119,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let cycling = false;
   let cycleAgain = false;
   let cycleTimer: NodeJS.Timeout | undefined;
+  let cycleAt = 0;
   let cycleDone: Promise<void> = Promise.resolve();
   let timers: NodeJS.Timeout[] = [];
   let drained: (() => void) | undefined;
@@ -132,16 +140,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const room = () => config.concurrency - inFlight.size;
   const minimumClaim = Math.max(1, Math.min(config.claimBatch, Math.floor(config.concurrency / 4)));
   // A scope is claimed for only once it has room for a batch: otherwise every finished send frees
-  // one slot and costs a claim transaction (and an fsync) for a single message.
-  const minimumScopeClaim = Math.max(1, Math.min(minimumClaim, Math.floor(config.scopeConcurrency / 4)));
+  // one slot and costs a claim transaction (and an fsync) for a single message. Half its room: the
+  // other half keeps its connections busy meanwhile.
+  const minimumScopeClaim = Math.max(1, Math.min(minimumClaim, Math.floor(config.scopeConcurrency / 2)));
   const scopeRoom = (scopeId: string) => {
     const left = config.scopeConcurrency - (inFlightByScope.get(scopeId) ?? 0);
     return left >= minimumScopeClaim ? left : 0;
   };
 
-  /** Asks for a cycle soon (coalesced: within `delayMs`, or sooner if already asked). */
+  /** Asks for a cycle within `delayMs` (coalesced: one timer, at the earliest time asked for). */
   function schedule(delayMs: number): void {
-    if (cycleTimer) return;
+    const at = performance.now() + delayMs;
+    if (cycleTimer) {
+      if (cycleAt <= at) return;
+      clearTimeout(cycleTimer);
+    }
+    cycleAt = at;
     cycleTimer = setTimeout(() => {
       cycleTimer = undefined;
       void cycle();
@@ -175,7 +189,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         cycling = false;
       }
       // Outcomes that came in meanwhile wait for the next claim or the flush delay.
-      if (pending.length > 0 && running) schedule(5);
+      if (pending.length > 0 && running) schedule(outcomeFlushMs);
     })();
     return cycleDone;
   }
@@ -372,7 +386,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     count(outcome);
     pending.push(outcome);
     if (pending.length >= 200) void cycle();
-    else schedule(5);
+    else schedule(outcomeFlushMs);
   }
 
   async function releaseHeldMessages(): Promise<number> {
