@@ -3,13 +3,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { ApiDeps } from './api-deps.js';
 import { installAccessControl } from './access-control.js';
 import { installConsole } from './console.js';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installValidation } from './validation.js';
 import { installRequestLog, requestId } from './request-log.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { ErrorBody } from './schemas/common.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { eventRoutes } from './routes/events.js';
@@ -52,26 +52,7 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     trustProxy: deps.config.security.trustProxy.length > 0 ? [...deps.config.security.trustProxy] : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installRequestLog(app);
-
-  // Security headers on every response, errors and 404s included (helmet sets them onRequest).
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'base-uri': ["'none'"],
-        'object-src': ["'none'"],
-        'frame-ancestors': ["'none'"],
-        'form-action': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'"],
-        'connect-src': ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   installErrorHandler(app);
   installValidation(app);

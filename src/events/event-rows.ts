@@ -3,44 +3,42 @@ import { parseMailbox } from '../shared/email-address.js';
 import { newId } from '../shared/ids.js';
 import { evaluateRules, flushRules, newRulesCommit, type RulesCommit } from '../notifications/index.js';
 import type { StoreDialect } from '../store/dialect.js';
+import { insertMany } from '../store/raw-query.js';
 import type { Database, EventTable, MessageTable } from '../store/schema.js';
 import type { Rendered, RenderPool } from '../templates/index.js';
 import type { IngestResult } from './event-input.js';
 import type { NewEvent } from './prepare-event.js';
 
-/** Rows of a commit, inserted together at its end (SQLite allows 32,766 parameters per statement). */
+/** Rows of a commit, inserted together at its end. */
 export interface Rows {
+  dialect: StoreDialect;
   events: Insertable<EventTable>[];
   messages: Insertable<MessageTable>[];
   /** The commit's emails being rendered; each fills in its messages' content. */
   renders: Promise<void>[];
   /** Per scope, why its mail cannot be sent now (null: it can), resolved once per commit. */
   holds: Map<string, Promise<string | null>>;
+  /** Per scope named, its row (undefined: no such scope), read once per commit. */
+  scopes: Map<string, Promise<{ id: string; name: string } | undefined>>;
   /** Notification rules state of this commit: settings read once, alert/digest rows, notes. */
   rules: RulesCommit;
 }
 
 export const newRows = (dialect: StoreDialect, templates: RenderPool): Rows => ({
+  dialect,
   events: [],
   messages: [],
   renders: [],
   holds: new Map(),
+  scopes: new Map(),
   rules: newRulesCommit(dialect, templates),
 });
 
 export async function insertRows(trx: Transaction<Database>, rows: Rows): Promise<void> {
   // Every email of the commit renders at the same time; nothing is written before all are done.
   await Promise.all(rows.renders);
-  for (let at = 0; at < rows.events.length; at += 500)
-    await trx
-      .insertInto('events')
-      .values(rows.events.slice(at, at + 500))
-      .execute();
-  for (let at = 0; at < rows.messages.length; at += 500)
-    await trx
-      .insertInto('messages')
-      .values(rows.messages.slice(at, at + 500))
-      .execute();
+  await insertMany(trx, rows.dialect, 'events', rows.events);
+  await insertMany(trx, rows.dialect, 'messages', rows.messages);
   await flushRules(trx, rows.rules);
 }
 

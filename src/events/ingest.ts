@@ -39,6 +39,8 @@ export interface Ingest {
  * @example const ingest = createIngest({ db, dialect, clock, messageIdDomain: 'herald.example', maxMessagesPerSubmission: 5000, secrets, templates: renderPool }); await ingest.submit([{ type: 'disk.threshold' }]);
  */
 export function createIngest(deps: IngestDeps): Ingest {
+  // Set by a commit that wrote queued messages: only those wake the worker (held ones wait for a release).
+  let queued = false;
   const commits = createGroupCommit<EventInput[], IngestResult[]>(
     deps.db,
     async (trx, group) => {
@@ -47,15 +49,20 @@ export function createIngest(deps: IngestDeps): Ingest {
       const outcomes: Array<IngestResult[] | AppError> = [];
       for (const inputs of group) outcomes.push(await writeOrRefuse(trx, inputs, rows));
       await insertRows(trx, rows);
+      if (rows.messages.some((message) => message.state === 'queued')) queued = true;
       return outcomes;
     },
-    deps.onQueued,
+    () => {
+      if (!queued) return;
+      queued = false;
+      deps.onQueued?.();
+    },
   );
 
   /** One submission's events added to the commit, or the AppError that refuses it whole (nothing of it is written). */
   async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[], rows: Rows): Promise<IngestResult[] | AppError> {
     try {
-      const context: PrepareContext = { scopes: new Map(), rules: rows.rules, holds: rows.holds, secrets: deps.secrets };
+      const context: PrepareContext = { scopes: rows.scopes, rules: rows.rules, holds: rows.holds, secrets: deps.secrets };
       const prepared = await Promise.all(
         inputs.map((input, index) => prepareEvent(trx, input, inputs.length > 1 ? `/events/${index}` : '', context)),
       );

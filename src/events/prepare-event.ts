@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList, type SettingsSecrets } from '../scopes/index.js';
@@ -29,7 +29,7 @@ export type PreparedEvent = NewEvent | ReplayedEvent;
 
 /** What the events of one submission and one commit share while they are prepared. */
 export interface PrepareContext {
-  /** One scope lookup per scope in the submission, however many of its events it holds. */
+  /** One scope lookup per scope in the commit, however many of its events it holds. */
   scopes: Map<string, Promise<{ id: string; name: string } | undefined>>;
   /** The commit's notification rules state. */
   rules: RulesCommit;
@@ -60,22 +60,22 @@ export async function prepareEvent(
     throw new AppError('tenant_not_found', `${pointer}/tenant: no tenant with id ${scopeId}`, [
       { field: `${pointer}/tenant`, rule: 'exists', message: `no tenant with id ${scopeId}` },
     ]);
-  const requestHash = createHash('sha256')
-    .update(
-      JSON.stringify([
-        input.type,
-        scopeId,
-        input.severity,
-        input.data,
-        input.recipients,
-        input.user,
-        input.dedupKey,
-        input.status,
-        input.group,
-        input.labels,
-      ]),
-    )
-    .digest('hex');
+  const requestHash = hash(
+    'sha256',
+    JSON.stringify([
+      input.type,
+      scopeId,
+      input.severity,
+      input.data,
+      input.recipients,
+      input.user,
+      input.dedupKey,
+      input.status,
+      input.group,
+      input.labels,
+    ]),
+    'hex',
+  );
   if (input.idempotencyKey) {
     const replayed = await replay(trx, scopeId, input.idempotencyKey, requestHash, pointer);
     if (replayed) return replayed;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { MailServerSettingsRow } from '../../store/schema.js';
 import { defaultPorts, type Provider, type Security, type SendApi } from './mail-server-settings.js';
 import type { OAuthGrant } from './oauth-grant.js';
@@ -69,7 +69,7 @@ export interface MailServerSender {
 
 /** The key of a settings row: see `MailServer.key`. */
 function settingsKey(row: Pick<MailServerSettingsRow, 'scope_id' | 'version' | 'password_enc'>): string {
-  const digest = row.password_enc === null ? '-' : createHash('sha256').update(row.password_enc).digest('base64url').slice(0, 22);
+  const digest = row.password_enc === null ? '-' : hash('sha256', row.password_enc, 'base64url').slice(0, 22);
   return `${row.scope_id}:${row.version}:${digest}`;
 }
 
