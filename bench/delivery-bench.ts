@@ -17,6 +17,9 @@
 //                                send gate); the faster of the two is the baseline
 //   BENCH_BATCH_SIZE=500         events per POST /api/v1/events/batch
 //   BENCH_BATCH_CONCURRENCY=2    batch requests in flight
+//   BENCH_PAIRS=3                more delivery runs, each paired with a raw nodemailer run next to it
+//                                (order alternating); the ratio is the median over every pair, since
+//                                this machine's speed drifts by tens of percent from one phase to the next
 //   BENCH_WARMUP=1000            events sent through each path first, not measured
 //   BENCH_PROBE=1                0 disables the SQLite/event-loop probe in the Herald process
 //   BENCH_PROFILE=DIR            write a V8 CPU profile of Herald to DIR (see bench/profile-summary.ts)
@@ -60,6 +63,7 @@ const settings = {
   sendConcurrency: intFromEnv('BENCH_SEND_CONCURRENCY', 64),
   batchSize: intFromEnv('BENCH_BATCH_SIZE', 500),
   batchConcurrency: intFromEnv('BENCH_BATCH_CONCURRENCY', 2),
+  pairs: intFromEnv('BENCH_PAIRS', 3, 0),
   warmup: intFromEnv('BENCH_WARMUP', 1000, 0),
   probe: process.env.BENCH_PROBE !== '0',
   profileDir: process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined,
@@ -155,6 +159,8 @@ interface Results {
   ingestBatch?: PhaseResult & { requestP50: number; requestP99: number };
   holding?: PhaseResult;
   delivery?: PhaseResult & { firstToLastMs: number; releaseMs: number };
+  /** Further delivery runs, each beside a raw nodemailer run (BENCH_PAIRS). */
+  pairs?: Array<{ raw: NonNullable<Results['baseline']>; herald: NonNullable<Results['delivery']>; rawFirst: boolean }>;
   latency?: PhaseResult & { p50: number; p99: number; max: number; ackP50: number; ackP99: number; deliveredRate: number };
   peakRssBytes?: number;
   /** RSS right after the start (before any request), to tell the footprint from the load. */
@@ -393,6 +399,28 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
   };
 }
 
+/**
+ * The delivery phase again, `settings.pairs` times, each run next to a raw nodemailer run with the
+ * best baseline's sends in flight (raw first in even pairs, Herald first in odd ones), so that a
+ * drift of the machine's speed falls on both sides of each ratio.
+ */
+async function deliveryPairs(ctx: HeraldContext, baseline: NonNullable<Results['baseline']>, runId: string): Promise<Results['pairs']> {
+  const inFlight = baselineInFlight(baseline);
+  const pairs: NonNullable<Results['pairs']> = [];
+  for (let pair = 0; pair < settings.pairs; pair += 1) {
+    await saveMailServer(ctx, false);
+    const from = 3_000_000 + pair * 100_000;
+    for (let at = 0; at < settings.n; at += settings.batchSize)
+      await postBatch(ctx.api, from + at, Math.min(settings.batchSize, settings.n - at));
+    const held = await holdingPhase(ctx, settings.n);
+    const rawFirst = pair % 2 === 0;
+    const raw = rawFirst ? await baselinePhase(ctx.sink, `${runId}p${pair}`, inFlight, false) : undefined;
+    const herald = (await deliveryPhase(ctx, held.count))!;
+    pairs.push({ raw: raw ?? (await baselinePhase(ctx.sink, `${runId}p${pair}`, inFlight, false))!, herald, rawFirst });
+  }
+  return pairs;
+}
+
 async function latencyPhase(ctx: HeraldContext): Promise<Results['latency']> {
   await ctx.sink.reset();
   const sentAt = new Map<string, number>();
@@ -478,6 +506,18 @@ function cpuText(cpu: CpuShare): string {
  * The baseline is the faster of the two raw runs (64 sends in flight, or as many as connections),
  * so Herald is compared with the best nodemailer does here, not with a handicapped setup.
  */
+/** The sends in flight of a baseline run (its name says it). */
+const baselineInFlight = (run: PhaseResult) => Number(/(\d+) sendMail in flight/.exec(run.name)?.[1] ?? settings.connections);
+
+/** Each pair's delivered / raw nodemailer: the first delivery run against the best baseline, then BENCH_PAIRS more. */
+function pairRatios(results: Results): number[] {
+  const baseline = bestBaseline(results);
+  const first = results.delivery && baseline ? [results.delivery.rate / baseline.rate] : [];
+  return [...first, ...(results.pairs ?? []).map((pair) => pair.herald.rate / pair.raw.rate)];
+}
+
+const median = (values: readonly number[]) => (values.length === 0 ? Number.NaN : quantile(values, 0.5));
+
 function bestBaseline(results: Results): Results['baseline'] {
   const runs = [results.baseline, results.baselineGated].filter((run) => run !== undefined);
   return runs.sort((a, b) => b.rate - a.rate)[0];
@@ -489,12 +529,15 @@ function summarize(results: Results) {
   const acceptedSingle = results.ingestSingle?.rate ?? Number.NaN;
   const acceptedBatch = results.ingestBatch?.rate ?? Number.NaN;
   const delivered = results.delivery?.rate ?? Number.NaN;
-  const ratio = delivered / (baseline?.rate ?? Number.NaN);
+  const ratios = pairRatios(results);
+  const ratio = median(ratios);
   // CPU per message, the repeatable figure on a shared machine: Herald's whole process over the
   // delivery phase, and the bench process (nodemailer and nothing else) over the chosen baseline.
   const perMessage = (ms: number | undefined, count: number | undefined) => (ms ?? Number.NaN) / (count ?? Number.NaN);
-  const heraldCpuMsPerMessage = perMessage(results.delivery?.cpu.ms.herald, results.delivery?.count);
-  const rawCpuMsPerMessage = perMessage(baseline?.cpu.ms.bench, baseline?.count);
+  const deliveries = [results.delivery, ...(results.pairs ?? []).map((pair) => pair.herald)].filter((run) => run !== undefined);
+  const raws = [baseline, ...(results.pairs ?? []).map((pair) => pair.raw)].filter((run) => run !== undefined);
+  const heraldCpuMsPerMessage = median(deliveries.map((run) => perMessage(run.cpu.ms.herald, run.count)));
+  const rawCpuMsPerMessage = median(raws.map((run) => perMessage(run.cpu.ms.bench, run.count)));
   const ingestCpuMsPerEvent = perMessage(results.ingestSingle?.cpu.ms.herald, results.ingestSingle?.count);
   return {
     acceptedSingle,
@@ -503,6 +546,7 @@ function summarize(results: Results) {
     raw: baseline?.rate ?? Number.NaN,
     rawSetup: baseline?.name ?? '',
     ratio,
+    ratios,
     heraldCpuMsPerMessage,
     rawCpuMsPerMessage,
     ingestCpuMsPerEvent,
@@ -545,13 +589,14 @@ function report(results: Results): string {
       '',
     ],
     [
-      'delivered / raw nodemailer',
+      summary.ratios.length > 1 ? `delivered / raw nodemailer (median of ${summary.ratios.length} pairs)` : 'delivered / raw nodemailer',
       formatNumber(ratio, 2),
       `≥ ${formatNumber(targets.deliveredRatio, 2)}`,
       mark(summary.pass.deliveredRatio),
     ],
-    ['CPU ms per delivered message (Herald)', formatNumber(summary.heraldCpuMsPerMessage, 3), 'all threads, until recorded', ''],
-    ['CPU ms per message (raw nodemailer)', formatNumber(summary.rawCpuMsPerMessage, 3), 'the bench process', ''],
+    ...(summary.ratios.length > 1 ? [['  each pair', summary.ratios.map((r) => formatNumber(r, 2)).join(', '), '', '']] : []),
+    ['CPU ms per delivered message (Herald)', formatNumber(summary.heraldCpuMsPerMessage, 3), 'all threads, until recorded; median', ''],
+    ['CPU ms per message (raw nodemailer)', formatNumber(summary.rawCpuMsPerMessage, 3), 'the bench process; median', ''],
     ['CPU ms per accepted event (Herald)', formatNumber(summary.ingestCpuMsPerEvent, 3), 'POST /events phase', ''],
     ['event→250 latency p50 / p99', latency ? `${formatNumber(latency.p50, 1)} / ${formatNumber(latency.p99, 1)} ms` : 'n/a', '', ''],
     [
@@ -603,6 +648,10 @@ function report(results: Results): string {
         ]
       : [],
   );
+  for (const [index, pair] of (results.pairs ?? []).entries()) {
+    const runs = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
+    for (const run of runs) phase({ ...run, name: `pair ${index + 1}, ${run.name}` }, []);
+  }
   phase(
     latency,
     latency
@@ -722,6 +771,16 @@ async function main(): Promise<number> {
       progress(`delivery: releasing ${results.holding.count} held messages`);
       results.delivery = await timed('delivery', () => deliveryPhase(ctx, results.holding!.count));
       progress(`  ${formatNumber(results.delivery!.rate)}/s`);
+      const baseline = bestBaseline(results);
+      if (settings.pairs > 0 && baseline) {
+        progress(`delivery against raw nodemailer: ${settings.pairs} more pairs of runs`);
+        results.pairs = await timed('pairs', () => deliveryPairs(ctx, baseline, runId));
+        progress(
+          `  ratios ${pairRatios(results)
+            .map((r) => formatNumber(r, 2))
+            .join(', ')}`,
+        );
+      }
 
       progress(`latency: ${settings.latencyN} events at ${settings.latencyRate}/s`);
       results.latency = await timed('latency', () => latencyPhase(ctx));

@@ -86,11 +86,11 @@ for (const [id, us] of self) {
   const node = byId.get(id)!;
   byArea.set(area(node.callFrame), (byArea.get(area(node.callFrame)) ?? 0) + us);
   byFunction.set(label(node.callFrame), (byFunction.get(label(node.callFrame)) ?? 0) + us);
-  // Inclusive time of each src/ function on the stack (counted once per sample even if recursive).
+  // Inclusive time of each src/ (or compiled build/) function on the stack (counted once per sample even if recursive).
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const frame = byId.get(at)!.callFrame;
-    if (!frame.url.includes('/src/')) continue;
+    if (!/\/(src|build)\//.test(frame.url)) continue;
     const key = label(frame);
     if (seen.has(key)) continue;
     seen.add(key);
