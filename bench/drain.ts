@@ -6,7 +6,7 @@ import type { SinkProcess } from './sink-process.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { eventBody } from './bench-mail.js';
 import { processCpuMs } from './cpu.js';
-import { closedLoop, nowMs, perSecond, until } from './stats.js';
+import { closedLoop, nowMs, perSecond, quantile, sleep, until } from './stats.js';
 
 export interface DrainContext {
   herald: HeraldProcess;
@@ -33,6 +33,27 @@ export interface Drain {
   claims?: { count: number; meanMs: number };
   /** Herald's main thread while draining, from the probe: event-loop utilisation (0–1), SQL statements and their ms. */
   mainThread?: { busy: number; statements: number; sqlMs: number };
+  /** A reader's requests while draining (GET /api/v1/events?limit=20, one after another, 20 a second): answered in p50 / p99 ms. */
+  api: { requests: number; p50: number; p99: number };
+}
+
+/** Asks `GET /api/v1/events?limit=20` every 50 ms until stopped: what the API answers a reader while the queue drains. */
+function apiProbe(api: ApiClient) {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const startedAt = nowMs();
+      await request(api, 'GET', '/api/v1/events?limit=20', undefined, 200);
+      times.push(nowMs() - startedAt);
+      await sleep(Math.max(0, 50 - (nowMs() - startedAt)));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { requests: times.length, p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+  };
 }
 
 /** A request that must answer `expected`; resolves to the parsed body. */
@@ -74,6 +95,8 @@ export async function queueAndDrain(
   const cpuAtStart = processCpuMs(ctx.herald.pid);
   const startedAt = nowMs();
   let stats: Awaited<ReturnType<SinkProcess['waitFor']>>;
+  const reader = apiProbe(ctx.api);
+  let api: Drain['api'];
   try {
     await ctx.setDelivery(true);
     const extra = during?.();
@@ -82,6 +105,7 @@ export async function queueAndDrain(
   } finally {
     // also when Herald went away mid-drain: a live interval would keep the bench from exiting
     clearInterval(sampler);
+    api = await reader();
   }
   if (stats.timedOut || stats.count < tenants.length) throw new Error(`drain: the sink got ${stats.count} of ${tenants.length}`);
   await until('the drain to be recorded', 120_000, () => (ctx.unsettled() === 0 ? true : undefined), 100);
@@ -96,6 +120,7 @@ export async function queueAndDrain(
     peakRssMB: peak / 1024 / 1024,
     startRssMB: startRss / 1024 / 1024,
     heraldCpuMs,
+    api,
     memoryMB: probe?.memoryMB,
     claims: claim ? { count: claim.count, meanMs: claim.ms / claim.count } : undefined,
     mainThread: probe
