@@ -3,7 +3,7 @@ export * from './mail-server/mail-server-settings.js';
 export { passwordField } from './mail-server/settings-repository.js';
 export { createMailServerSettings, type MailServerSettings } from './mail-server/settings-handle.js';
 export type { MailServer, SmtpMailServer, MailServerConnection, MailServerAuth, MailServerSender } from './mail-server/mail-server.js';
-export { resolveEffectiveSettings, type EffectiveSettings } from './mail-server/effective-settings.js';
+export { resolveEffectiveSettings, resolveEffectiveSettingsOf, type EffectiveSettings } from './mail-server/effective-settings.js';
 export { candidateSettings, type CandidateSettings } from './mail-server/candidate-settings.js';
 export { candidateSenderProblems, serverDomains } from './mail-server/candidate-sender.js';
 export { createRecipients, validateRecipientList, maxRecipients, type Recipients } from './recipients.js';

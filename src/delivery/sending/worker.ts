@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error.js';
 import {
   holdReason,
   resolveEffectiveSettings,
+  resolveEffectiveSettingsOf,
   type EffectiveSettings,
   type MailHostGuard,
   type SettingsSecrets,
@@ -231,13 +232,19 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       return false;
     }
     if (batch.length === 0) return false;
-    // Settings and the hold decision once per scope and batch (a changed row is seen by the next batch).
+    // Settings and the hold decision once per scope and batch, every scope's in one query (a changed
+    // row is seen by the next batch).
+    const resolved = resolveEffectiveSettingsOf(
+      store.db,
+      batch.map((message) => message.scope_id),
+    );
     const settings = new Map<string, Promise<ScopeSettings>>();
     for (const message of batch) {
       if (!settings.has(message.scope_id)) {
         settings.set(
           message.scope_id,
-          resolveEffectiveSettings(store.db, message.scope_id).then((effective) => {
+          resolved.then((all) => {
+            const effective = all.get(message.scope_id)!;
             const auth = effective.server?.auth;
             if (auth?.kind === 'oauth2' && auth.grant.status === 'connected')
               deps.tokens?.seen(effective.server!.scopeId, auth.grant.version);

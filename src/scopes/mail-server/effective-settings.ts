@@ -3,7 +3,7 @@ import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 import { systemScopeId } from '../tenants.js';
 import { toMailServer, type MailServer } from './mail-server.js';
 import { oauthGrantOf } from './oauth-grant.js';
-import { currentSettings } from './settings-repository.js';
+import { currentSettings, currentSettingsOf } from './settings-repository.js';
 
 /** Which mail server a scope's mail uses, and why. */
 export type EffectiveSettings =
@@ -25,14 +25,51 @@ export async function resolveEffectiveSettings(db: Kysely<Database>, scopeId: st
   return { source: effective.source, reason: effective.reason, server: toMailServer(effective.row, await oauthGrantOf(db, effective.row)) };
 }
 
+/**
+ * `resolveEffectiveSettings` for the scopes of a claimed batch at once: one query for every
+ * scope's current settings row (and the system's), and each row made a MailServer once (the
+ * system's, inherited by any number of tenants, once for all of them).
+ *
+ * @example (await resolveEffectiveSettingsOf(db, ['acme', 'globex'])).get('acme')?.source // 'system'
+ */
+export async function resolveEffectiveSettingsOf(
+  db: Kysely<Database>,
+  scopeIds: readonly string[],
+): Promise<Map<string, EffectiveSettings>> {
+  const wanted = [...new Set(scopeIds)];
+  const rows = new Map((await currentSettingsOf(db, [...new Set([...wanted, systemScopeId])])).map((row) => [row.scope_id, row]));
+  const servers = new Map<MailServerSettingsRow, Promise<MailServer>>();
+  const serverOf = (row: MailServerSettingsRow) => {
+    let server = servers.get(row);
+    if (!server) servers.set(row, (server = oauthGrantOf(db, row).then((grant) => toMailServer(row, grant))));
+    return server;
+  };
+  const resolved = await Promise.all(
+    wanted.map(async (scopeId): Promise<[string, EffectiveSettings]> => {
+      const effective = chooseSettings(scopeId, rows.get(scopeId), rows.get(systemScopeId));
+      if (effective.row === null) return [scopeId, { source: effective.source, reason: effective.reason, server: null }];
+      return [scopeId, { source: effective.source, reason: effective.reason, server: await serverOf(effective.row) }];
+    }),
+  );
+  return new Map(resolved);
+}
+
 /** `resolveEffectiveSettings` with the settings row itself (the API shows it). */
 export async function effectiveSettingsRow(db: Kysely<Database>, scopeId: string): Promise<EffectiveSettingsRow> {
   const own = await currentSettings(db, scopeId);
+  return chooseSettings(scopeId, own, own ? undefined : await currentSettings(db, systemScopeId));
+}
+
+/** The decision itself, from the scope's own current row and the system's (read only when the scope has none). */
+function chooseSettings(
+  scopeId: string,
+  own: MailServerSettingsRow | undefined,
+  system: MailServerSettingsRow | undefined,
+): EffectiveSettingsRow {
   if (own) {
     const reason = scopeId === systemScopeId ? 'The system mail server.' : 'The tenant has its own mail server settings.';
     return { source: 'own', reason, row: own };
   }
-  const system = await currentSettings(db, systemScopeId);
   if (system && system.apply_to_all_tenants === 1) {
     return {
       source: 'system',

@@ -5,16 +5,24 @@ import type { MailServerSettingsView } from './mail-server-settings.js';
 
 export const passwordField = 'mail_server.password';
 
-/** The current settings row of a scope, or undefined when it has none of its own. */
-export async function currentSettings(db: Kysely<Database>, scopeId: string): Promise<MailServerSettingsRow | undefined> {
-  return db
+/** Scopes joined to their current settings row (the version the scope points at). */
+const currentRows = (db: Kysely<Database>) =>
+  db
     .selectFrom('scopes')
     .innerJoin('mail_server_settings as s', (join) =>
       join.onRef('s.scope_id', '=', 'scopes.id').onRef('s.version', '=', 'scopes.mail_server_version'),
     )
-    .selectAll('s')
-    .where('scopes.id', '=', scopeId)
-    .executeTakeFirst();
+    .selectAll('s');
+
+/** The current settings row of a scope, or undefined when it has none of its own. */
+export async function currentSettings(db: Kysely<Database>, scopeId: string): Promise<MailServerSettingsRow | undefined> {
+  return currentRows(db).where('scopes.id', '=', scopeId).executeTakeFirst();
+}
+
+/** The current settings rows of these scopes (those that have their own), in one query. */
+export async function currentSettingsOf(db: Kysely<Database>, scopeIds: readonly string[]): Promise<MailServerSettingsRow[]> {
+  if (scopeIds.length === 0) return [];
+  return currentRows(db).where('scopes.id', 'in', scopeIds).execute();
 }
 
 /** The API's view of a settings row: the password only as `passwordSet`. */
