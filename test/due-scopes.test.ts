@@ -101,7 +101,10 @@ test(`a new tenant's mail is taken in the next claim behind thousands of tenants
   await using store = await openDirectStore();
   const waiting = Array.from({ length: 2000 }, (_, i) => `w${String(i).padStart(4, '0')}`);
   await insertTenants(store.db, [...waiting, 'newcomer'], t0);
-  const rows = waiting.flatMap((scope, i) => [0, 1, 2].map((k) => messageRow(`${scope}-${k}`, scope, 'queued', t0 + i)));
+  // three messages each; the oldest has more than one claim's share, so it stays due once served
+  const rows = waiting.flatMap((scope, i) =>
+    Array.from({ length: i === 0 ? 20 : 3 }, (_, k) => messageRow(`${scope}-${k}`, scope, 'queued', t0 + i)),
+  );
   for (let at = 0; at < rows.length; at += 500)
     await store.db
       .insertInto('messages')

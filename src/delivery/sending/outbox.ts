@@ -53,6 +53,8 @@ const claimSql = (dialect: StoreDialect) => `update messages set state = 'sendin
   where messages.id = due.due_id and messages.state in ('queued', 'deferred')
   returning *`;
 
+const minimumShare = 8;
+
 /**
  * Claims due messages under a lease, fairly across scopes: the scopes whose turn has come
  * (src/delivery/sending/due-scopes.ts) share the batch, so one tenant's backlog cannot starve
@@ -69,7 +71,10 @@ async function claimDue(
   const scopes = await dueScopes(trx, dialect, now);
   const open = scopes.map((id) => ({ id, room: claim.roomFor(id) })).filter((scope) => scope.room > 0);
   if (open.length === 0) return [];
-  const share = Math.max(1, Math.ceil(claim.limit / open.length));
+  // Each scope served takes up to a share of the batch, at least `minimumShare`: with many scopes due,
+  // a share of one would cost a claim statement per message (a big tenant among thousands of small
+  // ones: one per message of its backlog). The scopes not reached keep their place for the next claim.
+  const share = Math.max(minimumShare, Math.ceil(claim.limit / open.length));
   const claimed: MessageRow[] = [];
   const served: string[] = [];
   for (const scope of open) {
