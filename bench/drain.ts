@@ -31,8 +31,8 @@ export interface Drain {
   memoryMB?: ProbeReport['memoryMB'];
   /** Claim transactions while draining, from the probe: count and mean ms open. */
   claims?: { count: number; meanMs: number };
-  /** Herald's main thread while draining, from the probe: event-loop utilisation (0–1), SQL statements and their ms. */
-  mainThread?: { busy: number; statements: number; sqlMs: number };
+  /** Herald's main thread while draining, from the probe: event-loop utilisation (0–1), SQL statements and their ms, the costliest shapes. */
+  mainThread?: { busy: number; statements: number; sqlMs: number; top: string };
   /** A reader's requests while draining (GET /api/v1/events?limit=20, one after another, 20 a second): answered in p50 / p99 ms. */
   api: { requests: number; p50: number; p99: number };
 }
@@ -128,6 +128,11 @@ export async function queueAndDrain(
           busy: probe.eventLoopUtilization,
           statements: Object.values(probe.statements).reduce((sum, s) => sum + s.count, 0),
           sqlMs: Object.values(probe.statements).reduce((sum, s) => sum + s.ms, 0),
+          top: Object.entries(probe.statements)
+            .sort((a, b) => b[1].ms - a[1].ms)
+            .slice(0, 5)
+            .map(([shape, s]) => `${shape} ${Math.round(s.count)}× ${Math.round(s.ms)} ms`)
+            .join('; '),
         }
       : undefined,
   };

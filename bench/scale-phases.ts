@@ -197,6 +197,9 @@ export function scaleReport(results: ScaleResults): string {
         ? `; main-thread heap peak ${formatNumber(d.memoryMB.heapUsed)} MB used of ${formatNumber(d.memoryMB.heapTotal)} MB, external ${formatNumber(d.memoryMB.external)} MB`
         : '') +
       (d.claims ? `; ${formatNumber(d.claims.count)} claim transactions, ${formatNumber(d.claims.meanMs, 2)} ms each` : '') +
+      (d.mainThread
+        ? `; main thread ${formatNumber(d.mainThread.busy * 100)}% busy, SQL ${formatNumber(d.mainThread.sqlMs)} ms (${d.mainThread.top})`
+        : '') +
       `; GET /api/v1/events ×${formatNumber(d.api.requests)} meanwhile: p50 ${formatNumber(d.api.p50, 1)} ms, p99 ${formatNumber(d.api.p99, 1)} ms`,
   );
   return ['', 'Delivery at scale (issue 14)', '', table(rows), '', ...details].join('\n');
