@@ -30,7 +30,7 @@ export function rawQuery<R = unknown>(dialect: StoreDialect, text: string, param
  * where building the insert with Kysely cost more than SQLite's work. Few distinct texts (one per
  * row count up to `chunk`), so the prepared statements are reused.
  *
- * @example await insertMany(trx, dialect, 'events', rows);
+ * @example declare const rows: Array<{ id: string; scope_id: string }>; await insertMany(trx, dialect, 'events', rows);
  */
 export async function insertMany(
   db: Pick<Kysely<Database>, 'executeQuery'>,
