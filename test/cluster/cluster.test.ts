@@ -114,10 +114,11 @@ test('a per-server rate limit holds for the whole cluster, not per node', { skip
   assert.ok(seconds >= 60 / limit - 1.5, `took only ${seconds} s`);
   // Admission is exact (one per 100 ms window). Arrivals follow it once the connections are open;
   // in the first second each node's first sends also wait for its SMTP connection to open, so
-  // sends admitted in successive windows arrive together (about 1.5× the limit, seen every run).
-  // Per-node limits would admit 3× the limit all along, and the run would take a third of the time.
+  // sends admitted in successive windows arrive together (1.5–1.9× the limit, seen on 2-core
+  // machines). Per-node limits would admit 3× the limit all along, and the run would take a third
+  // of the time.
   assert.ok(steady <= limit + 2, `${steady} messages in one second after the first (per-node limits would allow ${3 * limit})`);
-  assert.ok(busiest < limit * 2, `${busiest} messages in the first second (per-node limits would allow ${3 * limit})`);
+  assert.ok(busiest <= limit * 2.5, `${busiest} messages in the first second (per-node limits would allow ${3 * limit})`);
 });
 
 test('settings changed through one node are used by every node for the next send', { skip, timeout: 120_000 }, async () => {

@@ -12,12 +12,14 @@ import { createSmtpThread } from './smtp-thread-client.js';
 import { createSendGate, type SendGate } from './send-gate.js';
 import { createOAuthSmtpTransport } from './oauth-smtp-transport.js';
 import { apiTransportFor, type ApiTransportDeps } from './http/api-transport-for.js';
+import { sendRateLimit } from '../provider-limits.js';
 
 /** The transports of the servers in use, one per scope (see `createTransportCache`). */
 export interface TransportCache {
   /**
    * Runs `use` with the transport for this server, at most `poolSize` at once per transport (twice
-   * that for SMTP, whose pool sends over at most `poolSize` connections: see `handedAhead`);
+   * that for SMTP without a send rate, whose pool sends over at most `poolSize` connections: see
+   * `handedAhead`);
    * throws GateClosedError for a send still waiting when the cache is closed.
    */
   with<T>(server: MailServer, use: (transport: MailTransport) => Promise<T>): Promise<T>;
@@ -154,9 +156,13 @@ export function createTransportCache(deps: {
  * Sends let through the gate per connection: an SMTP pool gets one more each, composed and waiting
  * in the SMTP thread for a session to come free (the pool still opens at most `poolSize`), so a
  * connection does not idle while the main thread is busy (a commit's fsync, say) between its reply
- * and the next message. The mailbox and the HTTP APIs (Graph's 4 at once) take exactly their share.
+ * and the next message. Not under a send rate (Microsoft 365, or one set in the settings): there the
+ * rate is the limit, and sends admitted by it must leave as they are admitted, not wait for a
+ * session and then go out together. The mailbox and the HTTP APIs (Graph's 4 at once) take exactly
+ * their share.
  */
-const handedAhead = (server: MailServer): number => (server.provider !== 'builtin' && server.api === 'smtp' ? 2 : 1);
+const handedAhead = (server: MailServer): number =>
+  server.provider !== 'builtin' && server.api === 'smtp' && sendRateLimit(server) === null ? 2 : 1;
 
 /** Stands in for a server the network policy refuses: fails every send without connecting. */
 const refusedTransport: MailTransport = {
