@@ -40,11 +40,11 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import SqliteDatabase from 'better-sqlite3';
-import { eventBody, fromAddress, fromName, messageIdDomain, rawMail } from './bench-mail.js';
+import { eventBody, fromAddress, fromName, rawMail } from './bench-mail.js';
 import { wholeFromEnv } from './env.js';
 import { startSink, type SinkProcess } from './sink-process.js';
 import { machineCpuMs, processCpuMs } from './cpu.js';
-import { startHerald, type HeraldProcess } from './herald-process.js';
+import { benchHeraldEnv, startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import type { ProbeReport } from './sqlite-probe.js';
 import { rulesScenario } from './rules-scenario.js';
@@ -733,17 +733,7 @@ async function main(): Promise<number> {
     const token = `bench_${randomBytes(24).toString('base64url')}`;
     const startAt = nowMs();
     herald = await startHerald({
-      env: {
-        HERALD_DATA_DIR: dataDir,
-        HERALD_ADMIN_TOKEN: token,
-        HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn',
-        HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1',
-        HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
-        // SQLite in the temporary data directory (this process reads it between phases), API and delivery in one process.
-        HERALD_DATABASE_URL: '',
-        HERALD_ROLE: 'all',
-        ...(authSink?.idpOrigin ? { HERALD_OAUTH_TEST_ENDPOINTS: authSink.idpOrigin } : {}),
-      },
+      env: benchHeraldEnv(dataDir, token, authSink?.idpOrigin ? { HERALD_OAUTH_TEST_ENDPOINTS: authSink.idpOrigin } : {}),
       probeOut: settings.probe ? join(dataDir, 'probe') : undefined,
       cpuProfileDir: settings.profileDir,
     });

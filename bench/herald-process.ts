@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProbeReport } from './sqlite-probe.js';
+import { messageIdDomain } from './bench-mail.js';
 
 const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
 const probe = fileURLToPath(new URL('./sqlite-probe.ts', import.meta.url));
@@ -13,6 +14,24 @@ export interface HeraldProcessOptions {
   /** Write a V8 CPU profile of the whole run into this directory (node --cpu-prof). */
   cpuProfileDir?: string;
   timeoutMs?: number;
+}
+
+/**
+ * The environment the benches start Herald with: SQLite in `dataDir` (the bench reads it between
+ * phases), API and delivery in one process, the admin token, SMTP to 127.0.0.1 only, and the
+ * bench's Message-ID domain; `extra` adds to it.
+ */
+export function benchHeraldEnv(dataDir: string, token: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    HERALD_DATA_DIR: dataDir,
+    HERALD_ADMIN_TOKEN: token,
+    HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn',
+    HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1',
+    HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
+    HERALD_DATABASE_URL: '',
+    HERALD_ROLE: 'all',
+    ...extra,
+  };
 }
 
 /** Herald started for real (`node bin/herald.js start`) in a child process. */

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
-import { eventBody, fromAddress, fromName, messageIdDomain } from './bench-mail.js';
+import { eventBody, fromAddress, fromName } from './bench-mail.js';
 import { wholeFromEnv } from './env.js';
-import { startHerald, type HeraldProcess } from './herald-process.js';
+import { benchHeraldEnv, startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient, type ApiClient } from './http-client.js';
 import { startSink, type SinkProcess } from './sink-process.js';
 import { request } from './drain.js';
@@ -40,17 +40,7 @@ async function main(): Promise<number> {
   let api: ApiClient | undefined;
   let db: SqliteDatabase.Database | undefined;
   const start = async () => {
-    const started = await startHerald({
-      env: {
-        HERALD_DATA_DIR: dataDir,
-        HERALD_ADMIN_TOKEN: token,
-        HERALD_LOG_LEVEL: process.env.HERALD_LOG_LEVEL ?? 'warn',
-        HERALD_SMTP_ALLOWED_HOSTS: '127.0.0.1',
-        HERALD_MESSAGE_ID_DOMAIN: messageIdDomain,
-        HERALD_DATABASE_URL: '',
-        HERALD_ROLE: 'all',
-      },
-    });
+    const started = await startHerald({ env: benchHeraldEnv(dataDir, token) });
     api?.close();
     api = createApiClient(started.url, token, 4);
     return started;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSmtpTestServer } from './support/smtp-test-server.js';
+import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server.js';
 import { startHarness, type Harness } from './support/herald-harness.js';
 import { manualClock } from './support/test-clock.js';
 
@@ -22,6 +22,20 @@ async function post(h: Harness, recipients: string[]) {
   assert.equal(response.status, 202, response.raw);
 }
 
+/** The system's mail server: Gmail over SMTP (the test server) with the app password, for every tenant. */
+const gmailSettings = (smtp: SmtpTestServer, extra: Record<string, unknown> = {}) => ({
+  provider: 'gmail',
+  host: smtp.host,
+  port: smtp.port,
+  security: 'none',
+  auth: 'password',
+  username: mailbox,
+  password,
+  fromAddress: mailbox,
+  applyToAllTenants: true,
+  ...extra,
+});
+
 const waiting = (h: Harness) =>
   h.herald.store.db
     .selectFrom('messages')
@@ -34,17 +48,7 @@ test('Gmail sends 2,000 a day per mailbox by default: the 2,001st waits, with no
   const midnight = Date.UTC(2026, 11, 2);
   await using smtp = await startSmtpTestServer({ users: { [mailbox]: password } });
   await using h = await startHarness({}, { herald: { clock } });
-  const saved = await h.api('PUT', '/api/v1/system/mail-server', {
-    provider: 'gmail',
-    host: smtp.host,
-    port: smtp.port,
-    security: 'none',
-    auth: 'password',
-    username: mailbox,
-    password,
-    fromAddress: mailbox,
-    applyToAllTenants: true,
-  });
+  const saved = await h.api('PUT', '/api/v1/system/mail-server', gmailSettings(smtp));
   assert.equal(saved.status, 200, saved.raw);
   assert.equal(saved.body.settings.dailyLimit, null, "null: the provider's default");
 
@@ -87,18 +91,7 @@ test('the daily cap is editable: a lower one defers the rest, 0 turns it off; ba
   const clock = manualClock(Date.UTC(2026, 11, 1, 9, 0));
   await using smtp = await startSmtpTestServer({ users: { [mailbox]: password } });
   await using h = await startHarness({}, { herald: { clock } });
-  const settings = (dailyLimit: unknown) => ({
-    provider: 'gmail',
-    host: smtp.host,
-    port: smtp.port,
-    security: 'none',
-    auth: 'password',
-    username: mailbox,
-    password,
-    fromAddress: mailbox,
-    applyToAllTenants: true,
-    dailyLimit,
-  });
+  const settings = (dailyLimit: unknown) => gmailSettings(smtp, { dailyLimit });
   for (const bad of [-1, 1.5, 'many']) {
     const refused = await h.api('PUT', '/api/v1/system/mail-server', settings(bad));
     assert.equal(refused.status, 400, refused.raw);
