@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProbeReport } from './sqlite-probe.js';
 import { messageIdDomain } from './bench-mail.js';
+import { nodeFlags } from '../bin/node-flags.js';
 
 const bin = fileURLToPath(new URL('../bin/herald.js', import.meta.url));
 const probe = fileURLToPath(new URL('./sqlite-probe.ts', import.meta.url));
@@ -58,8 +59,11 @@ export interface HeraldProcess {
  */
 export function startHerald(options: HeraldProcessOptions): Promise<HeraldProcess> {
   const execArgv = [
+    ...nodeFlags,
     ...(options.probeOut ? ['--import', 'tsx', '--import', probe] : []),
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    // Node or V8 flags to try on Herald (BENCH_NODE_FLAGS='--max-semi-space-size=8'), space-separated.
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   ];
   const env = {
     ...process.env,

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=20
 // Runs the compiled server (build/, made by `npm start` or `npm run build:server`) when it was
 // built from the sources as they are, else the TypeScript sources through tsx's loader: Herald
 // needs no build step, and an edited source is never run stale. The build spares every thread

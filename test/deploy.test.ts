@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/config.js';
 import { testDialect } from './support/test-database.js';
+import { nodeFlags } from '../bin/node-flags.js';
 
 // Real: systemd-analyze on the unit file (when the machine has it), and the Dockerfile read
 // instruction by instruction (no linter or image build is possible here).
@@ -144,7 +145,37 @@ test(
     const entry = lastStage.find((step) => step.instruction === 'ENTRYPOINT');
     assert.ok(entry && entry.args.startsWith('['), 'exec form, so SIGTERM reaches Herald');
     const entryArgs = JSON.parse(entry.args) as string[];
-    assert.ok(existsSync(join(root, entryArgs[1]!)), `${entryArgs[1]} exists`);
+    const script = entryArgs.find((arg) => arg.endsWith('herald.js'));
+    assert.ok(script && existsSync(join(root, script)), `${script} exists`);
     assert.deepEqual(JSON.parse(lastStage.find((step) => step.instruction === 'CMD')!.args), ['start']);
   },
 );
+
+test('every launcher of herald start passes the V8 flags of bin/node-flags.js, and this Node takes them', { skip: onlyOnce }, () => {
+  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const launchers = {
+    "the bin's shebang": read('bin/herald.js').split('\n')[0]!,
+    'npm start': (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!,
+    'deploy/Dockerfile ENTRYPOINT': /^ENTRYPOINT (.*)$/m.exec(read('deploy/Dockerfile'))?.[1] ?? '',
+    'deploy/herald.service ExecStart': /^ExecStart=(.*)$/m.exec(read('deploy/herald.service'))?.[1] ?? '',
+  };
+  for (const [launcher, line] of Object.entries(launchers))
+    for (const flag of nodeFlags) assert.ok(line.includes(flag), `${launcher} passes ${flag}: ${line}`);
+  // Run through the shebang itself (env -S splits the flags), as an installed `herald` command is.
+  const run = spawnSync(join(root, 'bin', 'herald.js'), ['--help'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /herald start/);
+  // Objects that survive a while grow the young generation to its largest: 2 × 16 MB without the flags.
+  const grow = 'let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i }); if (keep.length > 2e5) keep = []; }';
+  const young = spawnSync(
+    process.execPath,
+    [
+      ...nodeFlags,
+      '-e',
+      `${grow} console.log(require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)`,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(young.status, 0, young.stderr);
+  assert.ok(Number(young.stdout) <= 8 * 1024 * 1024, `a young generation of at most 2 × 4 MB: ${young.stdout.trim()} bytes`);
+});

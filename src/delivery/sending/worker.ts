@@ -82,7 +82,7 @@ export interface DeliveryWorker {
 /**
  * How long an outcome may wait to be written with others (or with the next claim, which writes
  * them sooner): one commit, one fsync on SQLite, for every outcome of that time. A node killed
- * meanwhile sends those messages again once their lease expires (recorded as ambiguous).
+ * meanwhile sends those messages again once their lease expires, each with a `lease_expired` attempt.
  */
 const outcomeFlushMs = 25;
 
