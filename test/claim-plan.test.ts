@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, MessageState } from '../src/store/schema.js';
-import { recordAndClaim } from '../src/delivery/sending/outbox.js';
+import { recordAndClaim, recoverExpiredLeases } from '../src/delivery/sending/outbox.js';
+import { reclaimOrphanedLeases } from '../src/delivery/sending/orphaned-leases.js';
+import { silentLogger } from '../src/shared/logger.js';
 import { testDialect } from './support/test-database.js';
 import { insertTenants, messageRow, openDirectStore } from './support/direct-store.js';
 
@@ -89,4 +91,44 @@ test(`a claim walks indexes for the rows it takes: no sort, no table scan (${tes
     if (lines.some((line) => forbidden.test(line))) failures.push(`${statement.sql}\n  plan:\n    ${lines.join('\n    ')}`);
   }
   assert.deepEqual(failures, [], 'these claim statements sort or scan');
+});
+
+/** A read of every message. */
+const scansMessages = testDialect === 'postgres' ? /^Seq Scan messages/ : /^SCAN messages\b/;
+
+test(`lease lookups seek the leased messages instead of reading the history (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  await fill(store.db);
+  const now = Date.now();
+  const inFlight = await store.db
+    .selectFrom('messages')
+    .select('id')
+    .where('scope_id', '=', 'big')
+    .where('state', '=', 'queued')
+    .limit(40)
+    .execute();
+  await store.db
+    .updateTable('messages')
+    .set({ state: 'sending', lease_owner: 'gone-node', lease_until: now - 1000 })
+    .where(
+      'id',
+      'in',
+      inFlight.map((m) => m.id),
+    )
+    .execute();
+  await sql`analyze`.execute(store.db);
+  store.statements.length = 0;
+  const here = { hostname: 'plan-host', pid: process.pid };
+  await reclaimOrphanedLeases({ db: store.db, dialect: store.dialect, nodeId: 'plan-test', here, now, log: silentLogger });
+  await recoverExpiredLeases(store.db, 'plan-test', now);
+  const lookups = store.statements.filter((s) => /^select/i.test(s.sql.trim()) && /from "messages"/.test(s.sql));
+  const remaining = await store.db.selectFrom('messages').select('id').where('state', '=', 'sending').execute();
+  assert.equal(remaining.length, 0, 'every expired lease was taken back');
+  assert.ok(lookups.length >= 2, `${lookups.length} lease lookups`);
+  const failures: string[] = [];
+  for (const statement of lookups) {
+    const lines = await plan(store.db, statement);
+    if (lines.some((line) => scansMessages.test(line))) failures.push(`${statement.sql}\n  plan:\n    ${lines.join('\n    ')}`);
+  }
+  assert.deepEqual(failures, [], 'these lease lookups read every message');
 });
