@@ -1,14 +1,15 @@
 // Delivered emails/s on PostgreSQL with 1, 2 and 3 Herald nodes, against raw nodemailer sending the
 // same email to the same sink in the same run, and where the CPU went: npm run bench:cluster
-// (BENCH_N, BENCH_NODES=1,2,3, BENCH_POSTGRES_URL).
-import { mkdtempSync, rmSync } from 'node:fs';
+// (BENCH_N, BENCH_NODES=1,2,3, BENCH_POSTGRES_URL, BENCH_CONNECTIONS=5 per node, BENCH_SEPARATE=0 to
+// skip the separate deployments, BENCH_PROFILE=DIR for CPU profiles with a `delivery` phase).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { eventBody, fromAddress, fromName, rawMail } from './bench-mail.js';
-import { machineContextSwitches, machineCpuMs, mainThreadCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
+import { machineContextSwitches, machineCpuMs, mainThreadCpuMs, otherThreadsCpuMs, postgresCpuMs, processCpuMs } from './cpu.js';
 import { startSink } from './sink-process.js';
 import { startHerald, type HeraldProcess } from './herald-process.js';
 import { createApiClient } from './http-client.js';
@@ -18,16 +19,24 @@ const total = Number(process.env.BENCH_N ?? 6000);
 const nodeCounts = (process.env.BENCH_NODES ?? '1,2,3').split(',').map(Number);
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const token = `bench-${randomBytes(16).toString('hex')}`;
-const connections = 5;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 5);
 
-async function admin(sql: string): Promise<void> {
+async function admin(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql, params);
   } finally {
     await client.end();
   }
+}
+
+/** Transactions committed so far in these databases (PostgreSQL's statistics). */
+async function databaseCommits(names: string[]): Promise<number> {
+  const { rows } = await admin(`select coalesce(sum(xact_commit), 0)::int as commits from pg_stat_database where datname = any($1)`, [
+    names,
+  ]);
+  return Number(rows[0]?.commits ?? 0);
 }
 
 async function rawNodemailer(port: number): Promise<number> {
@@ -64,7 +73,15 @@ interface CpuSpent {
   wallMs: number;
 }
 
-function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent {
+/** Each node's other threads' CPU ms so far, by node and thread id. */
+function threadsOf(pids: number[]): Map<string, number> {
+  const all = new Map<string, number>();
+  for (const pid of pids) for (const [tid, ms] of otherThreadsCpuMs(pid)) all.set(`${pid}/${tid}`, ms);
+  return all;
+}
+
+function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent & { threads: Map<string, number> } {
+  const threadsBefore = threadsOf(heraldPids);
   const read = () => {
     const loops = heraldPids.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0);
     return {
@@ -80,17 +97,17 @@ function cpuMeter(heraldPids: number[], sinkPid: number): () => CpuSpent {
   const before = read();
   return () => {
     const after = read();
-    return Object.fromEntries(
+    const threads = threadsOf(heraldPids);
+    for (const [tid, ms] of threads) threads.set(tid, ms - (threadsBefore.get(tid) ?? 0));
+    const spent = Object.fromEntries(
       Object.entries(after).map(([key, value]) => [key, value - before[key as keyof CpuSpent]]),
     ) as unknown as CpuSpent;
+    return { ...spent, threads };
   };
 }
 
-async function heraldCluster(
-  nodes: number,
-  sink: { port: number; pid: number },
-  waitFor: (count: number) => Promise<void>,
-): Promise<{ rate: number; cpu: CpuSpent }> {
+/** One Herald deployment: its own PostgreSQL database and `nodes` processes on it, `events` queued and held. */
+async function deployment(nodes: number, events: number, sinkPort: number) {
   const name = `herald_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
@@ -105,40 +122,83 @@ async function heraldCluster(
     HERALD_MASTER_KEY: randomBytes(32).toString('base64'),
   };
   const started: HeraldProcess[] = [];
+  const dispose = async () => {
+    await Promise.all(started.map((node) => node.stop(5000)));
+    await admin(`drop database if exists ${name} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    started.push(await startHerald({ env }));
-    for (let i = 1; i < nodes; i += 1) started.push(await startHerald({ env }));
+    const cpuProfileDir = process.env.BENCH_PROFILE;
+    for (let i = 0; i < nodes; i += 1) started.push(await startHerald({ env, cpuProfileDir }));
     const api = createApiClient(started[0]!.url, token, 4);
     const settings = {
       provider: 'smtp',
       host: '127.0.0.1',
-      port: sink.port,
+      port: sinkPort,
       security: 'none',
       fromAddress,
       fromName,
       poolSize: connections,
     };
     await api.request('PUT', '/api/v1/system/mail-server', { ...settings, enabled: false });
-    for (let at = 0; at < total; at += 1000) {
-      const events = Array.from({ length: Math.min(1000, total - at) }, (_, i) => eventBody(at + i));
-      const answer = await api.request('POST', '/api/v1/events/batch', { events });
+    for (let at = 0; at < events; at += 1000) {
+      const batch = Array.from({ length: Math.min(1000, events - at) }, (_, i) => eventBody(at + i));
+      const answer = await api.request('POST', '/api/v1/events/batch', { events: batch });
       if (answer.status !== 202) throw new Error(`batch refused: ${answer.text}`);
     }
+    return {
+      name,
+      pids: started.map((node) => node.pid),
+      /** Enables the mail server: the held events go. */
+      release: async () => {
+        await api.request('PUT', '/api/v1/system/mail-server', settings);
+      },
+      dispose: async () => {
+        api.close();
+        await dispose();
+      },
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/**
+ * `total` messages delivered by `nodes` Herald processes: one cluster on one database, or (`separate`)
+ * as many one-node deployments with a database each, sharing the machine and the sink but no queue.
+ */
+async function heraldRun(
+  nodes: number,
+  separate: boolean,
+  sink: { port: number; pid: number },
+  waitFor: (count: number) => Promise<void>,
+): Promise<{ rate: number; cpu: CpuSpent & { threads: Map<string, number> }; commits: number }> {
+  const shares = separate
+    ? Array.from({ length: nodes }, (_, i) => Math.floor((total * (i + 1)) / nodes) - Math.floor((total * i) / nodes))
+    : [total];
+  const deployments: Array<Awaited<ReturnType<typeof deployment>>> = [];
+  try {
+    for (const events of shares) deployments.push(await deployment(separate ? 1 : nodes, events, sink.port));
+    await admin('select pg_stat_clear_snapshot()');
+    const commitsBefore = await databaseCommits(deployments.map((d) => d.name));
     const begin = nowMs();
-    const meter = cpuMeter(
-      started.map((node) => node.pid),
-      sink.pid,
-    );
-    await api.request('PUT', '/api/v1/system/mail-server', settings);
+    const pids = deployments.flatMap((d) => d.pids);
+    const meter = cpuMeter(pids, sink.pid);
+    await Promise.all(deployments.map((d) => d.release()));
     await waitFor(total);
     const rate = perSecond(total, nowMs() - begin);
     const cpu = meter();
-    api.close();
-    return { rate, cpu };
+    const profileDir = process.env.BENCH_PROFILE;
+    if (profileDir)
+      for (const pid of pids)
+        writeFileSync(join(profileDir, `phases-${pid}.json`), JSON.stringify([{ name: 'delivery', startMs: begin, endMs: nowMs() }]));
+    // a backend reports its counts to the statistics when it goes idle: give the last ones time
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const commits = (await databaseCommits(deployments.map((d) => d.name))) - commitsBefore;
+    return { rate, cpu, commits };
   } finally {
-    await Promise.all(started.map((node) => node.stop(5000)));
-    await admin(`drop database if exists ${name} with (force)`);
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const d of deployments) await d.dispose();
   }
 }
 
@@ -151,12 +211,25 @@ try {
   await sink.reset();
   const raw = await rawNodemailer(sink.port);
   const cores = availableParallelism();
-  const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer']];
+  // Each cluster size beside as many separate one-node deployments: the same processes on the same
+  // cores, without a shared queue; what the cluster costs beyond them is the cluster's own.
+  const layouts = nodeCounts.flatMap((nodes) =>
+    nodes > 1 && process.env.BENCH_SEPARATE !== '0'
+      ? [
+          { nodes, separate: false },
+          { nodes, separate: true },
+        ]
+      : [{ nodes, separate: false }],
+  );
+  // The machine's speed drifts over a run: one node again at the end, and its two runs averaged.
+  if (nodeCounts.includes(1) && nodeCounts.length > 1) layouts.push({ nodes: 1, separate: false });
+  const rows: string[][] = [['nodes', 'delivered/s', 'vs 1 node', 'vs raw nodemailer', 'commits per message']];
   const cpuRows: string[][] = [
     [
       'nodes',
       'cores busy',
       'event loops',
+      'SMTP threads',
       'other threads',
       'PostgreSQL',
       'sink',
@@ -165,21 +238,42 @@ try {
       'context switches',
     ],
   ];
+  const heraldMs = new Map<string, number>();
+  const postgresMs = new Map<string, number>();
   let single = 0;
-  for (const nodes of nodeCounts) {
+  for (const { nodes, separate } of layouts) {
     await sink.reset();
-    const { rate, cpu } = await heraldCluster(nodes, sink, waitFor);
-    if (nodes === 1) single = rate;
-    rows.push([String(nodes), formatNumber(rate), single ? `${formatNumber(rate / single, 2)}×` : '', `${formatNumber(rate / raw, 2)}×`]);
+    const { rate, cpu, commits } = await heraldRun(nodes, separate, sink, waitFor);
+    const label = separate ? `${nodes} separate` : String(nodes);
+    const again = heraldMs.has(label);
+    if (nodes === 1) single = again ? (single + rate) / 2 : rate;
+    rows.push([
+      again ? `${label} again` : label,
+      formatNumber(rate),
+      single ? `${formatNumber(rate / single, 2)}×` : '',
+      `${formatNumber(rate / raw, 2)}×`,
+      formatNumber(commits / total, 3),
+    ]);
     const perMessage = (ms: number) => formatNumber(ms / total, 3);
     const all = cpu.eventLoops + cpu.otherThreads + cpu.postgres + cpu.sink;
+    const mean = (of: Map<string, number>, value: number) => of.set(label, again ? (of.get(label)! + value) / 2 : value);
+    mean(heraldMs, (cpu.eventLoops + cpu.otherThreads) / total);
+    mean(postgresMs, cpu.postgres / total);
     // At this CPU cost per message, every core busy would deliver this many per second.
     const ceiling = (cores * 1000) / (all / total);
+    // Each node's busiest thread besides its event loop is its SMTP thread.
+    const busiest = new Map<string, number>();
+    for (const [id, ms] of cpu.threads) {
+      const pid = id.split('/')[0]!;
+      busiest.set(pid, Math.max(busiest.get(pid) ?? 0, ms));
+    }
+    const smtpMs = [...busiest.values()].reduce((sum, ms) => sum + ms, 0);
     cpuRows.push([
-      String(nodes),
+      again ? `${label} again` : label,
       formatNumber(cpu.busy / cpu.wallMs, 2),
       perMessage(cpu.eventLoops),
-      perMessage(cpu.otherThreads),
+      perMessage(smtpMs),
+      perMessage(cpu.otherThreads - smtpMs),
       perMessage(cpu.postgres),
       perMessage(cpu.sink),
       perMessage(all),
@@ -192,9 +286,23 @@ try {
   );
   console.log(table(rows));
   console.log(
-    `\nCPU ms and context switches per delivered message while delivering (Herald: its event loops, then its other threads — SMTP, GC, libuv)\n`,
+    `\nCPU ms and context switches per delivered message while delivering (Herald: its event loops, its SMTP threads, its other threads: GC, compiler, libuv)\n`,
   );
   console.log(table(cpuRows));
+  const most = Math.max(...nodeCounts);
+  const ratio = (of: Map<string, number>, a: string, b: string) => (of.get(a) ?? NaN) / (of.get(b) ?? NaN);
+  if (most > 1 && heraldMs.has('1')) {
+    const herald = ratio(heraldMs, String(most), '1');
+    const postgres = ratio(postgresMs, String(most), '1');
+    const verdict = herald <= 1.15 && postgres <= 1.15 ? 'PASS' : 'MISS';
+    console.log(
+      `\nCPU per delivered message, ${most} nodes against 1 (both one-node runs averaged; target ≤ 1.15×): Herald ${formatNumber(herald, 2)}×, PostgreSQL ${formatNumber(postgres, 2)}× — ${verdict}`,
+    );
+    if (heraldMs.has(`${most} separate`))
+      console.log(
+        `${most} separate one-node deployments against 1 (the machine's share): Herald ${formatNumber(ratio(heraldMs, `${most} separate`, '1'), 2)}×, PostgreSQL ${formatNumber(ratio(postgresMs, `${most} separate`, '1'), 2)}×; the cluster against them: Herald ${formatNumber(ratio(heraldMs, String(most), `${most} separate`), 2)}×, PostgreSQL ${formatNumber(ratio(postgresMs, String(most), `${most} separate`), 2)}×`,
+      );
+  }
 } finally {
   await sink.stop();
 }

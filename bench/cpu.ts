@@ -54,3 +54,16 @@ export function machineContextSwitches(): number {
     return 0;
   }
 }
+
+/** CPU time of each of a process's threads other than its main one, by thread id. */
+export function otherThreadsCpuMs(pid: number): Map<string, number> {
+  const byThread = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byThread;
+  }
+  for (const tid of tids) if (tid !== String(pid)) byThread.set(tid, statCpuMs(`/proc/${pid}/task/${tid}/stat`));
+  return byThread;
+}
