@@ -31,6 +31,7 @@
 //   --scale-only                 only the backlog and tenants phases (after the warm-up)
 //   BENCH_OAUTH, BENCH_OAUTH_N, …  the OAuth phase (XOAUTH2 against a password): bench/oauth-phase.ts
 //   --oauth-only                 only the OAuth phase (after the warm-up)
+//   --latency-only               only the latency phase, BENCH_LATENCY_RUNS=5 times (after the warm-up)
 //
 // Exits non-zero only when the benchmark itself fails (a child does not start, a request is
 // refused, mail goes missing); a missed target is reported, not an error.
@@ -58,6 +59,7 @@ const settings = {
   n: intFromEnv('BENCH_N', 5000),
   latencyN: intFromEnv('BENCH_LATENCY_N', 2500),
   latencyRate: intFromEnv('BENCH_LATENCY_RATE', 500),
+  latencyRuns: intFromEnv('BENCH_LATENCY_RUNS', 5),
   connections: intFromEnv('BENCH_CONNECTIONS', 5),
   httpConcurrency: intFromEnv('BENCH_HTTP_CONCURRENCY', 64),
   sendConcurrency: intFromEnv('BENCH_SEND_CONCURRENCY', 64),
@@ -73,12 +75,14 @@ const settings = {
 const size = process.argv.includes('--full') ? 'full' : process.argv.includes('--quick') ? 'quick' : 'default';
 const scaleOnly = process.argv.includes('--scale-only');
 const oauthOnly = process.argv.includes('--oauth-only');
-if (scaleOnly && oauthOnly) throw new Error('--scale-only and --oauth-only exclude each other');
-const scale = oauthOnly ? undefined : scaleSettings(process.env, size);
-const oauth = scaleOnly ? undefined : oauthSettings(process.env, size);
+const latencyOnly = process.argv.includes('--latency-only');
+if ([scaleOnly, oauthOnly, latencyOnly].filter(Boolean).length > 1)
+  throw new Error('--scale-only, --oauth-only and --latency-only exclude each other');
+const scale = oauthOnly || latencyOnly ? undefined : scaleSettings(process.env, size);
+const oauth = scaleOnly || latencyOnly ? undefined : oauthSettings(process.env, size);
 if (oauthOnly && !oauth) throw new Error('--oauth-only with BENCH_OAUTH=0 runs nothing');
 /** The core phases: baseline, ingest, delivery, latency and the rules path. */
-const core = !scaleOnly && !oauthOnly;
+const core = !scaleOnly && !oauthOnly && !latencyOnly;
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
 const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000, latencyP99Ms: 50 };
@@ -421,6 +425,40 @@ async function deliveryPairs(ctx: HeraldContext, baseline: NonNullable<Results['
   return pairs;
 }
 
+/**
+ * Where the event→250 time went, for the median messages and the slowest 1%: from the request to
+ * the message's insert (queued_at), from there to the send's start (commit, wake-up, claim, the
+ * send gate: the attempt's started_at), and from there to the sink (the SMTP thread and session).
+ * Herald's timestamps are wall-clock milliseconds; the bench's and the sink's are monotonic.
+ */
+function latencyStages(db: SqliteDatabase.Database, sentAt: Map<string, number>, received: Map<string, number>): string[] {
+  const wallMinusMonotonic = Date.now() - nowMs();
+  const rows = db
+    .prepare(
+      `select m.message_id as messageId, m.queued_at as queuedAt, a.started_at as startedAt from messages m
+       join attempts a on a.message_id = m.id and a.number = 1 where m.message_id in (select value from json_each(?))`,
+    )
+    .all(JSON.stringify([...sentAt.keys()])) as Array<{ messageId: string; queuedAt: number; startedAt: number }>;
+  const timed = rows
+    .map((row) => {
+      const sent = sentAt.get(row.messageId)!;
+      const queued = row.queuedAt - wallMinusMonotonic;
+      const started = row.startedAt - wallMinusMonotonic;
+      const at = received.get(row.messageId)!;
+      return { total: at - sent, request: queued - sent, queue: started - queued, send: at - started };
+    })
+    .sort((a, b) => a.total - b.total);
+  const mean = (group: typeof timed, key: 'total' | 'request' | 'queue' | 'send') =>
+    formatNumber(group.reduce((sum, row) => sum + row[key], 0) / Math.max(1, group.length), 1);
+  const describe = (label: string, group: typeof timed) =>
+    `${label} (${group.length}): ${mean(group, 'total')} ms = request→insert ${mean(group, 'request')} + insert→send ${mean(group, 'queue')} + send→sink ${mean(group, 'send')}`;
+  const middle = Math.floor(timed.length / 2);
+  return [
+    describe('median 10%', timed.slice(middle - Math.floor(timed.length / 20), middle + Math.floor(timed.length / 20))),
+    describe('slowest 1%', timed.slice(Math.floor(timed.length * 0.99))),
+  ];
+}
+
 async function latencyPhase(ctx: HeraldContext): Promise<Results['latency']> {
   await ctx.sink.reset();
   const sentAt = new Map<string, number>();
@@ -455,6 +493,7 @@ async function latencyPhase(ctx: HeraldContext): Promise<Results['latency']> {
   }
   const ms = stats.lastAt! - startedAt;
   await until('the latency phase to be recorded', 30_000, () => (unsettled(messageStates(ctx.db)) === 0 ? true : undefined));
+  const stages = latencyStages(ctx.db, sentAt, received);
   return {
     name: `latency, ${settings.latencyRate} events/s paced`,
     count: settings.latencyN,
@@ -468,7 +507,7 @@ async function latencyPhase(ctx: HeraldContext): Promise<Results['latency']> {
     ackP99: quantile(acks, 0.99),
     deliveredRate: perSecond(settings.latencyN, ms),
     probe: await ctx.herald.probeReport(),
-    notes: [],
+    notes: stages,
   };
 }
 
@@ -758,6 +797,17 @@ async function main(): Promise<number> {
     progress(`warm-up: ${settings.warmup} events`);
     await timed('warm-up', () => warmHerald(ctx));
     await herald.probeReport();
+
+    if (latencyOnly) {
+      for (let run = 1; run <= settings.latencyRuns; run += 1) {
+        progress(`latency ${run} of ${settings.latencyRuns}: ${settings.latencyN} events at ${settings.latencyRate}/s`);
+        const latency = (await timed(`latency ${run}`, () => latencyPhase(ctx)))!;
+        progress(
+          `  p50 ${formatNumber(latency.p50, 1)} ms, p99 ${formatNumber(latency.p99, 1)} ms, max ${formatNumber(latency.max, 1)} ms`,
+        );
+        for (const line of [...latency.notes, ...describeProbe(latency.probe).slice(0, 4)]) progress(`    ${line}`);
+      }
+    }
 
     let rules: string | undefined;
     if (core) {
