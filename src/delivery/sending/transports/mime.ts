@@ -66,7 +66,8 @@ async function build(root: RootNode, key: string): Promise<Buffer> {
 }
 
 // nodemailer's own pipeline (headers, Message-ID, Date, MIME tree, encodings) without a connection:
-// the bytes the SMTP session pool writes after DATA, and the HTTP APIs' body.
+// the bytes the SMTP session pool writes after DATA, and the HTTP APIs' body. No plugins, DKIM or
+// stream transforms: a reused body is only right while nothing rewrites the whole message.
 const composer = nodemailer.createTransport({
   name: 'herald-mime',
   version: '1',
