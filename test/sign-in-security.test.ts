@@ -304,6 +304,24 @@ test(
   },
 );
 
+test('the sign-in limit is a sliding 15 minutes: failures just before and just after a quarter hour count together', async () => {
+  const clock = manualClock(Date.UTC(2026, 11, 1, 9, 14, 58));
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'warn' }, { herald: { clock } });
+  await createAccount(h, 'system', { email: 'root@example.test', role: 'system_admin', password });
+  const attempt = async () =>
+    (await send(h, 'POST', '/api/v1/auth/login', { body: { email: 'root@example.test', password: 'a wrong guess' }, ip: '203.0.113.7' }))
+      .status;
+  const statuses: number[] = [];
+  for (let i = 0; i < 3; i += 1) statuses.push(await attempt());
+  clock.advance(4_000); // 09:15:02, past the quarter hour
+  for (let i = 0; i < 3; i += 1) statuses.push(await attempt());
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429], 'the sixth failure in four seconds is refused');
+  clock.advance(14 * 60_000);
+  assert.equal(await attempt(), 429, 'still within 15 minutes of the first failures');
+  clock.advance(2 * 60_000);
+  assert.equal(await attempt(), 401, '15 minutes after the last failure counted, guesses are checked again');
+});
+
 test('trusted proxy: X-Forwarded-For and X-Forwarded-Proto count only from a listed proxy', { timeout: 120_000 }, async () => {
   const wrong = { email: 'root@example.test', password: 'a wrong password guess' };
   const right = { email: 'root@example.test', password };

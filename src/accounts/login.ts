@@ -10,6 +10,7 @@ import { createSession, type SessionLifetime } from './sessions.js';
  * Login limits. Failures are counted per (account, address) and per address, never per account
  * alone: an attacker guessing from one address is refused after a few tries, a botnet is bounded
  * per address and by argon2's cost, and the real user signing in from elsewhere is never locked out.
+ * The window slides, so a burst across a quarter hour's edge is counted whole.
  */
 export const loginLimits = { windowMs: 15 * 60_000, perAccountAndAddress: 5, perAddress: 20 } as const;
 
@@ -64,8 +65,8 @@ export async function login(
   const { windowMs } = loginLimits;
   const only = accounts.length === 1 ? accounts[0] : undefined;
   if (
-    (await deps.counter.count(pairKey, windowMs)) >= loginLimits.perAccountAndAddress ||
-    (await deps.counter.count(addressKey, windowMs)) >= loginLimits.perAddress
+    (await deps.counter.recent(pairKey, windowMs)) >= loginLimits.perAccountAndAddress ||
+    (await deps.counter.recent(addressKey, windowMs)) >= loginLimits.perAddress
   ) {
     return { ok: false, reason: 'rate_limited', userId: only?.id, scopeId };
   }
@@ -74,8 +75,8 @@ export async function login(
   const matching = accounts.filter((account, index) => checked[index] && account.disabled_at === null);
   const user = matching.find((account) => account.scope_id === systemScopeId) ?? (matching.length === 1 ? matching[0] : undefined);
   if (!user) {
-    await deps.counter.add(pairKey, windowMs);
-    await deps.counter.add(addressKey, windowMs);
+    await deps.counter.addRecent(pairKey, windowMs);
+    await deps.counter.addRecent(addressKey, windowMs);
     return { ok: false, reason: matching.length > 1 ? 'tenant_required' : 'invalid_credentials', userId: only?.id, scopeId };
   }
   await deps.counter.clear(pairKey);
