@@ -1,4 +1,4 @@
-// Preloaded into the Herald child by the benchmark (`node --import tsx --import bench/sqlite-probe.ts
+// Preloaded into the Herald child by the benchmark (compiled, `node --import .tmp/bench/sqlite-probe.mjs
 // bin/herald.js start`), it changes nothing in Herald: it only watches. It wraps better-sqlite3's
 // prepare and statement calls to count transactions and statements and time them (all of it is
 // synchronous, on Herald's one thread), and samples event-loop utilisation, CPU and GC time.
