@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config/config.js';
 import type { Database } from './schema.js';
 import { postgresDialect, sqliteDialect, type StoreDialect } from './dialect.js';
@@ -60,10 +61,18 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size: number) {
   };
 }
 
-// Times are epoch milliseconds in BIGINT columns; they fit a JavaScript number exactly.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+let pgModule: typeof PgModule | undefined;
+/** node-postgres, loaded only when PostgreSQL is used (a SQLite deployment keeps its 3 MB of heap), with BIGINTs read as numbers. */
+export function postgresDriver(): typeof PgModule {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+  // Times are epoch milliseconds in BIGINT columns; they fit a JavaScript number exactly.
+  pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (value) => Number(value));
+  return pgModule;
+}
 
 function openPostgres(config: Extract<DatabaseConfig, { dialect: 'postgres' }>): Store {
+  const pg = postgresDriver();
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize,

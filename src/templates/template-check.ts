@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../shared/app-error.js';
-import { cachedTemplate, compileTemplate, renderTemplate, type NotificationContext, type Rendered, type TemplateSource } from './render.js';
+import type { NotificationContext, Rendered, TemplateSource } from './render.js';
+import { cachedTemplate, compileTemplate, renderTemplate } from './template-render.js';
 
 /**
  * What a render comes to, as plain data (it crosses from the render thread): the email, or what is

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kysely';
+import { postgresDriver } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { postgresDialect, sqliteDialect, type StoreDialect } from '../../src/store/dialect.js';
 import type { Database, MessageState } from '../../src/store/schema.js';
@@ -25,7 +25,7 @@ export async function openDirectStore(): Promise<DirectStore> {
   if (testDialect === 'postgres') {
     const database = await createTestDatabase();
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.env.HERALD_DATABASE_URL }) }),
+      dialect: new PostgresDialect({ pool: new (postgresDriver().Pool)({ connectionString: database.env.HERALD_DATABASE_URL }) }),
       log,
     });
     store = { db, dialect: postgresDialect, statements, [Symbol.asyncDispose]: async () => (await db.destroy(), await database.drop()) };
