@@ -534,6 +534,11 @@ function describeProbe(probe: ProbeReport | undefined): string[] {
   lines.push(
     `  top statements: ${statements.map(([shape, s]) => `${shape} ${formatNumber(s.count)}× ${formatNumber(s.ms)} ms`).join('; ')}`,
   );
+  const { longest } = probe;
+  lines.push(
+    `  longest: event-loop delay ${formatNumber(longest.eventLoopDelayMs, 1)} ms, GC pause ${formatNumber(longest.gcPauseMs, 1)} ms, ` +
+      `statement ${formatNumber(longest.statementMs, 1)} ms (${longest.statement})`,
+  );
   return lines;
 }
 
@@ -805,7 +810,8 @@ async function main(): Promise<number> {
         progress(
           `  p50 ${formatNumber(latency.p50, 1)} ms, p99 ${formatNumber(latency.p99, 1)} ms, max ${formatNumber(latency.max, 1)} ms`,
         );
-        for (const line of [...latency.notes, ...describeProbe(latency.probe).slice(0, 4)]) progress(`    ${line}`);
+        const probe = describeProbe(latency.probe);
+        for (const line of [...latency.notes, ...probe.slice(0, 4), ...probe.slice(-1)]) progress(`    ${line}`);
       }
     }
 

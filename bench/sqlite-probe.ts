@@ -6,7 +6,7 @@
 // On SIGUSR2 it writes what it saw since the previous dump to `${BENCH_PROBE_OUT}-<n>.json`
 // (n = 1, 2, …) and starts counting afresh, so the benchmark gets one report per phase.
 import { writeFileSync, renameSync } from 'node:fs';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 
 export interface ProbeReport {
@@ -25,6 +25,8 @@ export interface ProbeReport {
   transactions: Record<string, { count: number; ms: number; commitMs: number; statements: number }>;
   /** Per statement shape (verb and table). */
   statements: Record<string, { count: number; ms: number; rows: number }>;
+  /** The longest single waits, in ms: what can stall every request at once. */
+  longest: { eventLoopDelayMs: number; gcPauseMs: number; statementMs: number; statement: string };
 }
 
 const out = process.env.BENCH_PROBE_OUT;
@@ -38,6 +40,7 @@ const fresh = (): Counters => ({
   prepare: { count: 0, ms: 0 },
   transactions: {},
   statements: {},
+  longest: { eventLoopDelayMs: 0, gcPauseMs: 0, statementMs: 0, statement: '' },
 });
 let counters = fresh();
 let since = nowMs();
@@ -83,6 +86,7 @@ function timed<T>(sql: string, rowsOf: (result: T) => number, call: () => T): T 
   entry.count += 1;
   entry.ms += ms;
   entry.rows += rowsOf(result);
+  if (ms > counters.longest.statementMs) Object.assign(counters.longest, { statementMs: ms, statement: shape });
   if (shape === 'begin') open = { startedAt: started, kind: undefined, statements: 0 };
   else if (open && (shape === 'commit' || shape === 'rollback')) {
     const kind = open.kind ?? 'empty';
@@ -141,11 +145,17 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     counters.gcMs += entry.duration;
     counters.gcCount += 1;
+    counters.longest.gcPauseMs = Math.max(counters.longest.gcPauseMs, entry.duration);
   }
 }).observe({ entryTypes: ['gc'] });
 
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 function dump(): void {
   if (!out) return;
+  counters.longest.eventLoopDelayMs = loopDelay.max / 1e6;
+  loopDelay.reset();
   const elu = performance.eventLoopUtilization(eluMark);
   const cpu = process.cpuUsage(cpuMark);
   const report: ProbeReport = {
