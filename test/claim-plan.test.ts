@@ -85,6 +85,9 @@ test(`a claim walks indexes for the rows it takes: no sort, no table scan (${tes
   assert.ok(claimed.some((m) => m.scope_id === 'big') && claimed.some((m) => m.scope_id !== 'big'), 'the batch is shared between tenants');
   const claimStatements = store.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s.sql.trim()));
   assert.ok(claimStatements.length >= 2, `the claim ran ${claimStatements.length} statements`);
+  const scopesServed = new Set(claimed.map((m) => m.scope_id)).size;
+  const takes = claimStatements.filter((s) => /^update messages/i.test(s.sql.trim()));
+  assert.equal(takes.length, 1, `one statement takes the messages of all ${scopesServed} scopes served`);
   const failures: string[] = [];
   for (const statement of claimStatements) {
     const lines = await plan(store.db, statement);

@@ -43,17 +43,21 @@ export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect
 // The hot path is hand-written SQL (src/store/raw-query.ts): building and compiling these with
 // Kysely cost more than running them.
 
-// One index range (messages_due_at: scope_id, next_attempt_at where state is queued or deferred)
-// walked in time order: a claim reads the rows it takes, whatever the backlog.
+// One index range per scope (messages_due_at: scope_id, next_attempt_at where state is queued or
+// deferred) walked in time order, each capped at the scope's take: a claim reads the rows it takes,
+// whatever the backlog, in one statement however many scopes it serves.
 // Joined, not `id in (…)`: PostgreSQL would sort the ids to make them unique. (`returning *` also
 // returns due_id on PostgreSQL; SQLite refuses `messages.*` there.)
-const claimSql = (dialect: StoreDialect) => `update messages set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?
-  from (select id as due_id from messages ${dialect.dueIndexHint} where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
-    order by next_attempt_at limit ? ${dialect.claimLockClause}) as due
+const dueRangeSql = (dialect: StoreDialect) =>
+  `select due_id from (select id as due_id from messages ${dialect.dueIndexHint} where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
+    order by next_attempt_at limit ? ${dialect.claimLockClause}) as scope_due`;
+const claimSql = (
+  dialect: StoreDialect,
+  scopes: number,
+) => `update messages set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?
+  from (${Array.from({ length: scopes }, () => dueRangeSql(dialect)).join('\n    union all ')}) as due
   where messages.id = due.due_id and messages.state in ('queued', 'deferred')
   returning *`;
-
-const minimumShare = 8;
 
 /**
  * Claims due messages under a lease, fairly across scopes: the scopes whose turn has come
@@ -71,23 +75,22 @@ async function claimDue(
   const scopes = await dueScopes(trx, dialect, now);
   const open = scopes.map((id) => ({ id, room: claim.roomFor(id) })).filter((scope) => scope.room > 0);
   if (open.length === 0) return [];
-  // Each scope served takes up to a share of the batch, at least `minimumShare`: with many scopes due,
-  // a share of one would cost a claim statement per message (a big tenant among thousands of small
-  // ones: one per message of its backlog). The scopes not reached keep their place for the next claim.
-  const share = Math.max(minimumShare, Math.ceil(claim.limit / open.length));
-  const claimed: MessageRow[] = [];
+  // Each scope served takes up to an equal share of the batch; the scopes not reached keep their
+  // place for the next claim. A scope with fewer due messages than its share leaves the rest untaken.
+  const share = Math.ceil(claim.limit / open.length);
   const served: string[] = [];
+  const parameters: unknown[] = [request.nodeId, now + request.leaseMs, now];
+  let planned = 0;
   for (const scope of open) {
-    const take = Math.min(share, scope.room, claim.limit - claimed.length);
+    const take = Math.min(share, scope.room, claim.limit - planned);
     if (take <= 0) break;
-    const { rows } = await trx.executeQuery(
-      rawQuery<MessageRow>(dialect, claimSql(dialect), [request.nodeId, now + request.leaseMs, now, scope.id, now, take]),
-    );
-    claimed.push(...rows);
+    parameters.push(scope.id, now, take);
     served.push(scope.id);
+    planned += take;
   }
+  const { rows } = await trx.executeQuery(rawQuery<MessageRow>(dialect, claimSql(dialect, served.length), parameters));
   await rescheduleScopes(trx, dialect, served, now);
-  return claimed;
+  return rows;
 }
 
 /** What became of one claimed message, to be written with its attempt row. */
