@@ -71,7 +71,7 @@ test(`due_scopes follows the messages: inserted, claimed, deferred, held and rel
     ['a1'],
   );
 
-  await releaseHeld(store.db, 'b', t0 + 6000);
+  await releaseHeld(store.db, ['b'], t0 + 6000);
   assert.equal((await dueScopes(store)).b, t0 + 6000, 'released held mail is due now');
   assert.deepEqual(
     (await claim(store, t0 + 6000)).map((m) => m.id),
@@ -178,4 +178,30 @@ test(`three claimers and a writer at once: every message claimed exactly once, n
     ['sent'],
   );
   assert.deepEqual(await dueScopes(store), {}, 'due_scopes is empty once nothing is due');
+});
+
+test(`held mail of 1,200 tenants is released in three statements, and every tenant's mail is due (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  const scopes = Array.from({ length: 1200 }, (_, i) => `h${i}`);
+  await insertTenants(store.db, [...scopes, 'other'], t0);
+  for (let at = 0; at < scopes.length; at += 400)
+    await store.db
+      .insertInto('messages')
+      .values(scopes.slice(at, at + 400).map((scope) => messageRow(`held_${scope}`, scope, 'held', t0)))
+      .execute();
+  await store.db
+    .insertInto('messages')
+    .values(messageRow('held_other', 'other', 'held', t0))
+    .execute();
+  store.statements.length = 0;
+  assert.equal(await releaseHeld(store.db, scopes, t0 + 10), 1200);
+  const writes = store.statements.filter((s) => /^update/i.test(s.sql.trim()));
+  assert.equal(writes.length, 3, 'one statement per 500 tenants, not one per tenant');
+  const due = await dueScopes(store);
+  assert.ok(
+    scopes.every((scope) => due[scope] === t0 + 10),
+    'each released tenant is due now',
+  );
+  const other = await store.db.selectFrom('messages').select('state').where('id', '=', 'held_other').executeTakeFirstOrThrow();
+  assert.equal(other.state, 'held', 'a tenant not named stays held');
 });

@@ -310,13 +310,23 @@ export async function scopesWithHeldMessages(db: Kysely<Database>): Promise<stri
   return rows.map((row) => row.scope_id);
 }
 
-/** Puts a scope's held messages back in the queue. */
-export async function releaseHeld(db: Kysely<Database>, scopeId: string, now: number): Promise<number> {
-  const result = await db
-    .updateTable('messages')
-    .set({ state: 'queued', held_reason: null, next_attempt_at: now, updated_at: now })
-    .where('scope_id', '=', scopeId)
-    .where('state', '=', 'held')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Scopes per release statement: bounds the statement's parameters and how long it holds the writer. */
+const releaseChunk = 500;
+
+/**
+ * Puts the held messages of these scopes back in the queue: one statement and one commit per 500
+ * scopes, not per scope (a system mail server enabled again releases every tenant that inherits it).
+ */
+export async function releaseHeld(db: Kysely<Database>, scopeIds: readonly string[], now: number): Promise<number> {
+  let released = 0;
+  for (let at = 0; at < scopeIds.length; at += releaseChunk) {
+    const result = await db
+      .updateTable('messages')
+      .set({ state: 'queued', held_reason: null, next_attempt_at: now, updated_at: now })
+      .where('state', '=', 'held')
+      .where('scope_id', 'in', scopeIds.slice(at, at + releaseChunk))
+      .executeTakeFirst();
+    released += Number(result.numUpdatedRows);
+  }
+  return released;
 }

@@ -397,12 +397,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   async function releaseHeldMessages(): Promise<number> {
-    let released = 0;
+    const releasable: string[] = [];
     for (const scopeId of await scopesWithHeldMessages(store.db)) {
-      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) {
-        released += await releaseHeld(store.db, scopeId, clock.now());
-      }
+      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) releasable.push(scopeId);
     }
+    const released = await releaseHeld(store.db, releasable, clock.now());
     if (released > 0) {
       log.info({ released }, 'released held messages');
       wake();
