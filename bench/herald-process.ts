@@ -12,8 +12,18 @@ const probeSource = fileURLToPath(new URL('./sqlite-probe.ts', import.meta.url))
 // CPU): the figures are Herald's, not the instrument's. In the repository, so it finds better-sqlite3.
 const probe = fileURLToPath(new URL('../.tmp/bench/sqlite-probe.mjs', import.meta.url));
 
-async function compileProbe(): Promise<void> {
-  await build({ entryPoints: [probeSource], outfile: probe, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+let probeCompiled: Promise<unknown> | undefined;
+/** Once per bench process: Heralds started together never read a file being written. */
+function compileProbe(): Promise<unknown> {
+  probeCompiled ??= build({
+    entryPoints: [probeSource],
+    outfile: probe,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return probeCompiled;
 }
 
 export interface HeraldProcessOptions {

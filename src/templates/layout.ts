@@ -27,7 +27,8 @@ const compiled = engines.htmlLenient.parse(source);
 const cache = new Map<string, readonly [string, string]>();
 
 /**
- * The branded frame around every HTML part, rendered once per distinct branding, then reused: wrapping a message is two string concatenations.
+ * The branded frame around every HTML part, rendered once per distinct branding, then reused:
+ * wrapping a message is two string concatenations.
  */
 export function wrapInLayout(brand: LayoutBrand, content: string): string {
   const key = JSON.stringify(brand);
