@@ -117,6 +117,8 @@ export interface DeliveryConfig {
   readonly scopeConcurrency: number;
   readonly pollIntervalMs: number;
   readonly smtpTimeoutMs: number;
+  /** Worker threads that run the SMTP sessions; a pool's connections are shared out among them. */
+  readonly smtpThreads: number;
   /** TEST ONLY (HERALD_API_TEST_ENDPOINTS): loopback URLs in place of the Graph and Gmail API endpoints. */
   readonly apiTestEndpoints: ApiTestEndpoints;
   /** Re-sends after an ambiguous attempt (the server may have taken it) before the message fails `ambiguous_limit`. */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
       scopeConcurrency: read.integer('HERALD_SCOPE_CONCURRENCY', undefined, 32, 1, 10_000),
       pollIntervalMs: read.duration('HERALD_POLL_INTERVAL', '1s'),
       smtpTimeoutMs: read.duration('HERALD_SMTP_TIMEOUT', '30s'),
+      smtpThreads: read.integer('HERALD_SMTP_THREADS', undefined, 1, 1, 16),
       apiTestEndpoints: readApiTestEndpoints(env.HERALD_API_TEST_ENDPOINTS, problems),
       ambiguousResends: read.integer('HERALD_AMBIGUOUS_RESENDS', undefined, 2, 0, 100),
     },

@@ -104,6 +104,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     clock,
     log,
     timeoutMs: config.smtpTimeoutMs,
+    smtpThreads: config.smtpThreads,
     hosts: deps.hosts,
     tokens: deps.tokens,
     apis: {

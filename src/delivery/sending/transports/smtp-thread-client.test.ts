@@ -4,7 +4,7 @@ import { startSmtpTestServer, type SmtpTestServer } from '../../../../test/suppo
 import { silentLogger } from '../../../shared/logger.js';
 import type { SmtpServerOptions } from '../../smtp/smtp-options.js';
 import type { OutgoingMail } from './mail-transport.js';
-import { createSmtpThread } from './smtp-thread-client.js';
+import { createSmtpThreads, shareOut } from './smtp-thread-client.js';
 
 // Real: the SMTP thread (a worker thread running nodemailer), the SMTP server (smtp-server on
 // 127.0.0.1, port 0), the sockets. Nothing is faked.
@@ -33,7 +33,7 @@ test('sends through the SMTP thread: every mail arrives with its Message-ID, and
   await using smtp = await startSmtpTestServer({
     onRcptTo: (address) => (address === 'nobody@example.test' ? { code: 550, message: 'No such user' } : 'accept'),
   });
-  const thread = createSmtpThread(silentLogger);
+  const thread = createSmtpThreads(silentLogger);
   const transport = thread.transport(serverFor(smtp), { poolSize: 3 });
   try {
     const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => transport.send(mailTo('ops@example.test', n))));
@@ -59,7 +59,7 @@ test('sends through the SMTP thread: every mail arrives with its Message-ID, and
 
 test('more sends than the pool size wait in the SMTP thread for a session: never more connections than the pool size', async () => {
   await using smtp = await startSmtpTestServer({ replyDelayMs: 20 });
-  const thread = createSmtpThread(silentLogger);
+  const thread = createSmtpThreads(silentLogger);
   const transport = thread.transport(serverFor(smtp), { poolSize: 2 });
   try {
     // what the delivery worker's send gate hands over for a pool of 2 (two each), and more
@@ -77,11 +77,38 @@ test('more sends than the pool size wait in the SMTP thread for a session: never
   }
 });
 
+test('a pool shared out among two SMTP threads: every mail arrives once, over no more connections than the pool size', async () => {
+  await using smtp = await startSmtpTestServer({ replyDelayMs: 20 });
+  const threads = createSmtpThreads(silentLogger, 2);
+  const transport = threads.transport(serverFor(smtp), { poolSize: 3 });
+  try {
+    const sends = Array.from({ length: 12 }, (_, index) => index + 1);
+    const outcomes = await Promise.all(sends.map((n) => transport.send(mailTo('ops@example.test', n))));
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      Array(12).fill('sent'),
+    );
+    assert.deepEqual(smtp.received.map((mail) => mail.messageId).sort(), sends.map((n) => `<thread-${n}@example.test>`).sort());
+    assert.equal(smtp.connections.peak, 3, 'two connections in one thread and one in the other, at once');
+    assert.equal(smtp.connections.opened, 3);
+  } finally {
+    await transport.close();
+    await threads.stop();
+  }
+});
+
+test('a pool is shared out among the threads, never one with no connection', () => {
+  assert.deepEqual(shareOut(5, 2), [3, 2]);
+  assert.deepEqual(shareOut(1, 2), [1]);
+  assert.deepEqual(shareOut(4, 1), [4]);
+  assert.deepEqual(shareOut(2, 3), [1, 1]);
+});
+
 test('a send in flight when the thread ends is ambiguous; the next send starts a new thread and delivers', async () => {
   let dataRead!: () => void;
   const read = new Promise<void>((resolve) => (dataRead = resolve));
   await using smtp = await startSmtpTestServer({ replyDelayMs: 1_000, onData: () => (dataRead(), 'accept') });
-  const thread = createSmtpThread(silentLogger);
+  const thread = createSmtpThreads(silentLogger);
   const transport = thread.transport(serverFor(smtp), { poolSize: 1 });
   try {
     const inFlight = transport.send(mailTo('ops@example.test', 1));

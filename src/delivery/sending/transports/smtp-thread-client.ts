@@ -10,7 +10,6 @@ const entry = threadEntry(import.meta.url, 'smtp-thread');
 
 interface Thread {
   worker: Worker;
-  generation: number;
   post: (request: SmtpThreadRequest) => void;
   waiting: Map<number, (reply: SmtpThreadReply) => void>;
   /** Ended by stop(), not by a failure. */
@@ -31,33 +30,106 @@ const lostInThread = (code: number): SendOutcome => ({
   },
 });
 
-/** The SMTP thread as the main thread uses it (see `createSmtpThread`). */
-export interface SmtpThread {
-  /** A MailTransport whose nodemailer pool runs in the SMTP thread. */
+/** The SMTP threads as the main thread uses them (see `createSmtpThreads`). */
+export interface SmtpThreads {
+  /** A MailTransport whose sessions run in the SMTP threads, spread over them. */
   transport(server: SmtpServerOptions, options: SmtpPoolOptions): MailTransport;
-  /** Ends the thread (after its transports were closed); a later send would start a new one. */
+  /** Ends the threads (after their transports were closed); a later send would start new ones. */
   stop(): Promise<void>;
-  /** Starts the thread now, so the first send does not wait for it (about 2–3 s on a busy machine). */
+  /** Starts the threads now, so the first send does not wait for one (about 2–3 s on a busy machine). */
   warm(): void;
 }
 
+/** One SMTP thread, started on first use and again after it ended. */
+interface ThreadSlot {
+  current(): Thread;
+  /** The thread now running, if any. */
+  running(): Thread | undefined;
+  stop(): Promise<void>;
+}
+
 /**
- * The main thread's side of the SMTP thread (smtp-thread.ts): `transport()` gives a
- * MailTransport whose nodemailer pool lives in that one thread. The thread starts with the first
- * SMTP transport; if it dies, its sends in flight come back ambiguous and the next send starts a
- * new one, reopening the pools it needs. Requests and replies are posted in batches.
+ * The main thread's side of the SMTP threads (smtp-thread.ts): `transport()` gives a MailTransport
+ * whose connections are shared out among up to `count` threads (a pool of 5 over 2 threads: 3 and
+ * 2 connections, never more than 5 in all), each send going to the share with the most room. A
+ * thread starts with its first send; if it dies, its sends in flight come back ambiguous and the
+ * next send starts a new one, reopening the pools it needs. Requests and replies are posted in batches.
  *
  * @example
  * declare const server: SmtpServerOptions;
- * const smtp = createSmtpThread(log); const transport = smtp.transport(server, { poolSize: 5 }); await smtp.stop();
+ * const smtp = createSmtpThreads(log, 2); const transport = smtp.transport(server, { poolSize: 5 }); await smtp.stop();
  */
-export function createSmtpThread(log: Logger): SmtpThread {
-  let thread: Thread | undefined;
-  let generation = 0;
+export function createSmtpThreads(log: Logger, count = 1): SmtpThreads {
   let nextPool = 0;
   let nextSeq = 0;
   // The settings each pool sending a transcript belongs to, for its lines in the debug log.
   const transcribed = new Map<number, { scope: string; version: number }>();
+  const slots = Array.from({ length: Math.max(1, count) }, () => threadSlot(log, transcribed));
+
+  function ask(target: Thread, request: Extract<SmtpThreadRequest, { seq: number }>): Promise<SmtpThreadReply> {
+    return new Promise((resolve) => {
+      target.waiting.set(request.seq, resolve);
+      if (target.waiting.size === 1) target.worker.ref();
+      target.post(request);
+    });
+  }
+
+  return {
+    transport(server, options) {
+      const pool = (nextPool += 1);
+      if (options.transcript) transcribed.set(pool, options.transcript);
+      const shares = shareOut(options.poolSize, slots.length).map((size, index) => ({
+        slot: slots[index]!,
+        size,
+        inFlight: 0,
+        openIn: undefined as Thread | undefined,
+      }));
+      return {
+        async send(mail): Promise<SendOutcome> {
+          const share = shares.reduce((best, next) => (next.inFlight / next.size < best.inFlight / best.size ? next : best));
+          const target = share.slot.current();
+          if (share.openIn !== target) {
+            target.post({ op: 'open', pool, server, options: { ...options, poolSize: share.size } });
+            share.openIn = target;
+          }
+          share.inFlight += 1;
+          try {
+            const reply = await ask(target, { op: 'send', seq: (nextSeq += 1), pool, mail });
+            if (reply.outcome) return reply.outcome;
+            throw new Error(reply.error ?? 'the SMTP thread gave no outcome');
+          } finally {
+            share.inFlight -= 1;
+          }
+        },
+        async close() {
+          transcribed.delete(pool);
+          await Promise.all(
+            shares.map((share) => {
+              const target = share.openIn;
+              share.openIn = undefined;
+              return target && target === share.slot.running() ? ask(target, { op: 'close', seq: (nextSeq += 1), pool }) : undefined;
+            }),
+          );
+        },
+      };
+    },
+    warm() {
+      for (const slot of slots) slot.current();
+    },
+    async stop() {
+      await Promise.all(slots.map((slot) => slot.stop()));
+    },
+  };
+}
+
+/** `size` connections shared out among at most `threads` threads, the first ones taking the rest: 5 over 2 is [3, 2]. */
+export const shareOut = (size: number, threads: number): number[] => {
+  const used = Math.max(1, Math.min(size, threads));
+  return Array.from({ length: used }, (_, index) => Math.floor(size / used) + (index < size % used ? 1 : 0));
+};
+
+function threadSlot(log: Logger, transcribed: Map<number, { scope: string; version: number }>): ThreadSlot {
+  let thread: Thread | undefined;
 
   function current(): Thread {
     if (thread) return thread;
@@ -66,7 +138,6 @@ export function createSmtpThread(log: Logger): SmtpThread {
     const worker = new Worker(entry, { execArgv: process.execArgv.filter((arg) => arg.startsWith('--cpu-prof')) });
     const started: Thread = {
       worker,
-      generation: (generation += 1),
       post: createBatcher((batch) => worker.postMessage(batch)),
       waiting: new Map(),
       stopped: false,
@@ -98,41 +169,9 @@ export function createSmtpThread(log: Logger): SmtpThread {
     return started;
   }
 
-  function ask(target: Thread, request: Extract<SmtpThreadRequest, { seq: number }>): Promise<SmtpThreadReply> {
-    return new Promise((resolve) => {
-      target.waiting.set(request.seq, resolve);
-      if (target.waiting.size === 1) target.worker.ref();
-      target.post(request);
-    });
-  }
-
   return {
-    transport(server, options) {
-      const pool = (nextPool += 1);
-      if (options.transcript) transcribed.set(pool, options.transcript);
-      let openIn: Thread | undefined;
-      return {
-        async send(mail): Promise<SendOutcome> {
-          const target = current();
-          if (openIn !== target) {
-            target.post({ op: 'open', pool, server, options });
-            openIn = target;
-          }
-          const reply = await ask(target, { op: 'send', seq: (nextSeq += 1), pool, mail });
-          if (reply.outcome) return reply.outcome;
-          throw new Error(reply.error ?? 'the SMTP thread gave no outcome');
-        },
-        async close() {
-          const target = openIn;
-          openIn = undefined;
-          transcribed.delete(pool);
-          if (target && target === thread) await ask(target, { op: 'close', seq: (nextSeq += 1), pool });
-        },
-      };
-    },
-    warm() {
-      current();
-    },
+    current,
+    running: () => thread,
     async stop() {
       const ending = thread;
       thread = undefined;

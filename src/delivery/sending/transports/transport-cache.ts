@@ -8,7 +8,7 @@ import type { AccessTokenSource } from '../../../oauth/index.js';
 import { smtpServerOptions } from '../../smtp/smtp-options.js';
 import type { MailTransport } from './mail-transport.js';
 import { createMailboxTransport } from './mailbox-transport.js';
-import { createSmtpThread } from './smtp-thread-client.js';
+import { createSmtpThreads } from './smtp-thread-client.js';
 import { createSendGate, type SendGate } from './send-gate.js';
 import { createOAuthSmtpTransport } from './oauth-smtp-transport.js';
 import { apiTransportFor, type ApiTransportDeps } from './http/api-transport-for.js';
@@ -48,13 +48,15 @@ export function createTransportCache(deps: {
   tokens?: { source(scopeId: string): AccessTokenSource };
   /** Token sources and endpoints for the servers that send over Graph or the Gmail API. */
   apis: Omit<ApiTransportDeps, 'clock' | 'timeoutMs'>;
+  /** How many SMTP threads share the SMTP pools' connections (HERALD_SMTP_THREADS). */
+  smtpThreads: number;
   /** How many sends this node may make to a server at once now (default: its pool size). */
   concurrency?: (server: MailServer) => number;
 }): TransportCache {
   const entries = new Map<string, { key: string; transport: MailTransport; gate: SendGate; inFlight: number; retired: boolean }>();
-  // Every SMTP pool runs in one thread beside the main one, which keeps the database work; the
+  // The SMTP pools run in threads beside the main one, which keeps the database work; the
   // built-in mailbox writes to the database and stays here.
-  const smtpThread = createSmtpThread(deps.log);
+  const smtpThread = createSmtpThreads(deps.log, deps.smtpThreads);
   let closed = false;
 
   const retire = (scopeId: string) => {
