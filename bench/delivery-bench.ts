@@ -20,6 +20,9 @@
 //   BENCH_PAIRS=3                more delivery runs, each paired with a raw nodemailer run next to it
 //                                (order alternating); the ratio is the median over every pair, since
 //                                this machine's speed drifts by tens of percent from one phase to the next
+//   BENCH_BURST_N=10000          events of the burst phase: posted in batches as fast as Herald accepts
+//                                them while it delivers, against raw nodemailer sending as many (0: skip)
+//   BENCH_BURST_PAIRS=3          burst runs, each paired with a raw nodemailer run, order alternating
 //   BENCH_WARMUP=1000            events sent through each path first, not measured
 //   BENCH_PROBE=1                0 disables the SQLite/event-loop probe in the Herald process
 //   BENCH_PROFILE=DIR            write a V8 CPU profile of Herald to DIR (see bench/profile-summary.ts)
@@ -66,6 +69,8 @@ const settings = {
   batchSize: intFromEnv('BENCH_BATCH_SIZE', 500),
   batchConcurrency: intFromEnv('BENCH_BATCH_CONCURRENCY', 2),
   pairs: intFromEnv('BENCH_PAIRS', 3, 0),
+  burstN: intFromEnv('BENCH_BURST_N', 10_000, 0),
+  burstPairs: intFromEnv('BENCH_BURST_PAIRS', 3),
   warmup: intFromEnv('BENCH_WARMUP', 1000, 0),
   probe: process.env.BENCH_PROBE !== '0',
   profileDir: process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined,
@@ -85,7 +90,7 @@ if (oauthOnly && !oauth) throw new Error('--oauth-only with BENCH_OAUTH=0 runs n
 const core = !scaleOnly && !oauthOnly && !latencyOnly;
 if (settings.batchSize > 1000) throw new Error('BENCH_BATCH_SIZE: the API takes at most 1,000 events per batch');
 
-const targets = { deliveredRatio: 0.8, acceptedPerSecond: 3000, latencyP99Ms: 50 };
+const targets = { deliveredRatio: 0.8, burstRatio: 1.0, acceptedPerSecond: 3000, latencyP99Ms: 50 };
 
 // ---------------------------------------------------------------------------------------------
 // What is sent: the same mail through nodemailer directly and through Herald.
@@ -165,6 +170,8 @@ interface Results {
   delivery?: PhaseResult & { firstToLastMs: number; releaseMs: number };
   /** Further delivery runs, each beside a raw nodemailer run (BENCH_PAIRS). */
   pairs?: Array<{ raw: NonNullable<Results['baseline']>; herald: NonNullable<Results['delivery']>; rawFirst: boolean }>;
+  /** The burst phase: events posted while Herald delivers, each run beside a raw nodemailer run. */
+  bursts?: Array<{ raw: NonNullable<Results['baseline']>; herald: PhaseResult & { acceptedMs: number }; rawFirst: boolean }>;
   latency?: PhaseResult & { p50: number; p99: number; max: number; ackP50: number; ackP99: number; deliveredRate: number };
   peakRssBytes?: number;
   /** RSS right after the start (before any request), to tell the footprint from the load. */
@@ -175,7 +182,13 @@ interface Results {
 // ---------------------------------------------------------------------------------------------
 // Phases
 
-async function baselinePhase(sink: SinkProcess, runId: string, concurrency: number, warmUp: boolean): Promise<Results['baseline']> {
+async function baselinePhase(
+  sink: SinkProcess,
+  runId: string,
+  concurrency: number,
+  warmUp: boolean,
+  count = settings.n,
+): Promise<Results['baseline']> {
   const options = {
     host: '127.0.0.1',
     port: sink.port,
@@ -221,16 +234,16 @@ async function baselinePhase(sink: SinkProcess, runId: string, concurrency: numb
   }
   await sink.reset();
   const meter = cpuMeter(undefined, sink.pid);
-  const { startedAt, callbacksAt } = await run(settings.n, runId, concurrency);
-  const stats = await sink.waitFor(settings.n, 60_000);
+  const { startedAt, callbacksAt } = await run(count, runId, concurrency);
+  const stats = await sink.waitFor(count, 60_000);
   const cpu = meter();
-  if (stats.timedOut || stats.count !== settings.n) throw new Error(`raw nodemailer: the sink got ${stats.count} of ${settings.n}`);
+  if (stats.timedOut || stats.count !== count) throw new Error(`raw nodemailer: the sink got ${stats.count} of ${count}`);
   const ms = stats.lastAt! - startedAt;
   return {
     name: `raw nodemailer, ${concurrency} sendMail in flight`,
-    count: settings.n,
+    count,
     ms,
-    rate: perSecond(settings.n, ms),
+    rate: perSecond(count, ms),
     cpu,
     callbackMs: callbacksAt - startedAt,
     notes: [`${stats.connections} SMTP connections, ${stats.duplicates} duplicates`],
@@ -373,9 +386,24 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
   const startedAt = nowMs();
   await saveMailServer(ctx, true);
   const releaseMs = nowMs() - startedAt;
+  const delivered = await deliveredFrom(ctx, 'delivery (release of the backlog)', expected, startedAt, meter);
+  return { ...delivered, firstToLastMs: delivered.lastAt - delivered.firstAt, releaseMs };
+}
+
+/**
+ * Waits for `expected` messages at the sink and every outcome recorded, checks that the system's
+ * mail was all sent, once, and gives the phase's rate from `startedAt` to the last message.
+ */
+async function deliveredFrom(
+  ctx: HeraldContext,
+  name: string,
+  expected: number,
+  startedAt: number,
+  meter: () => CpuShare,
+): Promise<PhaseResult & { firstAt: number; lastAt: number }> {
   const stats = await ctx.sink.waitFor(expected, 180_000);
   const cpu = meter();
-  if (stats.timedOut || stats.count < expected) throw new Error(`delivery: the sink got ${stats.count} of ${expected} in 180 s`);
+  if (stats.timedOut || stats.count < expected) throw new Error(`${name}: the sink got ${stats.count} of ${expected} in 180 s`);
   const states = await until('every delivery to be recorded', 60_000, () => {
     const now = messageStates(ctx.db);
     return unsettled(now) === 0 ? now : undefined;
@@ -388,19 +416,53 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
     `states after: ${JSON.stringify(states)}`,
   ];
   const system = messageStates(ctx.db, 'system');
-  if (Object.keys(system).some((state) => state !== 'sent'))
-    throw new Error(`delivery: not everything was sent: ${JSON.stringify(system)}`);
+  if (Object.keys(system).some((state) => state !== 'sent')) throw new Error(`${name}: not everything was sent: ${JSON.stringify(system)}`);
   return {
-    name: 'delivery (release of the backlog)',
+    name,
     count: expected,
     ms,
     rate: perSecond(expected, ms),
     cpu,
-    firstToLastMs: stats.lastAt! - stats.firstAt!,
-    releaseMs,
+    firstAt: stats.firstAt!,
+    lastAt: stats.lastAt!,
     probe: await ctx.herald.probeReport(),
     notes,
   };
+}
+
+/**
+ * Issue 14's burst: `BENCH_BURST_N` one-recipient events posted in batches of `BENCH_BATCH_SIZE`
+ * (2 requests in flight) as fast as Herald accepts them while it delivers them. The time runs from
+ * the first request to the last message at the sink, so accepting, committing, claiming and
+ * sending all share the machine, as after an outage or in a storm of alerts.
+ */
+async function burstPhase(ctx: HeraldContext, from: number): Promise<NonNullable<Results['bursts']>[number]['herald']> {
+  await ctx.sink.reset();
+  const count = settings.burstN;
+  const meter = cpuMeter(ctx.herald.pid, ctx.sink.pid);
+  const startedAt = nowMs();
+  await closedLoop(Math.ceil(count / settings.batchSize), settings.batchConcurrency, (batch) =>
+    postBatch(ctx.api, from + batch * settings.batchSize, Math.min(settings.batchSize, count - batch * settings.batchSize)),
+  );
+  const acceptedMs = nowMs() - startedAt;
+  const { firstAt, lastAt, ...delivered } = await deliveredFrom(ctx, 'burst (posted while delivering)', count, startedAt, meter);
+  const notes = [
+    `all ${formatNumber(count)} accepted in ${formatNumber(acceptedMs)} ms (${formatNumber(perSecond(count, acceptedMs))}/s); first at the sink ${formatNumber(firstAt - startedAt)} ms after the first request, first → last ${formatNumber(perSecond(count, lastAt - firstAt))}/s`,
+  ];
+  return { ...delivered, notes: [...notes, ...delivered.notes], acceptedMs };
+}
+
+/** The burst phase `BENCH_BURST_PAIRS` times, each beside a raw nodemailer run of as many messages (Herald first in the first pair). */
+async function burstPairs(ctx: HeraldContext, baseline: NonNullable<Results['baseline']>, runId: string): Promise<Results['bursts']> {
+  const inFlight = baselineInFlight(baseline);
+  const bursts: NonNullable<Results['bursts']> = [];
+  for (let pair = 0; pair < settings.burstPairs; pair += 1) {
+    const rawFirst = pair % 2 === 1;
+    const raw = rawFirst ? await baselinePhase(ctx.sink, `${runId}b${pair}`, inFlight, false, settings.burstN) : undefined;
+    const herald = await burstPhase(ctx, 6_000_000 + pair * 100_000);
+    bursts.push({ raw: raw ?? (await baselinePhase(ctx.sink, `${runId}b${pair}`, inFlight, false, settings.burstN))!, herald, rawFirst });
+  }
+  return bursts;
 }
 
 /**
@@ -575,6 +637,8 @@ function summarize(results: Results) {
   const delivered = results.delivery?.rate ?? Number.NaN;
   const ratios = pairRatios(results);
   const ratio = median(ratios);
+  const burstRatios = (results.bursts ?? []).map((pair) => pair.herald.rate / pair.raw.rate);
+  const burstRatio = median(burstRatios);
   // CPU per message, the repeatable figure on a shared machine: Herald's whole process over the
   // delivery phase, and the bench process (nodemailer and nothing else) over the chosen baseline.
   const perMessage = (ms: number | undefined, count: number | undefined) => (ms ?? Number.NaN) / (count ?? Number.NaN);
@@ -591,6 +655,8 @@ function summarize(results: Results) {
     rawSetup: baseline?.name ?? '',
     ratio,
     ratios,
+    burstRatio,
+    burstRatios,
     heraldCpuMsPerMessage,
     rawCpuMsPerMessage,
     ingestCpuMsPerEvent,
@@ -601,6 +667,7 @@ function summarize(results: Results) {
       acceptedSingle: acceptedSingle >= targets.acceptedPerSecond,
       acceptedBatch: acceptedBatch >= targets.acceptedPerSecond,
       deliveredRatio: ratio >= targets.deliveredRatio,
+      burstRatio: burstRatio >= targets.burstRatio,
       latencyP99: (results.latency?.p99 ?? Infinity) <= targets.latencyP99Ms,
     },
   };
@@ -640,6 +707,17 @@ function report(results: Results): string {
       mark(summary.pass.deliveredRatio),
     ],
     ...(summary.ratios.length > 1 ? [['  each pair', summary.ratios.map((r) => formatNumber(r, 2)).join(', '), '', '']] : []),
+    ...(summary.burstRatios.length > 0
+      ? [
+          [
+            `burst of ${formatNumber(settings.burstN)} posted while delivering / raw (median of ${summary.burstRatios.length})`,
+            formatNumber(summary.burstRatio, 2),
+            `≥ ${formatNumber(targets.burstRatio, 2)}`,
+            mark(summary.pass.burstRatio),
+          ],
+          ['  each pair', summary.burstRatios.map((r) => formatNumber(r, 2)).join(', '), 'first request → last at the sink', ''],
+        ]
+      : []),
     ['CPU ms per delivered message (Herald)', formatNumber(summary.heraldCpuMsPerMessage, 3), 'all threads, until recorded; median', ''],
     ['CPU ms per message (raw nodemailer)', formatNumber(summary.rawCpuMsPerMessage, 3), 'the bench process; median', ''],
     ['CPU ms per accepted event (Herald)', formatNumber(summary.ingestCpuMsPerEvent, 3), 'POST /events phase', ''],
@@ -707,6 +785,10 @@ function report(results: Results): string {
   for (const [index, pair] of (results.pairs ?? []).entries()) {
     const runs = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
     for (const run of runs) phase({ ...run, name: `pair ${index + 1}, ${run.name}` }, []);
+  }
+  for (const [index, pair] of (results.bursts ?? []).entries()) {
+    const runs = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
+    for (const run of runs) phase({ ...run, name: `burst ${index + 1}, ${run.name}` }, []);
   }
   phase(
     latency,
@@ -836,6 +918,18 @@ async function main(): Promise<number> {
         progress(
           `  ratios ${pairRatios(results)
             .map((r) => formatNumber(r, 2))
+            .join(', ')}`,
+        );
+      }
+
+      if (settings.burstN > 0 && baseline) {
+        progress(
+          `burst: ${formatNumber(settings.burstN)} events posted while delivering, ${settings.burstPairs} pairs with raw nodemailer`,
+        );
+        results.bursts = await timed('burst', () => burstPairs(ctx, baseline, runId));
+        progress(
+          `  ratios ${summarize(results)
+            .burstRatios.map((r) => formatNumber(r, 2))
             .join(', ')}`,
         );
       }
