@@ -386,13 +386,14 @@ async function deliveryPhase(ctx: HeraldContext, expected: number): Promise<Resu
   const startedAt = nowMs();
   await saveMailServer(ctx, true);
   const releaseMs = nowMs() - startedAt;
-  const delivered = await deliveredFrom(ctx, 'delivery (release of the backlog)', expected, startedAt, meter);
-  return { ...delivered, firstToLastMs: delivered.lastAt - delivered.firstAt, releaseMs };
+  const { firstAt, lastAt, ...delivered } = await deliveredFrom(ctx, 'delivery (release of the backlog)', expected, startedAt, meter);
+  return { ...delivered, firstToLastMs: lastAt - firstAt, releaseMs };
 }
 
 /**
  * Waits for `expected` messages at the sink and every outcome recorded, checks that the system's
- * mail was all sent, once, and gives the phase's rate from `startedAt` to the last message.
+ * mail was all sent (duplicates are counted in the notes), and gives the rate from `startedAt` to
+ * the last message.
  */
 async function deliveredFrom(
   ctx: HeraldContext,
@@ -457,10 +458,13 @@ async function burstPairs(ctx: HeraldContext, baseline: NonNullable<Results['bas
   const inFlight = baselineInFlight(baseline);
   const bursts: NonNullable<Results['bursts']> = [];
   for (let pair = 0; pair < settings.burstPairs; pair += 1) {
-    const rawFirst = pair % 2 === 1;
-    const raw = rawFirst ? await baselinePhase(ctx.sink, `${runId}b${pair}`, inFlight, false, settings.burstN) : undefined;
-    const herald = await burstPhase(ctx, 6_000_000 + pair * 100_000);
-    bursts.push({ raw: raw ?? (await baselinePhase(ctx.sink, `${runId}b${pair}`, inFlight, false, settings.burstN))!, herald, rawFirst });
+    bursts.push(
+      await besideRaw(
+        pair % 2 === 1,
+        () => baselinePhase(ctx.sink, `${runId}b${pair}`, inFlight, false, settings.burstN),
+        () => burstPhase(ctx, 6_000_000 + pair * 100_000),
+      ),
+    );
   }
   return bursts;
 }
@@ -479,12 +483,26 @@ async function deliveryPairs(ctx: HeraldContext, baseline: NonNullable<Results['
     for (let at = 0; at < settings.n; at += settings.batchSize)
       await postBatch(ctx.api, from + at, Math.min(settings.batchSize, settings.n - at));
     const held = await holdingPhase(ctx, settings.n);
-    const rawFirst = pair % 2 === 0;
-    const raw = rawFirst ? await baselinePhase(ctx.sink, `${runId}p${pair}`, inFlight, false) : undefined;
-    const herald = (await deliveryPhase(ctx, held.count))!;
-    pairs.push({ raw: raw ?? (await baselinePhase(ctx.sink, `${runId}p${pair}`, inFlight, false))!, herald, rawFirst });
+    pairs.push(
+      await besideRaw(
+        pair % 2 === 0,
+        () => baselinePhase(ctx.sink, `${runId}p${pair}`, inFlight, false),
+        async () => (await deliveryPhase(ctx, held.count))!,
+      ),
+    );
   }
   return pairs;
+}
+
+/** One Herald run and one raw nodemailer run, one after the other in the order given. */
+async function besideRaw<H>(
+  rawFirst: boolean,
+  runRaw: () => Promise<Results['baseline']>,
+  runHerald: () => Promise<H>,
+): Promise<{ raw: NonNullable<Results['baseline']>; herald: H; rawFirst: boolean }> {
+  const early = rawFirst ? await runRaw() : undefined;
+  const herald = await runHerald();
+  return { raw: (early ?? (await runRaw()))!, herald, rawFirst };
 }
 
 /**
@@ -782,14 +800,14 @@ function report(results: Results): string {
         ]
       : [],
   );
-  for (const [index, pair] of (results.pairs ?? []).entries()) {
-    const runs = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
-    for (const run of runs) phase({ ...run, name: `pair ${index + 1}, ${run.name}` }, []);
-  }
-  for (const [index, pair] of (results.bursts ?? []).entries()) {
-    const runs = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
-    for (const run of runs) phase({ ...run, name: `burst ${index + 1}, ${run.name}` }, []);
-  }
+  for (const [label, pairs] of [
+    ['pair', results.pairs ?? []],
+    ['burst', results.bursts ?? []],
+  ] as const)
+    for (const [index, pair] of pairs.entries()) {
+      const runs: PhaseResult[] = pair.rawFirst ? [pair.raw, pair.herald] : [pair.herald, pair.raw];
+      for (const run of runs) phase({ ...run, name: `${label} ${index + 1}, ${run.name}` }, []);
+    }
   phase(
     latency,
     latency
