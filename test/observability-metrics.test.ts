@@ -111,3 +111,14 @@ test('/metrics counts attempts by scope, provider, outcome and reason class, the
   // Operators only: without the system token, no metrics.
   assert.equal((await h.api('GET', '/metrics', undefined, { authorization: '' })).status, 401);
 });
+
+test('the SMTP thread starts when an SMTP server is saved, before the first send: herald_smtp_threads goes from 0 to 1', async () => {
+  await using relay = await startSmtpTestServer();
+  await using h = await startHarness();
+  const threads = async () => sample((await h.api('GET', '/metrics')).raw, 'herald_smtp_threads', {});
+  assert.equal(await threads(), 0, 'no SMTP server stored: no SMTP thread');
+  assert.equal((await h.api('PUT', '/api/v1/system/mail-server', smtpSettings(relay))).status, 200);
+  // No event is posted: only the save can have started it.
+  await h.until(async () => (await threads()) === 1, 30_000);
+  assert.equal(relay.received.length, 0);
+});

@@ -41,6 +41,14 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ deps: ApiDeps }> = async
     },
   });
   new Gauge({
+    name: 'herald_smtp_threads',
+    help: 'SMTP threads this node runs now (0 until an SMTP server is saved or the first send)',
+    registers: [own],
+    collect() {
+      this.set(node.stats().smtpThreads);
+    },
+  });
+  new Gauge({
     name: 'herald_messages',
     help: 'Messages in the database by state (whole cluster)',
     labelNames: ['state'],

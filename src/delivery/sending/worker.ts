@@ -66,13 +66,18 @@ export interface DeliveryStats {
   retried: number;
   ambiguous: number;
   held: number;
+  /** SMTP threads running now (started when an SMTP server is saved, or by the first send). */
+  smtpThreads: number;
 }
 
 export interface DeliveryWorker {
   start(): void;
   /** Asks the worker to look for due work now (after an event was accepted, say). */
   wake(): void;
-  /** Re-checks held messages and releases those whose scope can send now. */
+  /**
+   * Re-checks held messages and releases those whose scope can send now (after mail settings were
+   * saved, say); starts the SMTP thread too if an SMTP server now exists.
+   */
   releaseHeldMessages(): Promise<number>;
   /** Stops claiming, lets sends in flight finish (up to `graceMs`), records them, releases the rest. */
   stop(graceMs: number): Promise<void>;
@@ -397,7 +402,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     else schedule(outcomeFlushMs);
   }
 
+  function warmSmtp(): void {
+    if (!running) return;
+    transports.warmSmtp().catch((error: unknown) => log.warn({ err: error }, 'could not start the SMTP thread ahead of the first send'));
+  }
+
   async function releaseHeldMessages(): Promise<number> {
+    warmSmtp();
     const releasable: string[] = [];
     for (const scopeId of await scopesWithHeldMessages(store.db)) {
       if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) releasable.push(scopeId);
@@ -432,7 +443,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       every(Math.max(1000, Math.min(config.leaseMs / 4, 30_000)), recover);
       every(5000, releaseHeldMessages);
       void recover().then(cycle, (error: unknown) => log.error({ err: error }, 'lease recovery failed'));
-      transports.warmSmtp().catch((error: unknown) => log.warn({ err: error }, 'could not start the SMTP thread ahead of the first send'));
+      warmSmtp();
     },
     wake,
     releaseHeldMessages,
@@ -457,6 +468,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (abandoned.length > 0) log.warn({ count: abandoned.length }, 'released leases of sends that did not finish in the grace period');
       await transports.closeAll();
     },
-    stats: () => ({ inFlight: inFlight.size, ...counters }),
+    stats: () => ({ inFlight: inFlight.size, ...counters, smtpThreads: transports.smtpThreadsRunning() }),
   };
 }

@@ -38,6 +38,8 @@ export interface SmtpThreads {
   stop(): Promise<void>;
   /** Starts the threads now, so the first send does not wait for one (about 2–3 s on a busy machine). */
   warm(): void;
+  /** How many of the threads are running now. */
+  running(): number;
 }
 
 /** One SMTP thread, started on first use and again after it ended. */
@@ -116,6 +118,7 @@ export function createSmtpThreads(log: Logger, count = 1): SmtpThreads {
     warm() {
       for (const slot of slots) slot.current();
     },
+    running: () => slots.filter((slot) => slot.running() !== undefined).length,
     async stop() {
       await Promise.all(slots.map((slot) => slot.stop()));
     },

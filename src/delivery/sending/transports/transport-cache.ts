@@ -27,8 +27,13 @@ export interface TransportCache {
   closeGates(): void;
   /** Closes every transport and ends the SMTP thread. */
   closeAll(): Promise<void>;
-  /** Starts the SMTP thread if any stored mail server is SMTP (at the worker's start). */
+  /**
+   * Starts the SMTP threads if any stored mail server is SMTP and they are not running (at the
+   * worker's start and whenever mail settings may have changed), so the first send does not wait.
+   */
   warmSmtp(): Promise<void>;
+  /** How many SMTP threads are running now. */
+  smtpThreadsRunning(): number;
 }
 
 /**
@@ -102,6 +107,7 @@ export function createTransportCache(deps: {
       for (const entry of entries.values()) entry.gate.close();
     },
     async warmSmtp() {
+      if (smtpThread.running() > 0) return;
       const smtp = await deps.db
         .selectFrom('mail_server_settings')
         .select('scope_id')
@@ -110,6 +116,7 @@ export function createTransportCache(deps: {
         .executeTakeFirst();
       if (smtp && !closed) smtpThread.warm();
     },
+    smtpThreadsRunning: () => smtpThread.running(),
     async closeAll() {
       closed = true;
       const all = [...entries.values()];
