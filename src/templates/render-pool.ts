@@ -24,6 +24,8 @@ export interface RenderPool {
   check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
   /** Starts the threads now rather than with the first render (a node that has templates to send). */
   warm(): void;
+  /** How many render threads run now (started or starting). */
+  threads(): number;
   /** Ends the threads; renders still waiting are refused. */
   close(): Promise<void>;
 }
@@ -67,7 +69,8 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  * previews cannot keep sends waiting. A send waits at most 20 budgets in all (the ingest's
  * transaction is open while it waits): one still queued by then gets a `busy` problem; one still
  * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
- * it may not have had the CPU to finish). Threads start with the first render, or with `warm()`.
+ * it may not have had the CPU to finish). One thread starts with the first render (or `warm()`); more,
+up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory).
  *
  * @example
  * declare const source: TemplateSource; declare const context: NotificationContext;
@@ -91,8 +94,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`,
   );
   const noThread = problem('busy', `no render thread was free within ${waitMs} ms`);
-  // Set by the first render: from then on, a thread that ends is replaced at once.
-  let inUse = false;
+  // How many threads to keep: none until the first render (or `warm()`), then one more each time
+  // work waits with no thread idle or starting, up to `options.threads`; one that ends is replaced.
+  // Events arriving one at a time keep a single thread; a commit of several renders them at once.
+  let wanted = 0;
   let closed = false;
 
   function skip(key: string | null, until: number, outcome: RenderOutcome): void {
@@ -143,7 +148,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         running.job.resolve(problem('budget', `the render thread ended during the render (exit code ${code}), most likely out of memory`));
       } else if (!thread.ready && !closed) {
         // It could not start: fail what waits rather than start threads in a loop.
-        inUse = false;
+        wanted = 0;
         options.log.error({ code }, 'a template render thread could not start');
         for (const job of [...sends.splice(0), ...checks.splice(0)]) {
           clearTimeout(job.expiry);
@@ -203,13 +208,16 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
 
   function dispatch(): void {
     if (closed) return;
-    if (inUse) while (threads.size < options.threads) start();
     for (const thread of threads) {
       if (!thread.ready || thread.running) continue;
       const job = nextJob();
       if (!job) break;
       run(thread, job);
     }
+    const starting = [...threads].filter((thread) => !thread.ready).length;
+    const unserved = sends.length + checks.length - starting;
+    if (unserved > 0) wanted = Math.min(options.threads, Math.max(wanted, threads.size + unserved));
+    while (threads.size < wanted) start();
     // Idle threads do not keep the process alive.
     for (const thread of threads) {
       if (thread.running || (!thread.ready && sends.length + checks.length > 0)) thread.worker.ref();
@@ -230,7 +238,6 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         }, waitMs);
       }
       queue.push(job);
-      inUse = true;
       dispatch();
     });
   }
@@ -243,8 +250,9 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
       return enqueue(checks, null, source, context);
     },
+    threads: () => threads.size,
     warm(): void {
-      inUse = true;
+      wanted = Math.max(wanted, 1);
       dispatch();
     },
     async close(): Promise<void> {

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { silentLogger } from '../shared/logger.js';
+import { createRenderPool } from './render-pool.js';
+import type { NotificationContext } from './render.js';
+
+// Real: the render pool and its worker threads, rendering a Liquid template. Nothing is faked.
+
+const context = (n: number): NotificationContext => ({
+  event: {
+    id: `evt_${n}`,
+    type: 'disk.threshold',
+    title: 'Disk almost full',
+    severity: 'warning',
+    status: null,
+    occurredAt: '2026-12-02T10:00:00.000Z',
+    dedupKey: null,
+    renotify: false,
+  },
+  data: { host: 'db-1', used: n },
+  labels: {},
+  annotations: {},
+  scope: { id: 'acme', name: 'Acme' },
+  brand: { productName: 'Herald', logoUrl: null, primaryColor: '#1f6feb', backgroundColor: '#f6f8fa', footer: '' },
+  user: null,
+  alerts: [],
+});
+const source = { subject: 'Disk on {{ data.host }}', html: '<p>{{ data.host }} is {{ data.used }}% full</p>', text: null };
+
+test('the render pool keeps one thread for renders one at a time, and starts the second only when renders wait', async () => {
+  const pool = createRenderPool({ threads: 2, budgetMs: 5_000, log: silentLogger });
+  try {
+    assert.equal(pool.threads(), 0, 'no thread before the first render');
+    for (let n = 0; n < 20; n += 1) {
+      const outcome = await pool.render('acme\u0000disk.threshold\u00001', source, context(n));
+      assert.ok('rendered' in outcome, JSON.stringify(outcome));
+      assert.equal(outcome.rendered.subject, 'Disk on db-1');
+      assert.match(outcome.rendered.html, new RegExp(`db-1 is ${n}% full`));
+    }
+    assert.equal(pool.threads(), 1, 'one render at a time: one thread (each is ~30 MB)');
+
+    const together = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => pool.render('acme\u0000disk.threshold\u00001', source, context(n))),
+    );
+    assert.deepEqual(
+      together.map((outcome) => ('rendered' in outcome ? outcome.rendered.subject : outcome)),
+      Array(8).fill('Disk on db-1'),
+    );
+    assert.equal(pool.threads(), 2, 'renders waiting with none idle: a second thread, no more than HERALD_TEMPLATE_THREADS');
+  } finally {
+    await pool.close();
+  }
+});
