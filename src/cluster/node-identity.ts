@@ -68,31 +68,45 @@ export async function claimNodeIdentity(
   };
   for (let slot = 1; slot <= maxSlots; slot += 1) {
     const id = slot === 1 ? node.identity : `${node.identity}#${slot}`;
-    const holder = await db.selectFrom('nodes').selectAll().where('id', '=', id).executeTakeFirst();
-    if (holder === undefined) {
-      const inserted = await db
-        .insertInto('nodes')
-        .values({ id, ...row })
-        .onConflict((conflict) => conflict.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return held(id);
-    } else if (!mayStillRun(holder, node, node.now)) {
-      const taken = await db
-        .updateTable('nodes')
-        .set(row)
-        .where('id', '=', id)
-        .where('pid', '=', holder.pid)
-        .where('started_at', '=', holder.started_at)
-        .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) === 1) return held(id);
-    }
+    // Held, or being claimed, by this very process. Marked before the first read: another claim
+    // here that read the row between our write and our return would take it for an earlier
+    // incarnation of ours (same pid, not held) and take it over.
+    if (heldHere.has(id)) continue;
+    heldHere.add(id);
+    if (await claimSlot(db, id, row, node)) return id;
+    heldHere.delete(id);
   }
   throw new Error(`no free node identity: ${maxSlots} live processes hold ${node.identity} and its numbered variants`);
 }
 
-function held(id: string): string {
-  heldHere.add(id);
-  return id;
+/** Takes `id`: a free row is inserted, a row whose process is gone is taken over (compare-and-set on its holder). */
+async function claimSlot(
+  db: Kysely<Database>,
+  id: string,
+  row: Omit<NodeRow, 'id'>,
+  here: ThisProcess & { now: number },
+): Promise<boolean> {
+  const holder = await db.selectFrom('nodes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (holder === undefined) {
+    const inserted = await db
+      .insertInto('nodes')
+      .values({ id, ...row })
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  // Our own pid on a row this process did not hold before this claim: an earlier incarnation (a
+  // restarted container). mayStillRun would read it as held, since the claim marked it.
+  const earlierSelf = holder.hostname === here.hostname && holder.pid === here.pid;
+  if (!earlierSelf && mayStillRun(holder, here, here.now)) return false;
+  const taken = await db
+    .updateTable('nodes')
+    .set(row)
+    .where('id', '=', id)
+    .where('pid', '=', holder.pid)
+    .where('started_at', '=', holder.started_at)
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
 }
 
 /** This process no longer holds `id` (it stopped). */
