@@ -70,7 +70,7 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  * transaction is open while it waits): one still queued by then gets a `busy` problem; one still
  * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
  * it may not have had the CPU to finish). One thread starts with the first render (or `warm()`); more,
-up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory).
+ * up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory).
  *
  * @example
  * declare const source: TemplateSource; declare const context: NotificationContext;
