@@ -178,6 +178,9 @@ test(
       await c.field('Tenant id (optional)').press('Enter');
       await page.getByRole('link', { name: 'Account: Mia G' }).waitFor();
       await c.button('Sign out').click();
+      // Signed out for good before the next page: a sign-out still in flight would end that page's
+      // session under it and send it to the sign-in screen without the address's ?tenant=.
+      await page.getByText('You have signed out.').waitFor();
 
       // A tenant's own sign-in address fills in its id.
       await page.goto(`${c.herald.url}/?tenant=acme`);
