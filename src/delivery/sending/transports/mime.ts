@@ -1,5 +1,8 @@
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import type MimeNode from 'nodemailer/lib/mime-node';
+import { Encoder as Base64Encoder } from 'nodemailer/lib/base64';
+import { Encoder as QpEncoder } from 'nodemailer/lib/qp';
 import type { OutgoingMail } from './mail-transport.js';
 import { toMailOptions } from './mail-options.js';
 
@@ -9,8 +12,16 @@ interface BuiltBody {
   body: Buffer;
 }
 
-/** MimeNode's members used here that @types/nodemailer does not declare. */
-type RootNode = MimeNode & { boundary: string | false; buildHeaders(): string };
+/** MimeNode's members used here that its declarations leave out or leave loose. */
+type Node = Omit<MimeNode, 'childNodes'> & {
+  boundary: string | false;
+  buildHeaders(): string;
+  getTransferEncoding(): string | false;
+  childNodes: Node[];
+  _raw: unknown;
+  _transforms: unknown[];
+  _processFuncs: unknown[];
+};
 
 // The bodies of the last few distinct contents: an event's recipients get the same subject, text
 // and HTML, so the encoding (quoted-printable HTML, the MIME tree) is done once per event, not per
@@ -29,19 +40,61 @@ const headerEnd = Buffer.from('\r\n\r\n');
 /** Every line break as CRLF, as SMTP wants them (what nodemailer's `newline: 'windows'` does). */
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
-/** The whole message from nodemailer's stream. */
-function streamed(root: MimeNode): Promise<Buffer> {
-  const stream = root.createReadStream();
+/** Everything a stream gives, once it ends ('data' events: stream/consumers' async iteration costs more per message). */
+function collected(stream: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.once('error', reject);
-    // latin1 maps each byte to one character and back, so the bytes of every line are kept
-    stream.once('end', () => resolve(Buffer.from(crlf(Buffer.concat(chunks).toString('latin1')), 'latin1')));
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
   });
 }
 
-async function build(root: RootNode, key: string): Promise<Buffer> {
+/** Every node holds its content as a string or bytes and nothing rewrites the stream. */
+const plainTree = (node: Node): boolean =>
+  !node._raw &&
+  node._transforms.length === 0 &&
+  node._processFuncs.length === 0 &&
+  (node.content === undefined || typeof node.content === 'string' || Buffer.isBuffer(node.content)) &&
+  node.childNodes.every(plainTree);
+
+/** A node's content in its transfer encoding, by nodemailer's own encoders. */
+function encoded(node: Node, content: string | Buffer): Promise<Buffer> | Buffer {
+  const encoding = node.getTransferEncoding();
+  if (encoding !== 'quoted-printable' && encoding !== 'base64') return Buffer.from(content);
+  const encoder = encoding === 'base64' ? new Base64Encoder() : new QpEncoder({ binary: !/^text\//i.test(node.contentType ?? '') });
+  encoder.end(content);
+  return collected(encoder);
+}
+
+/**
+ * The bytes MimeNode's stream writes for a plain tree, in the same order, without its stream
+ * stages: per message they cost more than the encoding (a pipeline per node, each with its
+ * AbortController, and a turn of the event loop between parts).
+ */
+async function serialized(node: Node, parts: Buffer[] = []): Promise<Buffer[]> {
+  parts.push(Buffer.from(`${node.buildHeaders()}\r\n\r\n`));
+  if (node.content) parts.push(await encoded(node, node.content as string | Buffer));
+  if (node.multipart) {
+    for (const [index, child] of node.childNodes.entries()) {
+      parts.push(Buffer.from(`${index ? '\r\n' : ''}--${node.boundary}\r\n`));
+      await serialized(child, parts);
+    }
+    parts.push(Buffer.from(`\r\n--${node.boundary}--\r\n`));
+  }
+  return parts;
+}
+
+/** The whole message, every line ending in CRLF (nodemailer's `newline: 'windows'`, and its final line break). */
+async function composed(root: Node): Promise<Buffer> {
+  const message = plainTree(root) ? Buffer.concat(await serialized(root)) : await collected(root.createReadStream());
+  const last = message.at(-1);
+  const ended = last === 0x0a ? '' : last === 0x0d ? '\n' : '\r\n';
+  // latin1 maps each byte to one character and back, so the bytes of every line are kept
+  return Buffer.from(crlf(message.toString('latin1') + ended), 'latin1');
+}
+
+async function build(root: Node, key: string): Promise<Buffer> {
   const reused = bodies.get(key);
   if (reused) {
     bodies.delete(key);
@@ -53,7 +106,7 @@ async function build(root: RootNode, key: string): Promise<Buffer> {
       return Buffer.concat([Buffer.from(crlf(root.buildHeaders())), headerEnd, body]);
     }
   }
-  const whole = streamed(root);
+  const whole = composed(root);
   if (key.length > largestKept) return whole;
   const built = whole.then((message) => ({
     boundary: root.boundary,
@@ -73,7 +126,7 @@ const composer = nodemailer.createTransport({
   version: '1',
   send(mail, done) {
     const data = mail.data as { text: string; html?: string };
-    build(mail.message as RootNode, contentKey(data)).then(
+    build(mail.message as Node, contentKey(data)).then(
       (message) => done(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), message }),
       (error: Error) => done(error, undefined),
     );
