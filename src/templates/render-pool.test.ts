@@ -51,3 +51,32 @@ test('the render pool keeps one thread for renders one at a time, and starts the
     await pool.close();
   }
 });
+
+test('after a quiet spell the threads beyond the first stop, and come back when renders wait again', async () => {
+  const pool = createRenderPool({ threads: 2, budgetMs: 5_000, log: silentLogger, idleStopMs: 200 });
+  const eight = async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => pool.render('acme\u0000disk.threshold\u00001', source, context(n))),
+    );
+    assert.ok(outcomes.every((outcome) => 'rendered' in outcome && outcome.rendered.subject === 'Disk on db-1'));
+  };
+  const until = async (check: () => boolean, what: string) => {
+    const deadline = Date.now() + 15_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`not in time: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    await eight();
+    assert.equal(pool.threads(), 2);
+    await until(() => pool.threads() === 1, 'one thread left after the quiet spell');
+    const single = await pool.render('acme\u0000disk.threshold\u00001', source, context(1));
+    assert.ok('rendered' in single, 'the thread kept renders at once');
+    await eight();
+    assert.equal(pool.threads(), 2, 'renders waiting again: the second thread is back');
+    await until(() => pool.threads() === 1, 'one thread left after the second quiet spell');
+  } finally {
+    await pool.close();
+  }
+});

@@ -14,6 +14,8 @@ export interface RenderPoolOptions {
   /** The CPU time one compile and render may use in a thread (HERALD_TEMPLATE_BUDGET). */
   budgetMs: number;
   log: Logger;
+  /** After this long with nothing to render or check, the threads beyond the first stop (default 30 s). */
+  idleStopMs?: number;
 }
 
 /** Worker threads that compile and render templates within a CPU budget. */
@@ -51,6 +53,7 @@ interface Thread {
 const wallBudgets = 20;
 /** How long a stored version whose render ran past that wait is skipped. */
 const lateSkipMs = 60_000;
+const defaultIdleStopMs = 30_000;
 
 const problem = (rule: 'budget' | 'busy', message: string): RenderOutcome => ({ problems: [{ field: '/', rule, message }] });
 const describe = (key: string | null) => (key === null ? 'a template being checked or previewed' : key.split('\u0000').join(' '));
@@ -70,7 +73,9 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  * transaction is open while it waits): one still queued by then gets a `busy` problem; one still
  * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
  * it may not have had the CPU to finish). One thread starts with the first render (or `warm()`); more,
- * up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory).
+ * up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory); after
+ * `idleStopMs` with nothing to do, those beyond the first stop. One stays, so that a send never waits
+ * for a thread to start inside its ingest transaction once templates are in use.
  *
  * @example
  * declare const source: TemplateSource; declare const context: NotificationContext;
@@ -99,6 +104,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   // Events arriving one at a time keep a single thread; a commit of several renders them at once.
   let wanted = 0;
   let closed = false;
+  const idleStopMs = options.idleStopMs ?? defaultIdleStopMs;
+  /** When the pool last had work (performance.now()), and the timer that stops the extra threads after idleStopMs. */
+  let lastWork = 0;
+  let idleStop: NodeJS.Timeout | undefined;
 
   function skip(key: string | null, until: number, outcome: RenderOutcome): void {
     if (key === null) return;
@@ -206,6 +215,24 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     return options.threads === 1 || idle >= 2 ? checks.shift() : undefined;
   }
 
+  /** Stops the idle threads beyond the first once the pool has had nothing to do for idleStopMs. */
+  function stopExtraThreads(): void {
+    idleStop = undefined;
+    if (closed || threads.size <= 1) return;
+    const quietFor = performance.now() - lastWork;
+    if (quietFor < idleStopMs) {
+      idleStop = setTimeout(stopExtraThreads, idleStopMs - quietFor).unref();
+      return;
+    }
+    wanted = 1;
+    for (const thread of [...threads]) {
+      if (threads.size <= 1) break;
+      if (!thread.ready || thread.running) continue;
+      threads.delete(thread);
+      void thread.worker.terminate();
+    }
+  }
+
   function dispatch(): void {
     if (closed) return;
     for (const thread of threads) {
@@ -218,6 +245,9 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     const unserved = sends.length + checks.length - starting;
     if (unserved > 0) wanted = Math.min(options.threads, Math.max(wanted, threads.size + unserved));
     while (threads.size < wanted) start();
+    const working = sends.length + checks.length > 0 || [...threads].some((thread) => thread.running || !thread.ready);
+    if (working) lastWork = performance.now();
+    if (threads.size > 1 && !idleStop) idleStop = setTimeout(stopExtraThreads, idleStopMs).unref();
     // Idle threads do not keep the process alive.
     for (const thread of threads) {
       if (thread.running || (!thread.ready && sends.length + checks.length > 0)) thread.worker.ref();
@@ -257,6 +287,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     },
     async close(): Promise<void> {
       closed = true;
+      clearTimeout(idleStop);
       const stopped = new Error('the template render pool is closed');
       for (const job of [...sends.splice(0), ...checks.splice(0)]) {
         clearTimeout(job.expiry);
