@@ -102,11 +102,13 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   // How many threads to keep: none until the first render (or `warm()`), then one more each time
   // work waits with no thread idle or starting, up to `options.threads`; one that ends is replaced.
   // Events arriving one at a time keep a single thread; a commit of several renders them at once.
+  // Back to one after idleStopMs with nothing to do.
   let wanted = 0;
   let closed = false;
   const idleStopMs = options.idleStopMs ?? defaultIdleStopMs;
-  /** When the pool last had work (performance.now()), and the timer that stops the extra threads after idleStopMs. */
+  /** When the pool last had work to do (performance.now()). */
   let lastWork = 0;
+  /** Set while more than one thread runs: checks, idleStopMs after the last work, whether the pool is still quiet. */
   let idleStop: NodeJS.Timeout | undefined;
 
   function skip(key: string | null, until: number, outcome: RenderOutcome): void {
