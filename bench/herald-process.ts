@@ -82,6 +82,7 @@ export async function startHerald(options: HeraldProcessOptions): Promise<Herald
     ...(options.probeOut ? ['--import', probe] : []),
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
     // Node or V8 flags to try on Herald (BENCH_NODE_FLAGS='--max-semi-space-size=8'), space-separated.
+    // Not --heapsnapshot-signal=SIGUSR2: the probe dumps on SIGUSR2, so every probe report would write a snapshot.
     ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   ];
   const env = {
