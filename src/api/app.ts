@@ -8,6 +8,7 @@ import { installAccessControl } from './access-control.js';
 import { installConsole } from './console.js';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { installValidation } from './validation.js';
+import { sharedResponseSerializers } from './serialization.js';
 import { installRequestLog, requestId } from './request-log.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { ErrorBody } from './schemas/common.js';
@@ -47,6 +48,7 @@ export async function buildApi(deps: ApiDeps, logger: FastifyBaseLogger): Promis
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
+    schemaController: sharedResponseSerializers(),
     frameworkErrors: frameworkErrorHandler,
     // request.ip and request.protocol come from X-Forwarded-For/-Proto only when the peer is a listed proxy.
     trustProxy: deps.config.security.trustProxy.length > 0 ? [...deps.config.security.trustProxy] : false,
