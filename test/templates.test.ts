@@ -86,3 +86,43 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
   assert.equal((await h.api('DELETE', '/api/v1/tenants/acme/templates/license.limit')).status, 204);
   assert.equal((await h.api('GET', '/api/v1/tenants/acme/templates/license.limit')).body.origin, 'system');
 });
+
+test('the first event with a template after the render threads stopped starts one without holding the database: other events commit meanwhile', async () => {
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'debug', HERALD_TEMPLATE_IDLE: '200ms' });
+  for (const id of ['acme', 'globex']) {
+    await h.api('POST', '/api/v1/tenants', { id, name: id });
+    await h.api('PUT', `/api/v1/tenants/${id}/recipients`, { recipients: [`admin@${id}.test`] });
+  }
+  const saved = await h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', {
+    subject: 'Acme: {{ data.service }} is {{ data.state }}',
+    html: '<p>{{ data.host }}</p>',
+  });
+  assert.equal(saved.status, 200, saved.raw);
+  const logged = (message: string) => h.logs.filter((line) => line.includes(message)).length;
+  // The save's check started the threads; with nothing more to render they stop.
+  await h.until(async () => h.logs.some((line) => line.includes('idle template render threads stopped') && line.includes('"threads":0')));
+  const post = (tenant: string) =>
+    h.api('POST', '/api/v1/events', { type: 'service.failed', tenant, data: { service: 'sip', state: 'failed', host: 'pbx' } });
+
+  let templated: Awaited<ReturnType<typeof post>> | undefined;
+  const started = logged('a template render thread is starting');
+  const first = post('acme').then((response) => (templated = response));
+  await h.until(async () => logged('a template render thread is starting') > started);
+  // One after another until Acme's event is answered: each is a commit of its own.
+  const meanwhile: number[] = [];
+  while (!templated) {
+    const other = await post('globex');
+    assert.equal(other.status, 202, other.raw);
+    if (!templated) meanwhile.push(other.status);
+  }
+  await first;
+  assert.equal(templated.status, 202, templated.raw);
+  assert.ok(meanwhile.length >= 2, `Globex's events were committed while Acme's render thread started (${meanwhile.length})`);
+  const message = await h.herald.store.db
+    .selectFrom('messages')
+    .select('subject')
+    .where('event_id', '=', templated.body.eventId)
+    .executeTakeFirstOrThrow();
+  assert.equal(message.subject, 'Acme: sip is failed', "rendered with Acme's template once the thread was ready");
+  assert.deepEqual((await h.api('GET', `/api/v1/events/${templated.body.eventId}`)).body.notes, [], 'no warning: nothing fell back');
+});

@@ -19,7 +19,7 @@ import { databaseAnswers, openStore, type Store } from '../store/database.js';
 import { prepareSetup, pruneSessions } from '../accounts/index.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { whenDatabaseAnswers } from '../store/wait-for-database.js';
-import { anyTemplates, createRenderPool } from '../templates/index.js';
+import { createRenderPool } from '../templates/index.js';
 import { createDomains } from './domains.js';
 import { heraldVersion } from './version.js';
 
@@ -84,7 +84,6 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   const nodeId = registration.id;
   const rateLimiter = createClusterRateLimiter(store.db, clock);
   const templates = createRenderPool({ ...config.templates, log: log.child({ component: 'templates', node: nodeId }) });
-  if (await anyTemplates(store.db)) templates.warm();
   // One per process: a password that does not open is audited and logged once, whoever meets it first.
   const metrics = createHeraldMetrics({ db: store.db, clock, topTenants: config.metricsTopTenants });
   const domains = createDomains({

@@ -13,7 +13,7 @@ test('defaults: ./data, 127.0.0.1, SQLite with synchronous FULL, the documented 
   assert.equal(config.delivery.retryMaxDelayMs, 1_800_000);
   assert.equal(config.delivery.retryMaxAgeMs, 86_400_000);
   assert.deepEqual(config.security.session, { ttlMs: 43_200_000, idleMs: 1_800_000 });
-  assert.deepEqual(config.templates, { threads: 2, budgetMs: 50 });
+  assert.deepEqual(config.templates, { threads: 2, budgetMs: 50, idleStopMs: 30_000 });
   assert.ok(Object.isFrozen(config) && Object.isFrozen(config.delivery));
 });
 

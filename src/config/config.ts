@@ -61,6 +61,8 @@ export interface TemplatesConfig {
   readonly threads: number;
   /** Wall-clock time one compile and render may take before its thread is ended (HERALD_TEMPLATE_BUDGET). */
   readonly budgetMs: number;
+  /** How long the render threads stay with nothing to do before they stop (HERALD_TEMPLATE_IDLE). */
+  readonly idleStopMs: number;
 }
 
 export interface SecurityConfig {
@@ -213,6 +215,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}): Config {
     templates: {
       threads: read.integer('HERALD_TEMPLATE_THREADS', undefined, 2, 1, 16),
       budgetMs: read.duration('HERALD_TEMPLATE_BUDGET', '50ms'),
+      idleStopMs: read.duration('HERALD_TEMPLATE_IDLE', '30s'),
     },
     metricsTopTenants: read.integer('HERALD_METRICS_TOP_TENANTS', undefined, 20, 0, 1000),
     retention: {

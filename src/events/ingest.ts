@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.js';
 import type { RenderPool } from '../templates/index.js';
 import type { EventInput, IngestResult } from './event-input.js';
 import { insertRows, newRows, writeEvent, type Rows } from './event-rows.js';
-import { createGroupCommit } from './group-commit.js';
+import { createGroupCommit, WriteLater } from './group-commit.js';
 import { prepareEvent, type PrepareContext } from './prepare-event.js';
 
 export interface IngestDeps {
@@ -43,11 +43,16 @@ export function createIngest(deps: IngestDeps): Ingest {
   let queued = false;
   const commits = createGroupCommit<EventInput[], IngestResult[]>(
     deps.db,
-    async (trx, group) => {
+    async (trx, group, mayWriteLater) => {
       // Every accepted event of the group goes in with a few multi-row inserts.
-      const rows = newRows(deps.dialect, deps.templates);
+      const templates = countingRenders(deps.templates);
+      const rows = newRows(deps.dialect, templates.pool);
       const outcomes: Array<IngestResult[] | AppError> = [];
       for (const inputs of group) outcomes.push(await writeOrRefuse(trx, inputs, rows));
+      // Its renders wait for a render thread to start (the first after a quiet spell): wait for it
+      // with the transaction rolled back, so the database's writer is free meanwhile.
+      const starting = mayWriteLater && templates.renders() > 0 ? deps.templates.threadStarting() : undefined;
+      if (starting) throw new WriteLater(starting);
       await insertRows(trx, rows);
       if (rows.messages.some((message) => message.state === 'queued')) queued = true;
       return outcomes;
@@ -86,5 +91,20 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   return {
     submit: (inputs) => commits.submit(inputs),
+  };
+}
+
+/** The render pool, counting the renders one commit asks of it. */
+function countingRenders(pool: RenderPool): { pool: RenderPool; renders(): number } {
+  let renders = 0;
+  return {
+    pool: {
+      ...pool,
+      render(...args) {
+        renders += 1;
+        return pool.render(...args);
+      },
+    },
+    renders: () => renders,
   };
 }

@@ -52,7 +52,7 @@ test('the render pool keeps one thread for renders one at a time, and starts the
   }
 });
 
-test('after a quiet spell the threads beyond the first stop, and come back when renders wait again', async () => {
+test('after a quiet spell every thread stops, and the next render starts one again', async () => {
   const pool = createRenderPool({ threads: 2, budgetMs: 5_000, log: silentLogger, idleStopMs: 200 });
   const eight = async () => {
     const outcomes = await Promise.all(
@@ -70,12 +70,19 @@ test('after a quiet spell the threads beyond the first stop, and come back when 
   try {
     await eight();
     assert.equal(pool.threads(), 2);
-    await until(() => pool.threads() === 1, 'one thread left after the quiet spell');
-    const single = await pool.render('acme\u0000disk.threshold\u00001', source, context(1));
-    assert.ok('rendered' in single, 'the thread kept renders at once');
+    await until(() => pool.threads() === 0, 'no thread left after the quiet spell');
+    assert.equal(pool.threadStarting(), undefined, 'nothing waits for a thread');
+
+    const single = pool.render('acme\u0000disk.threshold\u00001', source, context(1));
+    const starting = pool.threadStarting();
+    assert.ok(starting, 'a render waits for a thread that is starting');
+    await starting;
+    assert.equal(pool.threadStarting(), undefined, 'a thread is ready');
+    const outcome = await single;
+    assert.ok('rendered' in outcome && outcome.rendered.subject === 'Disk on db-1', 'the render waited for the thread, then ran');
     await eight();
     assert.equal(pool.threads(), 2, 'renders waiting again: the second thread is back');
-    await until(() => pool.threads() === 1, 'one thread left after the second quiet spell');
+    await until(() => pool.threads() === 0, 'no thread left after the second quiet spell');
   } finally {
     await pool.close();
   }

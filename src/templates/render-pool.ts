@@ -14,7 +14,7 @@ export interface RenderPoolOptions {
   /** The CPU time one compile and render may use in a thread (HERALD_TEMPLATE_BUDGET). */
   budgetMs: number;
   log: Logger;
-  /** After this long with nothing to render or check, the threads beyond the first stop (default 30 s). */
+  /** After this long with nothing to render or check, the threads stop (default 30 s); the next render starts one. */
   idleStopMs?: number;
 }
 
@@ -24,8 +24,12 @@ export interface RenderPool {
   render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
   /** Save and preview: compiles each part, then renders strictly, naming what is wrong. */
   check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
-  /** Starts the threads now rather than with the first render (a node that has templates to send). */
-  warm(): void;
+  /**
+   * While sends wait and no thread is ready yet (one is starting, ~300 ms): a promise that settles
+   * once one is ready or could not start; otherwise undefined. The ingest waits on it outside its
+   * transaction, so a thread's start never holds the database's writer.
+   */
+  threadStarting(): Promise<void> | undefined;
   /** How many render threads run now (started or starting). */
   threads(): number;
   /** Ends the threads; renders still waiting are refused. */
@@ -54,6 +58,8 @@ const wallBudgets = 20;
 /** How long a stored version whose render ran past that wait is skipped. */
 const lateSkipMs = 60_000;
 const defaultIdleStopMs = 30_000;
+/** How long threadStarting() waits at most for a thread's start (~300 ms; seconds on a very busy machine). */
+const startWaitMs = 10_000;
 
 const problem = (rule: 'budget' | 'busy', message: string): RenderOutcome => ({ problems: [{ field: '/', rule, message }] });
 const describe = (key: string | null) => (key === null ? 'a template being checked or previewed' : key.split('\u0000').join(' '));
@@ -69,13 +75,14 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  * remembered in this process and skipped from then on.
  *
  * Sends (`render`) go first; a check (`check`: save, preview) never takes the last idle thread, so
- * previews cannot keep sends waiting. A send waits at most 20 budgets in all (the ingest's
- * transaction is open while it waits): one still queued by then gets a `busy` problem; one still
+ * previews cannot keep sends waiting. A send waits at most 20 budgets in all, counted from when a
+ * thread is ready (the ingest's transaction is open while it waits): one still queued by then gets a `busy` problem; one still
  * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
- * it may not have had the CPU to finish). One thread starts with the first render (or `warm()`); more,
- * up to `threads`, only when renders or checks wait with none idle (each is ~30 MB of memory); after
- * `idleStopMs` with nothing to do, those beyond the first stop. One stays, so that a send never waits
- * for a thread to start inside its ingest transaction once templates are in use.
+ * it may not have had the CPU to finish). One thread starts with the first render; more, up to
+ * `threads`, only when renders or checks wait with none idle (each is 45-60 MB of memory); after
+ * `idleStopMs` with nothing to do, they all stop. A send that finds no thread ready does not wait
+ * for one inside its ingest transaction: the ingest rolls back and writes again once
+ * `threadStarting()` settles.
  *
  * @example
  * declare const source: TemplateSource; declare const context: NotificationContext;
@@ -99,17 +106,35 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`,
   );
   const noThread = problem('busy', `no render thread was free within ${waitMs} ms`);
-  // How many threads to keep: none until the first render (or `warm()`), then one more each time
-  // work waits with no thread idle or starting, up to `options.threads`; one that ends is replaced.
-  // Events arriving one at a time keep a single thread; a commit of several renders them at once.
-  // Back to one after idleStopMs with nothing to do.
+  // How many threads to keep: none until the first render, then one more each time work waits with
+  // no thread idle or starting, up to `options.threads`; one that ends is replaced. Events arriving
+  // one at a time keep a single thread; a commit of several renders them at once. None again after
+  // idleStopMs with nothing to do.
   let wanted = 0;
   let closed = false;
   const idleStopMs = options.idleStopMs ?? defaultIdleStopMs;
   /** When the pool last had work to do (performance.now()). */
   let lastWork = 0;
-  /** Set while more than one thread runs: checks, idleStopMs after the last work, whether the pool is still quiet. */
+  /** Set while threads run: checks, idleStopMs after the last work, whether the pool is still quiet. */
   let idleStop: NodeJS.Timeout | undefined;
+  /** Callers of threadStarting(), told when a thread is ready or could not start. */
+  let startWaiters: Array<() => void> = [];
+
+  /** A send's wait for its render begins (again): it is refused as `busy` if still queued after waitMs. */
+  function startWait(job: Job): void {
+    clearTimeout(job.expiry);
+    job.deadline = performance.now() + waitMs;
+    job.expiry = setTimeout(() => {
+      const at = sends.indexOf(job);
+      if (at >= 0) sends.splice(at, 1)[0]!.resolve(noThread);
+    }, waitMs);
+  }
+
+  function tellStartWaiters(): void {
+    const waiters = startWaiters;
+    startWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
 
   function skip(key: string | null, until: number, outcome: RenderOutcome): void {
     if (key === null) return;
@@ -131,10 +156,14 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     const worker = new Worker(entry, { execArgv: [], workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const thread: Thread = { worker, ready: false };
     threads.add(thread);
+    options.log.debug({ threads: threads.size }, 'a template render thread is starting');
     worker.on('message', (reply: RenderReply) => {
       if ('ready' in reply) {
         thread.ready = true;
         thread.tid = reply.tid;
+        // The sends queued while it started wait from now: the start is not the render's time.
+        for (const job of sends) startWait(job);
+        tellStartWaiters();
       } else if (thread.running) {
         const { job, timer, cpuAtStart } = thread.running;
         clearTimeout(timer);
@@ -166,6 +195,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
           job.reject(new Error('the template render thread could not start'));
         }
       }
+      if (![...threads].some((other) => !other.ready)) tellStartWaiters();
       dispatch();
     });
   }
@@ -217,22 +247,29 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     return options.threads === 1 || idle >= 2 ? checks.shift() : undefined;
   }
 
-  /** Stops the idle threads beyond the first once the pool has had nothing to do for idleStopMs. */
-  function stopExtraThreads(): void {
+  /** Whether the pool has work: renders or checks waiting, or a thread rendering or starting. */
+  function working(): boolean {
+    return sends.length + checks.length > 0 || [...threads].some((thread) => thread.running || !thread.ready);
+  }
+
+  /** Stops the idle threads once the pool has had nothing to do for idleStopMs. */
+  function stopIdleThreads(): void {
     idleStop = undefined;
-    if (closed || threads.size <= 1) return;
+    if (closed || threads.size === 0) return;
+    // Work waiting (a check waits for a second idle thread) or a thread still starting: not quiet.
+    if (working()) lastWork = performance.now();
     const quietFor = performance.now() - lastWork;
     if (quietFor < idleStopMs) {
-      idleStop = setTimeout(stopExtraThreads, idleStopMs - quietFor).unref();
+      idleStop = setTimeout(stopIdleThreads, idleStopMs - quietFor).unref();
       return;
     }
-    wanted = 1;
+    wanted = 0;
     for (const thread of [...threads]) {
-      if (threads.size <= 1) break;
       if (!thread.ready || thread.running) continue;
       threads.delete(thread);
       void thread.worker.terminate();
     }
+    options.log.debug({ threads: threads.size, quietMs: Math.round(quietFor) }, 'idle template render threads stopped');
   }
 
   function dispatch(): void {
@@ -247,9 +284,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     const unserved = sends.length + checks.length - starting;
     if (unserved > 0) wanted = Math.min(options.threads, Math.max(wanted, threads.size + unserved));
     while (threads.size < wanted) start();
-    const working = sends.length + checks.length > 0 || [...threads].some((thread) => thread.running || !thread.ready);
-    if (working) lastWork = performance.now();
-    if (threads.size > 1 && !idleStop) idleStop = setTimeout(stopExtraThreads, idleStopMs).unref();
+    if (working()) lastWork = performance.now();
+    if (threads.size > 0 && !idleStop) idleStop = setTimeout(stopIdleThreads, idleStopMs).unref();
     // Idle threads do not keep the process alive.
     for (const thread of threads) {
       if (thread.running || (!thread.ready && sends.length + checks.length > 0)) thread.worker.ref();
@@ -262,13 +298,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     return new Promise((resolve, reject) => {
       // Only the template's own fields cross to the thread.
       const job: Job = { key, source: { subject: source.subject, html: source.html, text: source.text }, context, resolve, reject };
-      if (queue === sends) {
-        job.deadline = performance.now() + waitMs;
-        job.expiry = setTimeout(() => {
-          const at = sends.indexOf(job);
-          if (at >= 0) sends.splice(at, 1)[0]!.resolve(noThread);
-        }, waitMs);
-      }
+      if (queue === sends) startWait(job);
       queue.push(job);
       dispatch();
     });
@@ -283,9 +313,13 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       return enqueue(checks, null, source, context);
     },
     threads: () => threads.size,
-    warm(): void {
-      wanted = Math.max(wanted, 1);
-      dispatch();
+    threadStarting(): Promise<void> | undefined {
+      if (sends.length === 0 || [...threads].some((thread) => thread.ready) || threads.size === 0) return undefined;
+      // At most startWaitMs: past it the caller renders with whatever the pool can do by then.
+      return new Promise((resolve) => {
+        startWaiters.push(resolve);
+        setTimeout(resolve, startWaitMs).unref();
+      });
     },
     async close(): Promise<void> {
       closed = true;
@@ -297,6 +331,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       }
       const ending = [...threads];
       threads.clear();
+      tellStartWaiters();
       for (const thread of ending) {
         if (thread.running) {
           clearTimeout(thread.running.timer);

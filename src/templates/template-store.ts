@@ -17,11 +17,6 @@ export async function findTemplate(db: Kysely<Database>, scopeId: string, type: 
   return rows.find((row) => row.scope_id === scopeId) ?? rows.find((row) => row.scope_id === 'system');
 }
 
-/** Whether any scope has a template (a node that has templates to send starts its render threads at once). */
-export async function anyTemplates(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('templates').select('scope_id').limit(1).executeTakeFirst()) !== undefined;
-}
-
 export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) =>
   `${row.scope_id}\u0000${row.event_type}\u0000${row.version}`;
 
