@@ -76,9 +76,9 @@ const describe = (key: string | null) => (key === null ? 'a template being check
  *
  * Sends (`render`) go first; a check (`check`: save, preview) never takes the last idle thread, so
  * previews cannot keep sends waiting. A send waits at most 20 budgets in all, counted from when a
- * thread is ready (the ingest's transaction is open while it waits): one still queued by then gets a `busy` problem; one still
- * running is stopped as over `budget`, and its version skipped for a minute (on a very busy machine
- * it may not have had the CPU to finish). One thread starts with the first render; more, up to
+ * thread is ready (the ingest's transaction is open while it waits): one still queued by then gets a
+ * `busy` problem; one still running is stopped as over `budget`, and its version skipped for a
+ * minute (on a very busy machine it may not have had the CPU to finish). One thread starts with the first render; more, up to
  * `threads`, only when renders or checks wait with none idle (each is 45-60 MB of memory); after
  * `idleStopMs` with nothing to do, they all stop. A send that finds no thread ready does not wait
  * for one inside its ingest transaction: the ingest rolls back and writes again once
@@ -159,10 +159,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     options.log.debug({ threads: threads.size }, 'a template render thread is starting');
     worker.on('message', (reply: RenderReply) => {
       if ('ready' in reply) {
+        // The sends queued while no thread was ready wait from now: the start is not the render's time.
+        if (![...threads].some((other) => other.ready)) for (const job of sends) startWait(job);
         thread.ready = true;
         thread.tid = reply.tid;
-        // The sends queued while it started wait from now: the start is not the render's time.
-        for (const job of sends) startWait(job);
         tellStartWaiters();
       } else if (thread.running) {
         const { job, timer, cpuAtStart } = thread.running;
