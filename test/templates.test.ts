@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './support/herald-harness.js';
+import { acmeWithTemplate } from './support/template-tenants.js';
 
 // Real: Herald (app, database, ingest, templates); messages read from the database as stored.
 
@@ -89,15 +90,7 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
 
 test('the first event with a template after the render threads stopped starts one without holding the database: other events commit meanwhile', async () => {
   await using h = await startHarness({ HERALD_LOG_LEVEL: 'debug', HERALD_TEMPLATE_IDLE: '200ms' });
-  for (const id of ['acme', 'globex']) {
-    await h.api('POST', '/api/v1/tenants', { id, name: id });
-    await h.api('PUT', `/api/v1/tenants/${id}/recipients`, { recipients: [`admin@${id}.test`] });
-  }
-  const saved = await h.api('PUT', '/api/v1/tenants/acme/templates/service.failed', {
-    subject: 'Acme: {{ data.service }} is {{ data.state }}',
-    html: '<p>{{ data.host }}</p>',
-  });
-  assert.equal(saved.status, 200, saved.raw);
+  await acmeWithTemplate(h, 'Acme: {{ data.service }} is {{ data.state }}');
   const logged = (message: string) => h.logs.filter((line) => line.includes(message)).length;
   // The save's check started the threads; with nothing more to render they stop.
   await h.until(async () => h.logs.some((line) => line.includes('idle template render threads stopped') && line.includes('"threads":0')));

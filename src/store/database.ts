@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config/config.js';
 import type { Database } from './schema.js';
@@ -35,8 +44,31 @@ function openSqlite(config: Extract<DatabaseConfig, { dialect: 'sqlite' }>): Sto
   sqlite.pragma(`synchronous = ${config.synchronous}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 1000) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite, 1000) }) });
   return { db, dialect: sqliteDialect, close: () => db.destroy() };
+}
+
+/**
+ * Transactions that begin IMMEDIATE: Kysely's begin deferred, and a transaction that reads, waits
+ * (an ingest waiting for its renders), then writes fails with SQLITE_BUSY_SNAPSHOT when another
+ * process (a `herald queue` command) committed in between. Begun IMMEDIATE, it takes the write lock
+ * first, waiting for the other process's write to end (busy_timeout) instead of failing.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**
