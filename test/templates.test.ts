@@ -89,7 +89,7 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
 });
 
 test('the first event with a template after the render threads stopped starts one without holding the database: other events commit meanwhile', async () => {
-  await using h = await startHarness({ HERALD_LOG_LEVEL: 'debug', HERALD_TEMPLATE_IDLE: '200ms' });
+  await using h = await startHarness({ HERALD_LOG_LEVEL: 'debug', HERALD_TEMPLATE_IDLE: '1s' });
   await acmeWithTemplate(h, 'Acme: {{ data.service }} is {{ data.state }}');
   const logged = (message: string) => h.logs.filter((line) => line.includes(message)).length;
   // The save's check started the threads; with nothing more to render they stop.
@@ -111,6 +111,7 @@ test('the first event with a template after the render threads stopped starts on
   await first;
   assert.equal(templated.status, 202, templated.raw);
   assert.ok(meanwhile.length >= 2, `Globex's events were committed while Acme's render thread started (${meanwhile.length})`);
+  assert.equal(logged('a template render thread is starting'), started + 1, 'one event, one thread started for it');
   const message = await h.herald.store.db
     .selectFrom('messages')
     .select('subject')

@@ -52,7 +52,11 @@ export function createIngest(deps: IngestDeps): Ingest {
       // Its renders wait for a render thread to start (the first after a quiet spell): wait for it
       // with the transaction rolled back, so the database's writer is free meanwhile.
       const starting = mayWriteLater && templates.renders() > 0 ? deps.templates.threadStarting() : undefined;
-      if (starting) throw new WriteLater(starting);
+      if (starting) {
+        // Its renders are asked again when it is written again: these would only keep the new thread busy.
+        templates.drop();
+        throw new WriteLater(starting);
+      }
       await insertRows(trx, rows);
       if (rows.messages.some((message) => message.state === 'queued')) queued = true;
       return outcomes;
@@ -94,17 +98,19 @@ export function createIngest(deps: IngestDeps): Ingest {
   };
 }
 
-/** The render pool, counting the renders one commit asks of it. */
-function countingRenders(pool: RenderPool): { pool: RenderPool; renders(): number } {
+/** The render pool, counting the renders one commit asks of it, and dropping those still queued when it is put off. */
+function countingRenders(pool: RenderPool): { pool: RenderPool; renders(): number; drop(): void } {
   let renders = 0;
+  const putOff = new AbortController();
   return {
     pool: {
       ...pool,
-      render(...args) {
+      render(key, source, context) {
         renders += 1;
-        return pool.render(...args);
+        return pool.render(key, source, context, putOff.signal);
       },
     },
     renders: () => renders,
+    drop: () => putOff.abort(),
   };
 }

@@ -87,3 +87,22 @@ test('after a quiet spell every thread stops, and the next render starts one aga
     await pool.close();
   }
 });
+
+test('a send dropped while its thread starts (its commit was put off) is not rendered: the next send finds the one thread idle', async () => {
+  const pool = createRenderPool({ threads: 2, budgetMs: 5_000, log: silentLogger });
+  try {
+    const putOff = new AbortController();
+    const stale = pool.render('acme\u0000disk.threshold\u00001', source, context(0), putOff.signal);
+    const starting = pool.threadStarting();
+    assert.ok(starting, 'the sends wait for a thread that is starting');
+    putOff.abort();
+    assert.deepEqual(await stale, { problems: [{ field: '/', rule: 'busy', message: 'the render was no longer wanted' }] });
+    await starting;
+    // Asked the moment the thread is ready, as the put-off commit's renders are.
+    const outcome = await pool.render('acme\u0000disk.threshold\u00001', source, context(1));
+    assert.ok('rendered' in outcome, JSON.stringify(outcome));
+    assert.equal(pool.threads(), 1, 'no second thread: nothing stale kept the first one busy');
+  } finally {
+    await pool.close();
+  }
+});

@@ -20,8 +20,11 @@ export interface RenderPoolOptions {
 
 /** Worker threads that compile and render templates within a CPU budget. */
 export interface RenderPool {
-  /** Send time: renders a stored version, keyed by (scope, type, version); one that overran before is refused at once. */
-  render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
+  /**
+   * Send time: renders a stored version, keyed by (scope, type, version); one that overran before is
+   * refused at once. Once `signal` aborts, a render still queued is dropped (a `busy` problem).
+   */
+  render(key: string, source: TemplateSource, context: NotificationContext, signal?: AbortSignal): Promise<RenderOutcome>;
   /** Save and preview: compiles each part, then renders strictly, naming what is wrong. */
   check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome>;
   /**
@@ -106,6 +109,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     `this template version did not finish within ${waitMs} ms a moment ago, and is tried again after a minute`,
   );
   const noThread = problem('busy', `no render thread was free within ${waitMs} ms`);
+  const dropped = problem('busy', 'the render was no longer wanted');
   // How many threads to keep: none until the first render, then one more each time work waits with
   // no thread idle or starting, up to `options.threads`; one that ends is replaced. Events arriving
   // one at a time keep a single thread; a commit of several renders them at once. None again after
@@ -163,6 +167,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         if (![...threads].some((other) => other.ready)) for (const job of sends) startWait(job);
         thread.ready = true;
         thread.tid = reply.tid;
+        // Started for work, maybe a commit that waited for it: the idle time counts from now.
+        lastWork = performance.now();
         tellStartWaiters();
       } else if (thread.running) {
         const { job, timer, cpuAtStart } = thread.running;
@@ -293,21 +299,38 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     }
   }
 
-  function enqueue(queue: Job[], key: string | null, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
+  function enqueue(
+    queue: Job[],
+    key: string | null,
+    source: TemplateSource,
+    context: NotificationContext,
+    signal?: AbortSignal,
+  ): Promise<RenderOutcome> {
     if (closed) return Promise.reject(new Error('the template render pool is closed'));
     return new Promise((resolve, reject) => {
       // Only the template's own fields cross to the thread.
       const job: Job = { key, source: { subject: source.subject, html: source.html, text: source.text }, context, resolve, reject };
       if (queue === sends) startWait(job);
       queue.push(job);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = queue.indexOf(job);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          clearTimeout(job.expiry);
+          job.resolve(dropped);
+        },
+        { once: true },
+      );
       dispatch();
     });
   }
 
   return {
-    render(key: string, source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
+    render(key: string, source: TemplateSource, context: NotificationContext, signal?: AbortSignal): Promise<RenderOutcome> {
       const skip = skippedOutcome(key);
-      return skip ? Promise.resolve(skip) : enqueue(sends, key, source, context);
+      return skip ? Promise.resolve(skip) : enqueue(sends, key, source, context, signal);
     },
     check(source: TemplateSource, context: NotificationContext): Promise<RenderOutcome> {
       return enqueue(checks, null, source, context);
