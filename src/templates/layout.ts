@@ -11,8 +11,8 @@ export interface LayoutBrand {
 const marker = '<!--herald:content-->';
 
 // Colours are validated as #rgb/#rrggbb before they are stored, so they are safe inside the styles.
-// The styles are written inline, as mail clients need them: no CSS inliner (juice, with cheerio and
-// undici, about 6 MB of heap) is loaded by the thread that renders the built-in emails.
+// The styles are written inline, as mail clients need them: no CSS inliner (juice, with cheerio: several
+// MB of heap) is loaded by the thread that renders the built-in emails.
 const font = 'font-family: Arial, Helvetica, sans-serif;';
 const source = `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">

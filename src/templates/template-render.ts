@@ -1,6 +1,6 @@
 import { compile as compileHtmlToText } from 'html-to-text';
-import juice from 'juice';
 import { toHeaderText } from '../shared/email-address.js';
+import { inlineCss } from './css-inliner.js';
 import { engines, type Compiled } from './engine.js';
 import { wrapInLayout } from './layout.js';
 import type { NotificationContext, Rendered, TemplateSource } from './render.js';
@@ -21,7 +21,7 @@ const compiledCache = new Map<string, CompiledTemplate>();
 
 /** Parses a template (throws a Liquid error naming the line); CSS in a <style> block is inlined now, once. */
 export function compileTemplate(source: TemplateSource): CompiledTemplate {
-  const html = /<style[\s>]/i.test(source.html) ? juice(source.html) : source.html;
+  const html = /<style[\s>]/i.test(source.html) ? inlineCss(source.html) : source.html;
   return {
     subject: engines.plain.parse(source.subject),
     html: engines.html.parse(html),
