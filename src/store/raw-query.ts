@@ -25,10 +25,29 @@ export function rawQuery<R = unknown>(dialect: StoreDialect, text: string, param
 }
 
 /**
+ * Splits rows into the chunks to write them in, one multi-row statement each. On SQLite the chunk
+ * sizes are powers of two up to 64, so a statement shape has at most seven texts: the statement
+ * cache keeps every text it prepared, and a prepared insert of 100 rows holds about 100 KB of
+ * SQLite's memory, so one text per row count (1 to 100, for events, messages, outcomes and
+ * attempts) came to 20–40 MB. PostgreSQL prepares nothing by text (node-postgres sends each query
+ * unnamed), so there a chunk is `max` rows and the statements are as few as can be.
+ *
+ * @example [...statementChunks(sqliteDialect, rows37)].map((chunk) => chunk.length) // [32, 4, 1]
+ */
+export function* statementChunks<T>(dialect: StoreDialect, rows: readonly T[], max = 100): Generator<T[]> {
+  let size = dialect.name === 'sqlite' ? 64 : max;
+  for (let at = 0; at < rows.length;) {
+    if (rows.length - at >= size || dialect.name === 'postgres') {
+      yield rows.slice(at, at + size);
+      at += size;
+    } else size /= 2;
+  }
+}
+
+/**
  * Inserts rows that share their columns (the first row's keys, names from code, never from input)
- * with raw multi-row statements of at most `chunk` rows: the ingest commit's events and messages,
- * where building the insert with Kysely cost more than SQLite's work. Few distinct texts (one per
- * row count up to `chunk`), so the prepared statements are reused.
+ * with raw multi-row statements (`statementChunks`): the ingest commit's events and messages, where
+ * building the insert with Kysely cost more than SQLite's work.
  *
  * @example declare const rows: Array<{ id: string; scope_id: string }>; await insertMany(trx, dialect, 'events', rows);
  */
@@ -37,16 +56,14 @@ export async function insertMany(
   dialect: StoreDialect,
   table: keyof Database & string,
   rows: readonly object[],
-  chunk = 100,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let at = 0; at < rows.length; at += chunk) {
-    const slice = rows.slice(at, at + chunk);
+  for (const chunk of statementChunks(dialect, rows)) {
     const parameters: unknown[] = [];
-    for (const row of slice) for (const column of columns) parameters.push((row as Record<string, unknown>)[column] ?? null);
-    const text = `insert into ${table} (${columns.join(', ')}) values ${Array.from(slice, () => tuple).join(', ')}`;
+    for (const row of chunk) for (const column of columns) parameters.push((row as Record<string, unknown>)[column] ?? null);
+    const text = `insert into ${table} (${columns.join(', ')}) values ${Array.from(chunk, () => tuple).join(', ')}`;
     await db.executeQuery(rawQuery(dialect, text, parameters));
   }
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, MessageRow } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
-import { rawQuery } from '../../store/raw-query.js';
+import { rawQuery, statementChunks } from '../../store/raw-query.js';
 import { newId } from '../../shared/ids.js';
 import { dueScopes, rescheduleScopes } from './due-scopes.js';
 
@@ -120,9 +120,6 @@ export type MessageOutcome =
 
 type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
 
-/** Rows per statement: bounds the distinct statement texts (one per row count) to prepare. */
-const chunkRows = 100;
-
 // One statement updates a whole chunk of attempted messages; the casts give PostgreSQL the types
 // of the VALUES columns (SQLite names them column1, column2, … as PostgreSQL does).
 // Ownership is the lease owner alone: it is set only with state 'sending' and cleared by every
@@ -157,8 +154,7 @@ async function writeOutcomes(
     if (outcome.kind === 'attempt') attempted.push(outcome);
     else await writeUnattempted(trx, dialect, nodeId, now, outcome);
   }
-  for (let at = 0; at < attempted.length; at += chunkRows) {
-    const chunk = attempted.slice(at, at + chunkRows);
+  for (const chunk of statementChunks(dialect, attempted)) {
     // In the order of the text: updated_at and sent_at, the VALUES rows, the lease owner.
     const parameters: unknown[] = [now, now];
     for (const { message, state, nextAttemptAt, attempt } of chunk) {
@@ -177,12 +173,10 @@ async function writeOutcomes(
     const { rows } = await trx.executeQuery(rawQuery<{ id: string }>(dialect, outcomeSql(chunk.length), parameters));
     if (rows.length === 0) continue;
     const updated = new Set(rows.map((row) => row.id));
-    const values: unknown[] = [];
-    let count = 0;
+    const attempts: unknown[][] = [];
     for (const { message, attempt } of chunk) {
       if (!updated.has(message.id)) continue;
-      count += 1;
-      values.push(
+      attempts.push([
         newId('att'),
         message.id,
         message.attempts + 1,
@@ -196,9 +190,10 @@ async function writeOutcomes(
         attempt.settingsScope,
         attempt.settingsVersion,
         nodeId,
-      );
+      ]);
     }
-    await trx.executeQuery(rawQuery(dialect, attemptsSql(count), values));
+    // Fewer rows than the chunk when a lease was lost: split again, so the texts stay the chunk sizes.
+    for (const some of statementChunks(dialect, attempts)) await trx.executeQuery(rawQuery(dialect, attemptsSql(some.length), some.flat()));
   }
 }
 

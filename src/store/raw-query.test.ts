@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { postgresDialect, sqliteDialect } from './dialect.js';
+import { statementChunks } from './raw-query.js';
+
+const rows = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+test('on SQLite, rows are written in chunks of seven sizes at most, whatever the counts, every row once and in order', () => {
+  const sizes = new Set<number>();
+  for (let count = 0; count <= 300; count += 1) {
+    const chunks = [...statementChunks(sqliteDialect, rows(count))];
+    assert.deepEqual(chunks.flat(), rows(count));
+    for (const chunk of chunks) sizes.add(chunk.length);
+  }
+  assert.deepEqual(
+    [...sizes].sort((a, b) => a - b),
+    [1, 2, 4, 8, 16, 32, 64],
+  );
+  assert.deepEqual(
+    [...statementChunks(sqliteDialect, rows(37))].map((chunk) => chunk.length),
+    [32, 4, 1],
+  );
+});
+
+test('on PostgreSQL, which prepares nothing by text, rows are written in as few statements as the chunk size allows', () => {
+  assert.deepEqual(
+    [...statementChunks(postgresDialect, rows(237))].map((chunk) => chunk.length),
+    [100, 100, 37],
+  );
+  assert.deepEqual([...statementChunks(postgresDialect, rows(37), 10)].flat(), rows(37));
+  assert.deepEqual([...statementChunks(postgresDialect, [])], []);
+});
