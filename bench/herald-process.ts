@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { ProbeReport } from './sqlite-probe.js';
@@ -63,6 +63,11 @@ export interface HeraldProcess {
   peakRss(): number;
   /** Resident set size now (VmRSS), in bytes. */
   rss(): number;
+  /**
+   * Template render threads alive now: the threads of the process whose nice value is 10, as a
+   * render thread sets its own on Linux (src/templates/render-thread-entry.js).
+   */
+  renderThreads(): number;
   /** Asks the probe for what it saw since the previous report. */
   probeReport(): Promise<ProbeReport | undefined>;
   /** SIGTERM (graceful stop), SIGKILL after `graceMs`; resolves with the exit code. */
@@ -125,6 +130,7 @@ export async function startHerald(options: HeraldProcessOptions): Promise<Herald
         output: () => output,
         peakRss: () => readStatusKb(child.pid!, 'VmHWM') * 1024,
         rss: () => readStatusKb(child.pid!, 'VmRSS') * 1024,
+        renderThreads: () => nicedThreads(child.pid!),
         async probeReport() {
           if (!options.probeOut || child.exitCode !== null) return undefined;
           reports += 1;
@@ -150,6 +156,22 @@ export async function startHerald(options: HeraldProcessOptions): Promise<Herald
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
   });
+}
+
+/** The threads of a process whose nice value is 10 (field 19 of /proc/<pid>/task/<tid>/stat). */
+function nicedThreads(pid: number): number {
+  let count = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[16] === '10') count += 1;
+    }
+  } catch {
+    // The process or a thread ended while being read.
+  }
+  return count;
 }
 
 /** A `Vm*` line of /proc/<pid>/status, in kilobytes (0 if unavailable). */
