@@ -5,7 +5,7 @@ import { statementChunks } from './raw-query.js';
 
 const rows = (count: number) => Array.from({ length: count }, (_, index) => index);
 
-test('on SQLite, rows are written in chunks of seven sizes at most, whatever the counts, every row once and in order', () => {
+test('on SQLite, rows are written in chunks of eleven sizes at most, whatever the counts, every row once and in order', () => {
   const sizes = new Set<number>();
   for (let count = 0; count <= 300; count += 1) {
     const chunks = [...statementChunks(sqliteDialect, rows(count))];
@@ -14,11 +14,15 @@ test('on SQLite, rows are written in chunks of seven sizes at most, whatever the
   }
   assert.deepEqual(
     [...sizes].sort((a, b) => a - b),
-    [1, 2, 4, 8, 16, 32, 64],
+    [1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64],
   );
   assert.deepEqual(
     [...statementChunks(sqliteDialect, rows(37))].map((chunk) => chunk.length),
-    [32, 4, 1],
+    [32, 5],
+  );
+  assert.deepEqual(
+    [...statementChunks(sqliteDialect, rows(23))].map((chunk) => chunk.length),
+    [16, 7],
   );
 });
 

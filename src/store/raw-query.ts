@@ -25,22 +25,25 @@ export function rawQuery<R = unknown>(dialect: StoreDialect, text: string, param
 }
 
 /**
- * Splits rows into the chunks to write them in, one multi-row statement each. On SQLite the chunk
- * sizes are powers of two up to 64, so a statement shape has at most seven texts: the statement
- * cache keeps every text it prepared, and a prepared insert of 100 rows holds about 100 KB of
- * SQLite's memory, so one text per row count (1 to 100, for events, messages, outcomes and
- * attempts) came to 20–40 MB. PostgreSQL prepares nothing by text (node-postgres sends each query
- * unnamed), so there a chunk is `max` rows and the statements are as few as can be.
+ * Splits rows into the chunks to write them in, one multi-row statement each. On SQLite a chunk is
+ * 64, 32 or 16 rows, or a tail of 1 to 8, so a statement shape has at most eleven texts: the
+ * statement cache keeps every text it prepared, and a prepared insert of 100 rows holds about
+ * 100 KB of SQLite's memory, so one text per row count (1 to 100, for events, messages, outcomes
+ * and attempts) came to 20–40 MB. PostgreSQL prepares nothing by text (node-postgres sends each
+ * query unnamed), so there a chunk is `max` rows and the statements are as few as can be.
  *
- * @example [...statementChunks(sqliteDialect, rows37)].map((chunk) => chunk.length) // [32, 4, 1]
+ * @example [...statementChunks(sqliteDialect, rows37)].map((chunk) => chunk.length) // [32, 5]
  */
 export function* statementChunks<T>(dialect: StoreDialect, rows: readonly T[], max = 100): Generator<T[]> {
   let size = dialect.name === 'sqlite' ? 64 : max;
   for (let at = 0; at < rows.length;) {
-    if (rows.length - at >= size || dialect.name === 'postgres') {
-      yield rows.slice(at, at + size);
-      at += size;
-    } else size /= 2;
+    const left = rows.length - at;
+    if (dialect.name === 'sqlite' && left < size && left > 8) {
+      size /= 2;
+      continue;
+    }
+    yield rows.slice(at, at + size);
+    at += Math.min(size, left);
   }
 }
 
