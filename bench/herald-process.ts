@@ -65,7 +65,7 @@ export interface HeraldProcess {
   rss(): number;
   /**
    * Template render threads alive now: the threads of the process whose nice value is 10, as a
-   * render thread sets its own on Linux (src/templates/render-thread-entry.js).
+   * render thread sets its own on Linux (src/templates/render-thread.ts).
    */
   renderThreads(): number;
   /** Asks the probe for what it saw since the previous report. */

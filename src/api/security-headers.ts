@@ -6,7 +6,7 @@ import helmet from 'helmet';
  * Security headers on every response, errors and 404s included (set onRequest). Helmet chooses
  * them; none depends on the request (the policy has no nonce), so its middleware runs once here
  * and each response gets the same headers through Fastify's own, which writes them with the rest:
- * setting them one by one on the raw response cost as much as Fastify's routing of a POST /events.
+ * setting them one by one on the raw response cost about 3% of a POST /events' CPU.
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
   const headers = helmetHeaders(
