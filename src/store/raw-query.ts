@@ -32,7 +32,10 @@ export function rawQuery<R = unknown>(dialect: StoreDialect, text: string, param
  * and attempts) came to 20–40 MB. PostgreSQL prepares nothing by text (node-postgres sends each
  * query unnamed), so there a chunk is `max` rows and the statements are as few as can be.
  *
- * @example [...statementChunks(sqliteDialect, rows37)].map((chunk) => chunk.length) // [32, 5]
+ * @example
+ * import { sqliteDialect } from './dialect.js';
+ * const rows = Array.from({ length: 37 }, (_, index) => index);
+ * [...statementChunks(sqliteDialect, rows)].map((chunk) => chunk.length) // [32, 5]
  */
 export function* statementChunks<T>(dialect: StoreDialect, rows: readonly T[], max = 100): Generator<T[]> {
   let size = dialect.name === 'sqlite' ? 64 : max;
