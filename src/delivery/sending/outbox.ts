@@ -46,18 +46,39 @@ export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect
 // One index range per scope (messages_due_at: scope_id, next_attempt_at where state is queued or
 // deferred) walked in time order, each capped at the scope's take: a claim reads the rows it takes,
 // whatever the backlog, in one statement however many scopes it serves.
-// Joined, not `id in (…)`: PostgreSQL would sort the ids to make them unique. (`returning *` also
-// returns due_id on PostgreSQL; SQLite refuses `messages.*` there.)
 const dueRangeSql = (dialect: StoreDialect) =>
   `select due_id from (select id as due_id from messages ${dialect.dueIndexHint} where state in ('queued', 'deferred') and scope_id = ? and next_attempt_at <= ?
     order by next_attempt_at limit ? ${dialect.claimLockClause}) as scope_due`;
-const claimSql = (
-  dialect: StoreDialect,
-  scopes: number,
-) => `update messages set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?
-  from (${Array.from({ length: scopes }, () => dueRangeSql(dialect)).join('\n    union all ')}) as due
+const dueIdsSql = (dialect: StoreDialect, scopes: number) =>
+  Array.from({ length: scopes }, () => dueRangeSql(dialect)).join('\n    union all ');
+const leaseSet = "set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?";
+
+// PostgreSQL: one statement, the ranges locked with SKIP LOCKED and joined (not `id in (…)`:
+// PostgreSQL would sort the ids to make them unique). `returning *` also returns due_id there.
+const claimJoinedSql = (dialect: StoreDialect, scopes: number) => `update messages ${leaseSet}
+  from (${dueIdsSql(dialect, scopes)}) as due
   where messages.id = due.due_id and messages.state in ('queued', 'deferred')
   returning *`;
+
+// SQLite: the ids first, then an update by key. SQLite runs an UPDATE … FROM by materializing the
+// join, a temporary table per scope's range: a claim of one message from each of 24 tenants took
+// 0.7–2.1 ms that way, against about 0.43 ms for these two statements. With one writer at a time,
+// the ids read are still due when the update runs, in the same transaction. They go in as one JSON
+// array: one statement text whatever their number. (No `state` test beside `id in`: without
+// statistics, SQLite's planner then walks every due message by state instead of seeking the ids.)
+const claimByIdSql = `update messages ${leaseSet} where id in (select value from json_each(?)) returning *`;
+
+async function leaseDue(trx: Transaction<Database>, dialect: StoreDialect, lease: unknown[], ranges: unknown[], scopes: number) {
+  if (dialect.name === 'postgres')
+    return (await trx.executeQuery(rawQuery<MessageRow>(dialect, claimJoinedSql(dialect, scopes), [...lease, ...ranges]))).rows;
+  const due = await trx.executeQuery(rawQuery<{ due_id: string }>(dialect, dueIdsSql(dialect, scopes), ranges));
+  if (due.rows.length === 0) return [];
+  const ids = due.rows.map((row) => row.due_id);
+  const { rows } = await trx.executeQuery(rawQuery<MessageRow>(dialect, claimByIdSql, [...lease, JSON.stringify(ids)]));
+  // In the order the ranges gave them: scope by scope, oldest first.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * Claims due messages under a lease, fairly across scopes: the scopes whose turn has come
@@ -79,16 +100,16 @@ async function claimDue(
   // place for the next claim. A scope with fewer due messages than its share leaves the rest untaken.
   const share = Math.ceil(claim.limit / open.length);
   const served: string[] = [];
-  const parameters: unknown[] = [request.nodeId, now + request.leaseMs, now];
+  const ranges: unknown[] = [];
   let planned = 0;
   for (const scope of open) {
     const take = Math.min(share, scope.room, claim.limit - planned);
     if (take <= 0) break;
-    parameters.push(scope.id, now, take);
+    ranges.push(scope.id, now, take);
     served.push(scope.id);
     planned += take;
   }
-  const { rows } = await trx.executeQuery(rawQuery<MessageRow>(dialect, claimSql(dialect, served.length), parameters));
+  const rows = await leaseDue(trx, dialect, [request.nodeId, now + request.leaseMs, now], ranges, served.length);
   await rescheduleScopes(trx, dialect, served, now);
   return rows;
 }
