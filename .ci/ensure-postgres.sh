@@ -22,9 +22,15 @@ if ! grep -qE '^host\s+all\s+all\s+127\.0\.0\.1/32\s+trust' "$hba"; then
   sed -i '1i local all all trust' "$hba"
 fi
 
-pg_ctlcluster --skip-systemctl-redirect "$version" main start || pg_ctlcluster --skip-systemctl-redirect "$version" main restart
+# A running server that did not answer pg_isready in time (a busy machine, another run's tests) is
+# waited for, never restarted: a restart ends every connection of whatever else is using it.
+if pg_ctlcluster "$version" main status >/dev/null 2>&1; then
+  echo "PostgreSQL ${version} is running; waiting for it to answer."
+else
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || pg_ctlcluster --skip-systemctl-redirect "$version" main restart
+fi
 for _ in $(seq 1 30); do
-  pg_isready -h 127.0.0.1 -p 5432 -q && { echo "PostgreSQL ${version} started."; exit 0; }
+  pg_isready -h 127.0.0.1 -p 5432 -q && { echo "PostgreSQL ${version} answers."; exit 0; }
   sleep 1
 done
 echo "PostgreSQL did not start" >&2
