@@ -204,6 +204,7 @@ export function scaleReport(results: ScaleResults): string {
   ].map(
     (d) =>
       `- ${d.name}: ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink); RSS ${formatNumber(d.startRssMB)} MB at the release, peak ${formatNumber(d.peakRssMB)} MB` +
+      `; Herald CPU ${formatNumber(d.heraldCpuMs / d.count, 3)} ms per message (all threads)` +
       (d.memoryMB
         ? `; main-thread heap peak ${formatNumber(d.memoryMB.heapUsed)} MB used of ${formatNumber(d.memoryMB.heapTotal)} MB, external ${formatNumber(d.memoryMB.external)} MB`
         : '') +
