@@ -62,9 +62,9 @@ async function plan(db: Kysely<Database>, statement: CompiledQuery): Promise<str
 
 /**
  * A sort of anything, or a read of a whole table that grows with the queue or the tenants (a
- * due-scope table walk included), or of every message in a state (SQLite's planner took the
- * state index over the ids for `id in (…) and state in (…)`). paused_scopes holds the scopes an operator paused: a handful,
- * read whole.
+ * due-scope table walk included), or of every message in a state (SQLite's planner took the state
+ * index over the ids for `id in (…) and state in (…)`). paused_scopes holds the scopes an operator
+ * paused: a handful, read whole.
  */
 const forbidden =
   testDialect === 'postgres'
