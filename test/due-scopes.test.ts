@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recordAndClaim, releaseHeld, type MessageOutcome } from '../src/delivery/sending/outbox.js';
+import { releasableScopes } from '../src/delivery/sending/held-release.js';
 import type { MessageRow } from '../src/store/schema.js';
 import { testDialect } from './support/test-database.js';
 import { insertTenants, messageRow, openDirectStore, type DirectStore } from './support/direct-store.js';
@@ -204,4 +205,32 @@ test(`held mail of 1,200 tenants is released in three statements, and every tena
   );
   const other = await store.db.selectFrom('messages').select('state').where('id', '=', 'held_other').executeTakeFirstOrThrow();
   assert.equal(other.state, 'held', 'a tenant not named stays held');
+});
+
+test(`which of 1,200 held tenants may go is read in four statements, not two per tenant (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  const scopes = Array.from({ length: 1200 }, (_, i) => `r${i}`);
+  await insertTenants(store.db, scopes, t0);
+  for (let at = 0; at < scopes.length; at += 400)
+    await store.db
+      .insertInto('messages')
+      .values(scopes.slice(at, at + 400).map((scope) => messageRow(`held_${scope}`, scope, 'held', t0)))
+      .execute();
+  const secrets = { unreadable: () => null };
+  const applyToAll = (on: boolean) =>
+    store.db
+      .updateTable('mail_server_settings')
+      .set({ apply_to_all_tenants: on ? 1 : 0 })
+      .where('scope_id', '=', 'system')
+      .execute();
+
+  await applyToAll(false);
+  store.statements.length = 0;
+  assert.deepEqual(await releasableScopes(store.db, secrets), [], 'the system mail server does not apply to tenants: all stay held');
+  assert.equal(store.statements.length, 4, 'the held scopes, then their settings 500 scopes at a time');
+
+  await applyToAll(true);
+  store.statements.length = 0;
+  assert.deepEqual((await releasableScopes(store.db, secrets)).sort(), [...scopes].sort(), 'now every tenant inherits it');
+  assert.equal(store.statements.length, 4);
 });

@@ -4,7 +4,6 @@ import type { Logger } from '../../shared/logger.js';
 import { AppError } from '../../shared/app-error.js';
 import {
   holdReason,
-  resolveEffectiveSettings,
   resolveEffectiveSettingsOf,
   type EffectiveSettings,
   type MailHostGuard,
@@ -15,7 +14,8 @@ import type { MessageRow } from '../../store/schema.js';
 import { composeMail } from './compose.js';
 import { authSoftBounce } from './auth-soft-bounce.js';
 
-import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, scopesWithHeldMessages, type MessageOutcome } from './outbox.js';
+import { recordAndClaim, recoverExpiredLeases, releaseHeld, releaseLeases, type MessageOutcome } from './outbox.js';
+import { releasableScopes } from './held-release.js';
 import { decideRetry } from './retry-policy.js';
 import { nodeConcurrency, sendRateLimit } from './provider-limits.js';
 import { liveSenders } from '../../cluster/index.js';
@@ -409,11 +409,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function releaseHeldMessages(): Promise<number> {
     warmSmtp();
-    const releasable: string[] = [];
-    for (const scopeId of await scopesWithHeldMessages(store.db)) {
-      if (holdReason(await resolveEffectiveSettings(store.db, scopeId), deps.secrets) === null) releasable.push(scopeId);
-    }
-    const released = await releaseHeld(store.db, releasable, clock.now());
+    const released = await releaseHeld(store.db, await releasableScopes(store.db, deps.secrets), clock.now());
     if (released > 0) {
       log.info({ released }, 'released held messages');
       wake();
