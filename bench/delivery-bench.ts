@@ -983,7 +983,14 @@ async function main(): Promise<number> {
       const unsettledNow = () => unsettled(messageStates(ctx.db));
       scaleResults = await timed('scale', () =>
         runScalePhases(
-          { herald: herald!, api: api!, sink: sink!, connections: settings.connections, unsettled: unsettledNow },
+          {
+            herald: herald!,
+            api: api!,
+            sink: sink!,
+            connections: settings.connections,
+            unsettled: unsettledNow,
+            recordWindow: (name, startMs, endMs) => windows.push({ name, startMs, endMs }),
+          },
           scale,
           progress,
         ),

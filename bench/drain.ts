@@ -16,6 +16,8 @@ export interface DrainContext {
   unsettled(): number;
   /** Disables (holds) or enables (releases) the mail server the events go to. */
   setDelivery(enabled: boolean): Promise<unknown>;
+  /** Told the drain's window (monotonic ms, release → every outcome recorded), if given. */
+  drained?(startMs: number, endMs: number): void;
 }
 
 export interface Drain {
@@ -109,6 +111,7 @@ export async function queueAndDrain(
   }
   if (stats.timedOut || stats.count < tenants.length) throw new Error(`drain: the sink got ${stats.count} of ${tenants.length}`);
   await until('the drain to be recorded', 120_000, () => (ctx.unsettled() === 0 ? true : undefined), 100);
+  ctx.drained?.(startedAt, nowMs());
   const heraldCpuMs = processCpuMs(ctx.herald.pid) - cpuAtStart;
   const ms = stats.lastAt! - startedAt;
   const probe = await ctx.herald.probeReport();

@@ -32,6 +32,8 @@ export interface ScaleContext {
   connections: number;
   /** Counts of queued, sending and deferred messages (the bench reads Herald's database). */
   unsettled(): number;
+  /** Records a drain's window (release → recorded), for a CPU profile cut to it (`profile-summary.ts --phase`). */
+  recordWindow(name: string, startMs: number, endMs: number): void;
 }
 
 export interface ScaleSettings {
@@ -79,8 +81,18 @@ function setDelivery(ctx: ScaleContext, enabled: boolean): Promise<unknown> {
 }
 
 /** A drain of the system's (inherited) mail server. */
-const queueAndDrain = (ctx: ScaleContext, tenants: ReadonlyArray<string | undefined>, from: number, during?: () => Promise<void>) => {
-  const drainContext: DrainContext = { ...ctx, setDelivery: (enabled) => setDelivery(ctx, enabled) };
+const queueAndDrain = (
+  ctx: ScaleContext,
+  name: string,
+  tenants: ReadonlyArray<string | undefined>,
+  from: number,
+  during?: () => Promise<void>,
+) => {
+  const drainContext: DrainContext = {
+    ...ctx,
+    setDelivery: (enabled) => setDelivery(ctx, enabled),
+    drained: (startMs, endMs) => ctx.recordWindow(name, startMs, endMs),
+  };
   return drainWith(drainContext, tenants, from, during);
 };
 
@@ -115,6 +127,7 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
     progress(`backlog: ${formatNumber(size)} queued, then released`);
     const drain = await queueAndDrain(
       ctx,
+      `backlog ${size}`,
       Array.from({ length: size }, () => undefined),
       from,
     );
@@ -131,6 +144,7 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
   progress(`tenants: ${formatNumber(total)} messages of one tenant`);
   results.oneTenant = await queueAndDrain(
     ctx,
+    'one tenant',
     Array.from({ length: total }, () => 'bench-one'),
     from,
   );
@@ -153,7 +167,7 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
     const arrived = await until('the new tenant’s event', 900_000, async () => (await ctx.sink.dump()).get(messageId), 500);
     results.newTenantMs = arrived - sentAt;
   };
-  results.manyTenants = await queueAndDrain(ctx, many, from, newTenant);
+  results.manyTenants = await queueAndDrain(ctx, 'many tenants', many, from, newTenant);
   progress(`  ${formatNumber(results.manyTenants.rate)}/s; the new tenant's event in ${formatNumber(results.newTenantMs ?? NaN)} ms`);
   return results;
 }
