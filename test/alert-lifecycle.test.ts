@@ -217,6 +217,7 @@ test('group window: alerts of one group within it merge into one digest email, s
       assert.equal(digest.length, 1);
       const messages = await h.herald.store.db
         .selectFrom('messages')
+        .innerJoin('message_bodies', 'message_bodies.message_id', 'messages.id')
         .select(['recipient', 'subject', 'html_body'])
         .where('event_id', '=', digest[0]!.id)
         .execute();
@@ -266,7 +267,8 @@ test(
         await h.herald.store.db
           .selectFrom('messages')
           .innerJoin('events', 'events.id', 'messages.event_id')
-          .select('messages.html_body')
+          .innerJoin('message_bodies', 'message_bodies.message_id', 'messages.id')
+          .select('message_bodies.html_body')
           .where('events.idempotency_key', 'like', 'digest:%')
           .execute()
       ).map((m) => m.html_body ?? '');

@@ -31,6 +31,7 @@ test('Alertmanager webhook: each alert becomes a tenant alert event (fingerprint
   );
   const subjects = await h.herald.store.db
     .selectFrom('messages')
+    .innerJoin('message_bodies', 'message_bodies.message_id', 'messages.id')
     .select(['subject', 'html_body'])
     .where('scope_id', '=', 'acme')
     .orderBy('subject')

@@ -36,9 +36,11 @@ async function fill(db: Kysely<Database>, statistics = true): Promise<void> {
   }
   for (let t = 0; t < laterTenants; t += 1) messages.push({ scope: `l${t}`, state: 'deferred', at: now + 3_600_000 + t });
   for (let at = 0; at < messages.length; at += 500) {
+    const rows = messages.slice(at, at + 500).map((m, i) => messageRow(`msg_${at + i}`, m.scope, m.state, m.at));
+    await db.insertInto('messages').values(rows).execute();
     await db
-      .insertInto('messages')
-      .values(messages.slice(at, at + 500).map((m, i) => messageRow(`msg_${at + i}`, m.scope, m.state, m.at)))
+      .insertInto('message_bodies')
+      .values(rows.map((row) => ({ message_id: row.id, text_body: 'body', html_body: '<p>body</p>' })))
       .execute();
   }
   if (statistics) await sql`analyze`.execute(db);

@@ -127,6 +127,11 @@ test('retention prunes sent mail after 30 days and failed after 90 with their at
     0,
     'attempts go with their message',
   );
+  assert.equal(
+    (await db.selectFrom('message_bodies').select('message_id').where('message_id', '=', messages[0]!.id).execute()).length,
+    0,
+    'the body goes with its message',
+  );
 
   // Three nodes pruning at once, two of them one row per table at a time: they share the work, none fails.
   clock.set(start + 91 * day);
@@ -147,6 +152,11 @@ test('retention prunes sent mail after 30 days and failed after 90 with their at
   const activeIds = messages.slice(2, 6).map((message) => message.id);
   assert.equal((await db.selectFrom('attempts').select('id').execute()).length, 4);
   assert.equal((await db.selectFrom('attempts').select('id').where('message_id', 'in', activeIds).execute()).length, 4);
+  assert.deepEqual(
+    (await db.selectFrom('message_bodies').select('message_id').execute()).map((row) => row.message_id).sort(),
+    [...activeIds].sort(),
+    'only the bodies of active mail stay',
+  );
   const eventsLeft = (await db.selectFrom('events').select('id').execute()).map((row) => row.id).sort();
   assert.deepEqual(
     eventsLeft,

@@ -58,7 +58,13 @@ test(
       return { events, health, eventsOfA: await Promise.all(eventsOfA) };
     };
     const messageOf = (event: { body: any }) =>
-      h.herald.store.db.selectFrom('messages').selectAll().where('event_id', '=', event.body.eventId).executeTakeFirstOrThrow();
+      h.herald.store.db
+        .selectFrom('messages')
+        .innerJoin('message_bodies', 'message_bodies.message_id', 'messages.id')
+        .selectAll('messages')
+        .select(['text_body', 'html_body'])
+        .where('event_id', '=', event.body.eventId)
+        .executeTakeFirstOrThrow();
     const notesOf = async (event: { body: any }) =>
       (await h.api('GET', `/api/v1/events/${event.body.eventId}`)).body.notes as Array<{ kind: string; code: string; message: string }>;
 

@@ -15,7 +15,13 @@ test('templates: inheritance system → tenant, preview, refused at save, runtim
     assert.equal(event.body.outcome, 'queued', event.raw);
     return {
       event: event.body,
-      row: await h.herald.store.db.selectFrom('messages').selectAll().where('event_id', '=', event.body.eventId).executeTakeFirstOrThrow(),
+      row: await h.herald.store.db
+        .selectFrom('messages')
+        .innerJoin('message_bodies', 'message_bodies.message_id', 'messages.id')
+        .selectAll('messages')
+        .select(['text_body', 'html_body'])
+        .where('event_id', '=', event.body.eventId)
+        .executeTakeFirstOrThrow(),
     };
   };
 

@@ -21,6 +21,12 @@ import * as release010 from './fixtures/releases/0.1.0.js';
 
 const releases = [release010];
 
+/** Columns a later migration moved to another table, and the column there that holds the row's key. */
+const moved: Record<string, { table: string; key: string; columns: string[] }> = {
+  // 2026-12-03-101-message-bodies
+  messages: { table: 'message_bodies', key: 'message_id', columns: ['text_body', 'html_body'] },
+};
+
 async function everyRow(store: Store) {
   const tables = await storedTables(store.db, store.dialect);
   const rows = new Map<string, Array<Record<string, unknown>>>();
@@ -64,7 +70,14 @@ for (const release of releases) {
             for (const row of before.rows.get(table.name)!) {
               const found = find(row);
               assert.ok(found, `${table.name} row ${key.map((column) => row[column]).join('/')} survives`);
-              for (const column of table.columns) assert.deepEqual(found[column], row[column], `${table.name}.${column} unchanged`);
+              const move = moved[table.name];
+              for (const column of table.columns) {
+                if (move?.columns.includes(column)) {
+                  const holder = after.rows.get(move.table)!.find((candidate) => String(candidate[move.key]) === String(row[key[0]!]));
+                  assert.ok(holder, `${move.table} row for ${table.name} ${String(row[key[0]!])}`);
+                  assert.deepEqual(holder[column], row[column], `${table.name}.${column} unchanged, now in ${move.table}`);
+                } else assert.deepEqual(found[column], row[column], `${table.name}.${column} unchanged`);
+              }
             }
           }
         } finally {

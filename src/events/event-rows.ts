@@ -4,7 +4,7 @@ import { newId } from '../shared/ids.js';
 import { evaluateRules, flushRules, newRulesCommit, type RulesCommit } from '../notifications/index.js';
 import type { StoreDialect } from '../store/dialect.js';
 import { insertMany } from '../store/raw-query.js';
-import type { Database, EventTable, MessageTable } from '../store/schema.js';
+import type { Database, EventTable, MessageBodyTable, MessageTable } from '../store/schema.js';
 import type { Rendered, RenderPool } from '../templates/index.js';
 import type { IngestResult } from './event-input.js';
 import type { NewEvent } from './prepare-event.js';
@@ -14,6 +14,8 @@ export interface Rows {
   dialect: StoreDialect;
   events: Insertable<EventTable>[];
   messages: Insertable<MessageTable>[];
+  /** One per message, in the same order: its content, filled in when its event's email is rendered. */
+  bodies: Insertable<MessageBodyTable>[];
   /** The commit's emails being rendered; each fills in its messages' content. */
   renders: Promise<void>[];
   /** Per scope, why its mail cannot be sent now (null: it can), resolved once per commit. */
@@ -28,6 +30,7 @@ export const newRows = (dialect: StoreDialect, templates: RenderPool): Rows => (
   dialect,
   events: [],
   messages: [],
+  bodies: [],
   renders: [],
   holds: new Map(),
   scopes: new Map(),
@@ -39,6 +42,7 @@ export async function insertRows(trx: Transaction<Database>, rows: Rows): Promis
   await Promise.all(rows.renders);
   await insertMany(trx, rows.dialect, 'events', rows.events);
   await insertMany(trx, rows.dialect, 'messages', rows.messages);
+  await insertMany(trx, rows.dialect, 'message_bodies', rows.bodies);
   await flushRules(trx, rows.rules);
 }
 
@@ -65,9 +69,11 @@ export function writeEvent(event: NewEvent, rows: Rows, now: number, messageIdDo
   const messages = rendered
     ? evaluation.recipients.map((recipient) => newMessage(scope.id, eventId, recipient, event.held, now, messageIdDomain))
     : [];
+  const bodies = messages.map((message) => ({ message_id: message.id, text_body: '', html_body: null as string | null }));
   rows.messages.push(...messages);
+  rows.bodies.push(...bodies);
   if (rendered) {
-    const filled = rendered.then((content) => fillContent(messages, content));
+    const filled = rendered.then((content) => fillContent(messages, bodies, content));
     // insertRows awaits it (a failed built-in email fails the commit, as before); a commit that
     // fails before then must not leave it unhandled.
     filled.catch(() => undefined);
@@ -103,8 +109,6 @@ function newMessage(
     recipient_name: mailbox.name ?? recipient.name ?? null,
     message_id: `<${id}@${messageIdDomain}>`,
     subject: '',
-    text_body: '',
-    html_body: null,
     state: held === null ? ('queued' as const) : ('held' as const),
     held_reason: held,
     attempts: 0,
@@ -122,6 +126,7 @@ function newMessage(
   };
 }
 
-function fillContent(messages: Insertable<MessageTable>[], rendered: Rendered): void {
-  for (const message of messages) Object.assign(message, { subject: rendered.subject, text_body: rendered.text, html_body: rendered.html });
+function fillContent(messages: Insertable<MessageTable>[], bodies: Insertable<MessageBodyTable>[], rendered: Rendered): void {
+  for (const message of messages) message.subject = rendered.subject;
+  for (const body of bodies) Object.assign(body, { text_body: rendered.text, html_body: rendered.html });
 }

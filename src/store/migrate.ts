@@ -15,6 +15,7 @@ import * as ntlm from './migrations/2026-12-02-101-ntlm.js';
 import * as oauthCertificateSharedApp from './migrations/2026-12-02-101-oauth-certificate-shared-app.js';
 import * as providerLimits from './migrations/2026-12-02-107-provider-limits.js';
 import * as dueScopesNewcomers from './migrations/2026-12-02-110-due-scopes-newcomers.js';
+import * as messageBodies from './migrations/2026-12-03-101-message-bodies.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-101-oauth-certificate-shared-app': oauthCertificateSharedApp,
   '2026-12-02-107-provider-limits': providerLimits,
   '2026-12-02-110-due-scopes-newcomers': dueScopesNewcomers,
+  '2026-12-03-101-message-bodies': messageBodies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

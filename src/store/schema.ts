@@ -10,6 +10,7 @@ export interface Database {
   scope_recipients: ScopeRecipientTable;
   events: EventTable;
   messages: MessageTable;
+  message_bodies: MessageBodyTable;
   attempts: AttemptTable;
   mailbox: MailboxTable;
   api_tokens: ApiTokenTable;
@@ -111,8 +112,6 @@ export interface MessageTable {
   recipient_name: string | null;
   message_id: string;
   subject: string;
-  text_body: string;
-  html_body: string | null;
   state: MessageState;
   held_reason: string | null;
   attempts: number;
@@ -132,6 +131,16 @@ export interface MessageTable {
   cancelled_by: string | null;
   cancel_reason: string | null;
 }
+
+/** A message's content, written once with it (kept apart from the row that every delivery updates). */
+export interface MessageBodyTable {
+  message_id: string;
+  text_body: string;
+  html_body: string | null;
+}
+
+/** A stored message with its content: what the delivery worker claims and sends. */
+export type MessageWithBody = MessageRow & Omit<MessageBodyTable, 'message_id'>;
 
 /** A scope whose sending an operator paused: its mail stays queued until resumed. */
 export interface PausedScopeTable {

@@ -53,8 +53,6 @@ export function messageRow(id: string, scopeId: string, state: MessageState, at:
     recipient_name: null,
     message_id: `<${id}@example.test>`,
     subject: 'subject',
-    text_body: 'body',
-    html_body: null,
     state,
     held_reason: state === 'held' ? 'no mail server' : null,
     attempts: 0,

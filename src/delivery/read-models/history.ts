@@ -118,11 +118,14 @@ export async function getDelivery(db: Kysely<Database>, id: string, scope?: stri
   if (scope) query = query.where('scope_id', '=', scope);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('not_found', `No delivery with id ${id}.`);
-  const attempts = await db.selectFrom('attempts').selectAll().where('message_id', '=', id).orderBy('number').execute();
+  const [attempts, body] = await Promise.all([
+    db.selectFrom('attempts').selectAll().where('message_id', '=', id).orderBy('number').execute(),
+    db.selectFrom('message_bodies').select(['text_body', 'html_body']).where('message_id', '=', id).executeTakeFirst(),
+  ]);
   return {
     ...toSummary(row),
-    text: row.text_body,
-    html: row.html_body,
+    text: body?.text_body ?? '',
+    html: body?.html_body ?? null,
     attemptHistory: attempts.map((a) => ({
       number: a.number,
       startedAt: iso(a.started_at)!,

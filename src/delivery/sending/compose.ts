@@ -1,9 +1,9 @@
 import type { MailServerSender } from '../../scopes/index.js';
-import type { MessageRow } from '../../store/schema.js';
+import type { MessageWithBody } from '../../store/schema.js';
 import type { OutgoingMail } from './transports/mail-transport.js';
 
 /** A stored message addressed with the sender of the settings in force now. */
-export function composeMail(message: MessageRow, sender: MailServerSender): OutgoingMail {
+export function composeMail(message: MessageWithBody, sender: MailServerSender): OutgoingMail {
   return {
     id: message.id,
     scopeId: message.scope_id,

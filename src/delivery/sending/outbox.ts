@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MessageRow } from '../../store/schema.js';
+import type { Database, MessageRow, MessageWithBody } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
 import { rawQuery, statementChunks } from '../../store/raw-query.js';
 import { newId } from '../../shared/ids.js';
@@ -31,7 +31,7 @@ export interface ExchangeRequest {
  *
  * @example const batch = await recordAndClaim(db, dialect, { nodeId, now, leaseMs: 300_000, outcomes: [], claim: { limit: 100, roomFor: () => 32 } });
  */
-export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect, request: ExchangeRequest): Promise<MessageRow[]> {
+export async function recordAndClaim(db: Kysely<Database>, dialect: StoreDialect, request: ExchangeRequest): Promise<MessageWithBody[]> {
   if (request.outcomes.length === 0 && !request.claim) return [];
   return db.transaction().execute(async (trx) => {
     await writeOutcomes(trx, dialect, request.nodeId, request.now, request.outcomes);
@@ -80,6 +80,28 @@ async function leaseDue(trx: Transaction<Database>, dialect: StoreDialect, lease
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+// The claimed messages' content, read by key (message_bodies): the ids as one JSON array on
+// SQLite, one array parameter on PostgreSQL, so the text is the same whatever the batch size.
+const bodiesSql = (dialect: StoreDialect) =>
+  `select message_id, text_body, html_body from message_bodies where message_id ${
+    dialect.name === 'postgres' ? '= any(?)' : 'in (select value from json_each(?))'
+  }`;
+
+async function withBodies(trx: Transaction<Database>, dialect: StoreDialect, rows: MessageRow[]): Promise<MessageWithBody[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const { rows: bodies } = await trx.executeQuery(
+    rawQuery<{ message_id: string; text_body: string; html_body: string | null }>(dialect, bodiesSql(dialect), [
+      dialect.name === 'postgres' ? ids : JSON.stringify(ids),
+    ]),
+  );
+  const byId = new Map(bodies.map((body) => [body.message_id, body]));
+  return rows.map((row) => {
+    const body = byId.get(row.id);
+    return { ...row, text_body: body?.text_body ?? '', html_body: body?.html_body ?? null };
+  });
+}
+
 /**
  * Claims due messages under a lease, fairly across scopes: the scopes whose turn has come
  * (src/delivery/sending/due-scopes.ts) share the batch, so one tenant's backlog cannot starve
@@ -91,7 +113,7 @@ async function claimDue(
   dialect: StoreDialect,
   request: ExchangeRequest,
   claim: ClaimRequest,
-): Promise<MessageRow[]> {
+): Promise<MessageWithBody[]> {
   const { now } = request;
   const scopes = await dueScopes(trx, dialect, now);
   const open = scopes.map((id) => ({ id, room: claim.roomFor(id) })).filter((scope) => scope.room > 0);
@@ -111,7 +133,7 @@ async function claimDue(
   }
   const rows = await leaseDue(trx, dialect, [request.nodeId, now + request.leaseMs, now], ranges, served.length);
   await rescheduleScopes(trx, dialect, served, now);
-  return rows;
+  return withBodies(trx, dialect, rows);
 }
 
 /** What became of one claimed message, to be written with its attempt row. */

@@ -10,7 +10,7 @@ import {
   type SettingsSecrets,
 } from '../../scopes/index.js';
 import type { Store } from '../../store/database.js';
-import type { MessageRow } from '../../store/schema.js';
+import type { MessageRow, MessageWithBody } from '../../store/schema.js';
 import { composeMail } from './compose.js';
 import { authSoftBounce } from './auth-soft-bounce.js';
 
@@ -209,7 +209,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const claimable = running && room() >= minimumClaim;
     if (outcomes.length === 0 && !claimable) return false;
     const limit = Math.min(config.claimBatch, room());
-    let batch: MessageRow[];
+    let batch: MessageWithBody[];
     try {
       batch = await recordAndClaim(store.db, store.dialect, {
         nodeId,
@@ -266,7 +266,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return batch.length >= limit;
   }
 
-  async function deliver(message: MessageRow, scopeSettings: Promise<ScopeSettings>): Promise<void> {
+  async function deliver(message: MessageWithBody, scopeSettings: Promise<ScopeSettings>): Promise<void> {
     let startedAt = clock.now();
     let outcome: MessageOutcome;
     try {
