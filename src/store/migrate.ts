@@ -16,6 +16,7 @@ import * as oauthCertificateSharedApp from './migrations/2026-12-02-101-oauth-ce
 import * as providerLimits from './migrations/2026-12-02-107-provider-limits.js';
 import * as dueScopesNewcomers from './migrations/2026-12-02-110-due-scopes-newcomers.js';
 import * as messageBodies from './migrations/2026-12-03-101-message-bodies.js';
+import * as sendingIndex from './migrations/2026-12-03-102-sending-index.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-107-provider-limits': providerLimits,
   '2026-12-02-110-due-scopes-newcomers': dueScopesNewcomers,
   '2026-12-03-101-message-bodies': messageBodies,
+  '2026-12-03-102-sending-index': sendingIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

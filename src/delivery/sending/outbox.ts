@@ -167,7 +167,7 @@ type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
 // of the VALUES columns (SQLite names them column1, column2, … as PostgreSQL does).
 // Ownership is the lease owner alone: it is set only with state 'sending' and cleared by every
 // write that moves a message out of it. Testing `state = 'sending'` as well made SQLite walk the
-// messages_lease index over every sending message for each row instead of seeking it by id.
+// lease index (messages_sending now) over every sending message for each row instead of seeking it by id.
 const outcomeRow =
   '(cast(? as varchar(40)), cast(? as varchar(16)), cast(? as integer), cast(? as integer), cast(? as bigint), cast(? as varchar(16)), cast(? as integer), cast(? as text))';
 const outcomeSql = (rows: number) => `update messages set
