@@ -109,9 +109,10 @@ async function createTenants(ctx: ScaleContext, ids: readonly string[]): Promise
 
 export interface ScaleResults {
   backlog: Array<Drain & { size: number }>;
-  /** Each round's runs, in the order they ran. */
   oneTenant: Drain[];
   manyTenants: Drain[];
+  /** The tenants phase's runs in the order they ran (one, many | many, one | …), named as in the profile windows. */
+  tenantRuns: Array<Drain & { name: string }>;
   newTenantMs?: number;
   /** How long the drains waited for an earlier phase's render threads to stop. */
   renderThreadsWaitMs?: number;
@@ -119,7 +120,7 @@ export interface ScaleResults {
 
 /** Runs the backlog and tenants phases; `progress` reports each step. */
 export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings, progress: (text: string) => void): Promise<ScaleResults> {
-  const results: ScaleResults = { backlog: [], oneTenant: [], manyTenants: [] };
+  const results: ScaleResults = { backlog: [], oneTenant: [], manyTenants: [], tenantRuns: [] };
   // The drains render nothing. Render threads an earlier phase started (the rules path's templates)
   // stop after HERALD_TEMPLATE_IDLE (30 s): the drains wait for that, so their RSS is delivery's.
   if (ctx.herald.renderThreads() > 0) {
@@ -163,14 +164,16 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
   };
   const runOne = async (round: number) => {
     progress(`tenants, round ${round}: ${formatNumber(total)} messages of one tenant`);
+    const name = `one tenant, round ${round}`;
     const drain = await queueAndDrain(
       ctx,
-      `one tenant, round ${round}`,
+      name,
       Array.from({ length: total }, () => 'bench-one'),
       from,
     );
     from += total;
     results.oneTenant.push(drain);
+    results.tenantRuns.push({ name, ...drain });
     progress(`  ${formatNumber(drain.rate)}/s`);
   };
   const runMany = async (round: number) => {
@@ -178,9 +181,11 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
       `tenants, round ${round}: ${formatNumber(settings.tenants)} × ${settings.tenantMessages} messages plus one tenant with ${formatNumber(settings.bigTenant)}`,
     );
     const first = results.manyTenants.length === 0;
-    const drain = await queueAndDrain(ctx, `many tenants, round ${round}`, many, from, first ? newTenant(from + total) : undefined);
+    const name = `many tenants, round ${round}`;
+    const drain = await queueAndDrain(ctx, name, many, from, first ? newTenant(from + total) : undefined);
     from += total + 1;
     results.manyTenants.push(drain);
+    results.tenantRuns.push({ name, ...drain });
     progress(
       `  ${formatNumber(drain.rate)}/s` + (first ? `; the new tenant's event in ${formatNumber(results.newTenantMs ?? NaN)} ms` : ''),
     );
@@ -200,16 +205,6 @@ export async function runScalePhases(ctx: ScaleContext, settings: ScaleSettings,
 /** Delivered/s over several runs: all their messages over all their time. */
 const overall = (drains: readonly Drain[]) =>
   drains.reduce((sum, d) => sum + d.count, 0) / (drains.reduce((sum, d) => sum + d.ms, 0) / 1000);
-
-/** The tenants phase's runs in the order they ran (one, many | many, one | …), named as in the progress lines. */
-function tenantRuns(results: ScaleResults) {
-  return results.oneTenant.flatMap((one, index) => {
-    const round = index + 1;
-    const many = results.manyTenants[index];
-    const runs = [{ name: `one tenant, round ${round}`, ...one }, ...(many ? [{ name: `many tenants, round ${round}`, ...many }] : [])];
-    return round % 2 === 1 ? runs : runs.reverse();
-  });
-}
 
 /** The table of ratios with PASS or MISS, and the drain details. */
 export function scaleReport(results: ScaleResults): string {
@@ -257,7 +252,7 @@ export function scaleReport(results: ScaleResults): string {
       `≤ ${formatNumber(targets.newTenantMs)} ms`,
       mark(results.newTenantMs <= targets.newTenantMs),
     ]);
-  const details = [...results.backlog.map((d) => ({ name: `backlog ${formatNumber(d.size)}`, ...d })), ...tenantRuns(results)].map(
+  const details = [...results.backlog.map((d) => ({ name: `backlog ${formatNumber(d.size)}`, ...d })), ...results.tenantRuns].map(
     (d) =>
       `- ${d.name}: ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink); RSS ${formatNumber(d.startRssMB)} MB at the release, peak ${formatNumber(d.peakRssMB)} MB` +
       `; Herald CPU ${formatNumber(d.heraldCpuMs / d.count, 3)} ms per message (all threads)` +
