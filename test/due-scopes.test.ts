@@ -73,10 +73,27 @@ test(`due_scopes follows the messages: inserted, claimed, deferred, held and rel
   );
 
   await releaseHeld(store.db, ['b'], t0 + 6000);
-  assert.equal((await dueScopes(store)).b, t0 + 6000, 'released held mail is due now');
+  assert.equal((await dueScopes(store)).b, t0, 'released held mail is due at once, at its own time');
   assert.deepEqual(
     (await claim(store, t0 + 6000)).map((m) => m.id),
     ['b1'],
+  );
+});
+
+test(`released held mail keeps its place: it goes before the scope's mail that came after it (${testDialect})`, async () => {
+  await using store = await openDirectStore();
+  await insertTenants(store.db, ['a'], t0);
+  // a1 was held (no mail server); a2, deferred, became due later and was not taken yet
+  await store.db
+    .insertInto('messages')
+    .values([messageRow('a1', 'a', 'held', t0), messageRow('a2', 'a', 'deferred', t0 + 50)])
+    .execute();
+  assert.equal(await releaseHeld(store.db, ['a'], t0 + 100), 1);
+  assert.deepEqual(await dueScopes(store), { a: t0 }, 'the scope is due from its oldest mail');
+  assert.deepEqual(
+    (await claim(store, t0 + 100, 1)).map((m) => m.id),
+    ['a1'],
+    'the mail held longest first',
   );
 });
 
@@ -188,20 +205,20 @@ test(`held mail of 1,200 tenants is released in three statements, and every tena
   for (let at = 0; at < scopes.length; at += 400)
     await store.db
       .insertInto('messages')
-      .values(scopes.slice(at, at + 400).map((scope) => messageRow(`held_${scope}`, scope, 'held', t0)))
+      .values(scopes.slice(at, at + 400).map((scope, i) => messageRow(`held_${scope}`, scope, 'held', t0 + at + i)))
       .execute();
   await store.db
     .insertInto('messages')
     .values(messageRow('held_other', 'other', 'held', t0))
     .execute();
   store.statements.length = 0;
-  assert.equal(await releaseHeld(store.db, scopes, t0 + 10), 1200);
+  assert.equal(await releaseHeld(store.db, scopes, t0 + 5000), 1200);
   const writes = store.statements.filter((s) => /^update/i.test(s.sql.trim()));
   assert.equal(writes.length, 3, 'one statement per 500 tenants, not one per tenant');
   const due = await dueScopes(store);
   assert.ok(
-    scopes.every((scope) => due[scope] === t0 + 10),
-    'each released tenant is due now',
+    scopes.every((scope, i) => due[scope] === t0 + i),
+    'each released tenant is due at once, in the order its mail came',
   );
   const other = await store.db.selectFrom('messages').select('state').where('id', '=', 'held_other').executeTakeFirstOrThrow();
   assert.equal(other.state, 'held', 'a tenant not named stays held');

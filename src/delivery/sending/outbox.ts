@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, MessageRow, MessageWithBody } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
 import { rawQuery, statementChunks } from '../../store/raw-query.js';
@@ -354,13 +354,21 @@ const releaseChunk = 500;
 /**
  * Puts the held messages of these scopes back in the queue: one statement and one commit per 500
  * scopes, not per scope (a system mail server enabled again releases every tenant that inherits it).
+ * Each keeps its place in line, due at its own time (now at the latest): across the tenants released
+ * together the mail held longest goes first, as it would have without the hold, and the claims take
+ * messages that came in together (not every one due at the same instant, in no particular order).
  */
 export async function releaseHeld(db: Kysely<Database>, scopeIds: readonly string[], now: number): Promise<number> {
   let released = 0;
   for (let at = 0; at < scopeIds.length; at += releaseChunk) {
     const result = await db
       .updateTable('messages')
-      .set({ state: 'queued', held_reason: null, next_attempt_at: now, updated_at: now })
+      .set({
+        state: 'queued',
+        held_reason: null,
+        next_attempt_at: sql<number>`case when next_attempt_at > ${now} then ${now} else next_attempt_at end`,
+        updated_at: now,
+      })
       .where('state', '=', 'held')
       .where('scope_id', 'in', scopeIds.slice(at, at + releaseChunk))
       .executeTakeFirst();
