@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { postgresDialect, sqliteDialect } from './dialect.js';
-import { statementChunks } from './raw-query.js';
+import { statementChunks, statementShape } from './raw-query.js';
 
 const rows = (count: number) => Array.from({ length: count }, (_, index) => index);
 
@@ -33,4 +33,13 @@ test('on PostgreSQL, which prepares nothing by text, rows are written in as few 
   );
   assert.deepEqual([...statementChunks(postgresDialect, rows(37), 10)].flat(), rows(37));
   assert.deepEqual([...statementChunks(postgresDialect, [])], []);
+});
+
+test('on SQLite, a statement over 1 to 72 items has eight shapes, each room for its count; on PostgreSQL, the count', () => {
+  const shapes = Array.from({ length: 72 }, (_, index) => statementShape(sqliteDialect, index + 1, 72));
+  assert.ok(shapes.every((shape, index) => shape >= index + 1 && shape <= 72));
+  assert.deepEqual([...new Set(shapes)], [1, 2, 4, 8, 16, 32, 64, 72]);
+  assert.equal(statementShape(sqliteDialect, 90, 72), 90, 'more than the most: the count');
+  assert.equal(statementShape(sqliteDialect, 0, 72), 0);
+  assert.equal(statementShape(postgresDialect, 37, 72), 37);
 });

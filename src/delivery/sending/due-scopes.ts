@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
-import { rawQuery } from '../../store/raw-query.js';
+import { rawQuery, statementShape } from '../../store/raw-query.js';
 
 // The claim order across scopes lives in due_scopes (src/store/migrations/2026-12-01-104-due-scopes.ts):
 // triggers on messages add a scope or move it earlier when a message becomes due; the claim reads
@@ -24,6 +24,8 @@ const newcomersSql = `select scope_id from due_scopes where fresh = 1 and due_at
 /** How many scopes one claim looks at in each lane; the batch is shared between those with room. */
 export const dueScopesPerClaim = 64;
 export const newcomersPerClaim = 8;
+/** The most scopes one claim serves. */
+export const mostScopesPerClaim = newcomersPerClaim + dueScopesPerClaim;
 
 /**
  * The scopes with due work: the newest not yet served, then the longest waiting. Reads at most
@@ -63,10 +65,20 @@ export async function rescheduleScopes(
   now: number,
 ): Promise<void> {
   if (scopeIds.length === 0) return;
-  const { rows } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, lockSql(scopeIds.length, dialect), scopeIds));
-  const locked = rows.map((row) => row.scope_id);
-  if (locked.length === 0) return;
+  const served = padded(dialect, scopeIds);
+  const { rows } = await trx.executeQuery(rawQuery<{ scope_id: string }>(dialect, lockSql(served.length, dialect), served));
+  if (rows.length === 0) return;
+  const locked = padded(
+    dialect,
+    rows.map((row) => row.scope_id),
+  );
   await trx.executeQuery(rawQuery(dialect, nextDueSql(locked.length), [never, ...locked]));
   await trx.executeQuery(rawQuery(dialect, dropEmptySql(locked.length), [never, ...locked]));
   await trx.executeQuery(rawQuery(dialect, notBeforeNowSql(locked.length), [now, now, ...locked]));
+}
+
+/** The ids for an `in` list of the statement's shape (`statementShape`): the last repeated, which changes nothing. */
+function padded(dialect: StoreDialect, ids: readonly string[]): string[] {
+  const shape = statementShape(dialect, ids.length, mostScopesPerClaim);
+  return [...ids, ...Array.from({ length: shape - ids.length }, () => ids.at(-1)!)];
 }

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, MessageRow, MessageWithBody } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/dialect.js';
-import { rawQuery, statementChunks } from '../../store/raw-query.js';
+import { rawQuery, statementChunks, statementShape } from '../../store/raw-query.js';
 import { newId } from '../../shared/ids.js';
-import { dueScopes, rescheduleScopes } from './due-scopes.js';
+import { dueScopes, mostScopesPerClaim, rescheduleScopes } from './due-scopes.js';
 
 export interface ClaimRequest {
   limit: number;
@@ -131,7 +131,10 @@ async function claimDue(
     served.push(scope.id);
     planned += take;
   }
-  const rows = await leaseDue(trx, dialect, [request.nodeId, now + request.leaseMs, now], ranges, served.length);
+  // Ranges that take nothing (limit 0) fill the statement to its shape.
+  const shape = statementShape(dialect, served.length, mostScopesPerClaim);
+  for (let range = served.length; range < shape; range += 1) ranges.push('', now, 0);
+  const rows = await leaseDue(trx, dialect, [request.nodeId, now + request.leaseMs, now], ranges, shape);
   await rescheduleScopes(trx, dialect, served, now);
   return withBodies(trx, dialect, rows);
 }
