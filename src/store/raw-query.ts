@@ -59,7 +59,7 @@ export function* statementChunks<T>(dialect: StoreDialect, rows: readonly T[], m
  * nothing by text: `count` itself.
  *
  * @example
- * import { postgresDialect, sqliteDialect } from './dialect.js';
+ * import { postgresDialect } from './dialect.js'; // sqliteDialect as in statementChunks' example
  * [statementShape(sqliteDialect, 5, 72), statementShape(sqliteDialect, 65, 72), statementShape(postgresDialect, 5, 72)] // [8, 72, 5]
  */
 export function statementShape(dialect: StoreDialect, count: number, max: number): number {
