@@ -22,6 +22,10 @@ export interface DrainContext {
 
 export interface Drain {
   count: number;
+  /** From the first batch posted until every one answered 202 (batches of 500, two in flight). */
+  queuedMs: number;
+  /** The main thread while queueing (from the first batch until all were held), from the probe. */
+  queue?: { memoryMB: ProbeReport['memoryMB']; mainThread: MainThread };
   ms: number;
   rate: number;
   peakRssMB: number;
@@ -34,9 +38,31 @@ export interface Drain {
   /** Claim transactions while draining, from the probe: count and mean ms open. */
   claims?: { count: number; meanMs: number };
   /** Herald's main thread while draining, from the probe: event-loop utilisation (0–1), SQL statements and their ms, the costliest shapes. */
-  mainThread?: { busy: number; statements: number; sqlMs: number; top: string };
+  mainThread?: MainThread;
   /** A reader's requests while draining (GET /api/v1/events?limit=20, one after another, 20 a second): answered in p50 / p99 ms. */
   api: { requests: number; p50: number; p99: number };
+}
+
+export interface MainThread {
+  busy: number;
+  statements: number;
+  sqlMs: number;
+  top: string;
+}
+
+function mainThreadOf(probe: ProbeReport | undefined): MainThread | undefined {
+  if (!probe) return undefined;
+  const statements = Object.entries(probe.statements);
+  return {
+    busy: probe.eventLoopUtilization,
+    statements: statements.reduce((sum, [, s]) => sum + s.count, 0),
+    sqlMs: statements.reduce((sum, [, s]) => sum + s.ms, 0),
+    top: statements
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 5)
+      .map(([shape, s]) => `${shape} ${Math.round(s.count)}× ${Math.round(s.ms)} ms`)
+      .join('; '),
+  };
 }
 
 /** Asks `GET /api/v1/events?limit=20` every 50 ms until stopped: what the API answers a reader while the queue drains. */
@@ -87,10 +113,13 @@ export async function queueAndDrain(
   during?: () => Promise<void>,
 ): Promise<Drain> {
   await ctx.setDelivery(false);
+  await ctx.herald.probeReport();
+  const queueFrom = nowMs();
   await post(ctx.api, tenants, from);
+  const queuedMs = nowMs() - queueFrom;
   await until('the backlog to be held', 600_000, () => (ctx.unsettled() === 0 ? true : undefined), 200);
   await ctx.sink.reset();
-  await ctx.herald.probeReport();
+  const queueProbe = await ctx.herald.probeReport();
   const startRss = ctx.herald.rss();
   let peak = startRss;
   const sampler = setInterval(() => (peak = Math.max(peak, ctx.herald.rss())), 200);
@@ -118,6 +147,8 @@ export async function queueAndDrain(
   const claim = probe?.transactions.claim;
   return {
     count: tenants.length,
+    queuedMs,
+    queue: queueProbe && { memoryMB: queueProbe.memoryMB, mainThread: mainThreadOf(queueProbe)! },
     ms,
     rate: perSecond(tenants.length, ms),
     peakRssMB: peak / 1024 / 1024,
@@ -126,17 +157,6 @@ export async function queueAndDrain(
     api,
     memoryMB: probe?.memoryMB,
     claims: claim ? { count: claim.count, meanMs: claim.ms / claim.count } : undefined,
-    mainThread: probe
-      ? {
-          busy: probe.eventLoopUtilization,
-          statements: Object.values(probe.statements).reduce((sum, s) => sum + s.count, 0),
-          sqlMs: Object.values(probe.statements).reduce((sum, s) => sum + s.ms, 0),
-          top: Object.entries(probe.statements)
-            .sort((a, b) => b[1].ms - a[1].ms)
-            .slice(0, 5)
-            .map(([shape, s]) => `${shape} ${Math.round(s.count)}× ${Math.round(s.ms)} ms`)
-            .join('; '),
-        }
-      : undefined,
+    mainThread: mainThreadOf(probe),
   };
 }

@@ -27,7 +27,7 @@ import type { SinkProcess } from './sink-process.js';
 import { eventBody, fromAddress, fromName } from './bench-mail.js';
 import { wholeFromEnv } from './env.js';
 import { queueAndDrain as drainWith, request, type Drain, type DrainContext } from './drain.js';
-import { closedLoop, formatNumber, nowMs, sleep, table, until } from './stats.js';
+import { closedLoop, formatNumber, nowMs, perSecond, sleep, table, until } from './stats.js';
 
 export interface ScaleContext {
   herald: HeraldProcess;
@@ -267,7 +267,12 @@ export function scaleReport(results: ScaleResults): string {
     ]);
   const details = [...results.backlog.map((d) => ({ name: `backlog ${formatNumber(d.size)}`, ...d })), ...results.tenantRuns].map(
     (d) =>
-      `- ${d.name}: ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink); RSS ${formatNumber(d.startRssMB)} MB at the release, peak ${formatNumber(d.peakRssMB)} MB` +
+      `- ${d.name}: queued in ${formatNumber(d.queuedMs)} ms (${formatNumber(perSecond(d.count, d.queuedMs))} events/s` +
+      (d.queue
+        ? `; heap peak ${formatNumber(d.queue.memoryMB.heapUsed)} MB used of ${formatNumber(d.queue.memoryMB.heapTotal)} MB, ` +
+          `RSS ${formatNumber(d.queue.memoryMB.rss)} MB; SQL ${formatNumber(d.queue.mainThread.statements)} statements, ${formatNumber(d.queue.mainThread.sqlMs)} ms (${d.queue.mainThread.top})`
+        : '') +
+      `), then ${formatNumber(d.count)} in ${formatNumber(d.ms)} ms (release → last at the sink); RSS ${formatNumber(d.startRssMB)} MB at the release, peak ${formatNumber(d.peakRssMB)} MB` +
       `; Herald CPU ${formatNumber(d.heraldCpuMs / d.count, 3)} ms per message (all threads)` +
       (d.memoryMB
         ? `; main-thread heap peak ${formatNumber(d.memoryMB.heapUsed)} MB used of ${formatNumber(d.memoryMB.heapTotal)} MB, external ${formatNumber(d.memoryMB.external)} MB`
