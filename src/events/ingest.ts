@@ -8,7 +8,7 @@ import type { RenderPool } from '../templates/index.js';
 import type { EventInput, IngestResult } from './event-input.js';
 import { insertRows, newRows, writeEvent, type Rows } from './event-rows.js';
 import { createGroupCommit, WriteLater } from './group-commit.js';
-import { prepareEvent, type PrepareContext } from './prepare-event.js';
+import { preloadScopes, prepareEvent, type PrepareContext } from './prepare-event.js';
 
 export interface IngestDeps {
   db: Kysely<Database>;
@@ -47,6 +47,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       // Every accepted event of the group goes in with a few multi-row inserts.
       const templates = countingRenders(deps.templates);
       const rows = newRows(deps.dialect, templates.pool);
+      await preloadScopes(trx, group.flat(), prepareContext(rows));
       const outcomes: Array<IngestResult[] | AppError> = [];
       for (const inputs of group) outcomes.push(await writeOrRefuse(trx, inputs, rows));
       // Its renders wait for a render thread to start (the first after a quiet spell): wait for it
@@ -71,7 +72,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   /** One submission's events added to the commit, or the AppError that refuses it whole (nothing of it is written). */
   async function writeOrRefuse(trx: Transaction<Database>, inputs: EventInput[], rows: Rows): Promise<IngestResult[] | AppError> {
     try {
-      const context: PrepareContext = { scopes: rows.scopes, rules: rows.rules, holds: rows.holds, secrets: deps.secrets };
+      const context = prepareContext(rows);
       const prepared = await Promise.all(
         inputs.map((input, index) => prepareEvent(trx, input, inputs.length > 1 ? `/events/${index}` : '', context)),
       );
@@ -91,6 +92,10 @@ export function createIngest(deps: IngestDeps): Ingest {
       if (error instanceof AppError) return error;
       throw error;
     }
+  }
+
+  function prepareContext(rows: Rows): PrepareContext {
+    return { scopes: rows.scopes, rules: rows.rules, holds: rows.holds, secrets: deps.secrets };
   }
 
   return {

@@ -1,8 +1,16 @@
 import { hash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { AppError } from '../shared/app-error.js';
-import { holdReason, resolveEffectiveSettings, systemScopeId, validateRecipientList, type SettingsSecrets } from '../scopes/index.js';
-import { prepareRules, type PreparedRules, type RulesCommit } from '../notifications/index.js';
+import {
+  holdReason,
+  resolveEffectiveSettings,
+  resolveEffectiveSettingsOf,
+  systemScopeId,
+  validateRecipientList,
+  type SettingsSecrets,
+} from '../scopes/index.js';
+import { preloadRules, prepareRules, type PreparedRules, type RulesCommit } from '../notifications/index.js';
+import { inLists } from '../store/in-lists.js';
 import type { Database } from '../store/schema.js';
 import type { EventInput, IngestResult } from './event-input.js';
 
@@ -39,6 +47,37 @@ export interface PrepareContext {
 }
 
 /**
+ * Reads what the events of a commit's submissions share, for all their scopes at once: the scopes
+ * themselves, whether each one's mail is held, their rules and templates. `prepareEvent` then finds
+ * them read; a commit of 500 events from 500 tenants ran some 4,500 queries one scope at a time.
+ */
+export async function preloadScopes(trx: Transaction<Database>, inputs: readonly EventInput[], context: PrepareContext): Promise<void> {
+  const scopeIds = [...new Set(inputs.map(scopeOf))].filter((scopeId) => !context.scopes.has(scopeId));
+  if (scopeIds.length === 0) return;
+  const found = new Map<string, { id: string; name: string }>();
+  for (const ids of inLists(scopeIds)) {
+    for (const scope of await trx.selectFrom('scopes').select(['id', 'name']).where('id', 'in', ids).execute()) found.set(scope.id, scope);
+  }
+  for (const scopeId of scopeIds) context.scopes.set(scopeId, Promise.resolve(found.get(scopeId)));
+  const existing = [...found.keys()];
+  const [effective] = await Promise.all([
+    resolveEffectiveSettingsOf(trx, existing),
+    preloadRules(
+      trx,
+      context.rules,
+      inputs
+        .filter((input) => found.has(scopeOf(input)))
+        .map((input) => ({ scopeId: scopeOf(input), type: input.type, severity: input.severity })),
+    ),
+  ]);
+  for (const [scopeId, settings] of effective) {
+    if (!context.holds.has(scopeId)) context.holds.set(scopeId, Promise.resolve(holdReason(settings, context.secrets)));
+  }
+}
+
+const scopeOf = (input: EventInput) => input.tenant ?? systemScopeId;
+
+/**
  * Reads what writing an event needs: its scope (refused when unknown), the answer to an earlier
  * request with its idempotency key (refused when that request differed), its validated recipients,
  * the rules' state and whether the scope's mail is held. `pointer` names the event in errors.
@@ -49,7 +88,7 @@ export async function prepareEvent(
   pointer: string,
   context: PrepareContext,
 ): Promise<PreparedEvent> {
-  const scopeId = input.tenant ?? systemScopeId;
+  const scopeId = scopeOf(input);
   let lookup = context.scopes.get(scopeId);
   if (!lookup) {
     lookup = trx.selectFrom('scopes').select(['id', 'name']).where('id', '=', scopeId).executeTakeFirst();

@@ -3,6 +3,8 @@ import { AppError, fieldError } from '../shared/app-error.js';
 import { summaryProblem } from '../templates/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database } from '../store/schema.js';
+import { systemScopeId } from '../scopes/index.js';
+import { rowsByScope } from '../store/in-lists.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export type Audience = 'admins' | 'user' | 'subscribers';
@@ -288,16 +290,28 @@ export async function registerEventType(
 
 /** The types a scope sees: the built-ins, the system's registered ones, and its own. */
 export async function loadRegisteredTypes(db: Kysely<Database>, scopeId: string): Promise<Map<string, EventType>> {
-  const rows = await db
-    .selectFrom('event_types')
-    .select(['scope_id', 'definition'])
-    .where('scope_id', 'in', [scopeId, 'system'])
-    .orderBy('created_at')
-    .execute();
+  return (await loadRegisteredTypesOf(db, [scopeId])).get(scopeId)!;
+}
+
+/** `loadRegisteredTypes` for several scopes: each scope's types and the system's, oldest first; one query per 64 scopes. */
+export async function loadRegisteredTypesOf(
+  db: Kysely<Database>,
+  scopeIds: readonly string[],
+): Promise<Map<string, Map<string, EventType>>> {
+  const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
+    db
+      .selectFrom('event_types')
+      .select(['scope_id', 'definition', 'created_at'])
+      .where('scope_id', 'in', ids)
+      .orderBy('created_at')
+      .execute(),
+  );
+  const system = rows.get(systemScopeId) ?? [];
   return new Map(
-    rows.map((row) => {
-      const type = JSON.parse(row.definition) as EventType;
-      return [type.id, type];
+    scopeIds.map((scopeId) => {
+      const own = scopeId === systemScopeId ? [] : (rows.get(scopeId) ?? []);
+      const registered = [...system, ...own].sort((a, b) => a.created_at - b.created_at);
+      return [scopeId, new Map(registered.map((row) => JSON.parse(row.definition) as EventType).map((type) => [type.id, type]))];
     }),
   );
 }

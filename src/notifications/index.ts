@@ -12,6 +12,7 @@ export { createPreferences, type Preference, type Preferences } from './preferen
 export { createSilences, type Silence, type SilenceInput, type Silences } from './silences.js';
 export {
   newRulesCommit,
+  preloadRules,
   prepareRules,
   evaluateRules,
   flushRules,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { assertScope, systemScopeId, validateRecipientList } from '../scopes/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Database, NotificationSettingsTable } from '../store/schema.js';
+import { rowsByScope } from '../store/in-lists.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
 
 export interface Branding {
@@ -110,19 +111,37 @@ function originsOf(system: NotificationSettingsPatch, own: NotificationSettingsP
   return origins;
 }
 
+/** A scope's settings in force, what it set itself, and where each setting's value comes from. */
+export interface LoadedSettings {
+  effective: NotificationSettings;
+  own: NotificationSettingsPatch;
+  origins: Record<string, SettingOrigin>;
+}
+
 /**
  * The settings in force for a scope, what the scope set itself, and for each setting where its
  * value comes from and what the scope would inherit without it.
  */
-export async function loadSettings(
-  db: Kysely<Database>,
-  scopeId: string,
-): Promise<{ effective: NotificationSettings; own: NotificationSettingsPatch; origins: Record<string, SettingOrigin> }> {
-  const rows = await db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
-  const system = toPatch(rows.find((row) => row.scope_id === systemScopeId));
-  const own = toPatch(rows.find((row) => row.scope_id === scopeId));
-  const isSystem = scopeId === systemScopeId;
-  return { effective: layer(layer(defaultSettings, system), isSystem ? {} : own), own, origins: originsOf(system, own, isSystem) };
+export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<LoadedSettings> {
+  return (await loadSettingsOf(db, [scopeId])).get(scopeId)!;
+}
+
+/** `loadSettings` for several scopes (an ingest commit's): one query per 64 of them. */
+export async function loadSettingsOf(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, LoadedSettings>> {
+  const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
+    db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', ids).execute(),
+  );
+  const system = toPatch(rows.get(systemScopeId)?.[0]);
+  return new Map(
+    scopeIds.map((scopeId) => {
+      const own = toPatch(rows.get(scopeId)?.[0]);
+      const isSystem = scopeId === systemScopeId;
+      return [
+        scopeId,
+        { effective: layer(layer(defaultSettings, system), isSystem ? {} : own), own, origins: originsOf(system, own, isSystem) },
+      ];
+    }),
+  );
 }
 
 /**
@@ -187,15 +206,17 @@ export interface EventOverrides {
 }
 
 export async function loadEventOverrides(db: Kysely<Database>, scopeId: string): Promise<EventOverrides> {
-  const rows = await db.selectFrom('event_settings').selectAll().where('scope_id', 'in', [scopeId, systemScopeId]).execute();
-  const own = new Map<string, EventOverride>();
-  const system = new Map<string, EventOverride>();
-  for (const row of rows) {
-    const override = toOverride(row);
-    if (row.scope_id === scopeId) own.set(row.event_type, override);
-    if (row.scope_id === systemScopeId) system.set(row.event_type, override);
-  }
-  return { own, system };
+  return (await loadEventOverridesOf(db, [scopeId])).get(scopeId)!;
+}
+
+/** `loadEventOverrides` for several scopes: one query per 64 of them. */
+export async function loadEventOverridesOf(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, EventOverrides>> {
+  const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
+    db.selectFrom('event_settings').selectAll().where('scope_id', 'in', ids).execute(),
+  );
+  const overridesOf = (scopeId: string) => new Map((rows.get(scopeId) ?? []).map((row) => [row.event_type, toOverride(row)]));
+  const system = overridesOf(systemScopeId);
+  return new Map(scopeIds.map((scopeId) => [scopeId, { own: overridesOf(scopeId), system }]));
 }
 
 /** Whether a type sends in a scope: the scope's toggle, else the system's, else the type's default. */

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
+import { systemScopeId } from '../scopes/index.js';
+import { inLists, rowsByScope } from '../store/in-lists.js';
 import type { Database, TemplateRow } from '../store/schema.js';
 import { inTransaction, type AlongWith } from '../store/transaction.js';
 import type { NotificationContext, Rendered, TemplateSource } from './render.js';
@@ -8,13 +10,28 @@ import type { RenderPool } from './render-pool.js';
 
 /** The template in force for (scope, type): the scope's own, else the system's (tenants inherit). */
 export async function findTemplate(db: Kysely<Database>, scopeId: string, type: string): Promise<TemplateRow | undefined> {
-  const rows = await db
-    .selectFrom('templates')
-    .selectAll()
-    .where('event_type', '=', type)
-    .where('scope_id', 'in', [scopeId, 'system'])
-    .execute();
-  return rows.find((row) => row.scope_id === scopeId) ?? rows.find((row) => row.scope_id === 'system');
+  return (await findTemplatesOf(db, [scopeId], [type]))(scopeId, type);
+}
+
+/**
+ * `findTemplate` for the scopes and types of an ingest commit: their templates and the system's,
+ * one query per 64 scopes and 64 types; answers for any of those scopes and types.
+ *
+ * @example const templateOf = await findTemplatesOf(db, ['acme', 'globex'], ['disk.threshold']); templateOf('acme', 'disk.threshold')
+ */
+export async function findTemplatesOf(
+  db: Kysely<Database>,
+  scopeIds: readonly string[],
+  types: readonly string[],
+): Promise<(scopeId: string, type: string) => TemplateRow | undefined> {
+  const found = new Map<string, TemplateRow>();
+  for (const typeList of inLists(types)) {
+    const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
+      db.selectFrom('templates').selectAll().where('scope_id', 'in', ids).where('event_type', 'in', typeList).execute(),
+    );
+    for (const row of [...rows.values()].flat()) found.set(`${row.scope_id}\u0000${row.event_type}`, row);
+  }
+  return (scopeId, type) => found.get(`${scopeId}\u0000${type}`) ?? found.get(`${systemScopeId}\u0000${type}`);
 }
 
 export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) =>

@@ -3,8 +3,8 @@ import { holdReason, resolveEffectiveSettingsOf, type SettingsSecrets } from '..
 import type { Database } from '../../store/schema.js';
 import { scopesWithHeldMessages } from './outbox.js';
 
-/** Scopes per settings read: bounds the statement's parameters. */
-const scopesPerRead = 500;
+/** Scopes per settings query: bounds the statement's parameters. */
+const scopesPerQuery = 500;
 
 /**
  * The scopes with held messages whose hold no longer applies (a mail server set or enabled, its
@@ -15,10 +15,6 @@ const scopesPerRead = 500;
  */
 export async function releasableScopes(db: Kysely<Database>, secrets: Pick<SettingsSecrets, 'unreadable'>): Promise<string[]> {
   const held = await scopesWithHeldMessages(db);
-  const releasable: string[] = [];
-  for (let at = 0; at < held.length; at += scopesPerRead) {
-    const settings = await resolveEffectiveSettingsOf(db, held.slice(at, at + scopesPerRead));
-    for (const [scopeId, effective] of settings) if (holdReason(effective, secrets) === null) releasable.push(scopeId);
-  }
-  return releasable;
+  const settings = await resolveEffectiveSettingsOf(db, held, scopesPerQuery);
+  return [...settings].filter(([, effective]) => holdReason(effective, secrets) === null).map(([scopeId]) => scopeId);
 }

@@ -26,18 +26,19 @@ export async function resolveEffectiveSettings(db: Kysely<Database>, scopeId: st
 }
 
 /**
- * `resolveEffectiveSettings` for the scopes of a claimed batch at once: one query for every
- * scope's current settings row (and the system's), and each row made a MailServer once (the
- * system's, inherited by any number of tenants, once for all of them).
+ * `resolveEffectiveSettings` for many scopes at once (a claimed batch's, an ingest commit's): one
+ * query per `perQuery` scopes for their current settings rows (and the system's), and each row
+ * made a MailServer once (the system's, inherited by any number of tenants, once for all of them).
  *
  * @example (await resolveEffectiveSettingsOf(db, ['acme', 'globex'])).get('acme')?.source // 'system'
  */
 export async function resolveEffectiveSettingsOf(
   db: Kysely<Database>,
   scopeIds: readonly string[],
+  perQuery = 64,
 ): Promise<Map<string, EffectiveSettings>> {
   const wanted = [...new Set(scopeIds)];
-  const rows = new Map((await currentSettingsOf(db, [...new Set([...wanted, systemScopeId])])).map((row) => [row.scope_id, row]));
+  const rows = new Map((await currentSettingsOf(db, [...wanted, systemScopeId], perQuery)).map((row) => [row.scope_id, row]));
   const servers = new Map<MailServerSettingsRow, Promise<MailServer>>();
   const serverOf = (row: MailServerSettingsRow) => {
     let server = servers.get(row);

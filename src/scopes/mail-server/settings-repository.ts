@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { rowsByScope } from '../../store/in-lists.js';
 import type { Database, MailServerSettingsRow } from '../../store/schema.js';
 import { systemScopeId } from '../tenants.js';
 import type { MailServerSettingsView } from './mail-server-settings.js';
@@ -19,10 +20,14 @@ export async function currentSettings(db: Kysely<Database>, scopeId: string): Pr
   return currentRows(db).where('scopes.id', '=', scopeId).executeTakeFirst();
 }
 
-/** The current settings rows of these scopes (those that have their own), in one query. */
-export async function currentSettingsOf(db: Kysely<Database>, scopeIds: readonly string[]): Promise<MailServerSettingsRow[]> {
-  if (scopeIds.length === 0) return [];
-  return currentRows(db).where('scopes.id', 'in', scopeIds).execute();
+/** The current settings rows of these scopes (those that have their own), one query per `perQuery` scopes. */
+export async function currentSettingsOf(
+  db: Kysely<Database>,
+  scopeIds: readonly string[],
+  perQuery = 64,
+): Promise<MailServerSettingsRow[]> {
+  const rows = await rowsByScope(scopeIds, (ids) => currentRows(db).where('scopes.id', 'in', ids).execute(), perQuery);
+  return [...rows.values()].flat();
 }
 
 /** The API's view of a settings row: the password only as `passwordSet`. */
