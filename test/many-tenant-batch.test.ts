@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from './support/herald-harness.js';
+import { insertUser } from './support/users.js';
 
 // Real: Herald (app, database, ingest, templates); decisions and messages read through the API and
 // the database as stored. A commit reads its tenants' rules 64 tenants at a time: 70 tenants put
@@ -25,7 +26,7 @@ async function decided(h: Harness, eventId: string) {
   };
 }
 
-test('a batch from 70 tenants decides each event by its own tenant, exactly as one event at a time', async () => {
+test("a batch from 70 tenants decides each event by its own tenant's rules, recipients, subscribers, template and mail server, exactly as one event at a time", async () => {
   await using h = await startHarness();
   for (const id of tenants) assert.equal((await h.api('POST', '/api/v1/tenants', { id, name: `Tenant ${id}` })).status, 201);
   await h.api('PUT', '/api/v1/system/recipients', { recipients: ['root@example.test'] });
@@ -47,14 +48,27 @@ test('a batch from 70 tenants decides each event by its own tenant, exactly as o
     200,
   );
 
+  // Subscribers: t03 and t04 each have their own, and a user of t04 who opted out.
+  const subscribe = async (tenant: string, email: string, on: boolean) => {
+    const user = await insertUser(h.herald.store.db, { scope: tenant, email });
+    const saved = await h.api('PUT', `/api/v1/tenants/${tenant}/users/${user}/preferences`, { preferences: { 'record.added': on } });
+    assert.equal(saved.status, 200, saved.raw);
+  };
+  await subscribe('t03', 'ann@t03.example', true);
+  await subscribe('t04', 'bob@t04.example', true);
+  await subscribe('t04', 'cy@t04.example', true);
+  await subscribe('t04', 'dee@t04.example', false);
+
   // Named recipients, but for the tenants whose own recipients are being checked (and the system).
   const ownRecipients = new Set(['t02', 't65', 't68', undefined]);
-  const events = [...tenants, undefined].map((tenant, i) => ({
+  const events: object[] = [...tenants, undefined].map((tenant, i) => ({
     type: 'license.limit',
     ...(tenant ? { tenant } : {}),
     ...(ownRecipients.has(tenant) ? {} : { recipients: [`ops-${tenant}@example.test`] }),
     data: { used: i, limit: 100, item: 'seats' },
   }));
+  const recordAdded = (tenant: string, record: number) => ({ type: 'record.added', tenant, data: { record } });
+  events.push(recordAdded('t03', 1), recordAdded('t04', 2), recordAdded('t03', 3), recordAdded('t04', 4), recordAdded('t05', 5));
   const batch = await h.api('POST', '/api/v1/events/batch', { events });
   assert.equal(batch.status, 202, batch.raw.slice(0, 300));
   const inBatch = await Promise.all(batch.body.events.map((event: { eventId: string }) => decided(h, event.eventId)));
@@ -67,7 +81,15 @@ test('a batch from 70 tenants decides each event by its own tenant, exactly as o
   }
   assert.deepEqual(inBatch, oneByOne);
 
-  const byTenant = new Map(inBatch.map((event) => [event.tenant, event]));
+  const subscribed = inBatch.slice(-5).map((event) => event.messages.map((m) => m.recipient));
+  assert.deepEqual(subscribed, [
+    ['ann@t03.example'],
+    ['bob@t04.example', 'cy@t04.example'],
+    ['ann@t03.example'],
+    ['bob@t04.example', 'cy@t04.example'],
+    [],
+  ]);
+  const byTenant = new Map(inBatch.slice(0, -5).map((event) => [event.tenant, event]));
   assert.match(byTenant.get('t01')!.reason, /^email_disabled: /);
   assert.deepEqual(
     byTenant.get('t02')!.messages.map((m) => m.recipient),

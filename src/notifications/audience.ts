@@ -90,8 +90,18 @@ export function chooseAudience(
   return { recipients: subscribers, excluded, user: null };
 }
 
-/** Reads what `chooseAudience` needs from the database: nothing for explicit recipients and admins. */
-export async function readAudience(db: Kysely<Database>, scopeId: string, type: EventType, event: AudienceEvent): Promise<AudienceFacts> {
+/**
+ * Reads what `chooseAudience` needs from the database: nothing for explicit recipients and admins.
+ * A type's subscribers in a scope are read once per `subscribersRead` (an ingest commit's): a batch
+ * of a subscribers type's events asks the same question of every event.
+ */
+export async function readAudience(
+  db: Kysely<Database>,
+  scopeId: string,
+  type: EventType,
+  event: AudienceEvent,
+  subscribersRead: Map<string, Promise<Recipient[]>>,
+): Promise<AudienceFacts> {
   if (event.recipients || type.audience === 'admins') return {};
   if (type.audience === 'user') {
     if (!event.user) return {};
@@ -113,15 +123,22 @@ export async function readAudience(db: Kysely<Database>, scopeId: string, type: 
       .executeTakeFirst();
     return { user: { ...found, choice: choice === undefined ? undefined : choice.enabled === 1 } };
   }
+  const key = `${scopeId}\u0000${type.id}`;
+  let subscribers = subscribersRead.get(key);
+  if (!subscribers) subscribersRead.set(key, (subscribers = readSubscribers(db, scopeId, type.id)));
+  return { subscribers: [...(await subscribers)] };
+}
+
+async function readSubscribers(db: Kysely<Database>, scopeId: string, typeId: string): Promise<Recipient[]> {
   const subscribers = await db
     .selectFrom('users')
     .innerJoin('user_preferences', 'user_preferences.user_id', 'users.id')
     .select(['users.email', 'users.name'])
     .where('users.scope_id', '=', scopeId)
     .where('users.disabled_at', 'is', null)
-    .where('user_preferences.event_type', '=', type.id)
+    .where('user_preferences.event_type', '=', typeId)
     .where('user_preferences.enabled', '=', 1)
     .orderBy('users.email')
     .execute();
-  return { subscribers: subscribers.map((row) => ({ address: row.email, name: row.name })) };
+  return subscribers.map((row) => ({ address: row.email, name: row.name }));
 }

@@ -1,6 +1,7 @@
 import type { StoreDialect } from '../../store/dialect.js';
 import type { TemplateRow } from '../../store/schema.js';
 import type { RenderPool } from '../../templates/index.js';
+import type { Recipient } from '../audience.js';
 import type { ScopeRules } from '../scope-rules.js';
 import { noWrites, type AlertSlot, type DigestSlot, type RuleWrites } from './slots.js';
 
@@ -15,6 +16,8 @@ export interface RulesCommit {
   pool: RenderPool;
   scopes: Map<string, Promise<ScopeRules>>;
   templates: Map<string, Promise<TemplateRow | undefined>>;
+  /** Each subscribers type's subscribers, by scope and type. */
+  subscribers: Map<string, Promise<Recipient[]>>;
   /** One slot per alert, by scope and dedup key. */
   alerts: Map<string, Promise<AlertSlot>>;
   /** One slot per group's open digest, by scope and group. */
@@ -23,7 +26,16 @@ export interface RulesCommit {
 }
 
 export function newRulesCommit(dialect: StoreDialect, pool: RenderPool): RulesCommit {
-  return { dialect, pool, scopes: new Map(), templates: new Map(), alerts: new Map(), digests: new Map(), writes: noWrites() };
+  return {
+    dialect,
+    pool,
+    scopes: new Map(),
+    templates: new Map(),
+    subscribers: new Map(),
+    alerts: new Map(),
+    digests: new Map(),
+    writes: noWrites(),
+  };
 }
 
 /** The value under `key`, loaded by the first caller of the commit. */

@@ -52,7 +52,7 @@ export async function prepareRules(db: Kysely<Database>, commit: RulesCommit, sc
   const rules = await once(commit.scopes, scopeId, () => loadScopeRules(db, scopeId));
   const type = findType(rules.registered, input.type, input.severity);
   const [facts, template] = await Promise.all([
-    readAudience(db, scopeId, type, input),
+    readAudience(db, scopeId, type, input, commit.subscribers),
     once(commit.templates, templateKey(scopeId, type.id), () => findTemplate(db, scopeId, type.id)),
   ]);
   const prepared: PreparedRules = { rules, type, audience: chooseAudience(type, rules, input, facts), template };
