@@ -123,26 +123,30 @@ export interface LoadedSettings {
  * value comes from and what the scope would inherit without it.
  */
 export async function loadSettings(db: Kysely<Database>, scopeId: string): Promise<LoadedSettings> {
-  return (await loadSettingsOf(db, [scopeId])).get(scopeId)!;
+  const { system, ownOf } = await readSettingsRows(db, [scopeId]);
+  const isSystem = scopeId === systemScopeId;
+  const own = ownOf(scopeId);
+  return { effective: effectiveOf(system, own, isSystem), own, origins: originsOf(system, own, isSystem) };
 }
 
-/** `loadSettings` for several scopes (an ingest commit's): one query per 64 of them. */
-export async function loadSettingsOf(db: Kysely<Database>, scopeIds: readonly string[]): Promise<Map<string, LoadedSettings>> {
+/** The settings in force for several scopes (an ingest commit's), without their origins: one query per 64 scopes. */
+export async function loadEffectiveSettingsOf(
+  db: Kysely<Database>,
+  scopeIds: readonly string[],
+): Promise<Map<string, NotificationSettings>> {
+  const { system, ownOf } = await readSettingsRows(db, scopeIds);
+  return new Map(scopeIds.map((scopeId) => [scopeId, effectiveOf(system, ownOf(scopeId), scopeId === systemScopeId)]));
+}
+
+async function readSettingsRows(db: Kysely<Database>, scopeIds: readonly string[]) {
   const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
     db.selectFrom('notification_settings').selectAll().where('scope_id', 'in', ids).execute(),
   );
-  const system = toPatch(rows.get(systemScopeId)?.[0]);
-  return new Map(
-    scopeIds.map((scopeId) => {
-      const own = toPatch(rows.get(scopeId)?.[0]);
-      const isSystem = scopeId === systemScopeId;
-      return [
-        scopeId,
-        { effective: layer(layer(defaultSettings, system), isSystem ? {} : own), own, origins: originsOf(system, own, isSystem) },
-      ];
-    }),
-  );
+  return { system: toPatch(rows.get(systemScopeId)?.[0]), ownOf: (scopeId: string) => toPatch(rows.get(scopeId)?.[0]) };
 }
+
+const effectiveOf = (system: NotificationSettingsPatch, own: NotificationSettingsPatch, isSystem: boolean) =>
+  layer(layer(defaultSettings, system), isSystem ? {} : own);
 
 /**
  * Merges a change into the scope's own settings; `null` returns a field to inheriting. `along`

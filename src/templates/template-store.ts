@@ -8,6 +8,9 @@ import { inTransaction, type AlongWith } from '../store/transaction.js';
 import type { NotificationContext, Rendered, TemplateSource } from './render.js';
 import type { RenderPool } from './render-pool.js';
 
+/** The key of a scope's template of a type, in maps of templates by scope and type. */
+export const templateKey = (scopeId: string, type: string) => `${scopeId}\u0000${type}`;
+
 /** The template in force for (scope, type): the scope's own, else the system's (tenants inherit). */
 export async function findTemplate(db: Kysely<Database>, scopeId: string, type: string): Promise<TemplateRow | undefined> {
   return (await findTemplatesOf(db, [scopeId], [type]))(scopeId, type);
@@ -29,13 +32,13 @@ export async function findTemplatesOf(
     const rows = await rowsByScope([...scopeIds, systemScopeId], (ids) =>
       db.selectFrom('templates').selectAll().where('scope_id', 'in', ids).where('event_type', 'in', typeList).execute(),
     );
-    for (const row of [...rows.values()].flat()) found.set(`${row.scope_id}\u0000${row.event_type}`, row);
+    for (const row of [...rows.values()].flat()) found.set(templateKey(row.scope_id, row.event_type), row);
   }
-  return (scopeId, type) => found.get(`${scopeId}\u0000${type}`) ?? found.get(`${systemScopeId}\u0000${type}`);
+  return (scopeId, type) => found.get(templateKey(scopeId, type)) ?? found.get(templateKey(systemScopeId, type));
 }
 
 export const templateCacheKey = (row: Pick<TemplateRow, 'scope_id' | 'event_type' | 'version'>) =>
-  `${row.scope_id}\u0000${row.event_type}\u0000${row.version}`;
+  `${templateKey(row.scope_id, row.event_type)}\u0000${row.version}`;
 
 /**
  * Compiles and renders a template against a context (the type's sample data at save time) in the

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../shared/ids.js';
 import type { Database, TemplateRow } from '../../store/schema.js';
-import { findTemplate, findTemplatesOf } from '../../templates/index.js';
+import { findTemplate, findTemplatesOf, templateKey } from '../../templates/index.js';
 import { chooseAudience, readAudience } from '../audience.js';
 import { findType, type Severity } from '../catalogue.js';
 import { loadScopeRules, loadScopeRulesOf } from '../scope-rules.js';
@@ -16,8 +16,6 @@ export interface PreparedRules extends RuleState {
   alert?: AlertSlot;
   digest?: DigestSlot;
 }
-
-const templateKey = (scopeId: string, typeId: string) => `${scopeId}\u0000${typeId}`;
 
 /**
  * Reads the rules of a commit's scopes and their events' templates at once (a few queries per 64
