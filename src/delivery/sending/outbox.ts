@@ -53,46 +53,44 @@ const dueIdsSql = (dialect: StoreDialect, scopes: number) =>
   Array.from({ length: scopes }, () => dueRangeSql(dialect)).join('\n    union all ');
 const leaseSet = "set state = 'sending', lease_owner = ?, lease_until = ?, updated_at = ?";
 
-// PostgreSQL: one statement, the ranges locked with SKIP LOCKED and joined (not `id in (…)`:
-// PostgreSQL would sort the ids to make them unique). `returning *` also returns due_id there.
-const claimJoinedSql = (dialect: StoreDialect, scopes: number) => `update messages ${leaseSet}
-  from (${dueIdsSql(dialect, scopes)}) as due
-  where messages.id = due.due_id and messages.state in ('queued', 'deferred')
-  returning *`;
-
-// SQLite: the ids first, then an update by key. SQLite runs an UPDATE … FROM by materializing the
-// join, a temporary table per scope's range: a claim of one message from each of 24 tenants took
-// 0.6–2.1 ms that way, against about 0.43 ms for these two statements. With one writer at a time,
-// the ids read are still due when the update runs, in the same transaction. They go in as one JSON
-// array: one statement text whatever their number. (No `state` test beside `id in`: without
-// statistics, SQLite's planner then walks every due message by state instead of seeking the ids.)
-const claimByIdSql = `update messages ${leaseSet} where id in (select value from json_each(?)) returning *`;
+// The ids first (locked with SKIP LOCKED on PostgreSQL), then an update by key, on both dialects.
+// - PostgreSQL: joining the ranges to `messages` in one UPDATE left the join to the planner. With a
+//   single tenant's backlog it read every due row for each one taken: without statistics (a burst
+//   before autovacuum's first ANALYZE) a nested loop over the whole due index per claimed row,
+//   with them a hash join over a scan of the table. By key, the rows are ours: locked until commit.
+// - SQLite: an UPDATE … FROM runs by materializing the join, a temporary table per scope's range
+//   (0.6–2.1 ms for a claim of one message from each of 24 tenants, against about 0.43 ms for these
+//   two statements). With one writer at a time, the ids read are still due when the update runs.
+// No `state` test beside the key: without statistics, SQLite's planner then walks every due message
+// by state instead of seeking the ids, and PostgreSQL's the due index.
+const byKey = (dialect: StoreDialect) => (dialect.name === 'postgres' ? '= any(?)' : 'in (select value from json_each(?))');
+// The ids as one parameter, so the text is the same whatever their number: an array on
+// PostgreSQL, a JSON array on SQLite.
+const keysParam = (dialect: StoreDialect, ids: string[]) => (dialect.name === 'postgres' ? ids : JSON.stringify(ids));
+const claimByIdSql = (dialect: StoreDialect) => `update messages ${leaseSet} where id ${byKey(dialect)} returning *`;
 
 async function leaseDue(trx: Transaction<Database>, dialect: StoreDialect, lease: unknown[], ranges: unknown[], scopes: number) {
-  if (dialect.name === 'postgres')
-    return (await trx.executeQuery(rawQuery<MessageRow>(dialect, claimJoinedSql(dialect, scopes), [...lease, ...ranges]))).rows;
   const due = await trx.executeQuery(rawQuery<{ due_id: string }>(dialect, dueIdsSql(dialect, scopes), ranges));
   if (due.rows.length === 0) return [];
   const ids = due.rows.map((row) => row.due_id);
-  const { rows } = await trx.executeQuery(rawQuery<MessageRow>(dialect, claimByIdSql, [...lease, JSON.stringify(ids)]));
+  const { rows } = await trx.executeQuery(rawQuery<MessageRow>(dialect, claimByIdSql(dialect), [...lease, keysParam(dialect, ids)]));
   // In the order the ranges gave them: scope by scope, oldest first.
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-// The claimed messages' content, read by key (message_bodies): the ids as one JSON array on
-// SQLite, one array parameter on PostgreSQL, so the text is the same whatever the batch size.
+// The claimed messages' content, read by key (message_bodies).
 const bodiesSql = (dialect: StoreDialect) =>
-  `select message_id, text_body, html_body from message_bodies where message_id ${
-    dialect.name === 'postgres' ? '= any(?)' : 'in (select value from json_each(?))'
-  }`;
+  `select message_id, text_body, html_body from message_bodies where message_id ${byKey(dialect)}`;
 
 async function withBodies(trx: Transaction<Database>, dialect: StoreDialect, rows: MessageRow[]): Promise<MessageWithBody[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
   const { rows: bodies } = await trx.executeQuery(
     rawQuery<{ message_id: string; text_body: string; html_body: string | null }>(dialect, bodiesSql(dialect), [
-      dialect.name === 'postgres' ? ids : JSON.stringify(ids),
+      keysParam(
+        dialect,
+        rows.map((row) => row.id),
+      ),
     ]),
   );
   const byId = new Map(bodies.map((body) => [body.message_id, body]));
@@ -173,13 +171,15 @@ type AttemptOutcome = Extract<MessageOutcome, { kind: 'attempt' }>;
 // lease index (messages_sending now) over every sending message for each row instead of seeking it by id.
 const outcomeRow =
   '(cast(? as varchar(40)), cast(? as varchar(16)), cast(? as integer), cast(? as integer), cast(? as bigint), cast(? as varchar(16)), cast(? as integer), cast(? as text))';
-const outcomeSql = (rows: number) => `update messages set
+// PostgreSQL also gets the ids as one array: joined to the VALUES alone, its planner read the whole
+// table for them without statistics (a burst before autovacuum's first ANALYZE).
+const outcomeSql = (dialect: StoreDialect, rows: number) => `update messages set
     state = v.column2, attempts = v.column3, ambiguous_attempts = v.column4, next_attempt_at = v.column5,
     held_reason = null, lease_owner = null, lease_until = null,
     last_stage = v.column6, last_reply_code = v.column7, last_reply = v.column8,
     updated_at = ?, sent_at = case when v.column2 = 'sent' then ? else messages.sent_at end
   from (values ${Array.from({ length: rows }, () => outcomeRow).join(', ')}) as v
-  where messages.id = v.column1 and messages.lease_owner = ?
+  where messages.id = v.column1 and messages.lease_owner = ?${dialect.name === 'postgres' ? ' and messages.id = any(?)' : ''}
   returning messages.id`;
 
 const attemptColumns =
@@ -201,7 +201,7 @@ async function writeOutcomes(
     else await writeUnattempted(trx, dialect, nodeId, now, outcome);
   }
   for (const chunk of statementChunks(dialect, attempted)) {
-    // In the order of the text: updated_at and sent_at, the VALUES rows, the lease owner.
+    // In the order of the text: updated_at and sent_at, the VALUES rows, the lease owner (and the ids).
     const parameters: unknown[] = [now, now];
     for (const { message, state, nextAttemptAt, attempt } of chunk) {
       parameters.push(
@@ -216,7 +216,8 @@ async function writeOutcomes(
       );
     }
     parameters.push(nodeId);
-    const { rows } = await trx.executeQuery(rawQuery<{ id: string }>(dialect, outcomeSql(chunk.length), parameters));
+    if (dialect.name === 'postgres') parameters.push(chunk.map(({ message }) => message.id));
+    const { rows } = await trx.executeQuery(rawQuery<{ id: string }>(dialect, outcomeSql(dialect, chunk.length), parameters));
     if (rows.length === 0) continue;
     const updated = new Set(rows.map((row) => row.id));
     const attempts: unknown[][] = [];
