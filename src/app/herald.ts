@@ -1,3 +1,4 @@
+import { repeatEvery } from '../shared/repeat.js';
 import { hostname } from 'node:os';
 import pino, { type Logger as PinoLogger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -182,10 +183,11 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
   if (background) scheduler.start();
   if (background) monitor.start();
   if (background) retention.start();
-  const heartbeat = setInterval(() => {
-    registration.beat(worker.stats(), clock.now()).catch((error: unknown) => log.warn({ err: error }, 'node heartbeat failed'));
-  }, heartbeatMs);
-  heartbeat.unref();
+  const stopHeartbeat = repeatEvery(
+    heartbeatMs,
+    () => registration.beat(worker.stats(), clock.now()),
+    (error: unknown) => log.warn({ err: error }, 'node heartbeat failed'),
+  );
   // Idle sign-in grants are refreshed weekly, far inside the providers' inactivity limits (90 days, 6 months).
   const idleGrants = setInterval(() => {
     if (delivers)
@@ -210,7 +212,7 @@ export async function createHerald(config: Config, options: HeraldOptions = {}):
     },
     async close() {
       ready = false;
-      clearInterval(heartbeat);
+      stopHeartbeat();
       clearInterval(idleGrants);
       await app.close();
       monitor.stop();

@@ -1,3 +1,4 @@
+import { repeatEvery } from '../shared/repeat.js';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { EventInput } from '../events/event-input.js';
@@ -42,7 +43,7 @@ export interface Monitor {
 export function createMonitor(deps: MonitorDeps): Monitor {
   const host = hostname();
   const trackers = new Map<string, ThresholdTracker>();
-  let timer: NodeJS.Timeout | undefined;
+  let stopTimer: (() => void) | undefined;
 
   async function sampleHost(): Promise<EventInput[]> {
     const sample = await deps.sampler();
@@ -90,13 +91,14 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   return {
     tick,
     start(): void {
-      timer = setInterval(() => {
-        tick().catch((error: unknown) => deps.log.warn({ err: error }, 'host monitor tick failed'));
-      }, deps.intervalMs);
-      timer.unref();
+      stopTimer = repeatEvery(
+        deps.intervalMs,
+        () => tick(),
+        (error: unknown) => deps.log.warn({ err: error }, 'host monitor tick failed'),
+      );
     },
     stop(): void {
-      if (timer) clearInterval(timer);
+      stopTimer?.();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { repeatEvery } from '../shared/repeat.js';
 import type { Kysely } from 'kysely';
 import type { RetentionConfig } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
@@ -51,7 +52,7 @@ const activeStates: MessageState[] = ['queued', 'deferred', 'held', 'sending'];
 export function createRetention(deps: RetentionDeps): Retention {
   const batch = deps.batch ?? 500;
   const maxBatches = deps.maxBatches ?? 20;
-  let timer: NodeJS.Timeout | undefined;
+  let stopTimer: (() => void) | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
   async function repeat(step: () => Promise<number>): Promise<number> {
@@ -158,13 +159,14 @@ export function createRetention(deps: RetentionDeps): Retention {
       return next;
     },
     start() {
-      timer = setInterval(() => {
-        this.prune().catch((error: unknown) => deps.log.warn({ err: error }, 'retention run failed'));
-      }, deps.intervalMs ?? defaultIntervalMs);
-      timer.unref();
+      stopTimer = repeatEvery(
+        deps.intervalMs ?? defaultIntervalMs,
+        () => this.prune(),
+        (error: unknown) => deps.log.warn({ err: error }, 'retention run failed'),
+      );
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      stopTimer?.();
       await running;
     },
   };

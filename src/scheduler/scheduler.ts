@@ -1,3 +1,4 @@
+import { repeatEvery } from '../shared/repeat.js';
 import type { Kysely } from 'kysely';
 import type { Ingest } from '../events/ingest.js';
 import type { Clock } from '../shared/clock.js';
@@ -36,7 +37,7 @@ export interface Scheduler {
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
-  let timer: NodeJS.Timeout | undefined;
+  let stopTimer: (() => void) | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
   async function claimAlerts(now: number) {
@@ -162,13 +163,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return next;
     },
     start(): void {
-      timer = setInterval(() => {
-        this.tick().catch((error: unknown) => deps.log.warn({ err: error }, 'scheduler tick failed'));
-      }, deps.intervalMs);
-      timer.unref();
+      stopTimer = repeatEvery(
+        deps.intervalMs,
+        () => this.tick(),
+        (error: unknown) => deps.log.warn({ err: error }, 'scheduler tick failed'),
+      );
     },
     async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
+      stopTimer?.();
       await running;
     },
   };

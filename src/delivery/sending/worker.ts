@@ -1,3 +1,4 @@
+import { repeatEvery } from '../../shared/repeat.js';
 import type { DeliveryConfig } from '../../config/config.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -128,7 +129,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let cycleTimer: NodeJS.Timeout | undefined;
   let cycleAt = 0;
   let cycleDone: Promise<void> = Promise.resolve();
-  let timers: NodeJS.Timeout[] = [];
+  let timers: Array<() => void> = [];
   let drained: (() => void) | undefined;
 
   // Outcomes not yet written count too: their rows are still `sending` until the flush commits.
@@ -425,11 +426,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
   }
 
-  const every = (ms: number, task: () => Promise<unknown>) => {
-    const timer = setInterval(() => void task().catch((error: unknown) => log.error({ err: error }, 'delivery maintenance failed')), ms);
-    timer.unref();
-    timers.push(timer);
-  };
+  const every = (ms: number, task: () => Promise<unknown>) =>
+    timers.push(repeatEvery(ms, task, (error: unknown) => log.error({ err: error }, 'delivery maintenance failed')));
 
   return {
     start() {
@@ -445,7 +443,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     releaseHeldMessages,
     async stop(graceMs) {
       running = false;
-      for (const timer of timers) clearInterval(timer);
+      for (const stopTimer of timers) stopTimer();
       timers = [];
       transports.closeGates();
       if (inFlight.size > 0) {
