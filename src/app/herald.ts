@@ -1,4 +1,3 @@
-import { repeatEvery } from '../shared/repeat.js';
 import { hostname } from 'node:os';
 import pino, { type Logger as PinoLogger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +22,7 @@ import { whenDatabaseAnswers } from '../store/wait-for-database.js';
 import { createRenderPool } from '../templates/index.js';
 import { createDomains } from './domains.js';
 import { heraldVersion } from './version.js';
+import { repeatEvery } from '../shared/repeat.js';
 
 export interface Herald {
   readonly app: FastifyInstance;

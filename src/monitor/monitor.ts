@@ -1,4 +1,3 @@
-import { repeatEvery } from '../shared/repeat.js';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { EventInput } from '../events/event-input.js';
@@ -10,6 +9,7 @@ import type { Database } from '../store/schema.js';
 import { checkDeliveryFailing } from './delivery-failing.js';
 import type { HostSampler } from './host-sampler.js';
 import { thresholdTracker, type ThresholdTracker } from './threshold-tracker.js';
+import { repeatEvery } from '../shared/repeat.js';
 
 export interface MonitorDeps {
   db: Kysely<Database>;

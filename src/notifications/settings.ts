@@ -126,7 +126,8 @@ export async function loadSettings(db: Kysely<Database>, scopeId: string): Promi
   const { system, ownOf } = await readSettingsRows(db, [scopeId]);
   const isSystem = scopeId === systemScopeId;
   const own = ownOf(scopeId);
-  return { effective: effectiveOf(system, own, isSystem), own, origins: originsOf(system, own, isSystem) };
+  const inherited = layer(defaultSettings, system);
+  return { effective: isSystem ? inherited : layer(inherited, own), own, origins: originsOf(system, own, isSystem) };
 }
 
 /** The settings in force for several scopes (an ingest commit's), without their origins: one query per 64 scopes. */
@@ -135,7 +136,8 @@ export async function loadEffectiveSettingsOf(
   scopeIds: readonly string[],
 ): Promise<Map<string, NotificationSettings>> {
   const { system, ownOf } = await readSettingsRows(db, scopeIds);
-  return new Map(scopeIds.map((scopeId) => [scopeId, effectiveOf(system, ownOf(scopeId), scopeId === systemScopeId)]));
+  const inherited = layer(defaultSettings, system);
+  return new Map(scopeIds.map((scopeId) => [scopeId, scopeId === systemScopeId ? inherited : layer(inherited, ownOf(scopeId))]));
 }
 
 async function readSettingsRows(db: Kysely<Database>, scopeIds: readonly string[]) {
@@ -144,9 +146,6 @@ async function readSettingsRows(db: Kysely<Database>, scopeIds: readonly string[
   );
   return { system: toPatch(rows.get(systemScopeId)?.[0]), ownOf: (scopeId: string) => toPatch(rows.get(scopeId)?.[0]) };
 }
-
-const effectiveOf = (system: NotificationSettingsPatch, own: NotificationSettingsPatch, isSystem: boolean) =>
-  layer(layer(defaultSettings, system), isSystem ? {} : own);
 
 /**
  * Merges a change into the scope's own settings; `null` returns a field to inheriting. `along`

@@ -1,9 +1,9 @@
-import { repeatEvery } from '../shared/repeat.js';
 import type { Kysely } from 'kysely';
 import type { RetentionConfig } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Database, MessageState } from '../store/schema.js';
+import { repeatEvery } from '../shared/repeat.js';
 
 /** What one pruning run removed. */
 export interface PruneReport {

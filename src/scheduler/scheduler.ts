@@ -1,10 +1,10 @@
-import { repeatEvery } from '../shared/repeat.js';
 import type { Kysely } from 'kysely';
 import type { Ingest } from '../events/ingest.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { StoreDialect } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
+import { repeatEvery } from '../shared/repeat.js';
 
 export interface SchedulerDeps {
   db: Kysely<Database>;

@@ -1,4 +1,3 @@
-import { repeatEvery } from '../../shared/repeat.js';
 import type { DeliveryConfig } from '../../config/config.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -30,6 +29,7 @@ import type { ClusterRateLimiter } from '../../cluster/rate-limiter.js';
 import type { AttemptObserver } from './attempt-observer.js';
 import type { AccessTokenSource } from '../../oauth/index.js';
 import { oauthOutcome } from './oauth-outcome.js';
+import { repeatEvery } from '../../shared/repeat.js';
 
 export interface DeliveryWorkerDeps {
   store: Store;
