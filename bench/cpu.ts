@@ -2,13 +2,17 @@
 // the whole machine, in milliseconds. Clock ticks are USER_HZ = 100 on Linux.
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** utime + stime (fields 14 and 15) of a /proc/…/stat file, in milliseconds; 0 if it is gone. */
-function statCpuMs(path: string): number {
+/**
+ * utime + stime (fields 14 and 15) of a /proc/…/stat file, in milliseconds; with `reaped`, also
+ * cutime + cstime (16 and 17: its children that ended and were waited for); 0 if it is gone.
+ */
+function statCpuMs(path: string, reaped = false): number {
   try {
     const stat = readFileSync(path, 'utf8');
     // after the command name in parentheses, fields[0] is field 3 (state)
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
   } catch {
     return 0;
   }
@@ -20,13 +24,17 @@ export const processCpuMs = (pid: number): number => statCpuMs(`/proc/${pid}/sta
 /** User + system CPU time of a process's main thread (for Node: the event loop). */
 export const mainThreadCpuMs = (pid: number): number => statCpuMs(`/proc/${pid}/task/${pid}/stat`);
 
-/** CPU time of every PostgreSQL process on this machine (postmaster, backends, WAL writer…). */
+/**
+ * CPU time of every PostgreSQL process on this machine (postmaster, backends, WAL writer…), and of
+ * those that ended: a backend whose pool connection closed (idle, say) takes its CPU time with it,
+ * and the postmaster, which waits for it, counts it among its children's.
+ */
 export function postgresCpuMs(): number {
   let total = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') total += statCpuMs(`/proc/${name}/stat`);
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') total += statCpuMs(`/proc/${name}/stat`, true);
     } catch {
       // the process ended meanwhile
     }
