@@ -33,7 +33,8 @@ export function isConnectionFailure(attempt: Pick<AttemptOutcome['attempt'], 'ou
  * spent), and when it ends ONE message goes as a probe (claimed with a compare-and-set, so one
  * across the cluster). A probe that fails starts the next, longer step; any answer from the
  * server ends the backoff and un-parks the queue at once. The state is in the database, so it
- * holds across nodes and restarts; each worker keeps a copy it refreshes with every claimed batch.
+ * holds across nodes and restarts; each worker keeps a copy it refreshes with every claimed batch
+ * while it knows of a server that is down, and at least once a second otherwise.
  */
 export function createServerBackoff(deps: {
   db: Kysely<Database>;
@@ -46,14 +47,22 @@ export function createServerBackoff(deps: {
   const down = new Map<string, Pick<ServerBackoffTable, 'retry_at' | 'probe_until'> & { local?: true }>();
   // a probe may take a connect, a greeting and each command up to the SMTP timeout
   const probeLeaseMs = config.smtpTimeoutMs * 4;
+  let readAt = Number.NEGATIVE_INFINITY;
   const stepDelay = (step: number) => {
     const decision = decideRetry({ attempts: step, createdAt: 0, now: 0 }, { ...config, retryMaxAgeMs: Number.MAX_SAFE_INTEGER });
     return decision.retry ? decision.delayMs : config.retryMaxDelayMs;
   };
 
   return {
-    /** Reloads which servers are down (one small query; the table holds only servers that are down). */
+    /**
+     * Reloads which servers are down (one small query; the table holds only servers that are down).
+     * While this copy has none, at most once a second: another node's mark is seen up to a second
+     * late (a send meanwhile fails on its own), and each batch spares the round trip. While it has
+     * one, with every batch: a server another node's probe found up again is sent to at once.
+     */
     async refresh(now: number): Promise<void> {
+      if (down.size === 0 && now - readAt < 1000) return;
+      readAt = now;
       const rows = await db.selectFrom('server_backoff').select(['scope_id', 'settings_version', 'retry_at', 'probe_until']).execute();
       const marked = new Map(down);
       down.clear();

@@ -101,7 +101,7 @@ const outcomeFlushMs = 25;
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, clock, log, config, nodeId } = deps;
-  // the nodes delivering now, re-read with every claimed batch: Graph's 4 at once are shared among them
+  // the nodes delivering now, re-read with every claimed batch that has mail to Graph: its 4 at once are shared among them
   let senders: readonly string[] = [nodeId];
   const transports = createTransportCache({
     concurrency: (server) => nodeConcurrency(server, senders, nodeId),
@@ -221,15 +221,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         afterOutcomes: (trx) => backoff.record(trx, clock.now(), outcomes),
       });
       if (batch.length > 0)
-        await Promise.all([
-          backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed')),
-          liveSenders(store.db, clock.now()).then(
-            (live) => {
-              senders = live;
-            },
-            (error: unknown) => log.warn({ err: error }, 'reading the live nodes failed'),
-          ),
-        ]);
+        await backoff.refresh(clock.now()).catch((error: unknown) => log.warn({ err: error }, 'reading the server backoff failed'));
     } catch (error) {
       // The database is unreachable (restarting, say): keep the outcomes and try again. If this
       // node dies first, the leases expire and the messages are sent again (counted as ambiguous).
@@ -240,11 +232,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     if (batch.length === 0) return false;
     // Settings and the hold decision once per scope and batch, every scope's in one query (a changed
-    // row is seen by the next batch).
+    // row is seen by the next batch); the live nodes only for a batch with mail to Graph, whose 4 at
+    // once they share.
     const resolved = resolveEffectiveSettingsOf(
       store.db,
       batch.map((message) => message.scope_id),
-    );
+    ).then(async (all) => {
+      if ([...all.values()].some((effective) => effective.server?.api === 'graph')) await readSenders();
+      return all;
+    });
     const settings = new Map<string, Promise<ScopeSettings>>();
     for (const message of batch) {
       if (!settings.has(message.scope_id)) {
@@ -265,6 +261,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     // Fewer than asked: nothing more is due or claimable now; a settle, flush or tick claims again.
     return batch.length >= limit;
+  }
+
+  async function readSenders(): Promise<void> {
+    try {
+      senders = await liveSenders(store.db, clock.now());
+    } catch (error) {
+      log.warn({ err: error }, 'reading the live nodes failed');
+    }
   }
 
   async function deliver(message: MessageWithBody, scopeSettings: Promise<ScopeSettings>): Promise<void> {
