@@ -34,7 +34,7 @@ export function isConnectionFailure(attempt: Pick<AttemptOutcome['attempt'], 'ou
  * across the cluster). A probe that fails starts the next, longer step; any answer from the
  * server ends the backoff and un-parks the queue at once. The state is in the database, so it
  * holds across nodes and restarts; each worker keeps a copy it refreshes with every claimed batch
- * while it knows of a server that is down, and at least once a second otherwise.
+ * while it knows of a server that is down, and at most once a second otherwise.
  */
 export function createServerBackoff(deps: {
   db: Kysely<Database>;
